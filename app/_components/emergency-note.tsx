@@ -1,0 +1,27 @@
+import styles from "./emergency-note.module.css";
+
+/**
+ * The nerve-compression warning signs, on every patient page: these need the emergency
+ * department the same day, whatever the rest of the answers say.
+ */
+export function EmergencyNote({ emergencyNumber }: { emergencyNumber: string | null }) {
+  const call = emergencyNumber ? (
+    <a href={`tel:${emergencyNumber.replace(/[^\d+]/g, "")}`}>call {emergencyNumber}</a>
+  ) : (
+    "call your local emergency number"
+  );
+  return (
+    <aside className={styles.note} aria-labelledby="emergency-note-title">
+      <div className={styles.inner}>
+        <span className={styles.icon} aria-hidden="true">
+          !
+        </span>
+        <p className={styles.text}>
+          <strong id="emergency-note-title">Go to the emergency department now if you have:</strong>
+          numbness between your legs or around your bottom, new trouble peeing or controlling your bladder or bowels,
+          or weakness in both legs. If you cannot get there safely, {call}.
+        </p>
+      </div>
+    </aside>
+  );
+}

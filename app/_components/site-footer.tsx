@@ -1,0 +1,18 @@
+import type { ClinicInfo } from "@/lib/clinic";
+import styles from "./site-footer.module.css";
+
+/** Where the clinic is and how to reach it. */
+export function SiteFooter({ clinic }: { clinic: ClinicInfo }) {
+  return (
+    <footer className={styles.footer}>
+      <div className={styles.inner}>
+        <p>
+          <strong>{clinic.name}</strong>
+          {clinic.address ? <> · {clinic.address}</> : null}
+          {clinic.phone ? <> · {clinic.phone}</> : null}
+        </p>
+        <p>This check helps us see you at the right time. It does not replace a doctor&apos;s advice.</p>
+      </div>
+    </footer>
+  );
+}

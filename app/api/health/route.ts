@@ -1,0 +1,15 @@
+import { sql } from "drizzle-orm";
+import pkg from "@/package.json";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and database reachability, for load balancers and uptime checks. */
+export async function GET() {
+  const db = await getDb()
+    .then((d) => d.execute(sql`select 1`))
+    .then(() => "up" as const)
+    .catch(() => "down" as const);
+  const body = { status: db === "up" ? "ok" : "unavailable", db, version: pkg.version };
+  return Response.json(body, { status: db === "up" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

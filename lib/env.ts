@@ -1,0 +1,85 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+
+/** Thrown when configuration is unusable; its message is one line meant for an operator. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "true" || v === "1"));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" }).optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().optional(),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTO_SEED: flag,
+  RATE_LIMIT_INTAKES_PER_MINUTE: positiveInt(10),
+});
+
+export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED"> & {
+  AUTH_SECRET: string;
+  /** Load the demo clinic into an empty database at start-up. */
+  AUTO_SEED: boolean;
+  /** Where local state (PGlite data, the development secret) lives. */
+  DATA_DIR: string;
+};
+
+const MIN_SECRET_LENGTH = 32;
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once; throws EnvError with a one-line message. */
+export function env(): Env {
+  if (cached) return cached;
+  // An empty variable (DATABASE_URL= in a .env file) means "not set".
+  const source = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EnvError(`Invalid configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const raw = parsed.data;
+  const production = raw.NODE_ENV === "production";
+  const DATA_DIR = resolve(process.cwd(), ".data");
+  cached = {
+    ...raw,
+    AUTH_SECRET: authSecret(raw.AUTH_SECRET, production, DATA_DIR),
+    // Demo data is for laptops and demos: never seed a production PostgreSQL unasked.
+    AUTO_SEED: raw.AUTO_SEED ?? !(production && raw.DATABASE_URL),
+    DATA_DIR,
+  };
+  return cached;
+}
+
+function authSecret(given: string | undefined, production: boolean, dataDir: string): string {
+  if (given && given.length >= MIN_SECRET_LENGTH) return given;
+  if (production) {
+    throw new EnvError(
+      `AUTH_SECRET is ${given ? "too short" : "missing"}: set it to at least ${MIN_SECRET_LENGTH} random characters (openssl rand -base64 32).`,
+    );
+  }
+  // Development: make one once and keep it, so sessions survive restarts.
+  const file = resolve(dataDir, "auth-secret");
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= MIN_SECRET_LENGTH) return kept;
+  }
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+/** For tests: forget the parsed environment so the next env() reads it again. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,28 @@
+import type { NextConfig } from "next";
+
+// Headers for every response; the Content-Security-Policy with its per-request nonce is set in proxy.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const nextConfig: NextConfig = {
+  // PGlite loads its wasm and data files from its own package folder: it must not be bundled.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Static files skip proxy.ts; they still get a (strict) policy.
+      {
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL, DEGRADED_URL, PORT } from "./tests/e2e/servers";
+
+// Debian's Chromium when present (CI installs it); otherwise Playwright's own browser.
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// The app under test: `next start` on a fresh embedded database, or on PostgreSQL when
+// E2E_DATABASE_URL is set. A second server whose database is unreachable checks the degraded path.
+const pgliteDir = join(mkdtempSync(join(tmpdir(), "bt-e2e-")), "pglite");
+const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL, AUTO_SEED: "true" }
+  : { PGLITE_DIR: pgliteDir };
+const baseEnv = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: "list",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /degraded/ },
+  ],
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+      url: `${BASE_URL}/api/health`,
+      env: { ...baseEnv, ...databaseEnv },
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node_modules/.bin/next start -p ${PORT + 1} -H 127.0.0.1`,
+      url: `${DEGRADED_URL}/`,
+      env: { ...baseEnv, DATABASE_URL: "postgres://nobody@127.0.0.1:9/unreachable" },
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+  ],
+});

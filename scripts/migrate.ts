@@ -1,0 +1,6 @@
+import { runWithDb } from "./cli";
+
+await runWithDb(async (handle) => {
+  await handle.migrate();
+  console.info(`Migrations applied (${handle.kind}).`);
+});

@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { EnvError, env, resetEnvForTests } from "@/lib/env";
+
+const startDir = process.cwd();
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "bt-env-"));
+  process.chdir(dir);
+  resetEnvForTests();
+  vi.stubEnv("AUTH_SECRET", "");
+  vi.stubEnv("DATABASE_URL", "");
+  vi.stubEnv("AUTO_SEED", "");
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvForTests();
+  process.chdir(startDir);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("configuration", () => {
+  it("in development makes an AUTH_SECRET once, keeps it under .data/ and reuses it", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    const first = env().AUTH_SECRET;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    const file = join(dir, ".data", "auth-secret");
+    expect(readFileSync(file, "utf8").trim()).toBe(first);
+    expect(statSync(file).mode & 0o077).toBe(0); // readable by its owner only
+    resetEnvForTests();
+    expect(env().AUTH_SECRET).toBe(first);
+  });
+
+  it("in production refuses to start without an AUTH_SECRET, in one line", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    expect(() => env()).toThrow(EnvError);
+    expect(() => env()).toThrow(/^AUTH_SECRET is missing: set it to at least 32 random characters/);
+    expect(existsSync(join(dir, ".data"))).toBe(false);
+  });
+
+  it("in production refuses a short AUTH_SECRET", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "too-short");
+    expect(() => env()).toThrow(/AUTH_SECRET is too short/);
+  });
+
+  it("uses the embedded database and seeds demo data by default", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    const config = env();
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PGLITE_DIR).toBe(".data/pglite");
+    expect(config.AUTO_SEED).toBe(true);
+    expect(config.RATE_LIMIT_INTAKES_PER_MINUTE).toBe(10);
+  });
+
+  it("never seeds demo data into a production PostgreSQL unless asked", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
+    vi.stubEnv("DATABASE_URL", "postgres://app@db.internal:5432/backtrack");
+    expect(env().AUTO_SEED).toBe(false);
+    resetEnvForTests();
+    vi.stubEnv("AUTO_SEED", "true");
+    expect(env().AUTO_SEED).toBe(true);
+  });
+
+  it("rejects a DATABASE_URL that is not a PostgreSQL URL, naming the variable", () => {
+    vi.stubEnv("DATABASE_URL", "mysql://localhost/backtrack");
+    expect(() => env()).toThrow(/DATABASE_URL/);
+  });
+
+  it("rejects a rate limit that is not a positive whole number", () => {
+    vi.stubEnv("RATE_LIMIT_INTAKES_PER_MINUTE", "0");
+    expect(() => env()).toThrow(/RATE_LIMIT_INTAKES_PER_MINUTE/);
+  });
+});
