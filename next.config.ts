@@ -9,6 +9,8 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+const denyAll = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" };
+
 const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own package folder: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
@@ -16,11 +18,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Static files skip proxy.ts; they still get a (strict) policy.
-      {
-        source: "/_next/static/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      // Static files and the JSON API skip proxy.ts; they get a fixed deny-all policy.
+      { source: "/_next/static/:path*", headers: [denyAll] },
+      { source: "/api/:path*", headers: [denyAll] },
     ];
   },
 };

@@ -17,6 +17,8 @@ const baseEnv = {
   NODE_ENV: "production",
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Every e2e request comes from 127.0.0.1; the limit itself is tested in tests/db.
+  RATE_LIMIT_INTAKES_PER_MINUTE: "1000",
 };
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import { type NextRequest, NextResponse } from "next/server";
  * A Content-Security-Policy with a fresh nonce on every request. Next reads the nonce from the
  * request's policy header and puts it on its own scripts, so no inline script runs without it.
  * Later, cookie-level redirects for /staff live here too; pages still check the session themselves.
+ * The matcher leaves out /api: JSON responses carry no scripts and get a fixed deny-all policy.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -32,7 +33,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but build assets, which get a fixed policy from next.config.ts.
-    "/((?!_next/static|_next/image).*)",
+    // Pages only: build assets and the JSON API get a fixed policy from next.config.ts, and
+    // skipping the proxy keeps the API fast.
+    "/((?!_next/static|_next/image|api/).*)",
   ],
 };

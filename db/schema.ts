@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { check, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** The clinic's own settings: one row, id 1. Everything time-related uses its IANA zone. */
 export const clinic = pgTable(
@@ -20,3 +35,105 @@ export const clinic = pgTable(
 
 export type Clinic = typeof clinic.$inferSelect;
 export type NewClinic = typeof clinic.$inferInsert;
+
+export const triageLevel = pgEnum("triage_level", ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"]);
+
+/**
+ * One graded intake. The grade is written with the answers and never recomputed in place:
+ * a re-grade (after "has anything got worse?") is a new row pointing at the first.
+ */
+export const intakes = pgTable(
+  "intakes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Millisecond precision, so a JavaScript Date cursor matches the stored value exactly.
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone").notNull(),
+    dateOfBirth: date("date_of_birth").notNull(),
+    sex: text("sex").notNull(),
+    /** The validated answers exactly as submitted (after trimming), per intake-contract.md. */
+    answers: jsonb("answers").notNull(),
+    privacyNoticeVersion: text("privacy_notice_version").notNull(),
+    level: triageLevel("level").notNull(),
+    /** EMERGENCY 5 … SELF_CARE 1, so "most urgent first" is a plain index scan. */
+    levelRank: smallint("level_rank").notNull(),
+    rulesetVersion: text("ruleset_version").notNull(),
+    firedRules: text("fired_rules").array().notNull(),
+    flags: text("flags").array().notNull(),
+    scores: jsonb("scores").notNull(),
+    ageAtGrading: smallint("age_at_grading").notNull(),
+    /** Needs a staff call: EMERGENCY and URGENT, and later "no slot fits". */
+    escalated: boolean("escalated").notNull().default(false),
+    escalationReason: text("escalation_reason"),
+    /** Set on a re-grade: the intake this one supersedes. */
+    previousIntakeId: uuid("previous_intake_id").references((): AnyPgColumn => intakes.id),
+  },
+  (t) => [
+    // The staff queue: escalated cases, most urgent first, then oldest (keyset on rank, time, id).
+    index("intakes_escalation_queue_idx")
+      .on(t.levelRank.desc(), t.createdAt.asc(), t.id.asc())
+      .where(sql`${t.escalated}`),
+    index("intakes_created_at_idx").on(t.createdAt),
+    index("intakes_email_idx").on(t.email),
+    index("intakes_previous_idx").on(t.previousIntakeId),
+    check("intakes_level_rank_range", sql`${t.levelRank} between 1 and 5`),
+  ],
+);
+
+export type Intake = typeof intakes.$inferSelect;
+export type NewIntake = typeof intakes.$inferInsert;
+
+/**
+ * Idempotency-Key replay: the first request with a key stores a hash of its body and its
+ * response; a replay with the same body gets that response again, a different body a 422.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id, { onDelete: "cascade" }),
+    /** The response body as first sent, minus secrets (tokens are re-derived on replay). */
+    response: jsonb("response").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_created_at_idx").on(t.createdAt)],
+);
+
+/** Fixed-window request counters shared by every app instance (so limits hold when scaled out). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index("rate_limits_window_idx").on(t.windowStart)],
+);
+
+/**
+ * A half-finished intake, so a reload or a closed tab loses nothing. The key is a hash of the
+ * random token in the patient's httpOnly cookie; rows expire after 7 days and are deleted on
+ * submission, so no answers outlive the draft.
+ */
+export const intakeDrafts = pgTable(
+  "intake_drafts",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    /** Validated sections so far, keyed as in the contract (contact, pain, legs, …). */
+    answers: jsonb("answers").notNull().default({}),
+    completedSteps: text("completed_steps").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("intake_drafts_expires_idx").on(t.expiresAt)],
+);
+
+export type IntakeDraft = typeof intakeDrafts.$inferSelect;

@@ -23,6 +23,8 @@ const envSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   AUTO_SEED: flag,
   RATE_LIMIT_INTAKES_PER_MINUTE: positiveInt(10),
+  /** Proxies in front of the app that append to X-Forwarded-For (1: a load balancer, or none). */
+  TRUSTED_PROXIES: positiveInt(1),
 });
 
 export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED"> & {

@@ -1,0 +1,78 @@
+import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
+
+/** Stores a graded intake; call inside the transaction that also records its side effects. */
+export async function insertIntake(db: Db, values: NewIntake): Promise<Intake> {
+  const rows = await db.insert(intakes).values(values).returning();
+  return rows[0]!;
+}
+
+/** One intake by id, or null. */
+export async function getIntake(db: Db, id: string): Promise<Intake | null> {
+  const rows = await db.select().from(intakes).where(eq(intakes.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export type IdempotentRecord = { requestHash: string; intakeId: string; response: unknown };
+
+/** The first request made with this key, if any. */
+export async function findIdempotencyKey(db: Db, { scope, key }: { scope: string; key: string }): Promise<IdempotentRecord | null> {
+  const rows = await db
+    .select({ requestHash: idempotencyKeys.requestHash, intakeId: idempotencyKeys.intakeId, response: idempotencyKeys.response })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * Claims a key for a new response. Returns false when another request claimed it first; a
+ * concurrent claim waits on the primary key until the first transaction ends.
+ */
+export async function claimIdempotencyKey(
+  db: Db,
+  record: IdempotentRecord & { scope: string; key: string },
+): Promise<boolean> {
+  const rows = await db
+    .insert(idempotencyKeys)
+    .values(record)
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  return rows.length === 1;
+}
+
+export type EscalationCursor = { levelRank: number; createdAt: Date; id: string };
+
+/** Escalated cases, most urgent first, then oldest; keyset-paginated on (rank, time, id). */
+export async function listEscalations(db: Db, { after, limit = 50 }: { after?: EscalationCursor; limit?: number }) {
+  const keyset = after
+    ? or(
+        lt(intakes.levelRank, after.levelRank),
+        and(eq(intakes.levelRank, after.levelRank), gt(intakes.createdAt, after.createdAt)),
+        and(eq(intakes.levelRank, after.levelRank), eq(intakes.createdAt, after.createdAt), gt(intakes.id, after.id)),
+      )
+    : undefined;
+  return db
+    .select({
+      id: intakes.id,
+      level: intakes.level,
+      levelRank: intakes.levelRank,
+      createdAt: intakes.createdAt,
+      firstName: intakes.firstName,
+      lastName: intakes.lastName,
+      ageAtGrading: intakes.ageAtGrading,
+      firedRules: intakes.firedRules,
+      escalationReason: intakes.escalationReason,
+    })
+    .from(intakes)
+    .where(and(eq(intakes.escalated, true), keyset))
+    .orderBy(desc(intakes.levelRank), asc(intakes.createdAt), asc(intakes.id))
+    .limit(limit);
+}
+
+/** How many intakes exist; for tests and the benchmark. */
+export async function countIntakes(db: Db): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(intakes);
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,96 @@
+import type { Db } from "@/db/client";
+import { claimIdempotencyKey, findIdempotencyKey, insertIntake } from "@/db/queries/intakes";
+import type { Intake, NewIntake } from "@/db/schema";
+import { gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
+import { nextStepFor, type NextStep } from "./next-step";
+import { PRIVACY_NOTICE_VERSION } from "./privacy";
+
+/** The body of a 201: the grade, why, and what the patient may do next (secrets added per send). */
+export type IntakeResponse = {
+  id: string;
+  level: Level;
+  rulesetVersion: string;
+  firedRules: { id: string; level: Level; summary: string }[];
+  scores: unknown;
+  flags: { id: string; summary: string }[];
+  next: NextStep;
+};
+
+export type SubmitResult =
+  | { status: "created" | "replayed"; response: IntakeResponse }
+  | { status: "key_conflict" };
+
+type Idempotency = { scope: string; key: string; requestHash: string };
+
+const ESCALATING: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
+
+/**
+ * Grades validated answers and stores intake and grade in one transaction. With an idempotency
+ * key, a repeat of the same request returns the first response and a different request under
+ * the same key is refused, also when both arrive at the same moment.
+ */
+export async function submitIntake(
+  db: Db,
+  { answers, now, timeZone, idempotency }: { answers: IntakeAnswers; now: Date; timeZone: string; idempotency?: Idempotency },
+): Promise<SubmitResult> {
+  if (idempotency) {
+    const earlier = await replay(db, idempotency);
+    if (earlier) return earlier;
+  }
+  const grade = gradeIntake(answers, { now, timeZone });
+  const values: NewIntake = {
+    firstName: answers.contact.firstName,
+    lastName: answers.contact.lastName,
+    email: answers.contact.email,
+    phone: answers.contact.phone,
+    dateOfBirth: answers.contact.dateOfBirth,
+    sex: answers.contact.sex,
+    answers,
+    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+    level: grade.level,
+    levelRank: grade.levelRank,
+    rulesetVersion: grade.rulesetVersion,
+    firedRules: grade.firedRules.map((r) => r.id),
+    flags: grade.flags.map((f) => f.id),
+    scores: grade.scores,
+    ageAtGrading: grade.age,
+    escalated: ESCALATING.has(grade.level),
+    escalationReason: ESCALATING.has(grade.level) ? "level" : null,
+    createdAt: now,
+  };
+  // One INSERT is atomic on its own; only a keyed request needs a transaction around two writes.
+  if (!idempotency) return { status: "created", response: toResponse(await insertIntake(db, values), grade) };
+  class KeyTaken extends Error {}
+  try {
+    return await db.transaction(async (tx) => {
+      const intake = await insertIntake(tx, values);
+      const response = toResponse(intake, grade);
+      if (!(await claimIdempotencyKey(tx, { ...idempotency, intakeId: intake.id, response }))) {
+        throw new KeyTaken(); // rolls back this intake: the other request's stands
+      }
+      return { status: "created" as const, response };
+    });
+  } catch (error) {
+    if (!(error instanceof KeyTaken)) throw error;
+    return (await replay(db, idempotency)) ?? { status: "key_conflict" };
+  }
+}
+
+async function replay(db: Db, idem: Idempotency): Promise<SubmitResult | null> {
+  const earlier = await findIdempotencyKey(db, idem);
+  if (!earlier) return null;
+  if (earlier.requestHash !== idem.requestHash) return { status: "key_conflict" };
+  return { status: "replayed", response: earlier.response as IntakeResponse };
+}
+
+function toResponse(intake: Intake, grade: ReturnType<typeof gradeIntake>): IntakeResponse {
+  return {
+    id: intake.id,
+    level: grade.level,
+    rulesetVersion: grade.rulesetVersion,
+    firedRules: grade.firedRules.map(({ id, level, summary }) => ({ id, level, summary })),
+    scores: grade.scores,
+    flags: grade.flags.map(({ id, summary }) => ({ id, summary })),
+    next: nextStepFor(grade.level),
+  };
+}

@@ -1,0 +1,51 @@
+// HTTP benchmark of POST /api/v1/intakes against a running server (see bench-intakes.sh).
+// Usage: node scripts/bench-intakes.mjs <baseUrl> [connections=50] [seconds=20]
+import { readFileSync } from "node:fs";
+import autocannon from "autocannon";
+
+const [base = "http://127.0.0.1:3199", connections = "50", seconds = "20"] = process.argv.slice(2);
+const vignettes = JSON.parse(readFileSync("tests/fixtures/clinical/vignettes-public.json", "utf8"));
+const today = new Date();
+// A mix of every level, as a clinic's real traffic would be.
+const bodies = vignettes.map((v) => {
+  const intake = structuredClone(v.intake);
+  const dob = new Date(Date.UTC(today.getUTCFullYear() - v.ageAtGrading - 1, 0, 1)); // safely that age or a bit older
+  intake.contact.dateOfBirth = dob.toISOString().slice(0, 10);
+  if (intake.inflammatory.onsetAge !== null) intake.inflammatory.onsetAge = Math.min(intake.inflammatory.onsetAge, v.ageAtGrading);
+  return JSON.stringify(intake);
+});
+
+let n = 0;
+const latencies = [];
+const instance = autocannon({
+  url: `${base}/api/v1/intakes`,
+  connections: Number(connections),
+  duration: Number(seconds),
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  requests: [
+    {
+      setupRequest: (req) => {
+        n++;
+        // Many clients, as behind a load balancer: each address gets its own rate-limit bucket.
+        return { ...req, body: bodies[n % bodies.length], headers: { ...req.headers, "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` } };
+      },
+    },
+  ],
+});
+instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+const result = await instance;
+latencies.sort((a, b) => a - b);
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+
+const status = result.statusCodeStats ?? {};
+const line = (k, v) => console.log(`| ${k} | ${v} |`);
+console.log(`\nPOST /api/v1/intakes, ${connections} connections, ${seconds} s`);
+console.log("| measure | value |\n|---|---|");
+line("requests/s (mean)", Math.round(result.requests.average));
+line("latency p50", `${pct(50)} ms`);
+line("latency p95", `${pct(95)} ms`);
+line("latency p99", `${pct(99)} ms`);
+line("responses", Object.entries(status).map(([code, s]) => `${code}: ${s.count}`).join(", "));
+line("errors / timeouts", `${result.errors} / ${result.timeouts}`);
+
