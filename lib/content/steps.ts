@@ -1,0 +1,111 @@
+// The pages of the intake form, in order. `title` is short, for the progress bar; `heading` is
+// the question the page asks. The 2 optional screens can be skipped.
+
+export type StepId =
+  | "about-you"
+  | "where-it-hurts"
+  | "this-episode"
+  | "legs"
+  | "nerve-check"
+  | "health-history"
+  | "more-questions"
+  | "running"
+  | "recovery-outlook"
+  | "daily-function"
+  | "check-answers";
+
+export type Step = {
+  readonly id: StepId;
+  readonly title: string;
+  readonly heading: string;
+  readonly intro?: string;
+  /** The patient may skip this page; its answers are then stored as null. */
+  readonly optional?: true;
+};
+
+const SKIPPABLE =
+  "This section is optional and you can skip it. Your answers help us choose the right care for you.";
+
+/** Every page of the form, in the order the patient sees them. */
+export const STEPS: readonly Step[] = [
+  {
+    id: "about-you",
+    title: "About you",
+    heading: "Your details",
+    intro: "We use these details to contact you about your back pain. A clinician may need to phone you.",
+  },
+  {
+    id: "where-it-hurts",
+    title: "Where it hurts",
+    heading: "Where do you feel pain?",
+  },
+  {
+    id: "this-episode",
+    title: "This episode",
+    heading: "Tell us about this bout of back pain",
+    intro: "By this bout, we mean the back pain you have now, from when it started.",
+  },
+  {
+    id: "legs",
+    title: "Legs",
+    heading: "Do you have pain or other problems in your legs?",
+  },
+  {
+    id: "nerve-check",
+    title: "Nerve check",
+    heading: "Do you have any of these nerve problems?",
+    intro:
+      "We ask everyone these questions. The problems are rare, but they need help fast. " +
+      "If you are not sure, choose \"Not sure\". We will never treat that as a no.",
+  },
+  {
+    id: "health-history",
+    title: "Your health",
+    heading: "Do any of these apply to you?",
+    intro: "Some health problems change how we look after back pain.",
+  },
+  {
+    id: "more-questions",
+    title: "More questions",
+    heading: "A few more questions about your health",
+    intro: "These cover your heart and blood vessels, and stiffness or swelling in your joints.",
+  },
+  {
+    id: "running",
+    title: "Running",
+    heading: "Do you run?",
+    intro: "Runners can get some kinds of back pain that need different advice.",
+  },
+  {
+    id: "recovery-outlook",
+    title: "Recovery outlook",
+    heading: "How is your back pain affecting you?",
+    intro: SKIPPABLE,
+    optional: true,
+  },
+  {
+    id: "daily-function",
+    title: "Daily life",
+    heading: "How much does your back pain limit your day?",
+    intro: SKIPPABLE,
+    optional: true,
+  },
+  {
+    id: "check-answers",
+    title: "Check answers",
+    heading: "Check your answers before sending your form",
+    intro: "Use the Change links to correct anything that is wrong.",
+  },
+];
+
+/** The page with this id. */
+export function getStep(id: StepId): Step {
+  const step = STEPS.find((s) => s.id === id);
+  if (step === undefined) throw new Error(`No form step "${id}"`);
+  return step;
+}
+
+/** Where the page comes in the form, counting from 1, for "Step 3 of 11". */
+export function stepNumber(id: StepId): number {
+  return STEPS.findIndex((s) => s.id === id) + 1;
+}

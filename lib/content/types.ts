@@ -1,0 +1,139 @@
+// The shapes of the patient-facing words. Question copy is typed against the intake contract
+// (IntakeAnswers), so a field the contract adds or renames is a type error here until it has words.
+import type { IntakeAnswers } from "@/lib/triage";
+
+/** One answer choice as a patient reads it. */
+export type Option = { readonly label: string; readonly hint?: string };
+
+/**
+ * A label for every allowed value of an enum field, keyed by the contract's value. Keys are
+ * non-numeric strings, so object order is insertion order: render them in the order written.
+ */
+export type Options<V extends string> = { readonly [K in V]: Option };
+
+type Base = {
+  /** The question or field label, as the patient reads it. */
+  readonly label: string;
+  /** Short help shown under the label. */
+  readonly hint?: string;
+};
+
+export type TextQuestion = Base & { readonly kind: "text"; readonly maxLength?: number };
+
+/** GOV.UK date-input pattern: 3 boxes (day, month, year), joined into YYYY-MM-DD by the form. */
+export type DateQuestion = Base & {
+  readonly kind: "date";
+  readonly parts: { readonly day: string; readonly month: string; readonly year: string };
+};
+
+export type NumberQuestion = Base & {
+  readonly kind: "number";
+  /** Unit shown after the box, e.g. "days". */
+  readonly suffix?: string;
+  /** For rating scales: what the lowest and highest numbers mean. */
+  readonly scale?: { readonly low: string; readonly high: string };
+};
+
+export type YesNoQuestion = Base & { readonly kind: "yes_no" };
+
+/** A single tick box the patient must tick (e.g. agreeing to the privacy notice). */
+export type ConfirmQuestion = Base & { readonly kind: "confirm"; readonly linkText?: string };
+
+export type ChoiceQuestion<V extends string> = Base & { readonly kind: "choice"; readonly options: Options<V> };
+
+export type MultiChoiceQuestion<V extends string> = Base & { readonly kind: "multi_choice"; readonly options: Options<V> };
+
+/** Added to a question whose answer may be null: the words for "I don't know". */
+export type Unknowable = { readonly unknownLabel: string };
+
+type MaybeUnknown<T, Q> = null extends T ? Q & Unknowable : Q;
+
+/** The copy a field needs, worked out from its type in the contract. */
+export type FieldCopy<T> = [NonNullable<T>] extends [true]
+  ? ConfirmQuestion
+  : [NonNullable<T>] extends [boolean]
+    ? MaybeUnknown<T, YesNoQuestion>
+    : [NonNullable<T>] extends [number]
+      ? MaybeUnknown<T, NumberQuestion>
+      : [NonNullable<T>] extends [readonly (infer E extends string)[]]
+        ? MultiChoiceQuestion<E>
+        : [NonNullable<T>] extends [string]
+          ? string extends NonNullable<T>
+            ? TextQuestion
+            : ChoiceQuestion<NonNullable<T>>
+          : never;
+
+/** Copy for every field of one section of the contract. */
+export type SectionCopy<S> = { readonly [K in keyof S]-?: FieldCopy<S[K]> };
+
+export type ContactCopy = Omit<SectionCopy<IntakeAnswers["contact"]>, "dateOfBirth"> & {
+  readonly dateOfBirth: DateQuestion;
+};
+
+/** Every nerve-check question also says why we ask it. */
+export type CaudaCopy = {
+  readonly [K in keyof IntakeAnswers["cauda"]]-?: FieldCopy<IntakeAnswers["cauda"][K]> & { readonly why: string };
+};
+
+type Outlook = NonNullable<IntakeAnswers["outlook"]>;
+type StringsFor<T extends readonly unknown[]> = { readonly [I in keyof T]: string };
+
+/** The recovery outlook screen: 8 agree/disagree statements, then how bothersome the pain is. */
+export type OutlookCopy = {
+  readonly kind: "outlook_screen";
+  readonly name: string;
+  readonly intro: string;
+  readonly answers: { readonly agree: string; readonly disagree: string };
+  /** Statements 1–8, in contract order; "agree" is stored as true. */
+  readonly items: StringsFor<Outlook["items"]>;
+  readonly bothersomeness: ChoiceQuestion<Outlook["bothersomeness"]>;
+};
+
+export type FunctionSectionId =
+  | "pain_intensity" | "personal_care" | "lifting" | "walking" | "sitting"
+  | "standing" | "sleeping" | "social_life" | "travelling" | "work_or_home";
+
+/** Option i describes score i: 0 = no difficulty, 5 = the most difficulty. */
+export type SixOptions = readonly [string, string, string, string, string, string];
+
+export type FunctionSectionCopy = {
+  readonly id: FunctionSectionId;
+  /** Short topic name, e.g. for the check-answers page. */
+  readonly title: string;
+  readonly label: string;
+  readonly options: SixOptions;
+};
+
+type Ten<T> = readonly [T, T, T, T, T, T, T, T, T, T];
+
+/** The daily function screen: 10 sections in contract order, each scored 0–5 or skipped. */
+export type FunctionCopy = {
+  readonly kind: "function_screen";
+  readonly name: string;
+  readonly intro: string;
+  readonly sections: Ten<FunctionSectionCopy>;
+};
+
+type CopyFor<K extends keyof IntakeAnswers> = K extends "contact"
+  ? ContactCopy
+  : K extends "cauda"
+    ? CaudaCopy
+    : K extends "outlook"
+      ? OutlookCopy
+      : K extends "function"
+        ? FunctionCopy
+        : K extends "notes"
+          ? TextQuestion
+          : SectionCopy<IntakeAnswers[K]>;
+
+/** Words for every field of the intake contract. */
+export type QuestionsCopy = { readonly [K in keyof IntakeAnswers]-?: CopyFor<K> };
+
+/** A block of advice: a short heading and a few plain points. */
+export type AdviceSection = {
+  readonly id: string;
+  readonly title: string;
+  readonly points: readonly string[];
+  /** Only shown to people who said they run. */
+  readonly runnersOnly?: true;
+};

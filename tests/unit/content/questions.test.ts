@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { BODY_REGION_LABELS, BODY_REGIONS, isPainLocation, QUESTIONS, YES_NO_UNSURE } from "@/lib/content";
+import {
+  caudaSchema, consentSchema, contactSchema, historySchema, inflammatorySchema, legsSchema, outlookSchema,
+  PAIN_LOCATIONS, painSchema, runningSchema, vascularSchema,
+} from "@/lib/triage";
+
+// The enum values as written in intake-contract.md, so a change on either side is noticed.
+const CONTRACT_ENUMS: Record<string, readonly string[]> = {
+  "contact.sex": ["female", "male", "other"],
+  "pain.locations": ["low_back", "buttock", "thoracic", "abdomen_or_pelvis"],
+  "pain.onset": ["sudden", "gradual"],
+  "pain.trigger": ["none", "lifting", "minor_fall", "major_trauma", "running", "sport_impact"],
+  "pain.pattern": ["improving", "centralising", "stable", "worsening", "peripheralising"],
+  "pain.nightPain": ["none", "wakes_second_half", "constant_unrelieved"],
+  "legs.legPain": ["none", "above_knee", "below_knee_one_side", "below_knee_both_sides"],
+  "legs.weakness": ["none", "one_leg_stable", "one_leg_worsening", "both_legs"],
+  "cauda.saddleNumbness": ["yes", "no", "unsure"],
+  "cauda.bladderChange": ["yes", "no", "unsure"],
+  "cauda.bowelChange": ["yes", "no", "unsure"],
+  "cauda.sexualFunctionChange": ["yes", "no", "unsure"],
+  "outlook.bothersomeness": ["not_at_all", "slightly", "moderately", "very_much", "extremely"],
+};
+
+const SECTION_SCHEMAS = {
+  contact: contactSchema, consent: consentSchema, pain: painSchema, legs: legsSchema, cauda: caudaSchema,
+  history: historySchema, vascular: vascularSchema, inflammatory: inflammatorySchema, running: runningSchema,
+  outlook: outlookSchema,
+} as const;
+
+/** Unwraps nullable and optional wrappers down to the schema that holds the values. */
+function core(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return core(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodArray) return core(schema.element as z.ZodType);
+  return schema;
+}
+
+/** Every enum field of the engine's schemas, as "section.field" → allowed values. */
+function engineEnums(): Record<string, readonly string[]> {
+  const found: Record<string, readonly string[]> = {};
+  for (const [section, schema] of Object.entries(SECTION_SCHEMAS)) {
+    const object = core(schema);
+    if (!(object instanceof z.ZodObject)) throw new Error(`${section} is not an object schema`);
+    for (const [field, fieldSchema] of Object.entries(object.shape)) {
+      const inner = core(fieldSchema as z.ZodType);
+      if (inner instanceof z.ZodEnum) found[`${section}.${field}`] = inner.options as string[];
+    }
+  }
+  return found;
+}
+
+/** The copy for "section.field". */
+function copyAt(path: string): Record<string, unknown> {
+  const [section, field] = path.split(".") as [keyof typeof QUESTIONS, string];
+  return (QUESTIONS[section] as unknown as Record<string, Record<string, unknown>>)[field] ?? {};
+}
+
+describe("intake questions", () => {
+  it.each(Object.entries(CONTRACT_ENUMS))("labels every contract value of %s, and nothing else", (path, values) => {
+    const options = copyAt(path).options as Record<string, { label: string }>;
+    expect(Object.keys(options).sort()).toEqual([...values].sort());
+    for (const value of values) expect(options[value]?.label.trim()).not.toBe("");
+  });
+
+  it("labels every enum value the engine accepts", () => {
+    const enums = engineEnums();
+    expect(Object.keys(enums).sort()).toEqual(Object.keys(CONTRACT_ENUMS).sort());
+    for (const [path, values] of Object.entries(enums)) {
+      expect(Object.keys(copyAt(path).options as object).sort(), path).toEqual([...values].sort());
+    }
+  });
+
+  it("has a non-empty label for every field the engine accepts", () => {
+    for (const [section, schema] of Object.entries(SECTION_SCHEMAS)) {
+      if (section === "outlook") continue; // the screen's items are checked in screens.test.ts
+      const object = core(schema) as z.ZodObject;
+      for (const field of Object.keys(object.shape)) {
+        expect(copyAt(`${section}.${field}`).label, `${section}.${field}`).toMatch(/\S/);
+      }
+    }
+    expect(QUESTIONS.notes.label).toMatch(/\S/);
+  });
+
+  it("says why it asks every nerve-check question", () => {
+    for (const [field, question] of Object.entries(QUESTIONS.cauda)) {
+      expect(question.why.trim(), field).not.toBe("");
+    }
+  });
+
+  it("offers yes, no and not sure for the 4 nerve-check symptoms", () => {
+    expect(YES_NO_UNSURE).toEqual({ yes: { label: "Yes" }, no: { label: "No" }, unsure: { label: "Not sure" } });
+    for (const field of ["saddleNumbness", "bladderChange", "bowelChange", "sexualFunctionChange"] as const) {
+      expect(QUESTIONS.cauda[field].options).toBe(YES_NO_UNSURE);
+    }
+  });
+
+  it("tells the patient that pain alone is not difficulty walking", () => {
+    const { label, hint } = QUESTIONS.legs.difficultyWalking;
+    expect(`${label} ${hint ?? ""}`).toContain("not just because walking hurts");
+  });
+
+  it("explains in plain words what centralising and peripheralising mean", () => {
+    const { centralising, peripheralising } = QUESTIONS.pain.pattern.options;
+    expect(centralising.label).toMatch(/towards my spine/);
+    expect(peripheralising.label).toMatch(/further down my leg/);
+    expect(centralising.hint).toBeTruthy();
+    expect(peripheralising.hint).toBeTruthy();
+  });
+
+  it("offers an \"I don't know\" answer for every answer the contract allows to be null", () => {
+    expect(QUESTIONS.cauda.symptomOnsetDays.unknownLabel).toMatch(/don't know/);
+    expect(QUESTIONS.cauda.worsening.unknownLabel).toMatch(/don't know/);
+    expect(QUESTIONS.running.kmPerWeek.unknownLabel).toMatch(/don't know/);
+    expect(QUESTIONS.inflammatory.onsetAge.unknownLabel).toMatch(/don't know/);
+  });
+});
+
+describe("body map", () => {
+  it("has the 8 regions, top of the body first", () => {
+    expect(BODY_REGIONS).toEqual([
+      "thoracic", "low_back", "buttock", "abdomen_or_pelvis",
+      "left_leg_above_knee", "right_leg_above_knee", "left_leg_below_knee", "right_leg_below_knee",
+    ]);
+    expect(BODY_REGION_LABELS.thoracic).toBe("Upper or middle back");
+    expect(BODY_REGION_LABELS.abdomen_or_pelvis).toBe("Tummy or pelvis");
+  });
+
+  it("treats exactly the contract's pain locations as pain locations", () => {
+    expect(BODY_REGIONS.filter(isPainLocation).sort()).toEqual([...PAIN_LOCATIONS].sort());
+  });
+
+  it("uses the body map labels for the pain location options", () => {
+    for (const location of PAIN_LOCATIONS) {
+      expect(QUESTIONS.pain.locations.options[location].label).toBe(BODY_REGION_LABELS[location]);
+    }
+  });
+});
