@@ -13,18 +13,7 @@ export async function hitRateLimit(
   db: Db,
   { bucket, limit, windowSeconds = 60 }: { bucket: string; limit: number; windowSeconds?: number },
 ): Promise<RateLimitResult> {
-  const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
-  const rows = await db
-    .insert(rateLimits)
-    .values({ bucket, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.bucket, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({
-      count: rateLimits.count,
-      retryAfter: sql<string>`ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${windowSeconds}) - now())))`,
-    });
+  const rows = await preparedHit(db).execute({ bucket, windowSeconds });
   const row = rows[0]!;
   if (Math.random() < 0.02) await pruneRateLimits(db); // old windows are never read again
   return {
@@ -32,6 +21,35 @@ export async function hitRateLimit(
     count: row.count,
     retryAfterSeconds: Math.max(1, Number(row.retryAfter)),
   };
+}
+
+function buildHit(db: Db) {
+  const seconds = sql`${sql.placeholder("windowSeconds")}::int`;
+  return db
+    .insert(rateLimits)
+    .values({
+      bucket: sql.placeholder("bucket"),
+      windowStart: sql`to_timestamp(floor(extract(epoch from now()) / ${seconds}) * ${seconds})`,
+      count: 1,
+    })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.windowStart],
+      set: { count: sql`${rateLimits.count} + 1` },
+    })
+    .returning({
+      count: rateLimits.count,
+      retryAfter: sql<string>`ceil(extract(epoch from (${rateLimits.windowStart} + make_interval(secs => ${seconds}) - now())))`,
+    })
+    .prepare("hit_rate_limit");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof buildHit>>();
+
+// Runs on every API request: a prepared statement skips rebuilding the SQL each time.
+function preparedHit(db: Db) {
+  let statement = prepared.get(db);
+  if (!statement) prepared.set(db, (statement = buildHit(db)));
+  return statement;
 }
 
 /** Deletes counters of windows that ended more than ten minutes ago. */

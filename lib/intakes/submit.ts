@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { claimIdempotencyKey, findIdempotencyKey, insertIntake } from "@/db/queries/intakes";
-import type { Intake, NewIntake } from "@/db/schema";
+import type { NewIntake } from "@/db/schema";
 import { gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
 import { PRIVACY_NOTICE_VERSION } from "./privacy";
@@ -83,7 +83,7 @@ async function replay(db: Db, idem: Idempotency): Promise<SubmitResult | null> {
   return { status: "replayed", response: earlier.response as IntakeResponse };
 }
 
-function toResponse(intake: Intake, grade: ReturnType<typeof gradeIntake>): IntakeResponse {
+function toResponse(intake: { id: string }, grade: ReturnType<typeof gradeIntake>): IntakeResponse {
   return {
     id: intake.id,
     level: grade.level,
