@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  isRegion,
+  legPainFromRegions,
+  locationsFromRegions,
+  parseRegions,
+  REGION_LABELS,
+  REGIONS,
+  type Region,
+} from "@/app/intake/_components/body-map/regions";
+import { PAIN_LOCATIONS } from "@/lib/triage";
+
+const regionsArb = fc.subarray([...REGIONS]).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));
+
+describe("legPainFromRegions", () => {
+  it.each<[Region[], ReturnType<typeof legPainFromRegions>]>([
+    [[], "none"],
+    [["low_back", "buttock", "thoracic", "abdomen_or_pelvis"], "none"],
+    [["left_thigh"], "above_knee"],
+    [["left_thigh", "right_thigh", "low_back"], "above_knee"],
+    [["right_lower_leg"], "below_knee_one_side"],
+    [["left_lower_leg", "left_thigh", "right_thigh"], "below_knee_one_side"],
+    [["left_lower_leg", "right_lower_leg"], "below_knee_both_sides"],
+    [["right_lower_leg", "buttock", "left_lower_leg"], "below_knee_both_sides"],
+  ])("grades %j as %s", (regions, expected) => {
+    expect(legPainFromRegions(regions)).toBe(expected);
+  });
+
+  it("never reads pain as further down the legs when a region is taken away", () => {
+    const depth = ["none", "above_knee", "below_knee_one_side", "below_knee_both_sides"];
+    fc.assert(
+      fc.property(regionsArb, fc.nat(), (regions, n) => {
+        const fewer = regions.filter((_, i) => i !== n % Math.max(regions.length, 1));
+        expect(depth.indexOf(legPainFromRegions(fewer))).toBeLessThanOrEqual(depth.indexOf(legPainFromRegions(regions)));
+      }),
+    );
+  });
+});
+
+describe("locationsFromRegions", () => {
+  it("keeps the trunk places and drops the legs", () => {
+    expect(locationsFromRegions(["left_thigh", "thoracic", "right_lower_leg", "low_back"])).toEqual(["low_back", "thoracic"]);
+  });
+
+  it("returns nothing for legs alone", () => {
+    expect(locationsFromRegions(["left_thigh", "right_lower_leg"])).toEqual([]);
+  });
+
+  it("gives every place once, in the triage schema's order, whatever the input order or repeats", () => {
+    fc.assert(
+      fc.property(regionsArb, (regions) => {
+        const places = locationsFromRegions([...regions, ...regions]);
+        expect(places).toEqual(PAIN_LOCATIONS.filter((p) => regions.includes(p)));
+      }),
+    );
+  });
+});
+
+describe("parseRegions", () => {
+  it("keeps known regions once each, in list order, and drops anything else", () => {
+    expect(parseRegions(["right_thigh", "neck", "low_back", "right_thigh", 3, null])).toEqual(["low_back", "right_thigh"]);
+  });
+});
+
+describe("the region list", () => {
+  it("labels every region in plain words, each label different", () => {
+    const labels = REGIONS.map((r) => REGION_LABELS[r]);
+    expect(new Set(labels).size).toBe(REGIONS.length);
+    expect(labels).toContain("Tummy or pelvis");
+  });
+
+  it("covers every pain location the triage schema knows", () => {
+    for (const place of PAIN_LOCATIONS) expect(isRegion(place)).toBe(true);
+    expect(isRegion("neck")).toBe(false);
+  });
+});
