@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { intakeDrafts, type IntakeDraft } from "../schema";
 
@@ -12,21 +12,17 @@ export async function getDraft(db: Db, { tokenHash, now }: { tokenHash: string; 
   return rows[0] ?? null;
 }
 
-/** Creates the draft or merges one section into it, marking the step done. */
-export async function saveDraftSection(
+/** Creates or replaces a draft: its answers, finished steps and new expiry. */
+export async function saveDraft(
   db: Db,
-  { tokenHash, now, expiresAt, section, step }: { tokenHash: string; now: Date; expiresAt: Date; section: Record<string, unknown>; step: string },
+  d: { tokenHash: string; now: Date; expiresAt: Date; answers: Record<string, unknown>; completedSteps: string[] },
 ): Promise<void> {
   await db
     .insert(intakeDrafts)
-    .values({ tokenHash, answers: section, completedSteps: [step], createdAt: now, updatedAt: now, expiresAt })
+    .values({ tokenHash: d.tokenHash, answers: d.answers, completedSteps: d.completedSteps, createdAt: d.now, updatedAt: d.now, expiresAt: d.expiresAt })
     .onConflictDoUpdate({
       target: intakeDrafts.tokenHash,
-      set: {
-        answers: sql`${intakeDrafts.answers} || ${JSON.stringify(section)}::jsonb`,
-        completedSteps: sql`(select array_agg(distinct s) from unnest(${intakeDrafts.completedSteps} || array[${step}]::text[]) s)`,
-        updatedAt: now,
-      },
+      set: { answers: d.answers, completedSteps: d.completedSteps, updatedAt: d.now, expiresAt: d.expiresAt },
     });
 }
 

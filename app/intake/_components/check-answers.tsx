@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { submitIntakeAction } from "@/app/intake/actions";
+import { CONSENT_QUESTIONS, FORM_TEXT, NOTES_QUESTION } from "@/lib/content";
+import type { DraftAnswers, FieldView } from "@/lib/intake-form/model";
+import { reviewSections } from "@/lib/intake-form/review";
+import { fieldId } from "./ids";
+import styles from "./intake.module.css";
+import { StepForm } from "./step-form";
+
+const FINAL_FIELDS: FieldView[] = [
+  { kind: "textarea", name: "notes", label: `${NOTES_QUESTION.label} ${FORM_TEXT.optional}`, hint: NOTES_QUESTION.hint, maxLength: 2000 },
+  { kind: "confirm", name: "consent.privacyNotice", label: CONSENT_QUESTIONS.privacyNotice.label, hint: CONSENT_QUESTIONS.privacyNotice.hint },
+];
+
+/** Every answer with a Change link, then notes, consent and Send. */
+export function CheckAnswers({ answers }: { answers: DraftAnswers }) {
+  return (
+    <>
+      {reviewSections(answers).map((section) => (
+        <section key={section.step} aria-labelledby={`review-${section.step}`}>
+          <h2 id={`review-${section.step}`}>{section.title}</h2>
+          <dl className={styles.summary}>
+            {section.skipped ? (
+              <div className={styles.summaryRow}>
+                <dt>This section</dt>
+                <dd>Skipped</dd>
+                <dd>
+                  <Link href={`/intake/${section.step}?return=check`}>
+                    {FORM_TEXT.change}<span className="visually-hidden"> {section.title}</span>
+                  </Link>
+                </dd>
+              </div>
+            ) : (
+              section.rows.map((row) => (
+                <div key={row.key} className={styles.summaryRow}>
+                  <dt>{row.question}</dt>
+                  <dd>{row.answer ?? <span className={styles.missing}>Not answered yet</span>}</dd>
+                  <dd>
+                    <Link href={`/intake/${row.step}?return=check#${fieldId(row.fieldName)}`}>
+                      {row.answer === null ? "Answer" : FORM_TEXT.change}
+                      <span className="visually-hidden"> {row.question}</span>
+                    </Link>
+                  </dd>
+                </div>
+              ))
+            )}
+          </dl>
+        </section>
+      ))}
+      <h2>Send your form</h2>
+      <StepForm fields={FINAL_FIELDS} initial={{}} action={submitIntakeAction} submitLabel={FORM_TEXT.send} />
+    </>
+  );
+}

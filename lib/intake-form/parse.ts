@@ -1,0 +1,152 @@
+// Between the posted form and the answers: FormData → answers (typed as the schema expects) and
+// answers → the strings the form shows. Values that cannot be read are passed on as they are,
+// so the schema, not this file, says what is wrong with them.
+import { legPainFromRegions, locationsFromRegions, parseRegions, type Region } from "@/app/intake/_components/body-map/regions";
+import type { DraftAnswers, FieldView, RawValues } from "./model";
+
+const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
+
+/** Draft-only answers that are not part of the contract (removed before validation). */
+export const FORM_ONLY = "_form";
+
+/** The posted values as strings (what the form echoes back after a failed submit). */
+export function rawFromForm(form: FormData): RawValues {
+  const raw: RawValues = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue; // React's own fields
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    raw[key] = key === "regions" ? all : (all[0] ?? "");
+  }
+  return raw;
+}
+
+/** Reads the answers of these fields from the posted strings. */
+export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswers {
+  const out: DraftAnswers = {};
+  const one = (name: string) => {
+    const v = raw[name];
+    return typeof v === "string" ? v : undefined;
+  };
+  for (const field of fields) {
+    const value = one(field.name);
+    switch (field.kind) {
+      case "regions": {
+        const regions = parseRegions(Array.isArray(raw.regions) ? raw.regions : []);
+        setPath(out, "pain.locations", locationsFromRegions(regions));
+        setPath(out, "legs.legPain", legPainFromRegions(regions));
+        setPath(out, `${FORM_ONLY}.regions`, regions); // which side, for showing the map again
+        break;
+      }
+      case "date": {
+        const [d, m, y] = ["day", "month", "year"].map((p) => (one(`${field.name}.${p}`) ?? "").trim());
+        if (d || m || y) setPath(out, field.name, `${y!.padStart(4, "0")}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`);
+        break;
+      }
+      case "number":
+      case "scale":
+        if (one(`${field.name}.unknown`) === "yes") setPath(out, field.name, null);
+        else if (value !== undefined && value.trim() !== "") setPath(out, field.name, NUMBER.test(value) ? Number(value) : value);
+        break;
+      case "yes_no":
+        if (value === "yes" || value === "no") setPath(out, field.name, value === "yes");
+        else if (value === "unknown" && field.unknownLabel) setPath(out, field.name, null);
+        break;
+      case "confirm":
+        if (value === "yes") setPath(out, field.name, true);
+        break;
+      case "outlook": {
+        const items = field.items.map((_, i) => (one(`outlook.items.${i}`) === "agree" ? true : one(`outlook.items.${i}`) === "disagree" ? false : undefined));
+        setPath(out, "outlook", { items, bothersomeness: one("outlook.bothersomeness") });
+        break;
+      }
+      case "function": {
+        const sections = field.sections.map((_, i) => {
+          const v = one(`function.sections.${i}`);
+          return v === undefined || v === "" ? null : Number(v);
+        });
+        setPath(out, "function", { sections });
+        break;
+      }
+      default:
+        if (value !== undefined && !(field.kind === "textarea" && value.trim() === "")) setPath(out, field.name, value);
+    }
+  }
+  return out;
+}
+
+/** The strings a form shows for answers already given. */
+export function rawFromAnswers(fields: FieldView[], answers: DraftAnswers): RawValues {
+  const raw: RawValues = {};
+  for (const field of fields) {
+    const value = getPath(answers, field.name);
+    switch (field.kind) {
+      case "regions": {
+        const marked = getPath(answers, `${FORM_ONLY}.regions`);
+        const locations = (getPath(answers, "pain.locations") as string[] | undefined) ?? [];
+        raw.regions = Array.isArray(marked) ? marked : [...locations, ...regionsForLegPain(getPath(answers, "legs.legPain"))];
+        break;
+      }
+      case "date":
+        if (typeof value === "string") {
+          const [y, m, d] = value.split("-");
+          raw[`${field.name}.day`] = String(Number(d));
+          raw[`${field.name}.month`] = String(Number(m));
+          raw[`${field.name}.year`] = y ?? "";
+        }
+        break;
+      case "number":
+      case "scale":
+        if (value === null) raw[`${field.name}.unknown`] = "yes";
+        else if (typeof value === "number") raw[field.name] = String(value);
+        break;
+      case "yes_no":
+        if (value === null && field.unknownLabel) raw[field.name] = "unknown";
+        else if (typeof value === "boolean") raw[field.name] = value ? "yes" : "no";
+        break;
+      case "confirm":
+        if (value === true) raw[field.name] = "yes";
+        break;
+      case "outlook": {
+        const o = value as { items: boolean[]; bothersomeness: string } | null | undefined;
+        o?.items.forEach((v, i) => (raw[`outlook.items.${i}`] = v ? "agree" : "disagree"));
+        if (o) raw["outlook.bothersomeness"] = o.bothersomeness;
+        break;
+      }
+      case "function": {
+        const f = value as { sections: (number | null)[] } | null | undefined;
+        f?.sections.forEach((v, i) => v !== null && (raw[`function.sections.${i}`] = String(v)));
+        break;
+      }
+      default:
+        if (typeof value === "string") raw[field.name] = value;
+    }
+  }
+  return raw;
+}
+
+// The body map stores only how far down the legs pain goes, so the sides are shown as marked.
+function regionsForLegPain(legPain: unknown): Region[] {
+  if (legPain === "below_knee_both_sides") return ["left_lower_leg", "right_lower_leg"];
+  if (legPain === "below_knee_one_side") return ["left_lower_leg"];
+  if (legPain === "above_knee") return ["left_thigh"];
+  return [];
+}
+
+export function getPath(obj: DraftAnswers, path: string): unknown {
+  let cur: unknown = obj;
+  for (const key of path.split(".")) {
+    if (!cur || typeof cur !== "object" || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function setPath(obj: DraftAnswers, path: string, value: unknown): void {
+  const keys = path.split(".");
+  let cur = obj as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    if (!cur[key] || typeof cur[key] !== "object") cur[key] = {};
+    cur = cur[key] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]!] = value;
+}

@@ -1,0 +1,56 @@
+// Turns the patient-facing words (lib/content) into field views the form renders.
+import type { Options } from "@/lib/content";
+import type { ChoiceOption, FieldView } from "./model";
+
+type Copy = {
+  kind: string;
+  label: string;
+  hint?: string;
+  why?: string;
+  options?: Options<string>;
+  suffix?: string;
+  unknownLabel?: string;
+  scale?: { low: string; high: string };
+  parts?: { day: string; month: string; year: string };
+  maxLength?: number;
+};
+
+/** Options in the order the copy lists them. */
+export function optionsOf(options: Options<string>): ChoiceOption[] {
+  return Object.entries(options).map(([value, o]) => ({ value, label: o.label, hint: o.hint }));
+}
+
+/** The field view for one question of the contract, named by its dotted path. */
+export function fieldFrom(name: string, copy: Copy, extra: Partial<FieldView> = {}): FieldView {
+  const common = { name, label: copy.label, hint: copy.hint, why: copy.why };
+  let view: FieldView;
+  switch (copy.kind) {
+    case "choice":
+      view = { ...common, kind: "choice", options: optionsOf(copy.options ?? {}) };
+      break;
+    case "yes_no":
+      view = { ...common, kind: "yes_no", unknownLabel: copy.unknownLabel };
+      break;
+    case "number":
+      view = copy.scale
+        ? { ...common, kind: "scale", low: copy.scale.low, high: copy.scale.high }
+        : { ...common, kind: "number", suffix: copy.suffix, unknownLabel: copy.unknownLabel };
+      break;
+    case "date":
+      view = { ...common, kind: "date", parts: copy.parts ?? { day: "Day", month: "Month", year: "Year" } };
+      break;
+    case "confirm":
+      view = { ...common, kind: "confirm" };
+      break;
+    default:
+      view = { ...common, kind: "text", inputType: "text", maxLength: copy.maxLength };
+  }
+  return { ...view, ...extra } as FieldView;
+}
+
+/** Every question of one section, in the copy's order, named section.field. */
+export function sectionFields(section: string, copy: Record<string, Copy>, skip: string[] = []): FieldView[] {
+  return Object.entries(copy)
+    .filter(([key]) => !skip.includes(key))
+    .map(([key, q]) => fieldFrom(`${section}.${key}`, q));
+}
