@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { deleteDraft, getDraft, saveDraft } from "@/db/queries/drafts";
+import { deleteDraft, getDraft, purgeExpiredDrafts, saveDraft } from "@/db/queries/drafts";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { DraftAnswers } from "./model";
@@ -35,7 +35,10 @@ export async function storeDraft(draft: Draft, now = new Date()): Promise<void> 
     path: "/",
     maxAge: DRAFT_DAYS * 24 * 60 * 60,
   });
-  await saveDraft(await getDb(), {
+  const db = await getDb();
+  // Expired drafts are unreadable already; now and then delete them so no answers linger.
+  if (Math.random() < 0.05) await purgeExpiredDrafts(db, now);
+  await saveDraft(db, {
     tokenHash: hash(token),
     now,
     expiresAt: new Date(now.getTime() + DRAFT_DAYS * 24 * 60 * 60 * 1000),

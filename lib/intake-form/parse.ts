@@ -29,6 +29,9 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
   };
   for (const field of fields) {
     const value = one(field.name);
+    // Each asked section exists, so an unanswered question is reported by name, not as "section missing".
+    const [section, rest] = field.name.split(".");
+    if (rest !== undefined && out[section!] === undefined) out[section!] = {};
     switch (field.kind) {
       case "regions": {
         const regions = parseRegions(Array.isArray(raw.regions) ? raw.regions : []);

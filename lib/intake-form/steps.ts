@@ -39,7 +39,7 @@ export const STEP_SPECS: Record<Exclude<StepId, "check-answers">, StepSpec> = {
   },
   "where-it-hurts": {
     id: "where-it-hurts",
-    fields: () => [{ kind: "regions", name: "regions", label: PAIN_QUESTIONS.locations.label }],
+    fields: () => [{ kind: "regions", name: "regions", label: "Choose every place that hurts" }],
     schema: () =>
       z.strictObject({ pain: painSchema.pick({ locations: true }), legs: legsSchema.pick({ legPain: true }) }),
   },

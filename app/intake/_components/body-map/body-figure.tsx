@@ -51,6 +51,7 @@ export function BodyFigure({ selected, onToggle, interactive }: Props) {
                     key={region}
                     className={cx(styles.region, selected.has(region) && styles.selected)}
                     data-region={region}
+                    data-selected={selected.has(region) ? "true" : undefined}
                     onClick={interactive ? () => onToggle(region) : undefined}
                   >
                     <rect className={styles.hit} {...hit} />
