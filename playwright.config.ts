@@ -27,7 +27,7 @@ export default defineConfig({
   forbidOnly: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000, // a whole intake is eleven pages
   reporter: "list",
   use: {
     baseURL: BASE_URL,

@@ -5,6 +5,7 @@ import { completeIntake, continueTo } from "./intake-flow";
 
 test.describe("the intake form", () => {
   test("every page passes an accessibility scan, including the optional screens", async ({ page }) => {
+    test.setTimeout(120_000); // eleven pages, each scanned
     const answers = vignetteIntake("P13", new Date()) as never as Parameters<typeof completeIntake>[1];
     const withScreens = {
       ...answers,
