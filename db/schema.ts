@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -12,8 +13,10 @@ import {
   primaryKey,
   smallint,
   text,
+  time,
   timestamp,
   uuid,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 /** The clinic's own settings: one row, id 1. Everything time-related uses its IANA zone. */
@@ -28,6 +31,14 @@ export const clinic = pgTable(
     timeZone: text("time_zone").notNull(),
     /** What to dial in an emergency, as patients should read it, e.g. "911". */
     emergencyNumber: text("emergency_number").notNull(),
+    // Booking policies.
+    slotIntervalMinutes: smallint("slot_interval_minutes").notNull().default(15),
+    minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
+    horizonDays: smallint("horizon_days").notNull().default(60),
+    cancellationCutoffHours: smallint("cancellation_cutoff_hours").notNull().default(24),
+    /** Slots per clinician per day kept for URGENT cases until the release time (local). */
+    urgentReservePerDay: smallint("urgent_reserve_per_day").notNull().default(1),
+    urgentReleaseTime: time("urgent_release_time").notNull().default("12:00"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("clinic_singleton", sql`${t.id} = 1`)],
@@ -137,3 +148,114 @@ export const intakeDrafts = pgTable(
 );
 
 export type IntakeDraft = typeof intakeDrafts.$inferSelect;
+
+/** The people patients book with. */
+export const clinicians = pgTable("clinicians", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  /** Shown to patients, e.g. "Physiotherapist". */
+  role: text("role").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Clinician = typeof clinicians.$inferSelect;
+
+/** What can be booked, for how long, and by which grades. */
+export const appointmentTypes = pgTable(
+  "appointment_types",
+  {
+    id: text("id").primaryKey(), // a stable slug, e.g. "initial"
+    name: text("name").notNull(),
+    minutes: smallint("minutes").notNull(),
+    bufferBeforeMinutes: smallint("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: smallint("buffer_after_minutes").notNull().default(0),
+    /** Grades whose patients may book it themselves; empty = staff only (e.g. urgent review). */
+    levels: triageLevel("levels").array().notNull(),
+    /** Lower first: the default type for a grade is the first that lists it. */
+    sortOrder: smallint("sort_order").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [check("appointment_types_minutes", sql`${t.minutes} between 5 and 480`)],
+);
+
+export type AppointmentType = typeof appointmentTypes.$inferSelect;
+
+/** Weekly working hours in the clinic's time zone; several rows a day make split hours. */
+export const workingHours = pgTable(
+  "working_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => clinicians.id, { onDelete: "cascade" }),
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weekday: smallint("weekday").notNull(),
+    startTime: time("start_time").notNull(),
+    endTime: time("end_time").notNull(),
+  },
+  (t) => [
+    check("working_hours_weekday", sql`${t.weekday} between 1 and 7`),
+    check("working_hours_order", sql`${t.endTime} > ${t.startTime}`),
+    index("working_hours_clinician_idx").on(t.clinicianId),
+  ],
+);
+
+/** Time off for one clinician, or a clinic closure (no clinician) for everyone. */
+export const timeOff = pgTable(
+  "time_off",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: uuid("clinician_id").references(() => clinicians.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    reason: text("reason"),
+  },
+  (t) => [check("time_off_order", sql`${t.endsAt} > ${t.startsAt}`), index("time_off_range_idx").on(t.startsAt, t.endsAt)],
+);
+
+/** A PostgreSQL tstzrange, written as "[start,end)" with ISO instants. */
+const tstzrange = customType<{ data: string; driverData: string }>({ dataType: () => "tstzrange" });
+
+export const appointmentStatus = pgEnum("appointment_status", ["booked", "cancelled", "rescheduled", "arrived", "no_show", "completed"]);
+
+/**
+ * Appointments. `blocked` is the time the clinician is taken, buffers included; an exclusion
+ * constraint (migration 0004, btree_gist) makes two booked appointments of one clinician with
+ * overlapping blocked ranges impossible. Cancelled and rescheduled rows stay as history.
+ */
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => clinicians.id),
+    appointmentTypeId: text("appointment_type_id")
+      .notNull()
+      .references(() => appointmentTypes.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    blocked: tstzrange("blocked").notNull(),
+    status: appointmentStatus("status").notNull().default("booked"),
+    /** SHA-256 of the manage link's token; moves to the new row on reschedule. */
+    manageTokenHash: text("manage_token_hash"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
+    /** The appointment this one replaced. */
+    rescheduledFromId: uuid("rescheduled_from_id").references((): AnyPgColumn => appointments.id),
+  },
+  (t) => [
+    uniqueIndex("appointments_manage_token_idx").on(t.manageTokenHash),
+    // One active booking per intake.
+    uniqueIndex("appointments_one_active_per_intake").on(t.intakeId).where(sql`${t.status} = 'booked'`),
+    index("appointments_clinician_start_idx").on(t.clinicianId, t.startsAt),
+    check("appointments_order", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export type Appointment = typeof appointments.$inferSelect;

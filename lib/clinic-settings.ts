@@ -1,18 +1,35 @@
 import type { Db } from "@/db/client";
 import { getClinic } from "@/db/queries/clinic";
+import { listAppointmentTypes, listClinicians, listWorkingHours } from "@/db/queries/scheduling";
 import type { Clinic } from "@/db/schema";
 
 const TTL_MS = 30_000;
-const cache = new WeakMap<Db, { value: Clinic | null; expires: number }>();
+const caches = new Map<string, WeakMap<Db, { value: unknown; expires: number }>>();
 
 /**
- * The clinic's settings, read at most every 30 seconds per process: hot paths such as the
- * intake API need the time zone on every request, and a settings change may take 30 s to apply.
+ * Settings read at most every 30 seconds per process: hot paths (the intake API, slot search)
+ * need them on every request, and an admin's change may take 30 s to apply everywhere.
  */
-export async function getClinicCached(db: Db): Promise<Clinic | null> {
+async function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new WeakMap()));
   const hit = cache.get(db);
-  if (hit && hit.expires > Date.now()) return hit.value;
-  const value = await getClinic(db);
+  if (hit && hit.expires > Date.now()) return hit.value as T;
+  const value = await load();
   cache.set(db, { value, expires: Date.now() + TTL_MS });
   return value;
+}
+
+/** The clinic's settings (cached up to 30 s). */
+export function getClinicCached(db: Db): Promise<Clinic | null> {
+  return cached(db, "clinic", () => getClinic(db));
+}
+
+/** Clinicians, their weekly hours and the appointment types (cached up to 30 s). */
+export function getScheduleSettings(db: Db) {
+  return cached(db, "schedule", async () => {
+    const [clinicians, types] = await Promise.all([listClinicians(db), listAppointmentTypes(db)]);
+    const hours = await listWorkingHours(db, clinicians.map((c) => c.id));
+    return { clinicians, types, hours };
+  });
 }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   APP_URL: z.url().default("http://localhost:3000"),
   AUTO_SEED: flag,
   RATE_LIMIT_INTAKES_PER_MINUTE: positiveInt(10),
+  RATE_LIMIT_BOOKINGS_PER_MINUTE: positiveInt(10),
+  RATE_LIMIT_SLOTS_PER_MINUTE: positiveInt(120),
   /** Proxies in front of the app that append to X-Forwarded-For (1: a load balancer, or none). */
   TRUSTED_PROXIES: positiveInt(1),
 });

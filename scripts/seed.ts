@@ -4,5 +4,5 @@ import { runWithDb } from "./cli";
 await runWithDb(async (handle) => {
   await handle.migrate();
   const report = await seed(handle.db);
-  console.info(`Demo data (${handle.kind}): clinic ${report.clinic}.`);
+  console.info(`Demo data (${handle.kind}): clinic ${report.clinic}, ${report.clinicians} clinicians added.`);
 });

@@ -23,7 +23,7 @@ describeEachDb("migrations and demo data", (ctx) => {
   it("starts with no clinic, then seeds the demo clinic in New York time", async () => {
     const { db } = ctx();
     expect(await getClinic(db)).toBeNull();
-    expect(await seed(db)).toEqual({ clinic: "created" });
+    expect(await seed(db)).toEqual({ clinic: "created", clinicians: 3 });
     const row = await getClinic(db);
     expect(row).toMatchObject({ name: DEMO_CLINIC.name, timeZone: "America/New_York", emergencyNumber: "911" });
   });
@@ -31,7 +31,7 @@ describeEachDb("migrations and demo data", (ctx) => {
   it("seeding again keeps what the clinic has edited", async () => {
     const { db } = ctx();
     await db.update(clinic).set({ phone: "+1 212 555 9999" }).where(eq(clinic.id, 1));
-    expect(await seed(db)).toEqual({ clinic: "kept" });
+    expect(await seed(db)).toEqual({ clinic: "kept", clinicians: 0 });
     expect((await getClinic(db))?.phone).toBe("+1 212 555 9999");
   });
 

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cancelAction } from "@/app/book/actions";
+import styles from "@/app/book/_components/book.module.css";
+import { getClinicInfo } from "@/lib/clinic";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Your appointment", robots: { index: false }, referrer: "no-referrer" };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ booked?: string; moved?: string; error?: string }> };
+
+/** The private manage page: the appointment, and reschedule or cancel up to the cut-off. */
+export default async function ManagePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const { booked, moved, error } = await searchParams;
+  const db = await getDb();
+  const now = new Date();
+  const appointment = await findByManageToken(db, token, now);
+  if (!appointment) notFound();
+  const clinic = await getClinicInfo();
+  const canChange = await beforeCutoff(db, appointment.startsAt, now);
+  const cutoffHours = (await getClinicCached(db))?.cancellationCutoffHours ?? 24;
+  const phone = clinic.phone ? <a href={`tel:${clinic.phone.replace(/[^\d+]/g, "")}`}>{clinic.phone}</a> : "the clinic";
+
+  return (
+    <div className={styles.page}>
+      {booked ? <p className={styles.notice} role="status"><strong>Your appointment is booked.</strong> Keep this page&apos;s link: it lets you change or cancel it.</p> : null}
+      {moved ? <p className={styles.notice} role="status"><strong>Your appointment has been moved.</strong></p> : null}
+      {error === "too_late" ? <p className={styles.warning} role="status">It is too late to change this appointment online. Please call {phone}.</p> : null}
+      <h1>Your appointment</h1>
+      <div className={styles.summary}>
+        <dl>
+          <dt>When</dt>
+          <dd>{formatDateTime(appointment.startsAt, clinic.timeZone)} ({zoneName(clinic.timeZone)})</dd>
+          <dt>What</dt>
+          <dd>{appointment.typeName}</dd>
+          <dt>With</dt>
+          <dd>{appointment.clinicianName}, {appointment.clinicianRole}</dd>
+          <dt>Where</dt>
+          <dd>{clinic.name}{clinic.address ? `, ${clinic.address}` : ""}</dd>
+        </dl>
+      </div>
+      <h2>What to bring</h2>
+      <ul>
+        <li>Comfortable clothes you can move in, and your running shoes if you run.</li>
+        <li>A list of any medicines you take.</li>
+        <li>Any scans or letters about your back.</li>
+      </ul>
+      {canChange ? (
+        <>
+          <h2>Change or cancel</h2>
+          <p>
+            <Link className={styles.secondary} href={`/appointments/manage/${token}/reschedule`}>Choose another time</Link>
+          </p>
+          <form action={cancelAction} className={styles.field}>
+            <input type="hidden" name="token" value={token} />
+            <label htmlFor="reason">Why are you cancelling? (optional)</label>
+            <textarea id="reason" name="reason" maxLength={500} />
+            <button type="submit" className={styles.danger}>Cancel appointment</button>
+          </form>
+        </>
+      ) : (
+        <p className={styles.warning}>To change or cancel this appointment now, please call {phone}. Online changes close {cutoffHours} hours before.</p>
+      )}
+    </div>
+  );
+}

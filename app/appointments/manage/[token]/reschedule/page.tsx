@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { rescheduleAction } from "@/app/book/actions";
+import styles from "@/app/book/_components/book.module.css";
+import { SlotPicker } from "@/app/book/_components/slot-picker";
+import { getIntake } from "@/db/queries/intakes";
+import { getClinicInfo } from "@/lib/clinic";
+import { eligibilityFor } from "@/lib/booking/eligibility";
+import { formatDateTime, formatDay, zoneName } from "@/lib/booking/format";
+import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
+import { offeredSlots, typeFor } from "@/lib/booking/schedule";
+import { getDb } from "@/lib/db";
+import { addLocalDays, localDate } from "@/lib/scheduling";
+import type { Level } from "@/lib/triage";
+
+export const metadata: Metadata = { title: "Choose another time", robots: { index: false }, referrer: "no-referrer" };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ worse?: string; week?: string; taken?: string; slot?: string }> };
+
+/** Reschedule: first "has anything got worse?", then a new time (or a new check when it has). */
+export default async function ReschedulePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const { worse, week, taken, slot } = await searchParams;
+  const db = await getDb();
+  const now = new Date();
+  const appointment = await findByManageToken(db, token, now);
+  if (!appointment) notFound();
+  const clinic = await getClinicInfo();
+  const here = `/appointments/manage/${token}/reschedule`;
+  if (!(await beforeCutoff(db, appointment.startsAt, now))) {
+    return (
+      <div className={styles.page}>
+        <h1>Please call the clinic</h1>
+        <p>It is too late to change this appointment online. Call {clinic.phone ?? "the clinic"}.</p>
+      </div>
+    );
+  }
+  if (worse !== "no" && worse !== "yes") {
+    return (
+      <div className={styles.page}>
+        <Link href={`/appointments/manage/${token}`}>Back</Link>
+        <h1>Has anything got worse since you filled in the form?</h1>
+        <p>For example, more pain, pain spreading down a leg, new numbness or weakness, or feeling unwell.</p>
+        <form action={here} method="get" className={styles.field}>
+          <fieldset>
+            <legend className="visually-hidden">Has anything got worse?</legend>
+            <div className={styles.time}><input type="radio" id="worse-yes" name="worse" value="yes" required /><label htmlFor="worse-yes">Yes, something is worse</label></div>
+            <div className={styles.time}><input type="radio" id="worse-no" name="worse" value="no" /><label htmlFor="worse-no">No, it is the same or better</label></div>
+          </fieldset>
+          <button type="submit" className={styles.primary}>Continue</button>
+        </form>
+      </div>
+    );
+  }
+  if (worse === "yes") {
+    return (
+      <div className={styles.page}>
+        <h1>Please fill in the back-pain check again</h1>
+        <p>Things have changed, so we need your new answers to know how soon you should be seen. Your current appointment stays booked until you change it.</p>
+        <p><Link className={styles.primary} href="/intake">Start the back-pain check</Link></p>
+        <p>If you have any of the warning signs (numbness between your legs, new bladder or bowel problems, or weakness in both legs), go to the emergency department now.</p>
+      </div>
+    );
+  }
+
+  const intake = await getIntake(db, appointment.intakeId);
+  const level = (intake?.level ?? "ROUTINE") as Level;
+  const type = await typeFor(db, level, appointment.typeId);
+  if (!type) notFound();
+  const today = localDate(now, clinic.timeZone);
+  const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
+  const offer = await offeredSlots(db, { now, from, days: 7, type, withinDays: eligibilityFor(level).withinDays, mode: "patient" });
+  const [clinicianId, startIso] = (slot ?? "").split("|");
+
+  if (clinicianId && startIso) {
+    return (
+      <div className={styles.page}>
+        <h1>Move your appointment?</h1>
+        <form action={rescheduleAction}>
+          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="clinicianId" value={clinicianId} />
+          <input type="hidden" name="start" value={startIso} />
+          <p>
+            New time: <strong>{formatDateTime(new Date(startIso), clinic.timeZone)}</strong> ({zoneName(clinic.timeZone)}), with{" "}
+            {offer.slots.find((s) => s.clinicianId === clinicianId)?.clinicianName ?? "the same clinic"}. Your old time will be given up.
+          </p>
+          <button type="submit" className={styles.primary}>Move my appointment</button>
+        </form>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.page}>
+      <Link href={`/appointments/manage/${token}`}>Back</Link>
+      <h1>Choose another time</h1>
+      {taken ? <p className={styles.warning} role="status">Sorry, that time was just taken. Please choose another.</p> : null}
+      <SlotPicker
+        slots={offer.slots}
+        timeZone={offer.timeZone}
+        action={here}
+        hidden={{ worse: "no" }}
+        weekHref={(offset) => {
+          const start = addLocalDays(from, offset * 7);
+          return start < today ? null : `${here}?worse=no&week=${start}`;
+        }}
+        weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}
+        submitLabel="Continue"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Db } from "@/db/client";
+import { getIntake } from "@/db/queries/intakes";
+import type { Intake } from "@/db/schema";
+import { env } from "@/lib/env";
+import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
+import { verifyToken } from "@/lib/tokens";
+import type { Level } from "@/lib/triage";
+import { bookingExpired } from "./book";
+import { eligibilityFor } from "./eligibility";
+
+export type BookingAccess =
+  | { status: "ok"; intake: Intake; withinDays: number | null }
+  | { status: "invalid" | "expired" | "not_eligible" };
+
+/** What a booking link from the result page allows. */
+export async function bookingAccess(db: Db, token: string | undefined, now: Date): Promise<BookingAccess> {
+  const id = token ? verifyToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, token) : null;
+  const intake = id ? await getIntake(db, id) : null;
+  if (!intake) return { status: "invalid" };
+  if (bookingExpired(intake, now)) return { status: "expired" };
+  const rules = eligibilityFor(intake.level as Level);
+  if (!rules.canSelfBook) return { status: "not_eligible" };
+  return { status: "ok", intake, withinDays: rules.withinDays };
+}

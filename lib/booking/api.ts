@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getIntake } from "@/db/queries/intakes";
+import { hitRateLimit } from "@/db/queries/rate-limits";
+import type { Intake } from "@/db/schema";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { fieldErrors } from "@/lib/forms";
+import { clientKey, jsonError, readJsonBody } from "@/lib/http";
+import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
+import { localDate } from "@/lib/scheduling";
+import { verifyToken } from "@/lib/tokens";
+import type { Level } from "@/lib/triage";
+import { bookAppointment, bookingExpired } from "./book";
+import { eligibilityFor } from "./eligibility";
+import { offeredSlots, typeFor } from "./schedule";
+
+export type BookingApiOptions = { secret: string; trustedProxies: number; rateLimitPerMinute: number; appUrl: string; now?: () => Date };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const slotsQuery = z.strictObject({
+  bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200),
+  from: z.string().regex(ISO_DATE, { error: "from must be a date, YYYY-MM-DD" }).refine((d) => !Number.isNaN(Date.parse(d)), { error: "from is not a real date" }).optional(),
+  days: z.coerce.number({ error: "days must be a number" }).int().min(1, { error: "days must be 1 to 31" }).max(31, { error: "days must be 1 to 31" }).default(7),
+  type: z.string().min(1).max(50).optional(),
+});
+
+const bookingBody = z.strictObject({
+  bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200),
+  appointmentTypeId: z.string({ error: "appointmentTypeId is required" }).min(1).max(50),
+  clinicianId: z.uuid({ error: "clinicianId must be a clinician's id" }),
+  start: z.iso.datetime({ offset: true, error: "start must be an ISO 8601 instant, e.g. 2026-12-01T14:00:00Z" }),
+});
+
+type Resolved = { ok: true; intake: Intake } | { ok: false; response: Response };
+
+/** The intake a booking token belongs to: 401 when forged, 410 when expired, 422 when its grade cannot book. */
+async function resolveToken(db: Db, token: string, secret: string, now: Date): Promise<Resolved> {
+  const id = verifyToken(secret, BOOKING_TOKEN_PURPOSE, token);
+  const intake = id ? await getIntake(db, id) : null;
+  if (!intake) return { ok: false, response: jsonError(401, "invalid_token", "This booking link is not valid.") };
+  if (bookingExpired(intake, now)) return { ok: false, response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.") };
+  if (!eligibilityFor(intake.level as Level).canSelfBook) {
+    return { ok: false, response: jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you.") };
+  }
+  return { ok: true, intake };
+}
+
+async function limited(db: Db, request: Request, opts: BookingApiOptions, name: string): Promise<Response | null> {
+  const hit = await hitRateLimit(db, { bucket: `${name}:${clientKey(request.headers, opts.trustedProxies, opts.secret)}`, limit: opts.rateLimitPerMinute });
+  return hit.allowed ? null : jsonError(429, "rate_limited", "Too many requests. Please wait a minute.", {}, { "Retry-After": String(hit.retryAfterSeconds) });
+}
+
+const slotJson = (s: { start: Date; end: Date; clinicianId: string; clinicianName: string }, typeId: string) => ({
+  start: s.start.toISOString(), end: s.end.toISOString(), clinicianId: s.clinicianId, clinicianName: s.clinicianName, appointmentTypeId: typeId,
+});
+
+/** GET /api/v1/slots: the times this booking token may book, in the clinic's zone. */
+export async function handleListSlots(db: Db, request: Request, opts: BookingApiOptions): Promise<Response> {
+  const limit = await limited(db, request, opts, "slots");
+  if (limit) return limit;
+  const parsed = slotsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return jsonError(400, "invalid_query", "Some parameters are not valid.", { fieldErrors: fieldErrors(parsed.error) });
+  const now = opts.now?.() ?? new Date();
+  const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
+  if (!token.ok) return token.response;
+  const level = token.intake.level as Level;
+  const type = await typeFor(db, level, parsed.data.type);
+  if (!type) return jsonError(422, "not_eligible", "That kind of appointment cannot be booked with this result.");
+  const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
+  const offer = await offeredSlots(db, {
+    now, from: parsed.data.from ?? localDate(now, timeZone), days: parsed.data.days, type,
+    withinDays: eligibilityFor(level).withinDays, mode: "patient",
+  });
+  return Response.json({ timeZone: offer.timeZone, slots: offer.slots.map((s) => slotJson(s, type.id)) }, { headers: { "Cache-Control": "no-store" } });
+}
+
+/** POST /api/v1/bookings: books one offered slot; the database refuses double bookings. */
+export async function handleCreateBooking(db: Db, request: Request, opts: BookingApiOptions): Promise<Response> {
+  const limit = await limited(db, request, opts, "bookings");
+  if (limit) return limit;
+  const body = await readJsonBody(request, 4 * 1024);
+  if (!body.ok) return body.response;
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    return jsonError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  const parsed = bookingBody.safeParse(json);
+  if (!parsed.success) return jsonError(400, "invalid_booking", "Some fields are missing or not valid.", { fieldErrors: fieldErrors(parsed.error) });
+  const now = opts.now?.() ?? new Date();
+  const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
+  if (!token.ok) return token.response;
+
+  const result = await bookAppointment(db, {
+    intake: token.intake, clinicianId: parsed.data.clinicianId, start: new Date(parsed.data.start), typeId: parsed.data.appointmentTypeId, now,
+  });
+  switch (result.status) {
+    case "booked": {
+      const a = result.appointment;
+      return Response.json(
+        { id: a.id, start: a.start.toISOString(), end: a.end.toISOString(), clinician: { id: a.clinicianId }, manageUrl: `${opts.appUrl}/appointments/manage/${result.manageToken}` },
+        { status: 201, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+    case "slot_taken":
+      return jsonError(409, "slot_taken", "That time was just taken. Here are other times.", { alternatives: result.alternatives.map((s) => slotJson(s, parsed.data.appointmentTypeId)) });
+    case "already_booked":
+      return jsonError(409, "already_booked", "You already have an appointment booked. Use your manage link to change it.");
+    case "expired":
+      return jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.");
+    case "not_eligible":
+      return jsonError(422, "not_eligible", result.message);
+  }
+}

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import { listBusy } from "@/db/queries/scheduling";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { appointments, type Intake } from "@/db/schema";
+import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
+import type { Level } from "@/lib/triage";
+import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
+import { offeredSlots, typeFor } from "./schedule";
+
+export type BookedAppointment = { id: string; start: Date; end: Date; clinicianId: string; appointmentTypeId: string };
+
+export type BookResult =
+  | { status: "booked"; appointment: BookedAppointment; manageToken: string }
+  | { status: "slot_taken"; alternatives: (Slot & { clinicianName: string })[] }
+  | { status: "already_booked" }
+  | { status: "not_eligible"; message: string }
+  | { status: "expired" };
+
+export type BookRequest = {
+  intake: Intake;
+  clinicianId: string;
+  start: Date;
+  typeId?: string;
+  now: Date;
+  /** Rescheduling: the appointment replaced, and the manage link's hash that moves to the new one. */
+  reschedule?: { of: string; manageTokenHash: string };
+};
+
+/** A new random manage-link token and the hash that is stored instead of it. */
+export function newManageToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url"); // 256 bits
+  return { token, hash: hashManageToken(token) };
+}
+
+export const hashManageToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+/** Whether an intake's booking link is too old to use. */
+export function bookingExpired(intake: Pick<Intake, "createdAt">, now: Date): boolean {
+  return now.getTime() - intake.createdAt.getTime() > BOOKING_TOKEN_DAYS * 24 * 3600_000;
+}
+
+/**
+ * Books a slot for an intake. The slot must be one the clinic offers this grade right now; the
+ * exclusion constraint then settles any race: of two requests for overlapping time, the
+ * database lets exactly one in.
+ */
+export async function bookAppointment(db: Db, req: BookRequest): Promise<BookResult> {
+  // A transaction chosen as a deadlock victim (40P01) changed nothing and is safe to try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await bookOnce(db, req);
+    } catch (error) {
+      if (pgCode(error) !== "40P01" || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
+  const level = req.intake.level as Level;
+  const rules = eligibilityFor(level);
+  if (!rules.canSelfBook) return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
+  if (bookingExpired(req.intake, req.now)) return { status: "expired" };
+  const type = await typeFor(db, level, req.typeId);
+  if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
+
+  const offer = await offeredSlots(db, {
+    now: req.now, from: localDate(req.start, await zoneOf(db)), days: 1, type, withinDays: rules.withinDays,
+    mode: "patient", clinicianIds: [req.clinicianId],
+  });
+  const slot = offer.slots.find((s) => s.start.getTime() === req.start.getTime());
+  if (!slot) {
+    const block = blockedRange(req.start, type);
+    const busy = await listBusy(db, { from: block.start, to: block.end, clinicianIds: [req.clinicianId] });
+    if (busy.some((b) => overlaps(b, block))) return { status: "slot_taken", alternatives: await alternatives(db, req, type, rules.withinDays) };
+    return { status: "not_eligible", message: "That time is not available for this appointment." };
+  }
+
+  const { token, hash } = req.reschedule ? { token: "", hash: req.reschedule.manageTokenHash } : newManageToken();
+  try {
+    // A savepoint inside a caller's transaction, so a refused insert leaves that transaction usable.
+    const [row] = await db.transaction((tx) => tx
+      .insert(appointments)
+      .values({
+        intakeId: req.intake.id,
+        clinicianId: slot.clinicianId,
+        appointmentTypeId: type.id,
+        startsAt: slot.start,
+        endsAt: slot.end,
+        blocked: `[${slot.blockStart.toISOString()},${slot.blockEnd.toISOString()})`,
+        manageTokenHash: hash,
+        rescheduledFromId: req.reschedule?.of ?? null,
+      })
+      .returning({ id: appointments.id }));
+    return {
+      status: "booked",
+      appointment: { id: row!.id, start: slot.start, end: slot.end, clinicianId: slot.clinicianId, appointmentTypeId: type.id },
+      manageToken: token,
+    };
+  } catch (error) {
+    const code = pgCode(error);
+    if (code === "23P01") return { status: "slot_taken", alternatives: await alternatives(db, req, type, rules.withinDays) };
+    if (code === "23505" && constraintOf(error) === "appointments_one_active_per_intake") return { status: "already_booked" };
+    throw error;
+  }
+}
+
+async function alternatives(db: Db, req: BookRequest, type: NonNullable<Awaited<ReturnType<typeof typeFor>>>, withinDays: number | null) {
+  const zone = await zoneOf(db);
+  const offer = await offeredSlots(db, { now: req.now, from: localDate(req.start, zone), days: 7, type, withinDays, mode: "patient" });
+  return offer.slots.filter((s) => s.start.getTime() !== req.start.getTime()).slice(0, 5);
+}
+
+async function zoneOf(db: Db): Promise<string> {
+  return (await getClinicCached(db))?.timeZone ?? "UTC";
+}
+
+/** The SQLSTATE of a database error, through drizzle's wrapper if there is one. */
+export function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  return typeof e?.code === "string" ? e.code : typeof e?.cause?.code === "string" ? e.cause.code : undefined;
+}
+
+function constraintOf(error: unknown): string | undefined {
+  const e = error as { constraint_name?: string; constraint?: string; cause?: { constraint_name?: string; constraint?: string } };
+  return e.constraint_name ?? e.constraint ?? e.cause?.constraint_name ?? e.cause?.constraint;
+}

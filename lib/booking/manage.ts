@@ -1,0 +1,102 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { getClinic } from "@/db/queries/clinic";
+import { appointments, appointmentTypes, clinicians, intakes } from "@/db/schema";
+import { bookAppointment, hashManageToken, type BookResult } from "./book";
+
+/** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
+export async function findByManageToken(db: Db, token: string, now: Date) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null; // not one of ours: no query
+  const rows = await db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      intakeId: appointments.intakeId,
+      clinicianId: appointments.clinicianId,
+      clinicianName: clinicians.name,
+      clinicianRole: clinicians.role,
+      typeId: appointmentTypes.id,
+      typeName: appointmentTypes.name,
+      firstName: intakes.firstName,
+    })
+    .from(appointments)
+    .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+    .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
+    .where(and(eq(appointments.manageTokenHash, hashManageToken(token)), eq(appointments.status, "booked"), gt(appointments.endsAt, now)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Whether changes are still allowed online: before the clinic's cancellation cut-off. */
+export async function beforeCutoff(db: Db, startsAt: Date, now: Date): Promise<boolean> {
+  const hours = (await getClinic(db))?.cancellationCutoffHours ?? 24;
+  return startsAt.getTime() - now.getTime() >= hours * 3600_000;
+}
+
+export type ChangeResult = { status: "done" } | { status: "too_late" } | { status: "not_found" };
+
+/**
+ * Cancels by manage link. A compare-and-swap update: it changes the row only while it is still
+ * booked and before the cut-off, so a double click or a race cancels once.
+ */
+export async function cancelAppointment(db: Db, { token, reason, now }: { token: string; reason: string; now: Date }): Promise<ChangeResult> {
+  const found = await findByManageToken(db, token, now);
+  if (!found) return { status: "not_found" };
+  if (!(await beforeCutoff(db, found.startsAt, now))) return { status: "too_late" };
+  const hours = (await getClinic(db))?.cancellationCutoffHours ?? 24;
+  const rows = await db
+    .update(appointments)
+    .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, manageTokenHash: null })
+    .where(
+      and(
+        eq(appointments.id, found.id),
+        eq(appointments.status, "booked"),
+        sql`${appointments.startsAt} >= ${now.toISOString()}::timestamptz + make_interval(hours => ${hours})`,
+      ),
+    )
+    .returning({ id: appointments.id });
+  return rows.length ? { status: "done" } : { status: "not_found" };
+}
+
+export type RescheduleResult = BookResult | { status: "too_late" } | { status: "not_found" };
+
+/**
+ * Moves an appointment: in one transaction the old one becomes "rescheduled" (kept as history)
+ * and the new one is booked under the same manage link; if the new time is refused, nothing changes.
+ */
+export async function rescheduleAppointment(
+  db: Db,
+  { token, clinicianId, start, now }: { token: string; clinicianId: string; start: Date; now: Date },
+): Promise<RescheduleResult> {
+  const found = await findByManageToken(db, token, now);
+  if (!found) return { status: "not_found" };
+  if (!(await beforeCutoff(db, found.startsAt, now))) return { status: "too_late" };
+  class Refused extends Error {
+    constructor(readonly result: RescheduleResult) {
+      super(result.status);
+    }
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const moved = await tx
+        .update(appointments)
+        .set({ status: "rescheduled", manageTokenHash: null })
+        .where(and(eq(appointments.id, found.id), eq(appointments.status, "booked")))
+        .returning({ id: appointments.id });
+      if (!moved.length) throw new Refused({ status: "not_found" });
+      const [intake] = await tx.select().from(intakes).where(eq(intakes.id, found.intakeId));
+      const result = await bookAppointment(tx, {
+        intake: intake!, clinicianId, start, now, typeId: found.typeId,
+        reschedule: { of: found.id, manageTokenHash: hashManageToken(token) },
+      });
+      if (result.status !== "booked") throw new Refused(result);
+      return { ...result, manageToken: token };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+}

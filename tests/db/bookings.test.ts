@@ -1,0 +1,157 @@
+import { expect, it } from "vitest";
+import { seed, DEMO_CLINICIANS } from "@/db/seed";
+import { handleCreateBooking, handleListSlots, type BookingApiOptions } from "@/lib/booking/api";
+import { cancelAppointment, findByManageToken, rescheduleAppointment } from "@/lib/booking/manage";
+import { submitIntake } from "@/lib/intakes/submit";
+import { signToken } from "@/lib/tokens";
+import { makeIntakeAnswersSchema } from "@/lib/triage";
+import { vignetteIntake } from "../support/answers";
+import { describeEachDb, type TestDb } from "./support";
+
+// Tuesday 1 December 2026, 08:00 in New York.
+const NOW = new Date("2026-12-01T13:00:00Z");
+const SECRET = "test-secret-test-secret-test-secret-0123";
+const RAMAN = DEMO_CLINICIANS[0].id;
+let client = 0;
+
+const options = (now = NOW): BookingApiOptions => ({ secret: SECRET, trustedProxies: 1, rateLimitPerMinute: 10_000, appUrl: "http://clinic.test", now: () => now });
+
+/** A graded intake for a vignette, and its booking token. */
+async function intakeFor(db: TestDb["db"], vignette: string, at = NOW) {
+  const answers = makeIntakeAnswersSchema({ now: at }).parse(vignetteIntake(vignette, at));
+  const result = await submitIntake(db, { answers, now: at, timeZone: "America/New_York" });
+  if (result.status === "key_conflict") throw new Error("unexpected");
+  return { id: result.response.id, token: signToken(SECRET, "booking", result.response.id), level: result.response.level };
+}
+
+const get = (query: string) => new Request(`http://clinic.test/api/v1/slots?${query}`, { headers: { "x-forwarded-for": `10.1.0.${++client % 250}` } });
+const post = (body: unknown) =>
+  new Request("http://clinic.test/api/v1/bookings", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": `10.2.${(++client >> 8) % 250}.${client % 250}` },
+    body: JSON.stringify(body),
+  });
+
+type SlotJson = { start: string; end: string; clinicianId: string; appointmentTypeId: string };
+async function slotsFor(db: TestDb["db"], token: string, from = "2026-12-02", days = 1, now = NOW): Promise<SlotJson[]> {
+  const res = await handleListSlots(db, get(`bookingToken=${encodeURIComponent(token)}&from=${from}&days=${days}`), options(now));
+  expect(res.status).toBe(200);
+  const body = await res.json();
+  expect(body.timeZone).toBe("America/New_York");
+  return body.slots;
+}
+
+describeEachDb("booking", (ctx) => {
+  it("offers a ROUTINE patient times in the clinic's hours, as instants", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const { token, level } = await intakeFor(db, "P15");
+    expect(level).toBe("ROUTINE");
+    const slots = await slotsFor(db, token);
+    const raman = slots.filter((s) => s.clinicianId === RAMAN).map((s) => s.start);
+    // Wednesday 2 December: 08:30–12:30 and 13:30–17:00 New York (UTC−5). The first hour
+    // (08:30, 45 min + 15 min buffer) is kept for urgent cases until noon, so 09:30 comes first.
+    expect(raman[0]).toBe("2026-12-02T14:30:00.000Z"); // 09:30 local
+    expect(raman).not.toContain("2026-12-02T13:30:00.000Z"); // 08:30 local: the urgent reserve
+    expect(raman).toContain("2026-12-02T18:30:00.000Z"); // 13:30 local, after lunch
+    expect(raman).not.toContain("2026-12-02T17:45:00.000Z"); // 12:45 local: lunch
+    expect(slots.every((s) => s.appointmentTypeId === "initial")).toBe(true);
+  });
+
+  it("lets exactly one of 50 patients racing for one slot have it; the others get 409 slot_taken", async () => {
+    const { db } = ctx();
+    const patients = [];
+    for (let i = 0; i < 50; i++) patients.push(await intakeFor(db, "P15"));
+    const start = "2026-12-03T15:00:00.000Z"; // Thursday 10:00 New York
+    const results = await Promise.all(
+      patients.map((p) => handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start }), options())),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const refused = await results.find((r) => r.status === 409)!.json();
+    expect(refused.error).toBe("slot_taken");
+  });
+
+  it("refuses an overlapping booking with a different start time, but allows buffers that only touch", async () => {
+    const { db } = ctx();
+    const first = await intakeFor(db, "P16");
+    const start = "2026-12-04T15:00:00.000Z"; // Friday 10:00, 45 min + 15 min buffer: blocks until 11:00
+    expect((await handleCreateBooking(db, post({ bookingToken: first.token, appointmentTypeId: "initial", clinicianId: RAMAN, start }), options())).status).toBe(201);
+    const second = await intakeFor(db, "P16");
+    const overlapping = await handleCreateBooking(db, post({ bookingToken: second.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-04T15:30:00.000Z" }), options());
+    expect(overlapping.status).toBe(409);
+    const touching = await handleCreateBooking(db, post({ bookingToken: second.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-04T16:00:00.000Z" }), options());
+    expect(touching.status).toBe(201);
+  });
+
+  it("allows one active booking per intake", async () => {
+    const { db } = ctx();
+    const p = await intakeFor(db, "P19");
+    const book = (start: string) => handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start }), options());
+    expect((await book("2026-12-07T15:00:00.000Z")).status).toBe(201);
+    const again = await book("2026-12-08T15:00:00.000Z");
+    expect(again.status).toBe(409);
+    expect((await again.json()).error).toBe("already_booked");
+  });
+
+  it("offers a SOON patient nothing beyond 7 days, and refuses a booking on day 8", async () => {
+    const { db } = ctx();
+    const p = await intakeFor(db, "P12");
+    expect(p.level).toBe("SOON");
+    const slots = await slotsFor(db, p.token, "2026-12-01", 14);
+    const limit = NOW.getTime() + 7 * 24 * 3600_000;
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => new Date(s.start).getTime() < limit)).toBe(true);
+    const day8 = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-09T15:00:00.000Z" }), options());
+    expect(day8.status).toBe(422);
+  });
+
+  it("never lets an EMERGENCY or URGENT result book, and refuses forged or expired links", async () => {
+    const { db } = ctx();
+    for (const vignette of ["P01", "P06"]) {
+      const p = await intakeFor(db, vignette);
+      const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-03T19:00:00.000Z" }), options());
+      expect(res.status).toBe(422);
+      expect((await handleListSlots(db, get(`bookingToken=${encodeURIComponent(p.token)}`), options())).status).toBe(422);
+    }
+    const p = await intakeFor(db, "P15");
+    const forged = p.token.slice(0, -2) + (p.token.endsWith("A") ? "BB" : "AA");
+    expect((await handleCreateBooking(db, post({ bookingToken: forged, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-03T19:00:00.000Z" }), options())).status).toBe(401);
+    const later = new Date(NOW.getTime() + 31 * 24 * 3600_000);
+    expect((await handleListSlots(db, get(`bookingToken=${encodeURIComponent(p.token)}`), options(later))).status).toBe(410);
+  });
+
+  it("answers malformed requests with 400 and field errors", async () => {
+    const { db } = ctx();
+    const p = await intakeFor(db, "P15");
+    const bad = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: "nope", start: "tomorrow" }), options());
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).fieldErrors)).toEqual(expect.arrayContaining(["clinicianId", "start"]));
+    expect((await handleListSlots(db, get(`bookingToken=${encodeURIComponent(p.token)}&days=99`), options())).status).toBe(400);
+  });
+
+  it("cancels and reschedules by manage link before the cut-off, keeps history, and refuses after it", async () => {
+    const { db } = ctx();
+    const p = await intakeFor(db, "P15");
+    const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-10T15:00:00.000Z" }), options());
+    const booked = await res.json();
+    const token = booked.manageUrl.split("/").pop();
+    expect(await findByManageToken(db, token, NOW)).toMatchObject({ id: booked.id });
+
+    const moved = await rescheduleAppointment(db, { token, clinicianId: RAMAN, start: new Date("2026-12-10T16:00:00.000Z"), now: NOW });
+    expect(moved.status).toBe("booked");
+    const current = await findByManageToken(db, token, NOW);
+    expect(current?.startsAt.toISOString()).toBe("2026-12-10T16:00:00.000Z");
+    expect(current?.id).not.toBe(booked.id);
+
+    // Less than 24 h before the appointment: changes are refused on the server.
+    const dayBefore = new Date("2026-12-09T17:00:00.000Z");
+    expect(await cancelAppointment(db, { token, reason: "feeling better", now: dayBefore })).toEqual({ status: "too_late" });
+    expect(await cancelAppointment(db, { token, reason: "feeling better", now: NOW })).toEqual({ status: "done" });
+    // A used, forged or expired link opens nothing.
+    expect(await findByManageToken(db, token, NOW)).toBeNull();
+    expect(await cancelAppointment(db, { token, reason: "again", now: NOW })).toEqual({ status: "not_found" });
+    expect(await findByManageToken(db, "x".repeat(43), NOW)).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from "@playwright/test";
+import { vignetteIntake } from "../support/answers";
+import { expectNoAxeViolations } from "./axe";
+
+/** Goes one week on and waits for the new week's times (so nothing is picked on the old page). */
+async function laterWeek(page: Page) {
+  const label = page.getByRole("navigation", { name: "Weeks" }).locator("strong");
+  const before = await label.innerText();
+  await page.getByRole("link", { name: "Later week" }).click();
+  await expect(label).not.toHaveText(before);
+}
+
+// A ROUTINE patient books from the result page, moves the appointment, then cancels it.
+test("a patient books, reschedules and cancels an appointment", async ({ page, request }, info) => {
+  test.setTimeout(90_000);
+  const res = await request.post("/api/v1/intakes", {
+    data: vignetteIntake("P15", new Date()),
+    headers: { "x-forwarded-for": `192.0.2.${40 + info.parallelIndex}` },
+  });
+  const intake = await res.json();
+  expect(intake.level).toBe("ROUTINE");
+
+  await page.goto(intake.next.bookingUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a time for your initial assessment");
+  await expect(page.getByText(/All times are New York time/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Later weeks always have room in the demo clinic: go one week on, take the first time.
+  await laterWeek(page);
+  const first = page.getByRole("radio").first();
+  const chosen = (await first.locator("xpath=following-sibling::label").innerText()).replace(/\s+/g, " ");
+  await first.check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Check your appointment" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+  await expect(page).toHaveURL(/\/appointments\/manage\/[A-Za-z0-9_-]{43}\?booked=1/);
+  const [time, clinician] = chosen.split(" with ").map((t) => t.trim());
+  await expect(page.getByText(new RegExp(`at ${time!.replace(" ", "\\s")}`))).toBeVisible();
+  await expect(page.getByText(clinician!)).toBeVisible();
+  await expect(page.getByText("240 Hudson Street").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  const manageUrl = page.url().split("?")[0]!;
+
+  await page.getByRole("link", { name: "Choose another time" }).click();
+  await page.getByRole("radio", { name: "No, it is the same or better" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await laterWeek(page);
+  await page.getByRole("radio").nth(3).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Move my appointment" }).click();
+  await expect(page.getByText("Your appointment has been moved.")).toBeVisible();
+  expect(page.url().split("?")[0]).toBe(manageUrl); // the same private link still works
+
+  await page.getByLabel("Why are you cancelling? (optional)").fill("Feeling much better");
+  await page.getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(page.getByRole("heading", { name: "Your appointment is cancelled" })).toBeVisible();
+  const gone = await page.goto(manageUrl);
+  expect(gone?.status()).toBe(404);
+});
+
+test("a rescheduling patient whose pain is worse is asked to fill in the check again", async ({ page, request }, info) => {
+  const res = await request.post("/api/v1/intakes", {
+    data: vignetteIntake("P19", new Date()),
+    headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
+  });
+  const intake = await res.json();
+  await page.goto(intake.next.bookingUrl);
+  await laterWeek(page);
+  await page.getByRole("radio").nth(5).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await page.getByRole("link", { name: "Choose another time" }).click();
+  await page.getByRole("radio", { name: "Yes, something is worse" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Please fill in the back-pain check again" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("an emergency result's booking link books nothing", async ({ page, request }) => {
+  const res = await request.post("/api/v1/intakes", { data: vignetteIntake("P01", new Date()), headers: { "x-forwarded-for": "192.0.2.99" } });
+  const intake = await res.json();
+  expect(intake.next.bookingUrl).toBeNull();
+  await page.goto("/book?token=forged.token");
+  await expect(page.getByRole("heading", { name: "This booking link does not work" })).toBeVisible();
+});
