@@ -34,8 +34,9 @@ export async function listBusy(db: Db, { from, to, clinicianIds }: { from: Date;
   const rows = await db
     .select({
       clinicianId: appointments.clinicianId,
-      start: sql<string>`lower(${appointments.blocked})`,
-      end: sql<string>`upper(${appointments.blocked})`,
+      // Epoch milliseconds: parsing 1,000 timestamp strings per slot search was its main cost.
+      start: sql<number>`(extract(epoch from lower(${appointments.blocked})) * 1000)::float8`,
+      end: sql<number>`(extract(epoch from upper(${appointments.blocked})) * 1000)::float8`,
     })
     .from(appointments)
     .where(
@@ -45,5 +46,5 @@ export async function listBusy(db: Db, { from, to, clinicianIds }: { from: Date;
         clinicianIds ? inArray(appointments.clinicianId, clinicianIds) : undefined,
       ),
     );
-  return rows.map((r) => ({ clinicianId: r.clinicianId, start: new Date(r.start), end: new Date(r.end) }));
+  return rows.map((r) => ({ clinicianId: r.clinicianId, start: new Date(Number(r.start)), end: new Date(Number(r.end)) }));
 }

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { getIntake } from "@/db/queries/intakes";
+import { claimIdempotencyKey, findIdempotencyKey, getIntake } from "@/db/queries/intakes";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import type { Intake } from "@/db/schema";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
-import { clientKey, jsonError, readJsonBody } from "@/lib/http";
+import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
 import { localDate } from "@/lib/scheduling";
 import { verifyToken } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
 import { bookAppointment, bookingExpired } from "./book";
+import { reissueManageToken } from "./manage";
 import { eligibilityFor } from "./eligibility";
 import { offeredSlots, typeFor } from "./schedule";
 
@@ -88,6 +89,13 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   }
   const parsed = bookingBody.safeParse(json);
   if (!parsed.success) return jsonError(400, "invalid_booking", "Some fields are missing or not valid.", { fieldErrors: fieldErrors(parsed.error) });
+  const key = request.headers.get("idempotency-key");
+  if (key !== null && (key.length < 1 || key.length > 100)) return jsonError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 100 characters.");
+  const idem = key === null ? null : { scope: "bookings", key, requestHash: bodyHash(body.text) };
+  if (idem) {
+    const replay = await replayBooking(db, idem, opts.appUrl);
+    if (replay) return replay;
+  }
   const now = opts.now?.() ?? new Date();
   const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
   if (!token.ok) return token.response;
@@ -95,13 +103,17 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   const result = await bookAppointment(db, {
     intake: token.intake, clinicianId: parsed.data.clinicianId, start: new Date(parsed.data.start), typeId: parsed.data.appointmentTypeId, now,
   });
+  // Two requests with one key at once: the loser of the race replays the winner's booking.
+  if (idem && result.status !== "booked") {
+    const replay = await replayBooking(db, idem, opts.appUrl);
+    if (replay) return replay;
+  }
   switch (result.status) {
     case "booked": {
       const a = result.appointment;
-      return Response.json(
-        { id: a.id, start: a.start.toISOString(), end: a.end.toISOString(), clinician: { id: a.clinicianId }, manageUrl: `${opts.appUrl}/appointments/manage/${result.manageToken}` },
-        { status: 201, headers: { "Cache-Control": "no-store" } },
-      );
+      const booked = { id: a.id, start: a.start.toISOString(), end: a.end.toISOString(), clinician: { id: a.clinicianId } };
+      if (idem) await claimIdempotencyKey(db, { ...idem, intakeId: token.intake.id, response: booked });
+      return Response.json({ ...booked, manageUrl: manageUrl(opts.appUrl, result.manageToken) }, { status: 201, headers: { "Cache-Control": "no-store" } });
     }
     case "slot_taken":
       return jsonError(409, "slot_taken", "That time was just taken. Here are other times.", { alternatives: result.alternatives.map((s) => slotJson(s, parsed.data.appointmentTypeId)) });
@@ -112,4 +124,22 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
     case "not_eligible":
       return jsonError(422, "not_eligible", result.message);
   }
+}
+
+const manageUrl = (appUrl: string, token: string) => `${appUrl}/appointments/manage/${token}`;
+
+/**
+ * The first response for an Idempotency-Key. Its manage link cannot be replayed (only its hash is
+ * stored), so a replay issues a fresh link for the same appointment and the old one stops working.
+ */
+async function replayBooking(db: Db, idem: { scope: string; key: string; requestHash: string }, appUrl: string): Promise<Response | null> {
+  const earlier = await findIdempotencyKey(db, idem);
+  if (!earlier) return null;
+  if (earlier.requestHash !== idem.requestHash) {
+    return jsonError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
+  }
+  const booked = earlier.response as { id: string };
+  const token = await reissueManageToken(db, booked.id);
+  const headers = { "Cache-Control": "no-store", "Idempotent-Replayed": "true" };
+  return Response.json({ ...booked, manageUrl: token ? manageUrl(appUrl, token) : null }, { status: 201, headers });
 }

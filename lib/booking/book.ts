@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { listBusy } from "@/db/queries/scheduling";
-import { getClinicCached } from "@/lib/clinic-settings";
+import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { appointments, type Intake } from "@/db/schema";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
@@ -25,6 +25,8 @@ export type BookRequest = {
   now: Date;
   /** Rescheduling: the appointment replaced, and the manage link's hash that moves to the new one. */
   reschedule?: { of: string; manageTokenHash: string };
+  /** Staff booking an URGENT case into reserved urgent capacity (see bookUrgentSlot). */
+  urgent?: true;
 };
 
 /** A new random manage-link token and the hash that is stored instead of it. */
@@ -58,15 +60,15 @@ export async function bookAppointment(db: Db, req: BookRequest): Promise<BookRes
 
 async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const level = req.intake.level as Level;
-  const rules = eligibilityFor(level);
+  const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(level);
   if (!rules.canSelfBook) return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
-  if (bookingExpired(req.intake, req.now)) return { status: "expired" };
-  const type = await typeFor(db, level, req.typeId);
+  if (!req.urgent && bookingExpired(req.intake, req.now)) return { status: "expired" };
+  const type = req.urgent ? await urgentType(db, req.typeId) : await typeFor(db, level, req.typeId);
   if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
 
   const offer = await offeredSlots(db, {
     now: req.now, from: localDate(req.start, await zoneOf(db)), days: 1, type, withinDays: rules.withinDays,
-    mode: "patient", clinicianIds: [req.clinicianId],
+    mode: req.urgent ? "urgent" : "patient", clinicianIds: [req.clinicianId],
   });
   const slot = offer.slots.find((s) => s.start.getTime() === req.start.getTime());
   if (!slot) {
@@ -103,6 +105,19 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
     if (code === "23505" && constraintOf(error) === "appointments_one_active_per_intake") return { status: "already_booked" };
     throw error;
   }
+}
+
+/**
+ * Staff book an URGENT case into the reserved urgent capacity (any free time, reserved ones
+ * included), with a staff-only appointment type. The staff dashboard's screen calls this.
+ */
+export function bookUrgentSlot(db: Db, req: Omit<BookRequest, "urgent" | "reschedule"> & { typeId: string }): Promise<BookResult> {
+  return bookAppointment(db, { ...req, urgent: true });
+}
+
+async function urgentType(db: Db, typeId?: string) {
+  const { types } = await getScheduleSettings(db);
+  return types.find((t) => t.id === typeId) ?? null;
 }
 
 async function alternatives(db: Db, req: BookRequest, type: NonNullable<Awaited<ReturnType<typeof typeFor>>>, withinDays: number | null) {

@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getClinic } from "@/db/queries/clinic";
 import { appointments, appointmentTypes, clinicians, intakes } from "@/db/schema";
-import { bookAppointment, hashManageToken, type BookResult } from "./book";
+import { bookAppointment, hashManageToken, newManageToken, type BookResult } from "./book";
 
 /** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
 export async function findByManageToken(db: Db, token: string, now: Date) {
@@ -28,6 +28,17 @@ export async function findByManageToken(db: Db, token: string, now: Date) {
     .where(and(eq(appointments.manageTokenHash, hashManageToken(token)), eq(appointments.status, "booked"), gt(appointments.endsAt, now)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** A new manage link for a booked appointment (the old one stops working), or null if it is not booked. */
+export async function reissueManageToken(db: Db, appointmentId: string): Promise<string | null> {
+  const { token, hash } = newManageToken();
+  const rows = await db
+    .update(appointments)
+    .set({ manageTokenHash: hash })
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "booked")))
+    .returning({ id: appointments.id });
+  return rows.length ? token : null;
 }
 
 /** Whether changes are still allowed online: before the clinic's cancellation cut-off. */

@@ -155,3 +155,51 @@ describeEachDb("booking", (ctx) => {
     expect(await findByManageToken(db, "x".repeat(43), NOW)).toBeNull();
   });
 });
+
+describeEachDb("urgent capacity", (ctx) => {
+  it("staff can book an URGENT case into the reserved morning slot that patients are not offered", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const urgent = await intakeFor(db, "P06");
+    expect(urgent.level).toBe("URGENT");
+    const { bookUrgentSlot } = await import("@/lib/booking/book");
+    const { getIntake } = await import("@/db/queries/intakes");
+    const intake = (await getIntake(db, urgent.id))!;
+    // Wednesday 2 December 08:30 New York: Dr Raman's reserved urgent slot, before its noon release.
+    const start = new Date("2026-12-02T13:30:00.000Z");
+    const routine = await intakeFor(db, "P15");
+    expect((await slotsFor(db, routine.token)).some((s) => s.start === start.toISOString() && s.clinicianId === RAMAN)).toBe(false);
+    const result = await bookUrgentSlot(db, { intake, clinicianId: RAMAN, start, now: NOW, typeId: "urgent-review" });
+    expect(result.status).toBe("booked");
+    // A patient's intake cannot use the staff path, nor can staff book an EMERGENCY case as if it were urgent.
+    const emergency = (await getIntake(db, (await intakeFor(db, "P01")).id))!;
+    expect((await bookUrgentSlot(db, { intake: emergency, clinicianId: RAMAN, start: new Date("2026-12-02T14:30:00.000Z"), now: NOW, typeId: "urgent-review" })).status).toBe("not_eligible");
+  });
+});
+
+describeEachDb("booking with an Idempotency-Key", (ctx) => {
+  it("replays the same appointment for a retried request, and refuses the key with another body", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const p = await intakeFor(db, "P15");
+    const body = { bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-11T15:00:00.000Z" };
+    const keyed = (b: unknown, key: string) => {
+      const r = post(b);
+      r.headers.set("idempotency-key", key);
+      return r;
+    };
+    const first = await handleCreateBooking(db, keyed(body, "book-1"), options());
+    expect(first.status).toBe(201);
+    const a = await first.json();
+    const again = await handleCreateBooking(db, keyed(body, "book-1"), options());
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const b = await again.json();
+    expect(b.id).toBe(a.id);
+    // The replay carries a fresh private link; the first one no longer opens the appointment.
+    expect(await findByManageToken(db, b.manageUrl.split("/").pop(), NOW)).toMatchObject({ id: a.id });
+    expect(await findByManageToken(db, a.manageUrl.split("/").pop(), NOW)).toBeNull();
+    const other = await handleCreateBooking(db, keyed({ ...body, start: "2026-12-11T16:00:00.000Z" }, "book-1"), options());
+    expect(other.status).toBe(422);
+  });
+});
