@@ -5,11 +5,12 @@ export function jsonError(status: number, error: string, message: string, extra:
   return Response.json({ error, message, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; response: Response };
+export type BodyResult = { ok: true; text: string; json: unknown } | { ok: false; response: Response };
 
 /**
- * Reads a JSON request body of at most `maxBytes`: 415 for another content type, 413 when
- * larger (checked on the declared length and again while reading, for chunked bodies).
+ * Reads and parses a JSON request body of at most `maxBytes`: 415 for another content type, 413
+ * when larger (checked on the declared length and again while reading, for chunked bodies), 400
+ * when it is not JSON. `text` is kept for hashing (idempotent replay).
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const type = request.headers.get("content-type") ?? "";
@@ -22,7 +23,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   });
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return tooLarge();
-  if (!request.body) return { ok: true, text: "" };
+  if (!request.body) return parseJson("");
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +37,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+  return parseJson(Buffer.concat(chunks).toString("utf8"));
+}
+
+function parseJson(text: string): BodyResult {
+  try {
+    return { ok: true, text, json: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: jsonError(400, "invalid_json", "The request body is not valid JSON.") };
+  }
 }
 
 /**

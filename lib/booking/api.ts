@@ -81,13 +81,7 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   if (limit) return limit;
   const body = await readJsonBody(request, 4 * 1024);
   if (!body.ok) return body.response;
-  let json: unknown;
-  try {
-    json = JSON.parse(body.text);
-  } catch {
-    return jsonError(400, "invalid_json", "The request body is not valid JSON.");
-  }
-  const parsed = bookingBody.safeParse(json);
+  const parsed = bookingBody.safeParse(body.json);
   if (!parsed.success) return jsonError(400, "invalid_booking", "Some fields are missing or not valid.", { fieldErrors: fieldErrors(parsed.error) });
   const key = request.headers.get("idempotency-key");
   if (key !== null && (key.length < 1 || key.length > 100)) return jsonError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 100 characters.");

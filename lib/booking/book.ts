@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listBusy } from "@/db/queries/scheduling";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
@@ -7,6 +8,9 @@ import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
 import { offeredSlots, typeFor } from "./schedule";
+
+// The first key of the two-key advisory locks that queue bookings per clinician.
+const BOOKING_LOCK_SPACE = 727_274_002;
 
 export type BookedAppointment = { id: string; start: Date; end: Date; clinicianId: string; appointmentTypeId: string };
 
@@ -81,7 +85,12 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const { token, hash } = req.reschedule ? { token: "", hash: req.reschedule.manageTokenHash } : newManageToken();
   try {
     // A savepoint inside a caller's transaction, so a refused insert leaves that transaction usable.
-    const [row] = await db.transaction((tx) => tx
+    const [row] = await db.transaction(async (tx) => {
+      // Concurrent inserts that conflict under an exclusion constraint can deadlock (each waits
+      // for the other's uncommitted row). Queuing bookings per clinician for the instant of the
+      // insert avoids that; the constraint still decides who gets the time.
+      await tx.execute(sql`select pg_advisory_xact_lock(${BOOKING_LOCK_SPACE}, hashtext(${slot.clinicianId}))`);
+      return tx
       .insert(appointments)
       .values({
         intakeId: req.intake.id,
@@ -93,7 +102,8 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
         manageTokenHash: hash,
         rescheduledFromId: req.reschedule?.of ?? null,
       })
-      .returning({ id: appointments.id }));
+      .returning({ id: appointments.id });
+    });
     return {
       status: "booked",
       appointment: { id: row!.id, start: slot.start, end: slot.end, clinicianId: slot.clinicianId, appointmentTypeId: type.id },

@@ -39,18 +39,12 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
 
   const body = await readJsonBody(request, MAX_INTAKE_BYTES);
   if (!body.ok) return body.response;
-  let json: unknown;
-  try {
-    json = JSON.parse(body.text);
-  } catch {
-    return jsonError(400, "invalid_json", "The request body is not valid JSON.");
-  }
 
   const now = options.now?.() ?? new Date();
   const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
   // "Today" for the date of birth is the clinic's calendar day, the same day grading uses.
   const schema = options.now ? makeIntakeAnswersSchema({ now, timeZone }) : liveSchema(timeZone);
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(body.json);
   if (!parsed.success) {
     return jsonError(400, "invalid_intake", "Some answers are missing or not valid.", { fieldErrors: fieldErrors(parsed.error) });
   }

@@ -203,3 +203,27 @@ describeEachDb("booking with an Idempotency-Key", (ctx) => {
     expect(other.status).toBe(422);
   });
 });
+
+describeEachDb("the database itself", (ctx) => {
+  it("refuses two overlapping appointments of one clinician even when the application does not check", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const { appointments } = await import("@/db/schema");
+    const { pgCode } = await import("@/lib/booking/book");
+    const { eq } = await import("drizzle-orm");
+    const a = await intakeFor(db, "P15");
+    const b = await intakeFor(db, "P16");
+    const row = (intakeId: string, blocked: string) => ({
+      intakeId, clinicianId: RAMAN, appointmentTypeId: "initial", blocked,
+      startsAt: new Date(blocked.slice(1, 25)), endsAt: new Date(new Date(blocked.slice(1, 25)).getTime() + 45 * 60_000),
+    });
+    const [first] = await db.insert(appointments).values(row(a.id, "[2026-12-14T15:00:00.000Z,2026-12-14T16:00:00.000Z)")).returning();
+    const clash = await db.insert(appointments).values(row(b.id, "[2026-12-14T15:59:00.000Z,2026-12-14T17:00:00.000Z)")).catch((e: unknown) => e);
+    expect(pgCode(clash)).toBe("23P01");
+    // Touching ranges are fine; a cancelled appointment no longer holds its time.
+    await db.insert(appointments).values(row(b.id, "[2026-12-14T16:00:00.000Z,2026-12-14T17:00:00.000Z)"));
+    await db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, first!.id));
+    const c = await intakeFor(db, "P19");
+    await db.insert(appointments).values(row(c.id, "[2026-12-14T15:00:00.000Z,2026-12-14T15:59:00.000Z)"));
+  });
+});

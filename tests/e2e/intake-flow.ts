@@ -36,6 +36,19 @@ export async function continueTo(page: Page, heading: RegExp | string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
 }
 
+/** Fills the "About you" page. */
+export async function fillAboutYou(page: Page, c: Answers["contact"]) {
+  await page.getByLabel("First name").fill(c.firstName);
+  await page.getByLabel("Last name").fill(c.lastName);
+  await page.getByLabel("Email address").fill(c.email);
+  await page.getByLabel("Phone number").fill(c.phone);
+  const [y, m, d] = c.dateOfBirth.split("-");
+  await page.getByLabel("Day").fill(String(Number(d)));
+  await page.getByLabel("Month").fill(String(Number(m)));
+  await page.getByLabel("Year").fill(y!);
+  await choose(page, "contact.sex", c.sex);
+}
+
 const LEG_REGIONS: Record<Answers["legs"]["legPain"], string[]> = {
   none: [],
   above_knee: ["Left leg, above the knee"],
@@ -51,15 +64,7 @@ export async function completeIntake(page: Page, a: Answers, { onStep }: { onSte
   await page.goto("/intake/about-you");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your details");
   await onStep?.("about-you");
-  await page.getByLabel("First name").fill(a.contact.firstName);
-  await page.getByLabel("Last name").fill(a.contact.lastName);
-  await page.getByLabel("Email address").fill(a.contact.email);
-  await page.getByLabel("Phone number").fill(a.contact.phone);
-  const [y, m, d] = a.contact.dateOfBirth.split("-");
-  await page.getByLabel("Day").fill(String(Number(d)));
-  await page.getByLabel("Month").fill(String(Number(m)));
-  await page.getByLabel("Year").fill(y!);
-  await choose(page, "contact.sex", a.contact.sex);
+  await fillAboutYou(page, a.contact);
   await continueTo(page, "Where do you feel pain?");
 
   await onStep?.("where-it-hurts");

@@ -26,7 +26,7 @@ describe("reading a JSON body", () => {
     new Request("http://x/", { method: "POST", headers: { "content-type": type, ...headers }, body });
 
   it("accepts JSON with a charset", async () => {
-    expect(await readJsonBody(req("{}", "application/json; charset=utf-8"), 100)).toEqual({ ok: true, text: "{}" });
+    expect(await readJsonBody(req("{}", "application/json; charset=utf-8"), 100)).toEqual({ ok: true, text: "{}", json: {} });
   });
 
   it("refuses other content types with 415", async () => {
