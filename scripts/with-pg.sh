@@ -29,7 +29,7 @@ trap stop_pg EXIT
 as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
   -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || { tail -n 30 "$PGTMP/server.log"; exit 1; }
+  start >/dev/null 2>&1 || { tail -n 30 "$PGTMP/server.log"; exit 1; }
 as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres backtrack_test
 as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres backtrack_e2e
 
