@@ -3,7 +3,7 @@ import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
 import { formatDay } from "@/lib/booking/format";
-import { offeredSlots, typeFor } from "@/lib/booking/schedule";
+import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
 import { AccessMessage } from "./_components/access-message";
@@ -27,7 +27,7 @@ export default async function BookPage({ searchParams }: Props) {
 
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
-  const offer = await offeredSlots(db, { now, from, days: 7, type, withinDays: access.withinDays, mode: "patient" });
+  const offer = await cachedOfferedSlots(db, { now, from, days: 7, type, withinDays: access.withinDays, mode: "patient" });
 
   // SOON: nothing within 7 days means the clinic must find a time, not the patient.
   if (access.withinDays !== null && from === today && offer.slots.length === 0) {

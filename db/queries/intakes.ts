@@ -34,6 +34,18 @@ export async function getIntake(db: Db, id: string): Promise<Intake | null> {
   return rows[0] ?? null;
 }
 
+/** What booking needs of an intake (not the answers, which are large). */
+export async function getIntakeForBooking(db: Db, id: string) {
+  const rows = await db
+    .select({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt, phone: intakes.phone })
+    .from(intakes)
+    .where(eq(intakes.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export type BookingIntake = NonNullable<Awaited<ReturnType<typeof getIntakeForBooking>>>;
+
 export type IdempotentRecord = { requestHash: string; intakeId: string; response: unknown };
 
 /** The first request made with this key, if any. */

@@ -1,6 +1,5 @@
 import type { Db } from "@/db/client";
-import { getIntake } from "@/db/queries/intakes";
-import type { Intake } from "@/db/schema";
+import { getIntakeForBooking, type BookingIntake } from "@/db/queries/intakes";
 import { env } from "@/lib/env";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
 import { verifyToken } from "@/lib/tokens";
@@ -9,13 +8,13 @@ import { bookingExpired } from "./book";
 import { eligibilityFor } from "./eligibility";
 
 export type BookingAccess =
-  | { status: "ok"; intake: Intake; withinDays: number | null }
+  | { status: "ok"; intake: BookingIntake; withinDays: number | null }
   | { status: "invalid" | "expired" | "not_eligible" };
 
 /** What a booking link from the result page allows. */
 export async function bookingAccess(db: Db, token: string | undefined, now: Date): Promise<BookingAccess> {
   const id = token ? verifyToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, token) : null;
-  const intake = id ? await getIntake(db, id) : null;
+  const intake = id ? await getIntakeForBooking(db, id) : null;
   if (!intake) return { status: "invalid" };
   if (bookingExpired(intake, now)) return { status: "expired" };
   const rules = eligibilityFor(intake.level as Level);

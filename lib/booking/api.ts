@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { claimIdempotencyKey, findIdempotencyKey, getIntake } from "@/db/queries/intakes";
+import { claimIdempotencyKey, findIdempotencyKey, getIntakeForBooking, type BookingIntake } from "@/db/queries/intakes";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import type { Intake } from "@/db/schema";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
@@ -13,7 +12,7 @@ import type { Level } from "@/lib/triage";
 import { bookAppointment, bookingExpired } from "./book";
 import { reissueManageToken } from "./manage";
 import { eligibilityFor } from "./eligibility";
-import { offeredSlots, typeFor } from "./schedule";
+import { cachedOfferedSlots, typeFor } from "./schedule";
 
 export type BookingApiOptions = { secret: string; trustedProxies: number; rateLimitPerMinute: number; appUrl: string; now?: () => Date };
 
@@ -32,12 +31,12 @@ const bookingBody = z.strictObject({
   start: z.iso.datetime({ offset: true, error: "start must be an ISO 8601 instant, e.g. 2026-12-01T14:00:00Z" }),
 });
 
-type Resolved = { ok: true; intake: Intake } | { ok: false; response: Response };
+type Resolved = { ok: true; intake: BookingIntake } | { ok: false; response: Response };
 
 /** The intake a booking token belongs to: 401 when forged, 410 when expired, 422 when its grade cannot book. */
 async function resolveToken(db: Db, token: string, secret: string, now: Date): Promise<Resolved> {
   const id = verifyToken(secret, BOOKING_TOKEN_PURPOSE, token);
-  const intake = id ? await getIntake(db, id) : null;
+  const intake = id ? await getIntakeForBooking(db, id) : null;
   if (!intake) return { ok: false, response: jsonError(401, "invalid_token", "This booking link is not valid.") };
   if (bookingExpired(intake, now)) return { ok: false, response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.") };
   if (!eligibilityFor(intake.level as Level).canSelfBook) {
@@ -50,6 +49,8 @@ async function limited(db: Db, request: Request, opts: BookingApiOptions, name: 
   const hit = await hitRateLimit(db, { bucket: `${name}:${clientKey(request.headers, opts.trustedProxies, opts.secret)}`, limit: opts.rateLimitPerMinute });
   return hit.allowed ? null : jsonError(429, "rate_limited", "Too many requests. Please wait a minute.", {}, { "Retry-After": String(hit.retryAfterSeconds) });
 }
+
+const serialised = new WeakMap<object, string>();
 
 const slotJson = (s: { start: Date; end: Date; clinicianId: string; clinicianName: string }, typeId: string) => ({
   start: s.start.toISOString(), end: s.end.toISOString(), clinicianId: s.clinicianId, clinicianName: s.clinicianName, appointmentTypeId: typeId,
@@ -68,11 +69,17 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const type = await typeFor(db, level, parsed.data.type);
   if (!type) return jsonError(422, "not_eligible", "That kind of appointment cannot be booked with this result.");
   const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
-  const offer = await offeredSlots(db, {
+  const offer = await cachedOfferedSlots(db, {
     now, from: parsed.data.from ?? localDate(now, timeZone), days: parsed.data.days, type,
     withinDays: eligibilityFor(level).withinDays, mode: "patient",
   });
-  return Response.json({ timeZone: offer.timeZone, slots: offer.slots.map((s) => slotJson(s, type.id)) }, { headers: { "Cache-Control": "no-store" } });
+  // A shared offer is serialised once: turning hundreds of Dates into strings per request was most of its cost.
+  let body = serialised.get(offer);
+  if (body === undefined) {
+    body = JSON.stringify({ timeZone: offer.timeZone, slots: offer.slots.map((s) => slotJson(s, type.id)) });
+    serialised.set(offer, body);
+  }
+  return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }
 
 /** POST /api/v1/bookings: books one offered slot; the database refuses double bookings. */

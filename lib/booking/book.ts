@@ -3,11 +3,12 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listBusy } from "@/db/queries/scheduling";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
-import { appointments, type Intake } from "@/db/schema";
+import type { BookingIntake } from "@/db/queries/intakes";
+import { appointments } from "@/db/schema";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
-import { offeredSlots, typeFor } from "./schedule";
+import { forgetOffers, offeredSlots, typeFor } from "./schedule";
 
 // The first key of the two-key advisory locks that queue bookings per clinician.
 const BOOKING_LOCK_SPACE = 727_274_002;
@@ -22,7 +23,7 @@ export type BookResult =
   | { status: "expired" };
 
 export type BookRequest = {
-  intake: Intake;
+  intake: BookingIntake;
   clinicianId: string;
   start: Date;
   typeId?: string;
@@ -42,7 +43,7 @@ export function newManageToken(): { token: string; hash: string } {
 export const hashManageToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Whether an intake's booking link is too old to use. */
-export function bookingExpired(intake: Pick<Intake, "createdAt">, now: Date): boolean {
+export function bookingExpired(intake: Pick<BookingIntake, "createdAt">, now: Date): boolean {
   return now.getTime() - intake.createdAt.getTime() > BOOKING_TOKEN_DAYS * 24 * 3600_000;
 }
 
@@ -104,6 +105,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
       })
       .returning({ id: appointments.id });
     });
+    forgetOffers(db);
     return {
       status: "booked",
       appointment: { id: row!.id, start: slot.start, end: slot.end, clinicianId: slot.clinicianId, appointmentTypeId: type.id },

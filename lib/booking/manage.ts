@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { getClinic } from "@/db/queries/clinic";
 import { appointments, appointmentTypes, clinicians, intakes } from "@/db/schema";
 import { bookAppointment, hashManageToken, newManageToken, type BookResult } from "./book";
+import { forgetOffers } from "./schedule";
 
 /** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
 export async function findByManageToken(db: Db, token: string, now: Date) {
@@ -69,6 +70,7 @@ export async function cancelAppointment(db: Db, { token, reason, now }: { token:
       ),
     )
     .returning({ id: appointments.id });
+  if (rows.length) forgetOffers(db);
   return rows.length ? { status: "done" } : { status: "not_found" };
 }
 
@@ -105,7 +107,7 @@ export async function rescheduleAppointment(
       });
       if (result.status !== "booked") throw new Refused(result);
       return { ...result, manageToken: token };
-    });
+    }).finally(() => forgetOffers(db));
   } catch (error) {
     if (error instanceof Refused) return error.result;
     throw error;

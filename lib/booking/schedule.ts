@@ -16,7 +16,35 @@ export type OfferQuery = {
 
 export type Offer = { timeZone: string; slots: (Slot & { clinicianName: string })[] };
 
-/** The free slots the clinic offers for this query, from the rows in the database. */
+const OFFER_TTL_MS = 5_000;
+const offerCache = new WeakMap<Db, Map<string, { offer: Promise<Offer>; expires: number }>>();
+
+/**
+ * What patients browsing times see: the offer for a query, shared for up to 5 seconds by every
+ * request in this process that asks the same (many patients look at the same weeks). A time
+ * booked meanwhile may still be listed for those seconds; booking it then gets 409 with fresh
+ * alternatives, because bookings always check with offeredSlots and the database decides.
+ */
+export function cachedOfferedSlots(db: Db, q: OfferQuery): Promise<Offer> {
+  let cache = offerCache.get(db);
+  if (!cache) offerCache.set(db, (cache = new Map()));
+  const key = JSON.stringify([q.from, q.days, q.type.id, q.withinDays, q.mode, q.clinicianIds ?? null]);
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.expires > now) return hit.offer;
+  if (cache.size > 500) cache.clear(); // bounded: a handful of weeks × grades in practice
+  const offer = offeredSlots(db, q);
+  cache.set(key, { offer, expires: now + OFFER_TTL_MS });
+  offer.catch(() => cache.delete(key)); // never keep a failure
+  return offer;
+}
+
+/** Forgets cached offers after this process books, moves or cancels an appointment. */
+export function forgetOffers(db: Db): void {
+  offerCache.delete(db);
+}
+
+/** The free slots the clinic offers for this query, from the rows in the database, now. */
 export async function offeredSlots(db: Db, q: OfferQuery): Promise<Offer> {
   const clinic = await getClinicCached(db);
   if (!clinic) return { timeZone: "UTC", slots: [] };

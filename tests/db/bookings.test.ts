@@ -227,3 +227,18 @@ describeEachDb("the database itself", (ctx) => {
     await db.insert(appointments).values(row(c.id, "[2026-12-14T15:00:00.000Z,2026-12-14T15:59:00.000Z)"));
   });
 });
+
+describeEachDb("the shared offer", (ctx) => {
+  it("stops listing a time as soon as this server books it", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const p = await intakeFor(db, "P15");
+    const q = await intakeFor(db, "P16");
+    const before = await slotsFor(db, p.token, "2026-12-15");
+    const taken = before.find((s) => s.clinicianId === RAMAN)!;
+    const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: taken.start }), options());
+    expect(res.status).toBe(201);
+    const after = await slotsFor(db, q.token, "2026-12-15");
+    expect(after.some((s) => s.clinicianId === RAMAN && s.start === taken.start)).toBe(false);
+  });
+});

@@ -9,7 +9,7 @@ import { getClinicInfo } from "@/lib/clinic";
 import { eligibilityFor } from "@/lib/booking/eligibility";
 import { formatDateTime, formatDay, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
-import { offeredSlots, typeFor } from "@/lib/booking/schedule";
+import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
@@ -70,7 +70,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
-  const offer = await offeredSlots(db, { now, from, days: 7, type, withinDays: eligibilityFor(level).withinDays, mode: "patient" });
+  const offer = await cachedOfferedSlots(db, { now, from, days: 7, type, withinDays: eligibilityFor(level).withinDays, mode: "patient" });
   const [clinicianId, startIso] = (slot ?? "").split("|");
 
   if (clinicianId && startIso) {
