@@ -1,10 +1,14 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { bookingAccess } from "@/lib/booking/access";
 import { bookAppointment } from "@/lib/booking/book";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
+import { regradeBeforeReschedule } from "@/lib/booking/regrade";
+import { RESULT_COOKIE, resultToken } from "@/lib/intake-form/result-access";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -40,8 +44,35 @@ export async function rescheduleAction(form: FormData): Promise<void> {
   const token = str(form, "token");
   const start = new Date(str(form, "start"));
   if (Number.isNaN(start.getTime())) redirect(`/appointments/manage/${token}/reschedule?taken=1`);
-  const result = await rescheduleAppointment(await getDb(), { token, clinicianId: str(form, "clinicianId"), start, now: new Date() });
+  const regradedIntakeId = str(form, "regrade") || undefined;
+  const result = await rescheduleAppointment(await getDb(), { token, clinicianId: str(form, "clinicianId"), start, now: new Date(), regradedIntakeId });
   if (result.status === "booked") redirect(`/appointments/manage/${token}?moved=1`);
   if (result.status === "too_late" || result.status === "not_found") redirect(`/appointments/manage/${token}?error=${result.status}`);
   redirect(`/appointments/manage/${token}/reschedule?taken=1`);
+}
+
+/** "Something got worse": re-asks the red-flag questions, re-grades, then books or escalates. */
+export async function recheckAction(token: string, form: FormData): Promise<void> {
+  const here = `/appointments/manage/${token}/reschedule`;
+  const yesNo = (name: string) => (str(form, name) === "yes" ? true : str(form, name) === "no" ? false : undefined);
+  const intensity = str(form, "pain.intensity");
+  const recheck = {
+    cauda: {
+      saddleNumbness: str(form, "cauda.saddleNumbness") || undefined,
+      bladderChange: str(form, "cauda.bladderChange") || undefined,
+      bowelChange: str(form, "cauda.bowelChange") || undefined,
+      sexualFunctionChange: str(form, "cauda.sexualFunctionChange") || undefined,
+    },
+    legs: { weakness: str(form, "legs.weakness") || undefined, difficultyWalking: yesNo("legs.difficultyWalking") },
+    pain: { intensity: intensity === "" ? undefined : Number(intensity), pattern: str(form, "pain.pattern") || undefined },
+  };
+  const result = await regradeBeforeReschedule(await getDb(), { token, recheck, now: new Date() });
+  if (result.status === "not_found") redirect(`/appointments/manage/${token}`);
+  if (result.status === "invalid") redirect(`${here}?worse=yes&invalid=1`);
+  if (!result.canBook) {
+    // Escalated: the patient sees the new result (go now / we will call), as after an intake.
+    (await cookies()).set(RESULT_COOKIE, resultToken(result.intakeId), { httpOnly: true, sameSite: "lax", secure: env().APP_URL.startsWith("https://"), path: "/", maxAge: 30 * 24 * 60 * 60 });
+    redirect(`/intake/${result.intakeId}/result`);
+  }
+  redirect(`${here}?worse=no&regrade=${result.intakeId}`);
 }

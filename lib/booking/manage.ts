@@ -82,7 +82,14 @@ export type RescheduleResult = BookResult | { status: "too_late" } | { status: "
  */
 export async function rescheduleAppointment(
   db: Db,
-  { token, clinicianId, start, now }: { token: string; clinicianId: string; start: Date; now: Date },
+  { token, clinicianId, start, now, regradedIntakeId }: {
+    token: string;
+    clinicianId: string;
+    start: Date;
+    now: Date;
+    /** After "something got worse": the new grade (an intake superseding this appointment's). */
+    regradedIntakeId?: string;
+  },
 ): Promise<RescheduleResult> {
   const found = await findByManageToken(db, token, now);
   if (!found) return { status: "not_found" };
@@ -100,9 +107,11 @@ export async function rescheduleAppointment(
         .where(and(eq(appointments.id, found.id), eq(appointments.status, "booked")))
         .returning({ id: appointments.id });
       if (!moved.length) throw new Refused({ status: "not_found" });
-      const [intake] = await tx.select().from(intakes).where(eq(intakes.id, found.intakeId));
+      const [intake] = await tx.select().from(intakes).where(eq(intakes.id, regradedIntakeId ?? found.intakeId));
+      // A re-grade must supersede this appointment's own intake: nobody else's grade applies.
+      if (!intake || (regradedIntakeId && intake.previousIntakeId !== found.intakeId)) throw new Refused({ status: "not_found" });
       const result = await bookAppointment(tx, {
-        intake: intake!, clinicianId, start, now, typeId: found.typeId,
+        intake, clinicianId, start, now, typeId: regradedIntakeId ? undefined : found.typeId,
         reschedule: { of: found.id, manageTokenHash: hashManageToken(token) },
       });
       if (result.status !== "booked") throw new Refused(result);

@@ -31,7 +31,14 @@ const ESCALATING: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
  */
 export async function submitIntake(
   db: Db,
-  { answers, now, timeZone, idempotency }: { answers: IntakeAnswers; now: Date; timeZone: string; idempotency?: Idempotency },
+  { answers, now, timeZone, idempotency, previousIntakeId }: {
+    answers: IntakeAnswers;
+    now: Date;
+    timeZone: string;
+    idempotency?: Idempotency;
+    /** A re-grade: the intake this one supersedes (the first grade is never changed). */
+    previousIntakeId?: string;
+  },
 ): Promise<SubmitResult> {
   if (idempotency) {
     const earlier = await replay(db, idempotency);
@@ -57,6 +64,7 @@ export async function submitIntake(
     escalated: ESCALATING.has(grade.level),
     escalationReason: ESCALATING.has(grade.level) ? "level" : null,
     createdAt: now,
+    previousIntakeId: previousIntakeId ?? null,
   };
   // One INSERT is atomic on its own; only a keyed request needs a transaction around two writes.
   if (!idempotency) return { status: "created", response: toResponse(await insertIntake(db, values), grade) };

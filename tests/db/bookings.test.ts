@@ -242,3 +242,59 @@ describeEachDb("the shared offer", (ctx) => {
     expect(after.some((s) => s.clinicianId === RAMAN && s.start === taken.start)).toBe(false);
   });
 });
+
+describeEachDb("rescheduling when something got worse", (ctx) => {
+  const calm = {
+    cauda: { saddleNumbness: "no", bladderChange: "no", bowelChange: "no", sexualFunctionChange: "no" },
+    legs: { weakness: "none", difficultyWalking: false },
+    pain: { intensity: 5, pattern: "stable" },
+  };
+
+  const hours = ["15", "16", "19", "20"]; // 10:00, 11:00, 14:00, 15:00 New York
+  let next = 0;
+  async function booked(db: TestDb["db"]) {
+    const p = await intakeFor(db, "P15");
+    const start = `2026-12-17T${hours[next++]}:00:00.000Z`; // Thursday, a new hour each time
+    const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start }), options());
+    expect(res.status).toBe(201);
+    return { ...p, manageToken: (await res.json()).manageUrl.split("/").pop() as string };
+  }
+
+  it("re-grades as a new intake linked to the first; new bladder trouble escalates to EMERGENCY", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const { regradeBeforeReschedule } = await import("@/lib/booking/regrade");
+    const { getIntake } = await import("@/db/queries/intakes");
+    const b = await booked(db);
+    const result = await regradeBeforeReschedule(db, { token: b.manageToken, now: NOW, recheck: { ...calm, cauda: { ...calm.cauda, bladderChange: "yes" } } });
+    expect(result).toMatchObject({ status: "graded", level: "EMERGENCY", canBook: false });
+    if (result.status !== "graded") return;
+    const regraded = await getIntake(db, result.intakeId);
+    expect(regraded).toMatchObject({ previousIntakeId: b.id, escalated: true });
+    expect(regraded?.firedRules).toContain("E1");
+    expect((await getIntake(db, b.id))?.level).toBe("ROUTINE"); // the first grade is never changed
+  });
+
+  it("moves the appointment under the new grade, and refuses someone else's grade", async () => {
+    const { db } = ctx();
+    const { regradeBeforeReschedule } = await import("@/lib/booking/regrade");
+    const b = await booked(db);
+    const result = await regradeBeforeReschedule(db, { token: b.manageToken, now: NOW, recheck: calm });
+    expect(result).toMatchObject({ status: "graded", canBook: true });
+    if (result.status !== "graded") return;
+    const stranger = await intakeFor(db, "P19");
+    const refused = await rescheduleAppointment(db, { token: b.manageToken, clinicianId: RAMAN, start: new Date("2026-12-18T19:00:00.000Z"), now: NOW, regradedIntakeId: stranger.id });
+    expect(refused.status).toBe("not_found");
+    const moved = await rescheduleAppointment(db, { token: b.manageToken, clinicianId: RAMAN, start: new Date("2026-12-18T19:00:00.000Z"), now: NOW, regradedIntakeId: result.intakeId });
+    expect(moved.status).toBe("booked");
+    expect((await findByManageToken(db, b.manageToken, NOW))?.intakeId).toBe(result.intakeId);
+  });
+
+  it("asks again when an answer is missing", async () => {
+    const { db } = ctx();
+    const { regradeBeforeReschedule } = await import("@/lib/booking/regrade");
+    const b = await booked(db);
+    const result = await regradeBeforeReschedule(db, { token: b.manageToken, now: NOW, recheck: { ...calm, pain: { pattern: "stable" } } });
+    expect(result.status).toBe("invalid");
+  });
+});

@@ -60,7 +60,7 @@ test("a patient books, reschedules and cancels an appointment", async ({ page, r
   expect(gone?.status()).toBe(404);
 });
 
-test("a rescheduling patient whose pain is worse is asked to fill in the check again", async ({ page, request }, info) => {
+test("a rescheduling patient who reports new bladder trouble is re-graded and told to go now", async ({ page, request }, info) => {
   const res = await request.post("/api/v1/intakes", {
     data: vignetteIntake("P19", new Date()),
     headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
@@ -74,8 +74,20 @@ test("a rescheduling patient whose pain is worse is asked to fill in the check a
   await page.getByRole("link", { name: "Choose another time" }).click();
   await page.getByRole("radio", { name: "Yes, something is worse" }).check();
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "Please fill in the back-pain check again" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tell us how things are now" })).toBeVisible();
   await expectNoAxeViolations(page);
+  const answer = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
+  await answer("cauda.saddleNumbness", "no");
+  await answer("cauda.bladderChange", "yes");
+  await answer("cauda.bowelChange", "no");
+  await answer("cauda.sexualFunctionChange", "no");
+  await answer("legs.weakness", "none");
+  await answer("legs.difficultyWalking", "no");
+  await answer("pain.pattern", "stable");
+  await answer("pain.intensity", "5");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Emergency: go now")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
 });
 
 test("an emergency result's booking link books nothing", async ({ page, request }) => {

@@ -13,15 +13,19 @@ import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
+import { Recheck } from "./recheck";
 
 export const metadata: Metadata = { title: "Choose another time", robots: { index: false }, referrer: "no-referrer" };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ worse?: string; week?: string; taken?: string; slot?: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ worse?: string; week?: string; taken?: string; slot?: string; regrade?: string; invalid?: string }>;
+};
 
 /** Reschedule: first "has anything got worse?", then a new time (or a new check when it has). */
 export default async function ReschedulePage({ params, searchParams }: Props) {
   const { token } = await params;
-  const { worse, week, taken, slot } = await searchParams;
+  const { worse, week, taken, slot, regrade, invalid } = await searchParams;
   const db = await getDb();
   const now = new Date();
   const appointment = await findByManageToken(db, token, now);
@@ -53,20 +57,14 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
       </div>
     );
   }
-  if (worse === "yes") {
-    return (
-      <div className={styles.page}>
-        <h1>Please fill in the back-pain check again</h1>
-        <p>Things have changed, so we need your new answers to know how soon you should be seen. Your current appointment stays booked until you change it.</p>
-        <p><Link className={styles.primary} href="/intake">Start the back-pain check</Link></p>
-        <p>If you have any of the warning signs (numbness between your legs, new bladder or bowel problems, or weakness in both legs), go to the emergency department now.</p>
-      </div>
-    );
-  }
+  if (worse === "yes") return <Recheck token={token} invalid={invalid === "1"} />;
 
-  const intake = await getIntake(db, appointment.intakeId);
+  // After a re-grade, the new intake (which must supersede this appointment's) sets what may be booked.
+  const regraded = regrade ? await getIntake(db, regrade) : null;
+  if (regrade && regraded?.previousIntakeId !== appointment.intakeId) notFound();
+  const intake = regraded ?? (await getIntake(db, appointment.intakeId));
   const level = (intake?.level ?? "ROUTINE") as Level;
-  const type = await typeFor(db, level, appointment.typeId);
+  const type = await typeFor(db, level, regraded ? undefined : appointment.typeId);
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
@@ -81,6 +79,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="clinicianId" value={clinicianId} />
           <input type="hidden" name="start" value={startIso} />
+          {regraded ? <input type="hidden" name="regrade" value={regraded.id} /> : null}
           <p>
             New time: <strong>{formatDateTime(new Date(startIso), clinic.timeZone)}</strong> ({zoneName(clinic.timeZone)}), with{" "}
             {offer.slots.find((s) => s.clinicianId === clinicianId)?.clinicianName ?? "the same clinic"}. Your old time will be given up.
@@ -94,15 +93,17 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     <div className={styles.page}>
       <Link href={`/appointments/manage/${token}`}>Back</Link>
       <h1>Choose another time</h1>
+      {regraded && level === "SOON" ? <p className={styles.warning}>From your new answers, you should be seen within 7 days, so only those times are shown.</p> : null}
       {taken ? <p className={styles.warning} role="status">Sorry, that time was just taken. Please choose another.</p> : null}
       <SlotPicker
         slots={offer.slots}
         timeZone={offer.timeZone}
         action={here}
-        hidden={{ worse: "no" }}
+        hidden={regraded ? { worse: "no", regrade: regraded.id } : { worse: "no" }}
         weekHref={(offset) => {
           const start = addLocalDays(from, offset * 7);
-          return start < today ? null : `${here}?worse=no&week=${start}`;
+          if (start < today || (regraded && eligibilityFor(level).withinDays !== null && offset > 0)) return null;
+          return `${here}?worse=no&week=${start}${regraded ? `&regrade=${regraded.id}` : ""}`;
         }}
         weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}
         submitLabel="Continue"
