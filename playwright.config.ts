@@ -45,7 +45,7 @@ export default defineConfig({
     {
       command: `node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
       url: `${BASE_URL}/api/health`,
-      env: { ...baseEnv, ...databaseEnv },
+      env: { ...baseEnv, ...databaseEnv, APP_URL: BASE_URL },
       timeout: 60_000,
       reuseExistingServer: false,
     },

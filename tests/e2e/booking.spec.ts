@@ -36,6 +36,7 @@ test("a patient books, reschedules and cancels an appointment", async ({ page, r
 
   await expect(page.getByText("Your appointment is booked.")).toBeVisible();
   await expect(page).toHaveURL(/\/appointments\/manage\/[A-Za-z0-9_-]{43}\?booked=1/);
+  await expect(page.getByText(/\/appointments\/manage\/[A-Za-z0-9_-]{43}$/)).toBeVisible(); // the private link, written out
   const [time, clinician] = chosen.split(" with ").map((t) => t.trim());
   await expect(page.getByText(new RegExp(`at ${time!.replace(" ", "\\s")}`))).toBeVisible();
   await expect(page.getByText(clinician!)).toBeVisible();

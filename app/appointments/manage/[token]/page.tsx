@@ -8,6 +8,7 @@ import { getClinicCached } from "@/lib/clinic-settings";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Your appointment", robots: { index: false }, referrer: "no-referrer" };
 
@@ -28,7 +29,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
 
   return (
     <div className={styles.page}>
-      {booked ? <p className={styles.notice} role="status"><strong>Your appointment is booked.</strong> Keep this page&apos;s link: it lets you change or cancel it.</p> : null}
+      {booked ? (
+        <div className={styles.notice} role="status">
+          <p><strong>Your appointment is booked.</strong> Keep this private link: it lets you change or cancel it.</p>
+          <p className={styles.link}>{`${env().APP_URL}/appointments/manage/${token}`}</p>
+        </div>
+      ) : null}
       {moved ? <p className={styles.notice} role="status"><strong>Your appointment has been moved.</strong></p> : null}
       {error === "too_late" ? <p className={styles.warning} role="status">It is too late to change this appointment online. Please call {phone}.</p> : null}
       <h1>Your appointment</h1>
