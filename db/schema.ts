@@ -259,3 +259,37 @@ export const appointments = pgTable(
 );
 
 export type Appointment = typeof appointments.$inferSelect;
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sent", "dead", "cancelled"]);
+
+/**
+ * Emails waiting to be sent, written in the same transaction as the change that causes them, so
+ * none is lost. Workers claim due rows with FOR UPDATE SKIP LOCKED and a lease (`claimed_until`):
+ * a worker that dies mid-send loses nothing, the row is claimed again when the lease runs out.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Which email (template) this is, e.g. "booking_confirmation". */
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    /** The template's data: no clinical detail. */
+    payload: jsonb("payload").notNull(),
+    status: outboxStatus("status").notNull().default("pending"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: smallint("attempts").notNull().default(0),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** The appointment an email is about, so cancelling or moving it can cancel or move its reminder. */
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    index("outbox_appointment_idx").on(t.appointmentId),
+  ],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
