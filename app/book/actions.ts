@@ -1,14 +1,12 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { bookingAccess } from "@/lib/booking/access";
 import { bookAppointment } from "@/lib/booking/book";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { regradeBeforeReschedule } from "@/lib/booking/regrade";
-import { RESULT_COOKIE, resultToken } from "@/lib/intake-form/result-access";
+import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -71,7 +69,7 @@ export async function recheckAction(token: string, form: FormData): Promise<void
   if (result.status === "invalid") redirect(`${here}?worse=yes&invalid=1`);
   if (!result.canBook) {
     // Escalated: the patient sees the new result (go now / we will call), as after an intake.
-    (await cookies()).set(RESULT_COOKIE, resultToken(result.intakeId), { httpOnly: true, sameSite: "lax", secure: env().APP_URL.startsWith("https://"), path: "/", maxAge: 30 * 24 * 60 * 60 });
+    await grantResultAccess(result.intakeId);
     redirect(`/intake/${result.intakeId}/result`);
   }
   redirect(`${here}?worse=no&regrade=${result.intakeId}`);

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getClinicCached } from "@/lib/clinic-settings";
@@ -14,7 +14,7 @@ import { errorsByField, fieldForPath } from "@/lib/intake-form/errors";
 import type { DraftAnswers, FormState } from "@/lib/intake-form/model";
 import { answersFromRaw, FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
 import { isQuestionStep, merge, nextStepId, STEP_SPECS } from "@/lib/intake-form/steps";
-import { RESULT_COOKIE, resultToken } from "@/lib/intake-form/result-access";
+import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { submitIntake } from "@/lib/intakes/submit";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
 
@@ -92,13 +92,7 @@ export async function submitIntakeAction(_prev: FormState, form: FormData): Prom
   const result = await submitIntake(db, { answers: parsed.data, now, timeZone });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   await discardDraft();
-  (await cookies()).set(RESULT_COOKIE, resultToken(result.response.id), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config.APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: 30 * 24 * 60 * 60,
-  });
+  await grantResultAccess(result.response.id);
   redirect(`/intake/${result.response.id}/result`);
 }
 

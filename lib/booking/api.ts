@@ -1,15 +1,14 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { claimIdempotencyKey, findIdempotencyKey, getIntakeForBooking, type BookingIntake } from "@/db/queries/intakes";
+import { claimIdempotencyKey, findIdempotencyKey, type BookingIntake } from "@/db/queries/intakes";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
-import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
 import { localDate } from "@/lib/scheduling";
-import { verifyToken } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
-import { bookAppointment, bookingExpired } from "./book";
+import { bookingAccess } from "./access";
+import { bookAppointment } from "./book";
 import { reissueManageToken } from "./manage";
 import { eligibilityFor } from "./eligibility";
 import { cachedOfferedSlots, typeFor } from "./schedule";
@@ -35,14 +34,17 @@ type Resolved = { ok: true; intake: BookingIntake } | { ok: false; response: Res
 
 /** The intake a booking token belongs to: 401 when forged, 410 when expired, 422 when its grade cannot book. */
 async function resolveToken(db: Db, token: string, secret: string, now: Date): Promise<Resolved> {
-  const id = verifyToken(secret, BOOKING_TOKEN_PURPOSE, token);
-  const intake = id ? await getIntakeForBooking(db, id) : null;
-  if (!intake) return { ok: false, response: jsonError(401, "invalid_token", "This booking link is not valid.") };
-  if (bookingExpired(intake, now)) return { ok: false, response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.") };
-  if (!eligibilityFor(intake.level as Level).canSelfBook) {
-    return { ok: false, response: jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you.") };
+  const access = await bookingAccess(db, token, now, secret);
+  switch (access.status) {
+    case "ok":
+      return { ok: true, intake: access.intake };
+    case "invalid":
+      return { ok: false, response: jsonError(401, "invalid_token", "This booking link is not valid.") };
+    case "expired":
+      return { ok: false, response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.") };
+    default:
+      return { ok: false, response: jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you.") };
   }
-  return { ok: true, intake };
 }
 
 async function limited(db: Db, request: Request, opts: BookingApiOptions, name: string): Promise<Response | null> {

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { getClinic } from "@/db/queries/clinic";
+import { getClinicCached } from "@/lib/clinic-settings";
 import { appointments, appointmentTypes, clinicians, intakes } from "@/db/schema";
 import { bookAppointment, hashManageToken, newManageToken, type BookResult } from "./book";
 import { forgetOffers } from "./schedule";
@@ -44,8 +44,12 @@ export async function reissueManageToken(db: Db, appointmentId: string): Promise
 
 /** Whether changes are still allowed online: before the clinic's cancellation cut-off. */
 export async function beforeCutoff(db: Db, startsAt: Date, now: Date): Promise<boolean> {
-  const hours = (await getClinic(db))?.cancellationCutoffHours ?? 24;
-  return startsAt.getTime() - now.getTime() >= hours * 3600_000;
+  return startsAt.getTime() - now.getTime() >= (await cutoffHours(db)) * 3600_000;
+}
+
+/** The clinic's cancellation cut-off in hours. */
+export async function cutoffHours(db: Db): Promise<number> {
+  return (await getClinicCached(db))?.cancellationCutoffHours ?? 24;
 }
 
 export type ChangeResult = { status: "done" } | { status: "too_late" } | { status: "not_found" };
@@ -57,8 +61,8 @@ export type ChangeResult = { status: "done" } | { status: "too_late" } | { statu
 export async function cancelAppointment(db: Db, { token, reason, now }: { token: string; reason: string; now: Date }): Promise<ChangeResult> {
   const found = await findByManageToken(db, token, now);
   if (!found) return { status: "not_found" };
-  if (!(await beforeCutoff(db, found.startsAt, now))) return { status: "too_late" };
-  const hours = (await getClinic(db))?.cancellationCutoffHours ?? 24;
+  const hours = await cutoffHours(db);
+  if (found.startsAt.getTime() - now.getTime() < hours * 3600_000) return { status: "too_late" };
   const rows = await db
     .update(appointments)
     .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, manageTokenHash: null })

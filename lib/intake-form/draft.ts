@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { deleteDraft, getDraft, purgeExpiredDrafts, saveDraft } from "@/db/queries/drafts";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { privateCookie } from "@/lib/cookies";
 import type { DraftAnswers } from "./model";
 
 const COOKIE = "bt_intake_draft";
@@ -28,13 +28,7 @@ export async function loadDraft(now = new Date()): Promise<Draft> {
 export async function storeDraft(draft: Draft, now = new Date()): Promise<void> {
   const jar = await cookies();
   const token = jar.get(COOKIE)?.value ?? randomBytes(32).toString("base64url"); // 256 bits: unguessable
-  jar.set(COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: DRAFT_DAYS * 24 * 60 * 60,
-  });
+  jar.set(COOKIE, token, privateCookie(DRAFT_DAYS * 24 * 60 * 60));
   const db = await getDb();
   // Expired drafts are unreadable already; now and then delete them so no answers linger.
   if (Math.random() < 0.05) await purgeExpiredDrafts(db, now);

@@ -1,3 +1,5 @@
+import { cookies } from "next/headers";
+import { privateCookie } from "@/lib/cookies";
 import { env } from "@/lib/env";
 import { signToken, verifyToken } from "@/lib/tokens";
 
@@ -13,4 +15,9 @@ export function resultToken(intakeId: string): string {
 /** Whether this cookie value or link key opens this intake's result. */
 export function canSeeResult(intakeId: string, ...tokens: (string | undefined)[]): boolean {
   return tokens.some((t) => t !== undefined && verifyToken(env().AUTH_SECRET, PURPOSE, t) === intakeId);
+}
+
+/** Lets this browser open the result of the intake it just sent (30 days). */
+export async function grantResultAccess(intakeId: string): Promise<void> {
+  (await cookies()).set(RESULT_COOKIE, resultToken(intakeId), privateCookie(30 * 24 * 60 * 60));
 }

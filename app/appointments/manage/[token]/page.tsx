@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { cancelAction } from "@/app/book/actions";
 import styles from "@/app/book/_components/book.module.css";
 import { getClinicInfo } from "@/lib/clinic";
-import { getClinicCached } from "@/lib/clinic-settings";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
-import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
+import { beforeCutoff, cutoffHours, findByManageToken } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -24,7 +23,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
   if (!appointment) notFound();
   const clinic = await getClinicInfo();
   const canChange = await beforeCutoff(db, appointment.startsAt, now);
-  const cutoffHours = (await getClinicCached(db))?.cancellationCutoffHours ?? 24;
+  const hours = await cutoffHours(db);
   const phone = clinic.phone ? <a href={`tel:${clinic.phone.replace(/[^\d+]/g, "")}`}>{clinic.phone}</a> : "the clinic";
 
   return (
@@ -70,7 +69,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
           </form>
         </>
       ) : (
-        <p className={styles.warning}>To change or cancel this appointment now, please call {phone}. Online changes close {cutoffHours} hours before.</p>
+        <p className={styles.warning}>To change or cancel this appointment now, please call {phone}. Online changes close {hours} hours before.</p>
       )}
     </div>
   );
