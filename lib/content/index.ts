@@ -30,3 +30,4 @@ export {
   STAYING_ACTIVE, WHEN_TO_COME_BACK,
 } from "./advice-self-care";
 export { SOON_WAITING, soonAdvice, STOP_RUNNING } from "./advice-soon";
+export { WHAT_TO_BRING } from "./appointment";

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cancelAction } from "@/app/book/actions";
 import styles from "@/app/book/_components/book.module.css";
 import { getClinicInfo } from "@/lib/clinic";
+import { WHAT_TO_BRING } from "@/lib/content";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, cutoffHours, findByManageToken } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
@@ -51,9 +52,9 @@ export default async function ManagePage({ params, searchParams }: Props) {
       </div>
       <h2>What to bring</h2>
       <ul>
-        <li>Comfortable clothes you can move in, and your running shoes if you run.</li>
-        <li>A list of any medicines you take.</li>
-        <li>Any scans or letters about your back.</li>
+        {WHAT_TO_BRING.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
       </ul>
       {canChange ? (
         <>

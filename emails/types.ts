@@ -1,0 +1,79 @@
+// The props every email template takes. Templates get text that is already formatted (times in
+// the clinic's zone, links made absolute) and never any clinical detail: no symptoms, no answers,
+// and no level names in patient emails.
+
+/** The clinic's branding and contact details, from its settings. */
+export type ClinicBrand = { name: string; address: string; phone: string; email: string | null };
+
+/** One appointment as a patient reads it. */
+export type AppointmentDetails = {
+  /** "Wednesday 2 December 2026 at 9:00 am", in the clinic's zone. */
+  when: string;
+  /** "New York time": the zone `when` is in, always shown beside it. */
+  zone: string;
+  clinician: string;
+  /** "Physiotherapist" */
+  clinicianRole: string;
+  /** "Initial assessment" */
+  typeName: string;
+  durationMinutes: number;
+};
+
+export type BookingConfirmationProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  appointment: AppointmentDetails;
+  /** The private link to view, move or cancel. */
+  manageUrl: string;
+  whatToBring: readonly string[];
+  /** Online changes close this many hours before the appointment. */
+  cutoffHours: number;
+};
+
+export type BookingRescheduledProps = BookingConfirmationProps & {
+  /** When it was before, formatted like `appointment.when`. */
+  previousWhen: string;
+};
+
+export type BookingCancelledProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  appointment: AppointmentDetails;
+  /** Where to start again (the intake form). */
+  formUrl: string;
+};
+
+export type AppointmentReminderProps = BookingConfirmationProps;
+
+export type AdviceSection = { title: string; points: readonly string[] };
+
+export type SelfCareReceivedProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  /** General advice for the next two weeks (the same for everyone with this result). */
+  sections: readonly AdviceSection[];
+  warningSigns: { heading: string; signs: readonly string[]; action: string };
+  /** "in about 2 weeks": when we will email to ask how they are. */
+  checkInDays: number;
+  formUrl: string;
+};
+
+export type SelfCareCheckinProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  /** Fill the form in again. */
+  formUrl: string;
+};
+
+/** Staff only. The level and a link, nothing else about the patient (not even the name). */
+export type StaffAlertProps = {
+  clinic: ClinicBrand;
+  level: "EMERGENCY" | "URGENT" | "SOON" | "ROUTINE" | "SELF_CARE";
+  /** Why the case is in the queue: its grade, no time free within 7 days, or a missed deadline. */
+  reason: "level" | "no_capacity" | "overdue";
+  caseUrl: string;
+  /** "Tuesday 24 November 2026 at 2:05 pm (New York time)" */
+  submittedAt: string;
+  /** Acknowledge within this many minutes, when the level has a deadline. */
+  acknowledgeWithinMinutes: number | null;
+};
