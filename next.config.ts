@@ -21,6 +21,14 @@ const nextConfig: NextConfig = {
       // Static files and the JSON API skip proxy.ts; they get a fixed deny-all policy.
       { source: "/_next/static/:path*", headers: [denyAll] },
       { source: "/api/:path*", headers: [denyAll] },
+      // The development mailbox shows an email's own HTML (inline styles, no script) in a frame on /dev/mailbox.
+      {
+        source: "/api/dev/mailbox/:id/html",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
     ];
   },
 };

@@ -248,6 +248,13 @@ export const appointments = pgTable(
     cancelReason: text("cancel_reason"),
     /** The appointment this one replaced. */
     rescheduledFromId: uuid("rescheduled_from_id").references((): AnyPgColumn => appointments.id),
+    /**
+     * The first appointment of a reschedule chain: its id is the calendar UID every version
+     * shares, so a patient's calendar updates the one event instead of adding another.
+     */
+    seriesId: uuid("series_id").notNull(),
+    /** The calendar SEQUENCE: 0 when booked, one more on each reschedule. */
+    sequence: smallint("sequence").notNull().default(0),
   },
   (t) => [
     uniqueIndex("appointments_manage_token_idx").on(t.manageTokenHash),
@@ -293,3 +300,26 @@ export const outbox = pgTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * The development mailbox: with no RESEND_API_KEY, sent emails land here (rendered HTML, text
+ * and attachments) and are listed at /dev/mailbox outside production. One row per outbox email,
+ * so a repeated send is not a second email.
+ */
+export const devMailbox = pgTable("dev_mailbox", {
+  outboxId: uuid("outbox_id")
+    .primaryKey()
+    .references(() => outbox.id, { onDelete: "cascade" }),
+  kind: text("kind").notNull(),
+  from: text("from").notNull(),
+  to: text("to").notNull(),
+  replyTo: text("reply_to"),
+  subject: text("subject").notNull(),
+  html: text("html").notNull(),
+  text: text("text").notNull(),
+  /** [{ filename, contentType, content (base64) }] */
+  attachments: jsonb("attachments").notNull().default([]),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type DevMailboxRow = typeof devMailbox.$inferSelect;

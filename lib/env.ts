@@ -27,10 +27,33 @@ const envSchema = z.object({
   RATE_LIMIT_SLOTS_PER_MINUTE: positiveInt(120),
   /** Proxies in front of the app that append to X-Forwarded-For (1: a load balancer, or none). */
   TRUSTED_PROXIES: positiveInt(1),
+  /** Send through Resend; without it emails go to the development mailbox (/dev/mailbox). */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Another Resend API address (a local fake in tests). */
+  RESEND_BASE_URL: z.url().optional(),
+  /** The sender, e.g. "Riverside Spine <appointments@riverside-spine.example>" (a domain verified with Resend). */
+  EMAIL_FROM: z.string().min(3).optional(),
+  /** Where patients' replies go; the clinic's email from its settings when unset. */
+  EMAIL_REPLY_TO: z.email().optional(),
+  /** Comma-separated staff addresses for escalation alerts; the clinic's email when unset. */
+  STAFF_ALERT_EMAILS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((a) => a.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.email({ error: "STAFF_ALERT_EMAILS must be email addresses separated by commas" }))),
+  /** Show /dev/mailbox under `next start` too (test deployments only; never with real patients). */
+  DEV_MAILBOX: flag,
+  /** Run the email worker inside the server (turn off when `npm run worker` runs separately). */
+  EMAIL_WORKER: flag,
+  EMAIL_WORKER_INTERVAL_SECONDS: positiveInt(5),
 });
 
-export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED"> & {
+export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX"> & {
   AUTH_SECRET: string;
+  EMAIL_WORKER: boolean;
+  EMAIL_FROM: string;
+  /** Emails go to the database and /dev/mailbox lists them: no RESEND_API_KEY, and not production unless DEV_MAILBOX. */
+  DEV_MAILBOX: boolean;
   /** Load the demo clinic into an empty database at start-up. */
   AUTO_SEED: boolean;
   /** Where local state (PGlite data, the development secret) lives. */
@@ -54,11 +77,17 @@ export function env(): Env {
   const raw = parsed.data;
   const production = raw.NODE_ENV === "production";
   const DATA_DIR = resolve(process.cwd(), ".data");
+  if (raw.RESEND_API_KEY && !raw.EMAIL_FROM) {
+    throw new EnvError("EMAIL_FROM is missing: set the sender Resend should use, e.g. \"Clinic <appointments@your-domain>\".");
+  }
   cached = {
     ...raw,
     AUTH_SECRET: authSecret(raw.AUTH_SECRET, production, DATA_DIR),
     // Demo data is for laptops and demos: never seed a production PostgreSQL unasked.
     AUTO_SEED: raw.AUTO_SEED ?? !(production && raw.DATABASE_URL),
+    EMAIL_WORKER: raw.EMAIL_WORKER ?? true,
+    DEV_MAILBOX: !raw.RESEND_API_KEY && (raw.DEV_MAILBOX ?? !production),
+    EMAIL_FROM: raw.EMAIL_FROM ?? "BackTrack <no-reply@backtrack.localhost>",
     DATA_DIR,
   };
   return cached;

@@ -1,6 +1,9 @@
 import { DbUnavailableError } from "@/db/errors";
 import { getDbHandle } from "@/lib/db";
+import type { Db } from "@/db/client";
 import { EnvError, env } from "@/lib/env";
+import { startEmailWorker } from "@/lib/notifications/runner";
+import { configuredTransport } from "@/lib/notifications/transports";
 
 /**
  * Runs when the server starts: a bad configuration stops it with one line; an unreachable
@@ -19,11 +22,35 @@ export async function startServer(): Promise<void> {
   try {
     const handle = await getDbHandle();
     console.info(`[db] ready (${handle.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+    startWorker(handle.db);
   } catch (error) {
     if (error instanceof DbUnavailableError) {
       console.error(`[db] ${error.message}`);
+      retryWorkerLater();
       return;
     }
     throw error;
   }
+}
+
+const WORKER_RETRY_MS = 30_000;
+const state = ((globalThis as { __backtrackMail?: { started: boolean } }).__backtrackMail ??= { started: false });
+
+/** The email worker inside the server, unless EMAIL_WORKER=false (a separate `npm run worker` instead). */
+function startWorker(db: Db): void {
+  const config = env();
+  if (!config.EMAIL_WORKER || state.started) return;
+  state.started = true;
+  const { transport, name } = configuredTransport(db);
+  const worker = startEmailWorker(db, transport, { intervalMs: config.EMAIL_WORKER_INTERVAL_SECONDS * 1000 });
+  console.info(`[mail] worker started (${name === "resend" ? "Resend" : "development mailbox at /dev/mailbox"})`);
+  // Stop claiming on shutdown. An email in flight when the process ends is claimed again when
+  // its lease runs out, and Resend's idempotency key keeps that retry from being a second email.
+  process.once("SIGTERM", () => void worker.stop());
+}
+
+function retryWorkerLater(): void {
+  setTimeout(() => {
+    getDbHandle().then((handle) => startWorker(handle.db), retryWorkerLater);
+  }, WORKER_RETRY_MS).unref();
 }

@@ -37,7 +37,7 @@ export async function getIntake(db: Db, id: string): Promise<Intake | null> {
 /** What booking needs of an intake (not the answers, which are large). */
 export async function getIntakeForBooking(db: Db, id: string) {
   const rows = await db
-    .select({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt, phone: intakes.phone })
+    .select({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt, phone: intakes.phone, email: intakes.email, firstName: intakes.firstName })
     .from(intakes)
     .where(eq(intakes.id, id))
     .limit(1);

@@ -9,7 +9,6 @@ import { localDate } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { bookingAccess } from "./access";
 import { bookAppointment } from "./book";
-import { reissueManageToken } from "./manage";
 import { eligibilityFor } from "./eligibility";
 import { cachedOfferedSlots, typeFor } from "./schedule";
 
@@ -96,7 +95,7 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   if (key !== null && (key.length < 1 || key.length > 100)) return jsonError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 100 characters.");
   const idem = key === null ? null : { scope: "bookings", key, requestHash: bodyHash(body.text) };
   if (idem) {
-    const replay = await replayBooking(db, idem, opts.appUrl);
+    const replay = await replayBooking(db, idem);
     if (replay) return replay;
   }
   const now = opts.now?.() ?? new Date();
@@ -108,7 +107,7 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   });
   // Two requests with one key at once: the loser of the race replays the winner's booking.
   if (idem && result.status !== "booked") {
-    const replay = await replayBooking(db, idem, opts.appUrl);
+    const replay = await replayBooking(db, idem);
     if (replay) return replay;
   }
   switch (result.status) {
@@ -132,17 +131,17 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
 const manageUrl = (appUrl: string, token: string) => `${appUrl}/appointments/manage/${token}`;
 
 /**
- * The first response for an Idempotency-Key. Its manage link cannot be replayed (only its hash is
- * stored), so a replay issues a fresh link for the same appointment and the old one stops working.
+ * The first response for an Idempotency-Key, again. Its manage link cannot be replayed (only its
+ * hash is stored) and is not re-issued, since that would break the link in the confirmation
+ * email: `manageUrl` is null and the patient uses the emailed link.
  */
-async function replayBooking(db: Db, idem: { scope: string; key: string; requestHash: string }, appUrl: string): Promise<Response | null> {
+async function replayBooking(db: Db, idem: { scope: string; key: string; requestHash: string }): Promise<Response | null> {
   const earlier = await findIdempotencyKey(db, idem);
   if (!earlier) return null;
   if (earlier.requestHash !== idem.requestHash) {
     return jsonError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
   }
   const booked = earlier.response as { id: string };
-  const token = await reissueManageToken(db, booked.id);
   const headers = { "Cache-Control": "no-store", "Idempotent-Replayed": "true" };
-  return Response.json({ ...booked, manageUrl: token ? manageUrl(appUrl, token) : null }, { status: 201, headers });
+  return Response.json({ ...booked, manageUrl: null }, { status: 201, headers });
 }

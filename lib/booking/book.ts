@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listBusy } from "@/db/queries/scheduling";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import type { BookingIntake } from "@/db/queries/intakes";
 import { appointments } from "@/db/schema";
+import { queueAppointmentBooked, type QueuedAppointment } from "@/lib/notifications/queue";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
@@ -13,7 +14,15 @@ import { forgetOffers, offeredSlots, typeFor } from "./schedule";
 // The first key of the two-key advisory locks that queue bookings per clinician.
 const BOOKING_LOCK_SPACE = 727_274_002;
 
-export type BookedAppointment = { id: string; start: Date; end: Date; clinicianId: string; appointmentTypeId: string };
+export type BookedAppointment = {
+  id: string;
+  start: Date;
+  end: Date;
+  clinicianId: string;
+  appointmentTypeId: string;
+  seriesId: string;
+  sequence: number;
+};
 
 export type BookResult =
   | { status: "booked"; appointment: BookedAppointment; manageToken: string }
@@ -28,8 +37,11 @@ export type BookRequest = {
   start: Date;
   typeId?: string;
   now: Date;
-  /** Rescheduling: the appointment replaced, and the manage link's hash that moves to the new one. */
-  reschedule?: { of: string; manageTokenHash: string };
+  /**
+   * Rescheduling: the appointment replaced, the manage link's hash that moves to the new one, and
+   * the calendar series it continues (the caller queues the "moved" email with the link).
+   */
+  reschedule?: { of: string; manageTokenHash: string; seriesId: string; sequence: number };
   /** Staff booking an URGENT case into reserved urgent capacity (see bookUrgentSlot). */
   urgent?: true;
 };
@@ -84,16 +96,23 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   }
 
   const { token, hash } = req.reschedule ? { token: "", hash: req.reschedule.manageTokenHash } : newManageToken();
+  const id = randomUUID();
+  const booked: BookedAppointment = {
+    id, start: slot.start, end: slot.end, clinicianId: slot.clinicianId, appointmentTypeId: type.id,
+    seriesId: req.reschedule?.seriesId ?? id,
+    sequence: req.reschedule ? req.reschedule.sequence + 1 : 0,
+  };
   try {
     // A savepoint inside a caller's transaction, so a refused insert leaves that transaction usable.
-    const [row] = await db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       // Concurrent inserts that conflict under an exclusion constraint can deadlock (each waits
       // for the other's uncommitted row). Queuing bookings per clinician for the instant of the
       // insert avoids that; the constraint still decides who gets the time.
       await tx.execute(sql`select pg_advisory_xact_lock(${BOOKING_LOCK_SPACE}, hashtext(${slot.clinicianId}))`);
-      return tx
-      .insert(appointments)
-      .values({
+      await tx.insert(appointments).values({
+        id,
+        seriesId: booked.seriesId,
+        sequence: booked.sequence,
         intakeId: req.intake.id,
         clinicianId: slot.clinicianId,
         appointmentTypeId: type.id,
@@ -102,15 +121,14 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
         blocked: `[${slot.blockStart.toISOString()},${slot.blockEnd.toISOString()})`,
         manageTokenHash: hash,
         rescheduledFromId: req.reschedule?.of ?? null,
-      })
-      .returning({ id: appointments.id });
+      });
+      // The confirmation and reminder commit with the booking, or neither does.
+      if (!req.reschedule) {
+        await queueAppointmentBooked(tx, { appointment: asQueued(booked), patient: req.intake, manageToken: token, now: req.now });
+      }
     });
     forgetOffers(db);
-    return {
-      status: "booked",
-      appointment: { id: row!.id, start: slot.start, end: slot.end, clinicianId: slot.clinicianId, appointmentTypeId: type.id },
-      manageToken: token,
-    };
+    return { status: "booked", appointment: booked, manageToken: token };
   } catch (error) {
     const code = pgCode(error);
     if (code === "23P01") return { status: "slot_taken", alternatives: await alternatives(db, req, type, rules.withinDays) };
@@ -151,4 +169,9 @@ export function pgCode(error: unknown): string | undefined {
 function constraintOf(error: unknown): string | undefined {
   const e = error as { constraint_name?: string; constraint?: string; cause?: { constraint_name?: string; constraint?: string } };
   return e.constraint_name ?? e.constraint ?? e.cause?.constraint_name ?? e.cause?.constraint;
+}
+
+/** A booked appointment in the shape the email queue takes. */
+export function asQueued(a: BookedAppointment): QueuedAppointment {
+  return { id: a.id, seriesId: a.seriesId, sequence: a.sequence, startsAt: a.start, endsAt: a.end, clinicianId: a.clinicianId, appointmentTypeId: a.appointmentTypeId };
 }

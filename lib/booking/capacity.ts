@@ -1,16 +1,23 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { intakes } from "@/db/schema";
+import { queueStaffAlert } from "@/lib/notifications/queue";
 
 /**
- * A SOON patient found no time within 7 days: the intake joins the staff queue ("no capacity").
- * Compare-and-swap, so viewing the page twice escalates once.
+ * A SOON patient found no time within 7 days: the intake joins the staff queue ("no capacity")
+ * and the staff are alerted in the same transaction. Compare-and-swap, so viewing the page twice
+ * escalates (and alerts) once.
  */
 export async function escalateNoCapacity(db: Db, intakeId: string): Promise<boolean> {
-  const rows = await db
-    .update(intakes)
-    .set({ escalated: true, escalationReason: "no_capacity" })
-    .where(and(eq(intakes.id, intakeId), eq(intakes.escalated, false)))
-    .returning({ id: intakes.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(intakes)
+      .set({ escalated: true, escalationReason: "no_capacity" })
+      .where(and(eq(intakes.id, intakeId), eq(intakes.escalated, false)))
+      .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
+    const row = rows[0];
+    if (!row) return false;
+    await queueStaffAlert(tx, { intakeId, level: row.level, reason: "no_capacity", submittedAt: row.createdAt });
+    return true;
+  });
 }

@@ -2,7 +2,8 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { appointments, appointmentTypes, clinicians, intakes } from "@/db/schema";
-import { bookAppointment, hashManageToken, newManageToken, type BookResult } from "./book";
+import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
+import { asQueued, bookAppointment, hashManageToken, type BookResult } from "./book";
 import { forgetOffers } from "./schedule";
 
 /** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
@@ -21,6 +22,9 @@ export async function findByManageToken(db: Db, token: string, now: Date) {
       typeId: appointmentTypes.id,
       typeName: appointmentTypes.name,
       firstName: intakes.firstName,
+      email: intakes.email,
+      seriesId: appointments.seriesId,
+      sequence: appointments.sequence,
     })
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
@@ -29,17 +33,6 @@ export async function findByManageToken(db: Db, token: string, now: Date) {
     .where(and(eq(appointments.manageTokenHash, hashManageToken(token)), eq(appointments.status, "booked"), gt(appointments.endsAt, now)))
     .limit(1);
   return rows[0] ?? null;
-}
-
-/** A new manage link for a booked appointment (the old one stops working), or null if it is not booked. */
-export async function reissueManageToken(db: Db, appointmentId: string): Promise<string | null> {
-  const { token, hash } = newManageToken();
-  const rows = await db
-    .update(appointments)
-    .set({ manageTokenHash: hash })
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "booked")))
-    .returning({ id: appointments.id });
-  return rows.length ? token : null;
 }
 
 /** Whether changes are still allowed online: before the clinic's cancellation cut-off. */
@@ -63,19 +56,24 @@ export async function cancelAppointment(db: Db, { token, reason, now }: { token:
   if (!found) return { status: "not_found" };
   const hours = await cutoffHours(db);
   if (found.startsAt.getTime() - now.getTime() < hours * 3600_000) return { status: "too_late" };
-  const rows = await db
-    .update(appointments)
-    .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, manageTokenHash: null })
-    .where(
-      and(
-        eq(appointments.id, found.id),
-        eq(appointments.status, "booked"),
-        sql`${appointments.startsAt} >= ${now.toISOString()}::timestamptz + make_interval(hours => ${hours})`,
-      ),
-    )
-    .returning({ id: appointments.id });
-  if (rows.length) forgetOffers(db);
-  return rows.length ? { status: "done" } : { status: "not_found" };
+  const done = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, manageTokenHash: null })
+      .where(
+        and(
+          eq(appointments.id, found.id),
+          eq(appointments.status, "booked"),
+          sql`${appointments.startsAt} >= ${now.toISOString()}::timestamptz + make_interval(hours => ${hours})`,
+        ),
+      )
+      .returning({ id: appointments.id });
+    // The reminder is cancelled and the patient told in the same transaction as the cancel.
+    if (rows.length) await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found });
+    return rows.length > 0;
+  });
+  if (done) forgetOffers(db);
+  return done ? { status: "done" } : { status: "not_found" };
 }
 
 export type RescheduleResult = BookResult | { status: "too_late" } | { status: "not_found" };
@@ -116,13 +114,22 @@ export async function rescheduleAppointment(
       if (!intake || (regradedIntakeId && intake.previousIntakeId !== found.intakeId)) throw new Refused({ status: "not_found" });
       const result = await bookAppointment(tx, {
         intake, clinicianId, start, now, typeId: regradedIntakeId ? undefined : found.typeId,
-        reschedule: { of: found.id, manageTokenHash: hashManageToken(token) },
+        reschedule: { of: found.id, manageTokenHash: hashManageToken(token), seriesId: found.seriesId, sequence: found.sequence },
       });
       if (result.status !== "booked") throw new Refused(result);
+      // The old reminder is cancelled and the new one queued with the "moved" email, all in this transaction.
+      await queueAppointmentBooked(tx, {
+        appointment: asQueued(result.appointment), patient: { email: intake.email, firstName: intake.firstName }, manageToken: token, now,
+        previous: { id: found.id, startsAt: found.startsAt },
+      });
       return { ...result, manageToken: token };
     }).finally(() => forgetOffers(db));
   } catch (error) {
     if (error instanceof Refused) return error.result;
     throw error;
   }
+}
+
+function queuedFrom(a: NonNullable<Awaited<ReturnType<typeof findByManageToken>>>): QueuedAppointment {
+  return { id: a.id, seriesId: a.seriesId, sequence: a.sequence, startsAt: a.startsAt, endsAt: a.endsAt, clinicianId: a.clinicianId, appointmentTypeId: a.typeId };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { claimIdempotencyKey, findIdempotencyKey, insertIntake } from "@/db/queries/intakes";
 import type { NewIntake } from "@/db/schema";
+import { queueIntakeEmails } from "@/lib/notifications/queue";
 import { gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
 import { PRIVACY_NOTICE_VERSION } from "./privacy";
@@ -66,20 +67,23 @@ export async function submitIntake(
     createdAt: now,
     previousIntakeId: previousIntakeId ?? null,
   };
-  // One INSERT is atomic on its own; only a keyed request needs a transaction around two writes.
-  if (!idempotency) return { status: "created", response: toResponse(await insertIntake(db, values), grade) };
   class KeyTaken extends Error {}
   try {
     return await db.transaction(async (tx) => {
       const intake = await insertIntake(tx, values);
       const response = toResponse(intake, grade);
-      if (!(await claimIdempotencyKey(tx, { ...idempotency, intakeId: intake.id, response }))) {
-        throw new KeyTaken(); // rolls back this intake: the other request's stands
+      if (idempotency && !(await claimIdempotencyKey(tx, { ...idempotency, intakeId: intake.id, response }))) {
+        throw new KeyTaken(); // rolls back this intake (and its emails): the other request's stands
       }
+      // The patient's advice email, the 14-day check-in or the staff alert commit with the intake.
+      await queueIntakeEmails(tx, {
+        intakeId: intake.id, level: grade.level, now, isRunner: answers.running.isRunner,
+        patient: { email: answers.contact.email, firstName: answers.contact.firstName },
+      });
       return { status: "created" as const, response };
     });
   } catch (error) {
-    if (!(error instanceof KeyTaken)) throw error;
+    if (!(error instanceof KeyTaken) || !idempotency) throw error;
     return (await replay(db, idempotency)) ?? { status: "key_conflict" };
   }
 }

@@ -45,7 +45,7 @@ describeEachDb("email outbox", (ctx) => {
       answers: {}, privacyNoticeVersion: "2026-11", level: "ROUTINE", levelRank: 2, rulesetVersion: "2026.11", firedRules: ["R1"], flags: [], scores: {}, ageAtGrading: 46,
     }).returning();
     const [appt] = await db.insert(appointments).values({
-      intakeId: intake!.id, clinicianId: DEMO_CLINICIANS[1].id, appointmentTypeId: "initial",
+      intakeId: intake!.id, seriesId: crypto.randomUUID(), clinicianId: DEMO_CLINICIANS[1].id, appointmentTypeId: "initial",
       startsAt: at(86400 * 3), endsAt: at(86400 * 3 + 2700), blocked: `[${at(86400 * 3).toISOString()},${at(86400 * 3 + 3600).toISOString()})`,
     }).returning();
     const confirmation = await enqueueEmail(db, { kind: "booking_confirmation", recipient: "a@example.test", payload: {}, dueAt: T0, appointmentId: appt!.id });

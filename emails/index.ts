@@ -1,0 +1,10 @@
+// Every email template and its subject line, under the names lib/notifications/render.ts uses.
+export { default as AppointmentReminderEmail, subject as appointmentReminderSubject } from "./appointment-reminder";
+export { default as BookingCancelledEmail, subject as bookingCancelledSubject } from "./booking-cancelled";
+export { default as BookingConfirmationEmail, subject as bookingConfirmationSubject } from "./booking-confirmation";
+export { default as BookingRescheduledEmail, subject as bookingRescheduledSubject } from "./booking-rescheduled";
+export { default as SelfCareCheckinEmail, subject as selfCareCheckinSubject } from "./self-care-checkin";
+export { default as SelfCareReceivedEmail, subject as selfCareReceivedSubject } from "./self-care-received";
+export { default as StaffAlertEmail, subject as staffAlertSubject } from "./staff-alert";
+export { EmailLayout } from "./layout";
+export type * from "./types";

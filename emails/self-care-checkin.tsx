@@ -1,0 +1,33 @@
+// Sent about two weeks after an intake whose result was advice at home: a short "how is it going?".
+import { ActionButton, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, Subheading, Title } from "./layout";
+import type { SelfCareCheckinProps } from "./types";
+
+export function subject({ firstName }: SelfCareCheckinProps): string {
+  const name = firstName.trim();
+  return oneLine(name ? `How is your back, ${name}?` : "How is your back?");
+}
+
+export default function SelfCareCheckin({ clinic, firstName, formUrl }: SelfCareCheckinProps) {
+  return (
+    <EmailLayout clinic={clinic} preview="It has been about 2 weeks since you filled in our form. We hope you are feeling better.">
+      <Title>How is your back?</Title>
+      <Greeting firstName={firstName} />
+      <Paragraph>
+        It has been about 2 weeks since you filled in our form. We hope your back is feeling better.
+      </Paragraph>
+
+      <Subheading>If it is better</Subheading>
+      <Paragraph>You do not need to do anything. Keep moving and stay active.</Paragraph>
+
+      <Subheading>If it is not better, or it is worse</Subheading>
+      <Paragraph>Fill in the form again so we can see what help you need, or call us on {clinic.phone}.</Paragraph>
+      <ActionButton href={formUrl}>Fill in the form again</ActionButton>
+    </EmailLayout>
+  );
+}
+
+SelfCareCheckin.PreviewProps = {
+  clinic: SAMPLE_CLINIC,
+  firstName: "Alex",
+  formUrl: "https://book.riverside-spine.example/intake",
+} satisfies SelfCareCheckinProps;

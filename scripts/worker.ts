@@ -1,0 +1,23 @@
+// `npm run worker`: the email worker as its own process, for deployments that run it apart from
+// the web servers (set EMAIL_WORKER=false on those). Any number may run against one PostgreSQL.
+// SIGTERM or SIGINT: stop claiming, finish the email in flight, close the database, exit 0.
+import { env } from "@/lib/env";
+import { startEmailWorker } from "@/lib/notifications/runner";
+import { configuredTransport } from "@/lib/notifications/transports";
+import { runWithDb } from "./cli";
+
+await runWithDb(async (handle) => {
+  await handle.migrate();
+  const { transport, name } = configuredTransport(handle.db);
+  const worker = startEmailWorker(handle.db, transport, { intervalMs: env().EMAIL_WORKER_INTERVAL_SECONDS * 1000 });
+  console.info(`[mail] worker running (${name}, ${handle.kind}); stop with SIGTERM`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      console.info(`[mail] ${signal}: finishing the email in flight`);
+      void worker.stop().then(resolve);
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+  console.info("[mail] worker stopped");
+});
