@@ -19,6 +19,9 @@ const baseEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   // Every e2e request comes from 127.0.0.1; the limit itself is tested in tests/db.
   RATE_LIMIT_INTAKES_PER_MINUTE: "1000",
+  // Emails land in the development mailbox, which the tests read at /dev/mailbox.
+  DEV_MAILBOX: "true",
+  EMAIL_WORKER_INTERVAL_SECONDS: "1",
 };
 
 export default defineConfig({

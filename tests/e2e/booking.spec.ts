@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
+import { openEmail } from "./mailbox";
 
 /** Goes one week on and waits for the new week's times (so nothing is picked on the old page). */
 async function laterWeek(page: Page) {
@@ -11,10 +12,14 @@ async function laterWeek(page: Page) {
 }
 
 // A ROUTINE patient books from the result page, moves the appointment, then cancels it.
+// Each step's email arrives in the development mailbox with the right calendar file.
 test("a patient books, reschedules and cancels an appointment", async ({ page, request }, info) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
+  const email = `booker-${info.project.name}-${Date.now()}@example.test`;
+  const answers = vignetteIntake("P15", new Date()) as { contact: { email: string } };
+  answers.contact.email = email;
   const res = await request.post("/api/v1/intakes", {
-    data: vignetteIntake("P15", new Date()),
+    data: answers,
     headers: { "x-forwarded-for": `192.0.2.${40 + info.parallelIndex}` },
   });
   const intake = await res.json();
@@ -44,6 +49,14 @@ test("a patient books, reschedules and cancels an appointment", async ({ page, r
   await expectNoAxeViolations(page);
   const manageUrl = page.url().split("?")[0]!;
 
+  const confirmation = await openEmail(page, email, "Booking confirmation");
+  expect(confirmation.text).toContain(manageUrl);
+  expect(confirmation.text).toContain("New York time");
+  expect(confirmation.calendar).toContain("METHOD:REQUEST");
+  expect(confirmation.calendar).toContain("SEQUENCE:0");
+  const uid = /UID:(\S+)/.exec(confirmation.calendar!)?.[1];
+  await page.goto(manageUrl);
+
   await page.getByRole("link", { name: "Choose another time" }).click();
   await page.getByRole("radio", { name: "No, it is the same or better" }).check();
   await page.getByRole("button", { name: "Continue" }).click();
@@ -54,11 +67,22 @@ test("a patient books, reschedules and cancels an appointment", async ({ page, r
   await expect(page.getByText("Your appointment has been moved.")).toBeVisible();
   expect(page.url().split("?")[0]).toBe(manageUrl); // the same private link still works
 
+  const moved = await openEmail(page, email, "Appointment moved");
+  expect(moved.text).toContain(manageUrl);
+  expect(moved.calendar).toContain(`UID:${uid}`);
+  expect(moved.calendar).toContain("SEQUENCE:1");
+  await page.goto(manageUrl);
+
   await page.getByLabel("Why are you cancelling? (optional)").fill("Feeling much better");
   await page.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(page.getByRole("heading", { name: "Your appointment is cancelled" })).toBeVisible();
   const gone = await page.goto(manageUrl);
   expect(gone?.status()).toBe(404);
+
+  const cancelled = await openEmail(page, email, "Cancellation");
+  expect(cancelled.calendar).toContain("METHOD:CANCEL");
+  expect(cancelled.calendar).toContain(`UID:${uid}`);
+  expect(cancelled.calendar).toContain("SEQUENCE:2");
 });
 
 test("a rescheduling patient who reports new bladder trouble is re-graded and told to go now", async ({ page, request }, info) => {
@@ -91,10 +115,19 @@ test("a rescheduling patient who reports new bladder trouble is re-graded and to
   await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
 });
 
-test("an emergency result's booking link books nothing", async ({ page, request }) => {
+test("an emergency result's booking link books nothing, and the staff are alerted by email within a minute", async ({ page, request }) => {
   const res = await request.post("/api/v1/intakes", { data: vignetteIntake("P01", new Date()), headers: { "x-forwarded-for": "192.0.2.99" } });
   const intake = await res.json();
   expect(intake.next.bookingUrl).toBeNull();
+  // The alert for this intake reaches the mailbox with a link to the case, within a minute.
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    const links = page.getByRole("listitem").filter({ hasText: "Staff alert to" }).getByRole("link");
+    const hrefs = await Promise.all((await links.all()).map((l) => l.getAttribute("href")));
+    const bodies = await Promise.all(hrefs.map(async (href) => (await page.request.get(href!)).text()));
+    expect(bodies.some((b) => b.includes(`/staff/cases/${intake.id}`))).toBe(true);
+  }).toPass({ timeout: 60_000 });
+  await expectNoAxeViolations(page);
   await page.goto("/book?token=forged.token");
   await expect(page.getByRole("heading", { name: "This booking link does not work" })).toBeVisible();
 });

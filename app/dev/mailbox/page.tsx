@@ -24,29 +24,19 @@ export default async function MailboxPage() {
       {emails.length === 0 ? (
         <p>No emails yet. Book an appointment or fill in the form to make one.</p>
       ) : (
-        <table className={styles.table}>
-          <caption className="visually-hidden">Emails, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Kind</th>
-            </tr>
-          </thead>
-          <tbody>
-            {emails.map((e) => (
-              <tr key={e.outboxId}>
-                <td>{e.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</td>
-                <td>{e.to}</td>
-                <td>
-                  <Link href={`/dev/mailbox/${e.outboxId}`}>{e.subject}</Link>
-                </td>
-                <td>{kindLabel(e.kind)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className={styles.list} aria-label="Emails, newest first">
+          {emails.map((e) => (
+            <li key={e.outboxId} className={styles.item}>
+              <Link href={`/dev/mailbox/${e.outboxId}`} className={styles.subject}>
+                {e.subject}
+              </Link>
+              <span>
+                {kindLabel(e.kind)} to {e.to}
+              </span>
+              <span className={styles.when}>{e.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</span>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
