@@ -46,6 +46,10 @@ const envSchema = z.object({
   /** Run the email worker inside the server (turn off when `npm run worker` runs separately). */
   EMAIL_WORKER: flag,
   EMAIL_WORKER_INTERVAL_SECONDS: positiveInt(5),
+  /** How long a worker holds claimed emails; a dead worker's come back after this. */
+  EMAIL_WORKER_LEASE_SECONDS: positiveInt(120),
+  /** Give up on one send after this long (and retry later); keep it well under the lease. */
+  EMAIL_SEND_TIMEOUT_SECONDS: positiveInt(15),
 });
 
 export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX"> & {

@@ -42,7 +42,10 @@ function startWorker(db: Db): void {
   if (!config.EMAIL_WORKER || state.started) return;
   state.started = true;
   const { transport, name } = configuredTransport(db);
-  const worker = startEmailWorker(db, transport, { intervalMs: config.EMAIL_WORKER_INTERVAL_SECONDS * 1000 });
+  const worker = startEmailWorker(db, transport, {
+    intervalMs: config.EMAIL_WORKER_INTERVAL_SECONDS * 1000,
+    leaseMs: config.EMAIL_WORKER_LEASE_SECONDS * 1000,
+  });
   console.info(`[mail] worker started (${name === "resend" ? "Resend" : "development mailbox at /dev/mailbox"})`);
   // Stop claiming on shutdown. An email in flight when the process ends is claimed again when
   // its lease runs out, and Resend's idempotency key keeps that retry from being a second email.

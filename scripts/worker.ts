@@ -9,7 +9,10 @@ import { runWithDb } from "./cli";
 await runWithDb(async (handle) => {
   await handle.migrate();
   const { transport, name } = configuredTransport(handle.db);
-  const worker = startEmailWorker(handle.db, transport, { intervalMs: env().EMAIL_WORKER_INTERVAL_SECONDS * 1000 });
+  const worker = startEmailWorker(handle.db, transport, {
+    intervalMs: env().EMAIL_WORKER_INTERVAL_SECONDS * 1000,
+    leaseMs: env().EMAIL_WORKER_LEASE_SECONDS * 1000,
+  });
   console.info(`[mail] worker running (${name}, ${handle.kind}); stop with SIGTERM`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -14,7 +14,7 @@ export type EmailWorker = {
 export function startEmailWorker(
   db: Db,
   transport: Transport,
-  { intervalMs, batch = 20, log = console }: { intervalMs: number; batch?: number; log?: Pick<Console, "info" | "error"> },
+  { intervalMs, leaseMs = 120_000, batch = 20, log = console }: { intervalMs: number; leaseMs?: number; batch?: number; log?: Pick<Console, "info" | "error"> },
 ): EmailWorker {
   let stopping = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -27,7 +27,7 @@ export function startEmailWorker(
     current = (async () => {
       let full = false;
       try {
-        const report = await sendDueEmails(db, transport, { limit: batch });
+        const report = await sendDueEmails(db, transport, { limit: batch, leaseMs });
         full = report.claimed === batch;
         if (report.claimed) log.info(`[mail] sent ${report.sent}, retry ${report.retried}, dead ${report.dead}`);
         failing = false;

@@ -1,6 +1,6 @@
 import { Resend } from "resend";
 import type { Db } from "@/db/client";
-import { getClinic } from "@/db/queries/clinic";
+import { getClinicCached } from "@/lib/clinic-settings";
 import { devMailbox, type OutboxRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import { renderEmail, UnsendableEmail, type Attachment } from "./render";
@@ -28,7 +28,7 @@ export type Sender = (email: OutgoingEmail) => Promise<SendOutcome>;
  */
 export function renderingTransport(db: Db, send: Sender): Transport {
   return async (row: OutboxRow) => {
-    const clinic = await getClinic(db);
+    const clinic = await getClinicCached(db);
     if (!clinic) return { ok: false, error: "the clinic is not set up yet", permanent: false };
     const config = env();
     let rendered;
@@ -101,7 +101,8 @@ export function devMailboxSender(db: Db): Sender {
 export function configuredTransport(db: Db): { transport: Transport; name: "resend" | "dev-mailbox" } {
   const config = env();
   if (config.RESEND_API_KEY) {
-    return { transport: renderingTransport(db, resendSender({ apiKey: config.RESEND_API_KEY, baseUrl: config.RESEND_BASE_URL })), name: "resend" };
+    const sender = resendSender({ apiKey: config.RESEND_API_KEY, baseUrl: config.RESEND_BASE_URL, timeoutMs: config.EMAIL_SEND_TIMEOUT_SECONDS * 1000 });
+    return { transport: renderingTransport(db, sender), name: "resend" };
   }
   return { transport: renderingTransport(db, devMailboxSender(db)), name: "dev-mailbox" };
 }

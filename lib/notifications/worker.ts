@@ -23,22 +23,26 @@ export async function sendDueEmails(
 ): Promise<RunReport> {
   const claimed = await claimDueEmails(db, { now, limit, leaseMs });
   const report: RunReport = { claimed: claimed.length, sent: 0, retried: 0, dead: 0 };
-  for (const email of claimed) {
-    let outcome: SendOutcome;
-    try {
-      outcome = await transport(email);
-    } catch (error) {
-      outcome = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
-    }
-    if (outcome.ok) {
-      await markEmailSent(db, { id: email.id, now: new Date() });
-      report.sent++;
-      continue;
-    }
-    const dead = outcome.permanent || email.attempts >= MAX_ATTEMPTS;
-    await markEmailFailed(db, { id: email.id, error: outcome.error, retryAt: new Date(now.getTime() + retryDelayMs(email.attempts, random)), dead });
-    if (dead) report.dead++;
-    else report.retried++;
-  }
+  // The batch is sent at once, so one slow provider answer does not hold the others past their
+  // lease (a transport must bound each send well inside the lease).
+  await Promise.all(
+    claimed.map(async (email) => {
+      let outcome: SendOutcome;
+      try {
+        outcome = await transport(email);
+      } catch (error) {
+        outcome = { ok: false, error: error instanceof Error ? error.message : String(error), permanent: false };
+      }
+      if (outcome.ok) {
+        await markEmailSent(db, { id: email.id, now: new Date() });
+        report.sent++;
+        return;
+      }
+      const dead = outcome.permanent || email.attempts >= MAX_ATTEMPTS;
+      await markEmailFailed(db, { id: email.id, error: outcome.error, retryAt: new Date(now.getTime() + retryDelayMs(email.attempts, random)), dead });
+      if (dead) report.dead++;
+      else report.retried++;
+    }),
+  );
   return report;
 }

@@ -76,4 +76,33 @@ describe("configuration", () => {
     vi.stubEnv("RATE_LIMIT_INTAKES_PER_MINUTE", "0");
     expect(() => env()).toThrow(/RATE_LIMIT_INTAKES_PER_MINUTE/);
   });
+
+  it("keeps the development mailbox out of production, and out of the way when Resend is set up", () => {
+    vi.stubEnv("RESEND_API_KEY", "");
+    vi.stubEnv("DEV_MAILBOX", "");
+    vi.stubEnv("NODE_ENV", "development");
+    expect(env().DEV_MAILBOX).toBe(true);
+    resetEnvForTests();
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "x".repeat(40));
+    expect(env().DEV_MAILBOX).toBe(false);
+    resetEnvForTests();
+    vi.stubEnv("RESEND_API_KEY", "re_live_123");
+    vi.stubEnv("EMAIL_FROM", "Clinic <appointments@clinic.example>");
+    vi.stubEnv("DEV_MAILBOX", "true");
+    expect(env().DEV_MAILBOX).toBe(false);
+  });
+
+  it("needs a sender with a Resend key, and staff alert addresses that are addresses", () => {
+    vi.stubEnv("RESEND_API_KEY", "re_live_123");
+    vi.stubEnv("EMAIL_FROM", "");
+    expect(() => env()).toThrow(/EMAIL_FROM/);
+    resetEnvForTests();
+    vi.stubEnv("RESEND_API_KEY", "");
+    vi.stubEnv("STAFF_ALERT_EMAILS", "lead@clinic.example, desk@clinic.example");
+    expect(env().STAFF_ALERT_EMAILS).toEqual(["lead@clinic.example", "desk@clinic.example"]);
+    resetEnvForTests();
+    vi.stubEnv("STAFF_ALERT_EMAILS", "lead@clinic.example, nobody");
+    expect(() => env()).toThrow(/STAFF_ALERT_EMAILS/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signToken, verifyToken } from "@/lib/tokens";
+import { openSecret, sealSecret, signToken, verifyToken } from "@/lib/tokens";
 
 const SECRET = "unit-secret-unit-secret-unit-secret-0123";
 const ID = "5b0c8f7e-2a51-4c55-9d7b-0f1e2d3c4b5a";
@@ -23,5 +23,25 @@ describe("capability tokens", () => {
   it("carry at least 256 bits of MAC", () => {
     const mac = signToken(SECRET, "booking", ID).split(".").pop()!;
     expect(Buffer.from(mac, "base64url").length).toBe(32);
+  });
+});
+
+describe("sealed secrets (manage links waiting in the outbox)", () => {
+  const LINK = "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";
+  it("open with the same secret, and hide the text", () => {
+    const sealed = sealSecret(SECRET, LINK);
+    expect(sealed).not.toContain(LINK);
+    expect(openSecret(SECRET, sealed)).toBe(LINK);
+    expect(sealSecret(SECRET, LINK)).not.toBe(sealed); // a fresh nonce each time
+  });
+
+  it("do not open under another secret, altered, or malformed", () => {
+    const sealed = sealSecret(SECRET, LINK);
+    expect(openSecret("another-secret-another-secret-another-1", sealed)).toBeNull();
+    const [iv, tag, body] = sealed.split(".");
+    const flipped = body!.startsWith("A") ? `B${body!.slice(1)}` : `A${body!.slice(1)}`;
+    expect(openSecret(SECRET, [iv, tag, flipped].join("."))).toBeNull();
+    expect(openSecret(SECRET, "not.sealed")).toBeNull();
+    expect(openSecret(SECRET, "")).toBeNull();
   });
 });
