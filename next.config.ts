@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its wasm and data files from its own package folder: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // forbidden() / unauthorized(): a wrong staff role gets a real 403 page.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

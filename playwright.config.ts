@@ -21,6 +21,8 @@ const baseEnv = {
   RATE_LIMIT_INTAKES_PER_MINUTE: "1000",
   // Emails land in the development mailbox, which the tests read at /dev/mailbox.
   DEV_MAILBOX: "true",
+  // The demo staff accounts and intakes (the staff tests sign in with them).
+  DEMO_DATA: "true",
   EMAIL_WORKER_INTERVAL_SECONDS: "1",
 };
 

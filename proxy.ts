@@ -3,10 +3,17 @@ import { type NextRequest, NextResponse } from "next/server";
 /**
  * A Content-Security-Policy with a fresh nonce on every request. Next reads the nonce from the
  * request's policy header and puts it on its own scripts, so no inline script runs without it.
- * Later, cookie-level redirects for /staff live here too; pages still check the session themselves.
  * The matcher leaves out /api: JSON responses carry no scripts and get a fixed deny-all policy.
  */
 export function proxy(request: NextRequest) {
+  // Staff pages: a visitor with no session cookie goes to sign-in. Only a convenience: every staff
+  // page, action and API route checks the session and role on the server itself.
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/staff") && !pathname.startsWith("/staff/sign-in") && !hasSessionCookie(request)) {
+    const url = new URL("/staff/sign-in", request.url);
+    url.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(url);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development"; // eslint-disable-line no-restricted-properties
   const policy = [
@@ -29,6 +36,11 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** Whether the request carries an Auth.js session cookie (plain, __Secure-, or chunked). */
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
 
 export const config = {

@@ -81,6 +81,18 @@ export const intakes = pgTable(
     escalationReason: text("escalation_reason"),
     /** Set on a re-grade: the intake this one supersedes. */
     previousIntakeId: uuid("previous_intake_id").references((): AnyPgColumn => intakes.id),
+    // Staff handling of an escalated case (the grade above is never changed).
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true, precision: 3 }),
+    acknowledgedBy: uuid("acknowledged_by"),
+    /** A clinician's override of the level, with its mandatory reason; the original grade stays. */
+    overrideLevel: triageLevel("override_level"),
+    overrideReason: text("override_reason"),
+    overriddenBy: uuid("overridden_by"),
+    overriddenAt: timestamp("overridden_at", { withTimezone: true, precision: 3 }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true, precision: 3 }),
+    resolvedBy: uuid("resolved_by"),
+    /** Set when the overdue alert to admins has been queued, so it goes once. */
+    overdueAlertedAt: timestamp("overdue_alerted_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
     // The staff queue: escalated cases, most urgent first, then oldest (keyset on rank, time, id).
@@ -323,3 +335,89 @@ export const devMailbox = pgTable("dev_mailbox", {
 });
 
 export type DevMailboxRow = typeof devMailbox.$inferSelect;
+
+export const staffRole = pgEnum("staff_role", ["admin", "clinician", "reception"]);
+
+/** Clinic staff who sign in. Emails are stored lower-case; passwords as argon2id hashes. */
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: staffRole("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    /** Failed sign-ins in a row; at the limit the account is locked until `lockedUntil`. */
+    failedSignIns: smallint("failed_sign_ins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("staff_users_email_idx").on(t.email), check("staff_users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffRole = StaffUser["role"];
+
+/**
+ * One signed-in browser. The session cookie names a row here, so the server can end it: after
+ * 30 minutes idle, 12 hours in all, on sign-out, or everywhere at once.
+ */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.userId)],
+);
+
+/** Notes and call logs on a case. */
+export const caseNotes = pgTable(
+  "case_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    kind: text("kind", { enum: ["note", "call"] }).notNull(),
+    /** For calls: how it went, e.g. "reached", "no_answer", "voicemail". */
+    outcome: text("outcome"),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("case_notes_intake_idx").on(t.intakeId, t.createdAt)],
+);
+
+/**
+ * Append-only: who did or viewed what to which record, when, from where. Written in the same
+ * transaction as the change. The app has no update or delete for it, and a trigger refuses both.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** Null for the system or an unknown person (a failed sign-in for an unknown email). */
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    reason: text("reason"),
+    clientAddress: text("client_address"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at.desc()), index("audit_events_subject_idx").on(t.subjectType, t.subjectId), index("audit_events_actor_idx").on(t.actorId)],
+);
+
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,6 +1,7 @@
 import { createDb, type Db, type DbHandle } from "@/db/client";
 import { getClinic } from "@/db/queries/clinic";
 import { seed } from "@/db/seed";
+import { demoCredentialsText, seedDemo } from "@/lib/demo";
 import { env } from "@/lib/env";
 
 type Holder = { promise?: Promise<DbHandle> };
@@ -30,6 +31,11 @@ async function open(): Promise<DbHandle> {
     if (config.AUTO_SEED && !(await getClinic(handle.db))) {
       await seed(handle.db);
       console.info(`[db] empty database: loaded the demo clinic (${handle.kind}). Run "npm run db:seed" to reload it.`);
+    }
+    if (config.AUTO_SEED && config.DEMO_DATA) {
+      const added = await seedDemo(handle.db);
+      if (added.intakes) console.info(`[db] added ${added.intakes} graded demo intakes for the staff dashboard`);
+      console.info(`[demo] staff sign-in at ${config.APP_URL}/staff (development only):\n${demoCredentialsText()}`);
     }
   } catch (error) {
     await handle.close().catch(() => {});

@@ -25,6 +25,8 @@ const envSchema = z.object({
   RATE_LIMIT_INTAKES_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_BOOKINGS_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_SLOTS_PER_MINUTE: positiveInt(120),
+  /** Staff sign-in attempts per minute, counted per client and per account. */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: positiveInt(10),
   /** Proxies in front of the app that append to X-Forwarded-For (1: a load balancer, or none). */
   TRUSTED_PROXIES: positiveInt(1),
   /** Send through Resend; without it emails go to the development mailbox (/dev/mailbox). */
@@ -41,6 +43,8 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(",").map((a) => a.trim()).filter(Boolean) : []))
     .pipe(z.array(z.email({ error: "STAFF_ALERT_EMAILS must be email addresses separated by commas" }))),
+  /** Demo staff accounts (known passwords) and demo intakes; on by default outside production. */
+  DEMO_DATA: flag,
   /** Show /dev/mailbox under `next start` too (test deployments only; never with real patients). */
   DEV_MAILBOX: flag,
   /** Run the email worker inside the server (turn off when `npm run worker` runs separately). */
@@ -52,12 +56,14 @@ const envSchema = z.object({
   EMAIL_SEND_TIMEOUT_SECONDS: positiveInt(15),
 });
 
-export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX"> & {
+export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA"> & {
   AUTH_SECRET: string;
   EMAIL_WORKER: boolean;
   EMAIL_FROM: string;
   /** Emails go to the database and /dev/mailbox lists them: no RESEND_API_KEY, and not production unless DEV_MAILBOX. */
   DEV_MAILBOX: boolean;
+  /** Load demo staff (with printed passwords) and demo intakes. Never with real patients. */
+  DEMO_DATA: boolean;
   /** Load the demo clinic into an empty database at start-up. */
   AUTO_SEED: boolean;
   /** Where local state (PGlite data, the development secret) lives. */
@@ -91,6 +97,7 @@ export function env(): Env {
     AUTO_SEED: raw.AUTO_SEED ?? !(production && raw.DATABASE_URL),
     EMAIL_WORKER: raw.EMAIL_WORKER ?? true,
     DEV_MAILBOX: !raw.RESEND_API_KEY && (raw.DEV_MAILBOX ?? !production),
+    DEMO_DATA: raw.DEMO_DATA ?? !production,
     EMAIL_FROM: raw.EMAIL_FROM ?? "BackTrack <no-reply@backtrack.localhost>",
     DATA_DIR,
   };

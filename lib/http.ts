@@ -54,9 +54,13 @@ function parseJson(text: string): BodyResult {
  * socket when no proxy set it. Only a keyed hash of it is ever stored.
  */
 export function clientKey(headers: Headers, trustedProxies: number, secret: string): string {
+  return createHash("sha256").update(`${secret}\n${clientAddress(headers, trustedProxies)}`).digest("base64url").slice(0, 22);
+}
+
+/** The client's address: the entry `trustedProxies` from the right of X-Forwarded-For. */
+export function clientAddress(headers: Headers, trustedProxies: number): string {
   const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const address = chain[Math.max(0, chain.length - Math.max(1, trustedProxies))] ?? "unknown";
-  return createHash("sha256").update(`${secret}\n${address}`).digest("base64url").slice(0, 22);
+  return (chain[Math.max(0, chain.length - Math.max(1, trustedProxies))] ?? "unknown").slice(0, 100);
 }
 
 /** A stable hash of a request body, for idempotent replay. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ilike, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
 
@@ -76,8 +76,16 @@ export async function claimIdempotencyKey(
 
 export type EscalationCursor = { levelRank: number; createdAt: Date; id: string };
 
+export type EscalationFilter = {
+  /** open (default): not resolved; waiting: not acknowledged; acknowledged: acknowledged, not resolved. */
+  status?: "open" | "waiting" | "acknowledged" | "resolved" | "all";
+  level?: Intake["level"];
+  /** Part of a first name, last name or email. */
+  search?: string;
+};
+
 /** Escalated cases, most urgent first, then oldest; keyset-paginated on (rank, time, id). */
-export async function listEscalations(db: Db, { after, limit = 50 }: { after?: EscalationCursor; limit?: number }) {
+export async function listEscalations(db: Db, { after, limit = 50, filter = {} }: { after?: EscalationCursor; limit?: number; filter?: EscalationFilter }) {
   const keyset = after
     ? or(
         lt(intakes.levelRank, after.levelRank),
@@ -85,6 +93,16 @@ export async function listEscalations(db: Db, { after, limit = 50 }: { after?: E
         and(eq(intakes.levelRank, after.levelRank), eq(intakes.createdAt, after.createdAt), gt(intakes.id, after.id)),
       )
     : undefined;
+  const status = filter.status ?? "open";
+  const byStatus =
+    status === "open" ? isNull(intakes.resolvedAt)
+    : status === "waiting" ? and(isNull(intakes.resolvedAt), isNull(intakes.acknowledgedAt))
+    : status === "acknowledged" ? and(isNull(intakes.resolvedAt), isNotNull(intakes.acknowledgedAt))
+    : status === "resolved" ? isNotNull(intakes.resolvedAt)
+    : undefined;
+  const term = filter.search?.trim();
+  const pattern = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const bySearch = pattern ? or(ilike(intakes.firstName, pattern), ilike(intakes.lastName, pattern), ilike(intakes.email, pattern), ilike(sql`${intakes.firstName} || ' ' || ${intakes.lastName}`, pattern)) : undefined;
   return db
     .select({
       id: intakes.id,
@@ -96,9 +114,12 @@ export async function listEscalations(db: Db, { after, limit = 50 }: { after?: E
       ageAtGrading: intakes.ageAtGrading,
       firedRules: intakes.firedRules,
       escalationReason: intakes.escalationReason,
+      acknowledgedAt: intakes.acknowledgedAt,
+      resolvedAt: intakes.resolvedAt,
+      overrideLevel: intakes.overrideLevel,
     })
     .from(intakes)
-    .where(and(eq(intakes.escalated, true), keyset))
+    .where(and(eq(intakes.escalated, true), keyset, byStatus, filter.level ? eq(intakes.level, filter.level) : undefined, bySearch))
     .orderBy(desc(intakes.levelRank), asc(intakes.createdAt), asc(intakes.id))
     .limit(limit);
 }

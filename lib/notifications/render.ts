@@ -5,12 +5,10 @@ import * as templates from "@/emails";
 import type { AppointmentDetails, ClinicBrand } from "@/emails/types";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { selfCareAdvice, WARNING_SIGNS, WHAT_TO_BRING } from "@/lib/content";
+import { ACK_MINUTES } from "@/lib/escalation";
 import { openSecret } from "@/lib/tokens";
 import { appointmentIcs } from "./calendar";
 import { CHECK_IN_DAYS, EMAIL_PAYLOADS, type EmailKind, type EmailPayload } from "./queue";
-
-/** Minutes staff have to acknowledge a case of this level (the staff dashboard counts down to it). */
-export const ACKNOWLEDGE_WITHIN_MINUTES: Partial<Record<string, number>> = { EMERGENCY: 15, URGENT: 120 };
 
 export type Attachment = { filename: string; contentType: string; content: string /* base64 */ };
 
@@ -87,7 +85,7 @@ export async function renderEmail(row: Pick<OutboxRow, "kind" | "payload" | "rec
       const props = {
         clinic, level: p.level, reason: p.reason, caseUrl: link(`/staff/cases/${p.intakeId}`),
         submittedAt: `${formatDateTime(submitted, ctx.clinic.timeZone)} (${zoneName(ctx.clinic.timeZone)})`,
-        acknowledgeWithinMinutes: p.reason === "no_capacity" ? null : (ACKNOWLEDGE_WITHIN_MINUTES[p.level] ?? null),
+        acknowledgeWithinMinutes: p.reason === "no_capacity" ? null : (ACK_MINUTES[p.level] ?? null),
       };
       return finish(templates.StaffAlertEmail, props, templates.staffAlertSubject(props), []);
     }

@@ -1,0 +1,282 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getScheduleSettings } from "@/lib/clinic-settings";
+import { getClinicInfo } from "@/lib/clinic";
+import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { offeredSlots } from "@/lib/booking/schedule";
+import { getDb } from "@/lib/db";
+import { acknowledgeBy } from "@/lib/escalation";
+import { reviewSections } from "@/lib/intake-form/review";
+import { CALL_OUTCOMES, viewCase } from "@/lib/staff/cases";
+import { duration, LEVEL_NAMES, REASON_NAMES, ruleSources, ruleSummary } from "@/lib/staff/format";
+import { requireStaff } from "@/lib/staff/session";
+import { localDate } from "@/lib/scheduling";
+import { FLAGS, LEVELS } from "@/lib/triage";
+import { acknowledgeAction, bookUrgentAction, callAction, noteAction, overrideAction, resolveAction } from "../../actions";
+import { ActionForm } from "../../_components/action-form";
+import styles from "../../_components/staff.module.css";
+
+export const metadata: Metadata = { title: "Case", robots: { index: false }, referrer: "no-referrer" };
+
+const DONE: Record<string, string> = {
+  acknowledged: "Acknowledged.",
+  already_acknowledged: "Someone had already acknowledged this case.",
+  call_logged: "Call logged.",
+  note_added: "Note added.",
+  level_changed: "Level changed. The original grade stays on record.",
+  resolved: "Case resolved. It has left the open queue.",
+  already_resolved: "This case was already resolved.",
+  urgent_booked: "Urgent appointment booked. The patient's confirmation email is on its way.",
+};
+
+const EMAIL_NAMES: Record<string, string> = {
+  booking_confirmation: "Booking confirmation", booking_rescheduled: "Appointment moved", booking_cancelled: "Cancellation",
+  appointment_reminder: "Reminder", intake_self_care: "Advice after the form", self_care_checkin: "Two-week check-in", staff_escalation: "Staff alert",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+/** One case: who, what they told us, why it was graded so, what has been done; and the actions. */
+export default async function CasePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const staff = await requireStaff(undefined, `/staff/cases/${id}`);
+  const db = await getDb();
+  const found = await viewCase(db, staff, id); // audited as "case_viewed"
+  if (!found) notFound();
+  const { intake, notes, bookings, emails } = found;
+  const clinic = await getClinicInfo();
+  const zone = clinic.timeZone;
+  const now = new Date();
+  const { done } = await searchParams;
+  const due = acknowledgeBy(intake);
+  const overdue = !intake.acknowledgedAt && !intake.resolvedAt && due && due < now;
+  const sections = reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
+  const flags = FLAGS.filter((f) => intake.flags.includes(f.id));
+  const canOverride = staff.role !== "reception";
+  const activeBooking = bookings.find((b) => b.status === "booked");
+
+  // Reserved urgent capacity for the next 2 days (URGENT cases, booked by staff).
+  let urgentSlots: { value: string; label: string }[] = [];
+  const urgentType = (await getScheduleSettings(db)).types.find((t) => t.id === "urgent-review");
+  if (intake.level === "URGENT" && !activeBooking && urgentType) {
+    const offer = await offeredSlots(db, { now, from: localDate(now, zone), days: 3, type: urgentType, withinDays: null, mode: "urgent" });
+    urgentSlots = offer.slots.slice(0, 12).map((s) => ({ value: `${s.clinicianId}|${s.start.toISOString()}`, label: `${formatDateTime(s.start, zone)} with ${s.clinicianName}` }));
+  }
+
+  return (
+    <div className={styles.page}>
+      <p>
+        <Link href="/staff">Back to the case queue</Link>
+      </p>
+      {done && DONE[done] ? (
+        <p className={styles.notice} role="status">
+          {DONE[done]}
+        </p>
+      ) : null}
+      <h1>
+        {intake.firstName} {intake.lastName}{" "}
+        <span className={`${styles.level} ${styles[intake.overrideLevel ?? intake.level]}`}>{LEVEL_NAMES[intake.overrideLevel ?? intake.level]}</span>
+      </h1>
+      {intake.overrideLevel ? (
+        <p>
+          Graded <strong>{LEVEL_NAMES[intake.level]}</strong> by the rules; changed to <strong>{LEVEL_NAMES[intake.overrideLevel]}</strong> by{" "}
+          {found.overriddenByName}: “{intake.overrideReason}”
+        </p>
+      ) : null}
+      <p>
+        Submitted {formatDateTime(intake.createdAt, zone)} ({zoneName(zone)}), {duration(now.getTime() - intake.createdAt.getTime())} ago.{" "}
+        {intake.escalationReason ? `In the queue because: ${REASON_NAMES[intake.escalationReason] ?? intake.escalationReason}.` : ""}
+      </p>
+      <p>
+        {intake.resolvedAt ? (
+          <>Resolved by {found.resolvedByName} on {formatDateTime(intake.resolvedAt, zone)}.</>
+        ) : intake.acknowledgedAt ? (
+          <>Acknowledged by {found.acknowledgedByName} on {formatDateTime(intake.acknowledgedAt, zone)}.</>
+        ) : overdue ? (
+          <span className={styles.overdue}>⚠ OVERDUE: not acknowledged, due {duration(now.getTime() - due.getTime())} ago</span>
+        ) : due ? (
+          <>Not acknowledged yet: due in {duration(due.getTime() - now.getTime())}.</>
+        ) : (
+          <>Not acknowledged yet.</>
+        )}
+      </p>
+
+      <div className={styles.grid}>
+        <div>
+          <section className={styles.card} aria-labelledby="contact">
+            <h2 id="contact">Contact</h2>
+            <dl className={styles.facts}>
+              <dt>Phone</dt>
+              <dd>
+                <a href={`tel:${intake.phone.replace(/[^\d+]/g, "")}`}>{intake.phone}</a>
+              </dd>
+              <dt>Email</dt>
+              <dd>{intake.email}</dd>
+              <dt>Date of birth</dt>
+              <dd>
+                {intake.dateOfBirth} (age {intake.ageAtGrading} when graded)
+              </dd>
+              <dt>Sex</dt>
+              <dd>{intake.sex}</dd>
+            </dl>
+          </section>
+
+          <section className={styles.card} aria-labelledby="why">
+            <h2 id="why">Why this grade</h2>
+            <p>Ruleset {intake.rulesetVersion}. Rules that fired, most urgent first:</p>
+            <ul>
+              {intake.firedRules.map((r) => (
+                <li key={r}>
+                  <strong>{r}</strong>: {ruleSummary(r)}
+                  {ruleSources(r).length ? <div className={styles.muted}>Sources: {ruleSources(r).join("; ")}</div> : null}
+                </li>
+              ))}
+            </ul>
+            {flags.length ? (
+              <>
+                <h3>Flags</h3>
+                <ul>
+                  {flags.map((f) => (
+                    <li key={f.id}>
+                      <strong>{f.id}</strong>: {f.summary}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <h3>Scores</h3>
+            <ul>
+              {Object.entries((intake.scores ?? {}) as Record<string, Record<string, unknown> | null>).map(([name, score]) => (
+                <li key={name}>
+                  {name === "outlook" ? "Outlook" : name === "function" ? "Function" : name}:{" "}
+                  {score ? Object.entries(score).map(([k, v]) => `${k} ${String(v)}`).join(", ") : "not scored"}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className={styles.card} aria-labelledby="answers">
+            <h2 id="answers">Answers</h2>
+            {sections.map((s) => (
+              <div key={s.step}>
+                <h3>{s.title}</h3>
+                <dl className={styles.answers}>
+                  {s.rows.map((r) => (
+                    <div key={r.key} style={{ display: "contents" }}>
+                      <dt>{r.question}</dt>
+                      <dd>{r.answer ?? "Not answered"}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            ))}
+          </section>
+
+          <section className={styles.card} aria-labelledby="history">
+            <h2 id="history">Notes and calls</h2>
+            {notes.length === 0 ? <p>None yet.</p> : null}
+            <ul className={styles.timeline}>
+              {notes.map((n) => (
+                <li key={n.id}>
+                  <strong>
+                    {n.kind === "call" ? `Call: ${CALL_OUTCOMES[n.outcome as keyof typeof CALL_OUTCOMES] ?? n.outcome}` : "Note"}
+                  </strong>{" "}
+                  <span className={styles.muted}>
+                    {n.author}, {formatDateTime(n.createdAt, zone)}
+                  </span>
+                  {n.body ? <div>{n.body}</div> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className={styles.card} aria-labelledby="bookings">
+            <h2 id="bookings">Appointments</h2>
+            {bookings.length === 0 ? <p>None.</p> : null}
+            <ul>
+              {bookings.map((b) => (
+                <li key={b.id}>
+                  {formatDateTime(b.startsAt, zone)}, {b.type} with {b.clinician}: {b.status}
+                </li>
+              ))}
+            </ul>
+            <h3>Emails</h3>
+            {emails.length === 0 ? <p>None.</p> : null}
+            <ul>
+              {emails.map((e) => (
+                <li key={e.id}>
+                  {EMAIL_NAMES[e.kind] ?? e.kind}: {e.status}
+                  {e.sentAt ? `, sent ${formatDateTime(e.sentAt, zone)}` : `, due ${formatDateTime(e.dueAt, zone)}`}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
+        <div>
+          {!intake.acknowledgedAt && !intake.resolvedAt ? (
+            <section className={styles.card} aria-labelledby="ack">
+              <h2 id="ack">Acknowledge</h2>
+              <p>Say you have seen this case and are acting on it.</p>
+              <ActionForm action={acknowledgeAction} intakeId={intake.id} submitLabel="Acknowledge" />
+            </section>
+          ) : null}
+          <section className={styles.card} aria-labelledby="call">
+            <h2 id="call">Log a call</h2>
+            <ActionForm
+              action={callAction}
+              intakeId={intake.id}
+              submitLabel="Log call"
+              secondary
+              fields={[
+                { kind: "radio", name: "outcome", label: "How did the call go?", options: Object.entries(CALL_OUTCOMES).map(([value, label]) => ({ value, label })) },
+                { kind: "textarea", name: "body", label: "What was said (optional)" },
+              ]}
+            />
+          </section>
+          {urgentSlots.length ? (
+            <section className={styles.card} aria-labelledby="urgent">
+              <h2 id="urgent">Book an urgent slot</h2>
+              <p>Reserved urgent capacity, times in {zoneName(zone)}. The patient gets the confirmation email.</p>
+              <ActionForm
+                action={bookUrgentAction}
+                intakeId={intake.id}
+                submitLabel="Book urgent slot"
+                hidden={{ typeId: "urgent-review" }}
+                fields={[{ kind: "select", name: "slot", label: "Time", options: urgentSlots }]}
+              />
+            </section>
+          ) : null}
+          {canOverride ? (
+            <section className={styles.card} aria-labelledby="override">
+              <h2 id="override">Change the level</h2>
+              <p>The original grade stays on record. A reason is required.</p>
+              <ActionForm
+                action={overrideAction}
+                intakeId={intake.id}
+                submitLabel="Change level"
+                secondary
+                fields={[
+                  { kind: "select", name: "level", label: "New level", options: LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] })) },
+                  { kind: "textarea", name: "reason", label: "Reason", hint: "At least 10 characters." },
+                ]}
+              />
+            </section>
+          ) : null}
+          <section className={styles.card} aria-labelledby="note">
+            <h2 id="note">Add a note</h2>
+            <ActionForm action={noteAction} intakeId={intake.id} submitLabel="Add note" secondary fields={[{ kind: "textarea", name: "body", label: "Note" }]} />
+          </section>
+          {!intake.resolvedAt ? (
+            <section className={styles.card} aria-labelledby="resolve">
+              <h2 id="resolve">Resolve</h2>
+              <p>Close the case when nothing more is needed. It leaves the open queue.</p>
+              <ActionForm action={resolveAction} intakeId={intake.id} submitLabel="Resolve case" secondary />
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { currentStaff } from "@/lib/staff/session";
+import { signOutAction } from "./actions";
+import styles from "./_components/staff.module.css";
+
+const ROLE_NAMES = { admin: "Admin", clinician: "Clinician", reception: "Reception" } as const;
+
+/** The staff bar: where to go, who is signed in, sign out (here or everywhere). */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const staff = await currentStaff();
+  return (
+    <>
+      {staff ? (
+        <div className={styles.bar}>
+          <nav aria-label="Staff">
+            <ul>
+              <li>
+                <Link href="/staff">Case queue</Link>
+              </li>
+              {staff.role === "admin" ? (
+                <li>
+                  <Link href="/staff/audit">Audit trail</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <div className={styles.who}>
+            <span>
+              {staff.name} ({ROLE_NAMES[staff.role]})
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className={styles.linkButton}>
+                Sign out
+              </button>
+            </form>
+            <form action={signOutAction}>
+              <input type="hidden" name="everywhere" value="1" />
+              <button type="submit" className={styles.linkButton}>
+                Sign out everywhere
+              </button>
+            </form>
+          </div>
+        </div>
+      ) : null}
+      {children}
+    </>
+  );
+}

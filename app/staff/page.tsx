@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { listEscalations, type EscalationCursor } from "@/db/queries/intakes";
+import { getDb } from "@/lib/db";
+import { acknowledgeBy } from "@/lib/escalation";
+import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
+import { requireStaff } from "@/lib/staff/session";
+import { LEVELS } from "@/lib/triage";
+import { AutoRefresh } from "./_components/auto-refresh";
+import styles from "./_components/staff.module.css";
+
+export const metadata: Metadata = { title: "Case queue", robots: { index: false } };
+
+const PAGE_SIZE = 25;
+
+const querySchema = z.object({
+  level: z.enum(LEVELS).optional().catch(undefined),
+  status: z.enum(["open", "waiting", "acknowledged", "resolved", "all"]).default("open").catch("open"),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  after: z.string().max(200).optional().catch(undefined),
+});
+
+const STATUS_NAMES = { open: "Open (not resolved)", waiting: "Waiting for acknowledgement", acknowledged: "Acknowledged, not resolved", resolved: "Resolved", all: "All" } as const;
+
+function decodeCursor(value: string | undefined): EscalationCursor | undefined {
+  if (!value) return undefined;
+  const [rank, at, id] = value.split("_");
+  const createdAt = new Date(Number(at));
+  if (!rank || !id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) return undefined;
+  return { levelRank: Number(rank), createdAt, id };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Escalated cases: most urgent first, then oldest, with each one's acknowledgement deadline. */
+export default async function QueuePage({ searchParams }: Props) {
+  await requireStaff(undefined, "/staff");
+  const query = querySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const db = await getDb();
+  const now = new Date();
+  const rows = await listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: { status: query.status, level: query.level, search: query.q } });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const keep = new URLSearchParams(Object.entries({ level: query.level, status: query.status, q: query.q }).filter((e): e is [string, string] => !!e[1]));
+  const nextHref = rows.length > PAGE_SIZE && last ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: `${last.levelRank}_${last.createdAt.getTime()}_${last.id}` })}` : null;
+
+  return (
+    <div className={styles.page}>
+      <AutoRefresh seconds={30} />
+      <h1>Case queue</h1>
+      <p className={styles.muted}>
+        Escalated cases, most urgent first, then oldest. This page updates itself every 30 seconds. Emergency cases must be
+        acknowledged within 15 minutes, urgent ones within 2 hours.
+      </p>
+      <form className={styles.filters} method="get" role="search" aria-label="Filter cases">
+        <div className={styles.field}>
+          <label htmlFor="q">Name or email</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="level">Level</label>
+          <select id="level" name="level" defaultValue={query.level ?? ""}>
+            <option value="">Any level</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {LEVEL_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status}>
+            {Object.entries(STATUS_NAMES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={styles.secondary}>
+          Show cases
+        </button>
+      </form>
+      {page.length === 0 ? (
+        <p>No cases match. New escalations appear here as they arrive.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <caption className="visually-hidden">Escalated cases, most urgent first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Level</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Why</th>
+                <th scope="col">Waiting</th>
+                <th scope="col">Acknowledge</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.map((c) => {
+                const due = acknowledgeBy(c);
+                const overdue = !c.acknowledgedAt && !c.resolvedAt && due && due < now;
+                return (
+                  <tr key={c.id} data-testid="case-row">
+                    <td>
+                      <span className={`${styles.level} ${styles[c.level]}`}>{LEVEL_NAMES[c.level]}</span>
+                      {c.overrideLevel ? <div className={styles.muted}>now {LEVEL_NAMES[c.overrideLevel]}</div> : null}
+                    </td>
+                    <td>
+                      <Link href={`/staff/cases/${c.id}`}>
+                        {c.firstName} {c.lastName}
+                      </Link>
+                      <div className={styles.muted}>age {c.ageAtGrading}</div>
+                    </td>
+                    <td>
+                      {c.escalationReason === "no_capacity" ? `${REASON_NAMES.no_capacity}. ` : ""}
+                      {c.firedRules[0] ? ruleSummary(c.firedRules[0]) : ""}
+                    </td>
+                    <td>{duration(now.getTime() - c.createdAt.getTime())}</td>
+                    <td>
+                      {c.resolvedAt ? (
+                        "Resolved"
+                      ) : c.acknowledgedAt ? (
+                        "Acknowledged"
+                      ) : !due ? (
+                        "Call back (no deadline)"
+                      ) : overdue ? (
+                        <span className={styles.overdue}>⚠ OVERDUE by {duration(now.getTime() - due.getTime())}</span>
+                      ) : (
+                        <>due in {duration(due.getTime() - now.getTime())}</>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className={styles.pager}>
+        {query.after ? <Link href={`/staff?${keep}`}>First page</Link> : <span />}
+        {nextHref ? <Link href={nextHref}>Next page</Link> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Demo staff and graded demo intakes for a fresh development database, so the staff dashboard is
+// never empty on a first `npm run dev`. Never loaded in production.
+import type { Db } from "@/db/client";
+import { findStaffByEmail, upsertStaff } from "@/db/queries/staff";
+import { countIntakes } from "@/db/queries/intakes";
+import type { StaffRole } from "@/db/schema";
+import { submitIntake } from "@/lib/intakes/submit";
+import { hashPassword } from "@/lib/staff/passwords";
+import { makeIntakeAnswersSchema } from "@/lib/triage";
+import demoIntakes from "@/db/demo-intakes.json" with { type: "json" };
+
+/** Development-only accounts; their passwords are printed at start-up and in the README. */
+export const DEMO_STAFF: readonly { email: string; name: string; role: StaffRole; password: string }[] = [
+  { email: "admin@riverside-spine.example", name: "Alex Admin", role: "admin", password: "demo-admin-pass" },
+  { email: "clinician@riverside-spine.example", name: "Dr Priya Raman", role: "clinician", password: "demo-clinician-pass" },
+  { email: "reception@riverside-spine.example", name: "Rosa Reception", role: "reception", password: "demo-reception-pass" },
+];
+
+/** Adds the demo staff (if missing) and, to an empty intake table, one graded intake per level. */
+export async function seedDemo(db: Db, { now = new Date(), timeZone = "America/New_York" }: { now?: Date; timeZone?: string } = {}): Promise<{ staff: number; intakes: number }> {
+  let staff = 0;
+  for (const s of DEMO_STAFF) {
+    if (await findStaffByEmail(db, s.email)) continue;
+    await upsertStaff(db, { email: s.email, name: s.name, role: s.role, passwordHash: await hashPassword(s.password) });
+    staff++;
+  }
+  if ((await countIntakes(db)) > 0) return { staff, intakes: 0 };
+  let intakes = 0;
+  for (const demo of demoIntakes) {
+    const at = new Date(now.getTime() - demo.minutesAgo * 60_000);
+    const raw = structuredClone(demo.intake) as { contact: { dateOfBirth: string } };
+    raw.contact.dateOfBirth = new Date(Date.UTC(at.getUTCFullYear() - demo.ageAtGrading, at.getUTCMonth(), at.getUTCDate())).toISOString().slice(0, 10);
+    const answers = makeIntakeAnswersSchema({ now: at }).parse(raw);
+    await submitIntake(db, { answers, now: at, timeZone });
+    intakes++;
+  }
+  return { staff, intakes };
+}
+
+/** The console lines naming the demo sign-ins (development only). */
+export function demoCredentialsText(): string {
+  return DEMO_STAFF.map((s) => `  ${s.role.padEnd(9)} ${s.email} / ${s.password}`).join("\n");
+}

@@ -1,0 +1,45 @@
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { findLiveSession, touchStaffSession } from "@/db/queries/staff";
+import type { StaffRole } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { clientAddress, jsonError } from "@/lib/http";
+
+export type Staff = { sessionId: string; id: string; email: string; name: string; role: StaffRole; clientAddress: string };
+
+/** Every staff role: anyone signed in. */
+export const ANY_STAFF: readonly StaffRole[] = ["admin", "clinician", "reception"];
+
+/**
+ * The signed-in staff member, checked against the database on every call (the session may have
+ * ended: idle, too old, signed out, account disabled), or null.
+ */
+export async function currentStaff(): Promise<Staff | null> {
+  const session = await auth();
+  if (!session?.sid) return null;
+  const db = await getDb();
+  const now = new Date();
+  const live = await findLiveSession(db, session.sid, now);
+  if (!live) return null;
+  await touchStaffSession(db, live.sessionId, now);
+  const address = clientAddress(await headers(), env().TRUSTED_PROXIES);
+  return { sessionId: live.sessionId, id: live.id, email: live.email, name: live.name, role: live.role, clientAddress: address };
+}
+
+/** For staff pages and server actions: signed out → the sign-in page; wrong role → 403. */
+export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next?: string): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) redirect(next ? `/staff/sign-in?next=${encodeURIComponent(next)}` : "/staff/sign-in");
+  if (!roles.includes(staff.role)) forbidden();
+  return staff;
+}
+
+/** For /api/v1/staff/* route handlers: a 401 or 403 response, never data, or the staff member. */
+export async function requireStaffApi(roles: readonly StaffRole[] = ANY_STAFF): Promise<Staff | Response> {
+  const staff = await currentStaff();
+  if (!staff) return jsonError(401, "unauthorized", "Sign in as staff first.");
+  if (!roles.includes(staff.role)) return jsonError(403, "forbidden", "Your role cannot do this.");
+  return staff;
+}
