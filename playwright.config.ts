@@ -19,6 +19,7 @@ const baseEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   // Every e2e request comes from 127.0.0.1; the limit itself is tested in tests/db.
   RATE_LIMIT_INTAKES_PER_MINUTE: "1000",
+  RATE_LIMIT_SIGNIN_PER_MINUTE: "1000",
   // Emails land in the development mailbox, which the tests read at /dev/mailbox.
   DEV_MAILBOX: "true",
   // The demo staff accounts and intakes (the staff tests sign in with them).
@@ -44,7 +45,8 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /degraded/ },
+    // Staff screens are for desktops and tablets (the staff spec checks a tablet itself).
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /degraded|staff/ },
   ],
   webServer: [
     {

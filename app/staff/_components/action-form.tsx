@@ -32,7 +32,8 @@ export function ActionForm({
     return Array.isArray(e) ? e[0] : e;
   };
   return (
-    <form action={formAction} noValidate>
+    // A new key after each answer remounts the fields, so what was typed comes back as their defaults.
+    <form action={formAction} noValidate key={JSON.stringify(state)}>
       <input type="hidden" name="intakeId" value={intakeId} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -56,11 +56,11 @@ export default async function CasePage({ params, searchParams }: Props) {
   const canOverride = staff.role !== "reception";
   const activeBooking = bookings.find((b) => b.status === "booked");
 
-  // Reserved urgent capacity for the next 2 days (URGENT cases, booked by staff).
+  // Reserved urgent capacity over the next few days (URGENT cases, booked by staff).
   let urgentSlots: { value: string; label: string }[] = [];
   const urgentType = (await getScheduleSettings(db)).types.find((t) => t.id === "urgent-review");
   if (intake.level === "URGENT" && !activeBooking && urgentType) {
-    const offer = await offeredSlots(db, { now, from: localDate(now, zone), days: 3, type: urgentType, withinDays: null, mode: "urgent" });
+    const offer = await offeredSlots(db, { now, from: localDate(now, zone), days: 5, type: urgentType, withinDays: null, mode: "urgent" });
     urgentSlots = offer.slots.slice(0, 12).map((s) => ({ value: `${s.clinicianId}|${s.start.toISOString()}`, label: `${formatDateTime(s.start, zone)} with ${s.clinicianName}` }));
   }
 

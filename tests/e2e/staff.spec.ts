@@ -1,0 +1,151 @@
+import { expect, test, type Page } from "@playwright/test";
+import { vignetteIntake } from "../support/answers";
+import { expectNoAxeViolations } from "./axe";
+import { openEmail } from "./mailbox";
+
+// Demo accounts (DEMO_DATA=true in playwright.config.ts).
+const CLINICIAN = { email: "clinician@riverside-spine.example", password: "demo-clinician-pass" };
+const RECEPTION = { email: "reception@riverside-spine.example", password: "demo-reception-pass" };
+const ADMIN = { email: "admin@riverside-spine.example", password: "demo-admin-pass" };
+
+async function signIn(page: Page, who: { email: string; password: string }, path = "/staff") {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/staff\/sign-in/);
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+async function postIntake(page: Page, vignette: string, contact: Record<string, string>, ip: string) {
+  const data = vignetteIntake(vignette, new Date()) as { contact: Record<string, unknown> };
+  data.contact = { ...data.contact, ...contact };
+  const res = await page.request.post("/api/v1/intakes", { data, headers: { "x-forwarded-for": ip } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: string; level: string };
+}
+
+test.describe("staff access", () => {
+  test("signed-out visitors and forged cookies are sent to sign-in and see no patient data", async ({ page, context }) => {
+    const intake = await postIntake(page, "P01", { firstName: "Hidden", lastName: "Patient" }, "192.0.2.150");
+    for (const path of ["/staff", `/staff/cases/${intake.id}`, "/staff/audit"]) {
+      const res = await page.goto(path);
+      expect(page.url()).toContain("/staff/sign-in");
+      expect(await res!.text()).not.toContain("Hidden");
+    }
+    await context.addCookies([{ name: "authjs.session-token", value: "forged", url: page.url() }]);
+    const res = await page.goto(`/staff/cases/${intake.id}`);
+    expect(page.url()).toContain("/staff/sign-in");
+    expect(await res!.text()).not.toContain("Hidden");
+    await expectNoAxeViolations(page);
+  });
+
+  test("a wrong password gets one message for every failure; reception cannot open the audit trail (403)", async ({ page }) => {
+    await page.goto("/staff/sign-in");
+    await page.getByLabel("Email").fill(RECEPTION.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That email and password do not match an active account.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(RECEPTION.email);
+    await page.getByLabel("Password").fill(RECEPTION.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Case queue" })).toBeVisible();
+    const res = await page.goto("/staff/audit");
+    expect(res!.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  });
+});
+
+test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledges it, overrides it with a reason and signs out; the admin sees it all in the audit trail", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, CLINICIAN);
+  await expect(page.getByRole("heading", { name: "Case queue" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const stamp = Date.now().toString(36);
+  // A name that is also an XSS payload: it must show as text.
+  const lastName = `Xss${stamp}<img src=x onerror="window.__xss=1">`;
+  // Watch the queue narrowed to this test's patient (other tests add emergencies too), then the
+  // intake arrives. No reload: the page refreshes itself every 30 s and keeps its filter.
+  await page.getByLabel("Name or email").fill(`Xss${stamp}`);
+  await page.getByRole("button", { name: "Show cases" }).click();
+  await expect(page.getByText("No cases match.")).toBeVisible();
+  const intake = await postIntake(page, "P01", { firstName: "Nora", lastName }, "192.0.2.151");
+  expect(intake.level).toBe("EMERGENCY");
+  const top = page.getByTestId("case-row").first();
+  await expect(top).toContainText(`Nora ${lastName}`, { timeout: 40_000 });
+  await expect(top).toContainText("Emergency");
+  await expect(top).toContainText(/due in \d+ min/);
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  // In the whole queue it comes before every urgent case.
+  await page.goto("/staff");
+  const levels = await page.getByTestId("case-row").locator("td:first-child").allInnerTexts();
+  const names = await page.getByTestId("case-row").locator("td:nth-child(2)").allInnerTexts();
+  const mine = names.findIndex((n) => n.includes(`Xss${stamp}`));
+  expect(mine).toBeGreaterThanOrEqual(0);
+  expect(levels.slice(0, mine).every((l) => l.startsWith("Emergency"))).toBe(true);
+
+  await page.getByTestId("case-row").nth(mine).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Contact" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByText("Acknowledged.", { exact: true })).toBeVisible();
+
+  const override = page.getByRole("region", { name: "Change the level" });
+  await override.getByLabel("New level").selectOption("URGENT");
+  await override.getByRole("button", { name: "Change level" }).click();
+  await expect(override.getByText("Give the reason (at least 10 characters)")).toBeVisible();
+  await expect(override.getByLabel("New level")).toHaveValue("URGENT"); // nothing typed is lost
+  await override.getByLabel("Reason").fill("Called: symptoms since spinal surgery last week, surgeon reviewing today.");
+  await override.getByRole("button", { name: "Change level" }).click();
+  await expect(page.getByText("Level changed. The original grade stays on record.")).toBeVisible();
+  await expect(page.getByText(/Graded Emergency by the rules; changed to Urgent/)).toBeVisible();
+
+  const note = page.getByRole("region", { name: "Add a note" });
+  await note.getByLabel("Note").fill(`<script>window.__xss=2</script> left a message ${stamp}`);
+  await note.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText(`<script>window.__xss=2</script> left a message ${stamp}`)).toBeVisible();
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await page.goto(`/staff/cases/${intake.id}`);
+  await expect(page).toHaveURL(/\/staff\/sign-in/);
+
+  await signIn(page, ADMIN, "/staff/audit");
+  await page.goto(`/staff/audit?subject=${intake.id}`);
+  const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allInnerTexts();
+  expect(actions).toEqual(expect.arrayContaining(["case viewed", "case acknowledged", "level overridden", "note added"]));
+  await expect(page.getByText(/Reason: Called: symptoms since spinal surgery/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("reception books a reserved urgent slot for an URGENT case and the patient's confirmation is sent", async ({ page }) => {
+  const email = `urgent-${Date.now()}@example.test`;
+  const intake = await postIntake(page, "P05", { firstName: "Uma", email }, "192.0.2.152");
+  expect(intake.level).toBe("URGENT");
+  await signIn(page, RECEPTION, `/staff/cases/${intake.id}`);
+  await expect(page.getByRole("heading", { name: "Contact" })).toBeVisible();
+  // Reception may act on a case but not change its level.
+  await expect(page.getByRole("heading", { name: "Change the level" })).toHaveCount(0);
+  const booking = page.getByRole("region", { name: "Book an urgent slot" });
+  await booking.getByLabel("Time").selectOption({ index: 1 });
+  await booking.getByRole("button", { name: "Book urgent slot" }).click();
+  await expect(page.getByText("Urgent appointment booked.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Appointments" })).toContainText("Urgent review");
+  const confirmation = await openEmail(page, email, "Booking confirmation");
+  expect(confirmation.calendar).toContain("METHOD:REQUEST");
+});
+
+test.describe("on a tablet", () => {
+  test.use({ viewport: { width: 820, height: 1180 } });
+  test("the queue and a case fit the screen and pass an accessibility scan", async ({ page }) => {
+    await signIn(page, RECEPTION);
+    await expectNoAxeViolations(page);
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await fits()).toBe(true);
+    await page.getByTestId("case-row").first().getByRole("link").click();
+    await expect(page.getByRole("heading", { name: "Contact" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await fits()).toBe(true);
+  });
+});
