@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { EnvError, env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
+import { alertOverdueCases } from "@/lib/staff/overdue";
 
 /**
  * Runs when the server starts: a bad configuration stops it with one line; an unreachable
@@ -45,6 +46,7 @@ function startWorker(db: Db): void {
   const worker = startEmailWorker(db, transport, {
     intervalMs: config.EMAIL_WORKER_INTERVAL_SECONDS * 1000,
     leaseMs: config.EMAIL_WORKER_LEASE_SECONDS * 1000,
+    beforePass: (now) => alertOverdueCases(db, now),
   });
   console.info(`[mail] worker started (${name === "resend" ? "Resend" : "development mailbox at /dev/mailbox"})`);
   // Stop claiming on shutdown. An email in flight when the process ends is claimed again when

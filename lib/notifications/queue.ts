@@ -155,8 +155,10 @@ export async function queueIntakeEmails(
 export async function queueStaffAlert(
   db: Db,
   { intakeId, level, reason, submittedAt }: { intakeId: string; level: Level; reason: EmailPayload<"staff_escalation">["reason"]; submittedAt: Date },
+  /** Who to tell; STAFF_ALERT_EMAILS (or the clinic's address) when not given. */
+  to?: readonly string[],
 ): Promise<number> {
-  const recipients = await staffAlertRecipients(db);
+  const recipients = to ?? (await staffAlertRecipients(db));
   for (const to of recipients) await queue(db, "staff_escalation", to, { intakeId, level, reason, submittedAt: submittedAt.toISOString() });
   return recipients.length;
 }

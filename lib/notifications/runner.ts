@@ -14,7 +14,16 @@ export type EmailWorker = {
 export function startEmailWorker(
   db: Db,
   transport: Transport,
-  { intervalMs, leaseMs = 120_000, batch = 20, log = console }: { intervalMs: number; leaseMs?: number; batch?: number; log?: Pick<Console, "info" | "error"> },
+  {
+    intervalMs, leaseMs = 120_000, batch = 20, log = console, beforePass,
+  }: {
+    intervalMs: number;
+    leaseMs?: number;
+    batch?: number;
+    log?: Pick<Console, "info" | "error">;
+    /** Runs before each pass, e.g. queueing alerts for cases past their deadline. */
+    beforePass?: (now: Date) => Promise<unknown>;
+  },
 ): EmailWorker {
   let stopping = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -27,6 +36,7 @@ export function startEmailWorker(
     current = (async () => {
       let full = false;
       try {
+        if (beforePass) await beforePass(new Date());
         const report = await sendDueEmails(db, transport, { limit: batch, leaseMs });
         full = report.claimed === batch;
         if (report.claimed) log.info(`[mail] sent ${report.sent}, retry ${report.retried}, dead ${report.dead}`);

@@ -133,3 +133,23 @@ describeEachDb("escalated cases and the audit trail", (ctx) => {
     expect((await db.select().from(auditEvents).where(eq(auditEvents.id, event!.id)))[0]?.action).toBe("sign_in");
   });
 });
+
+describeEachDb("the second tier: overdue cases", (ctx) => {
+  it("alerts the admins once when an EMERGENCY is not acknowledged within 15 minutes, and not for an acknowledged one", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const admin = await staffMember(db, "admin");
+    const waiting = await intake(db, "P01", { firstName: "Wes" });
+    const seen = await intake(db, "P02", { firstName: "Sam" });
+    await acknowledgeCase(db, { id: admin.id, email: admin.email, clientAddress: "192.0.2.30" }, seen, later(5));
+    const { alertOverdueCases } = await import("@/lib/staff/overdue");
+    const { outbox } = await import("@/db/schema");
+    expect(await alertOverdueCases(db, later(14))).toBe(0);
+    expect(await alertOverdueCases(db, later(16))).toBe(1);
+    expect(await alertOverdueCases(db, later(20))).toBe(0);
+    const alerts = (await db.select().from(outbox).where(eq(outbox.recipient, admin.email))).filter((r) => (r.payload as { reason?: string }).reason === "overdue");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.payload).toMatchObject({ intakeId: waiting, level: "EMERGENCY", reason: "overdue" });
+    expect((await listAudit(db, { subjectId: waiting })).map((e) => e.action)).toContain("overdue_alert_queued");
+  });
+});

@@ -22,7 +22,7 @@ const querySchema = z.object({
 const ACTIONS = [
   "case_viewed", "case_acknowledged", "call_logged", "note_added", "level_overridden", "case_resolved", "urgent_slot_booked",
   "sign_in", "sign_in_failed", "sign_in_refused_locked", "sign_in_refused_inactive", "account_locked", "sign_out", "sign_out_everywhere",
-  "staff_created", "staff_updated",
+  "staff_created", "staff_updated", "overdue_alert_queued",
 ];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,0 +1,50 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { intakes, staffUsers } from "@/db/schema";
+import { ACK_MINUTES } from "@/lib/escalation";
+import { queueStaffAlert } from "@/lib/notifications/queue";
+
+/**
+ * The second tier: escalated cases whose acknowledgement deadline has passed with nobody
+ * acknowledging them get one alert email to the admins (or STAFF_ALERT_EMAILS when there are no
+ * admin accounts). Marked in the same transaction, so each case alerts once however many
+ * workers run this.
+ */
+export async function alertOverdueCases(db: Db, now: Date): Promise<number> {
+  let alerted = 0;
+  for (const [level, minutes] of Object.entries(ACK_MINUTES)) {
+    const deadline = new Date(now.getTime() - minutes * 60_000).toISOString();
+    const overdue = await db
+      .select({ id: intakes.id })
+      .from(intakes)
+      .where(
+        and(
+          eq(intakes.escalated, true),
+          eq(intakes.level, level as "EMERGENCY" | "URGENT"),
+          isNull(intakes.acknowledgedAt),
+          isNull(intakes.resolvedAt),
+          isNull(intakes.overdueAlertedAt),
+          sql`${intakes.createdAt} < ${deadline}::timestamptz`,
+        ),
+      )
+      .limit(50);
+    if (!overdue.length) continue;
+    const admins = (await db.select({ email: staffUsers.email }).from(staffUsers).where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true)))).map((a) => a.email);
+    for (const { id } of overdue) {
+      await db.transaction(async (tx) => {
+        const claimed = await tx
+          .update(intakes)
+          .set({ overdueAlertedAt: now })
+          .where(and(inArray(intakes.id, [id]), isNull(intakes.overdueAlertedAt), isNull(intakes.acknowledgedAt)))
+          .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
+        const row = claimed[0];
+        if (!row) return;
+        await queueStaffAlert(tx, { intakeId: row.id, level: row.level, reason: "overdue", submittedAt: row.createdAt }, admins.length ? admins : undefined);
+        await recordAudit(tx, { actor: null, action: "overdue_alert_queued", subjectType: "intake", subjectId: row.id, after: { to: admins.length ? "admins" : "staff alert addresses" } });
+        alerted++;
+      });
+    }
+  }
+  return alerted;
+}
