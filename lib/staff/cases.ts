@@ -53,12 +53,12 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
   };
 }
 
-async function emailHistory(db: Db, intake: Intake) {
-  const appts = await db.select({ id: appointments.id }).from(appointments).where(eq(appointments.intakeId, intake.id));
+function emailHistory(db: Db, intake: Intake) {
+  const appts = db.select({ id: appointments.id }).from(appointments).where(eq(appointments.intakeId, intake.id));
   return db
     .select({ id: outbox.id, kind: outbox.kind, status: outbox.status, dueAt: outbox.dueAt, sentAt: outbox.sentAt, attempts: outbox.attempts })
     .from(outbox)
-    .where(or(eq(outbox.recipient, intake.email), appts.length ? inArray(outbox.appointmentId, appts.map((a) => a.id)) : undefined))
+    .where(or(eq(outbox.recipient, intake.email), inArray(outbox.appointmentId, appts)))
     .orderBy(desc(outbox.createdAt))
     .limit(50);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { intakes, staffUsers } from "@/db/schema";
@@ -36,7 +36,7 @@ export async function alertOverdueCases(db: Db, now: Date): Promise<number> {
         const claimed = await tx
           .update(intakes)
           .set({ overdueAlertedAt: now })
-          .where(and(inArray(intakes.id, [id]), isNull(intakes.overdueAlertedAt), isNull(intakes.acknowledgedAt)))
+          .where(and(eq(intakes.id, id), isNull(intakes.overdueAlertedAt), isNull(intakes.acknowledgedAt)))
           .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
         const row = claimed[0];
         if (!row) return;

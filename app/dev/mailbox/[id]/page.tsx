@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getMailboxEmail } from "@/db/queries/mailbox";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { kindLabel } from "../labels";
+import { kindLabel } from "@/lib/notifications/labels";
 import styles from "../mailbox.module.css";
 
 export const metadata: Metadata = { title: "Email | Development mailbox", robots: { index: false } };

@@ -8,6 +8,7 @@ import { offeredSlots } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { acknowledgeBy } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
+import { kindLabel } from "@/lib/notifications/labels";
 import { CALL_OUTCOMES, viewCase } from "@/lib/staff/cases";
 import { duration, LEVEL_NAMES, REASON_NAMES, ruleSources, ruleSummary } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
@@ -28,11 +29,6 @@ const DONE: Record<string, string> = {
   resolved: "Case resolved. It has left the open queue.",
   already_resolved: "This case was already resolved.",
   urgent_booked: "Urgent appointment booked. The patient's confirmation email is on its way.",
-};
-
-const EMAIL_NAMES: Record<string, string> = {
-  booking_confirmation: "Booking confirmation", booking_rescheduled: "Appointment moved", booking_cancelled: "Cancellation",
-  appointment_reminder: "Reminder", intake_self_care: "Advice after the form", self_care_checkin: "Two-week check-in", staff_escalation: "Staff alert",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
@@ -206,7 +202,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             <ul>
               {emails.map((e) => (
                 <li key={e.id}>
-                  {EMAIL_NAMES[e.kind] ?? e.kind}: {e.status}
+                  {kindLabel(e.kind)}: {e.status}
                   {e.sentAt ? `, sent ${formatDateTime(e.sentAt, zone)}` : `, due ${formatDateTime(e.dueAt, zone)}`}
                 </li>
               ))}

@@ -1,4 +1,4 @@
-/** What each kind of email is, in words, for the development mailbox. */
+/** What each kind of email is, in words, for the development mailbox and the staff case page. */
 const KIND_LABELS: Record<string, string> = {
   booking_confirmation: "Booking confirmation",
   booking_rescheduled: "Appointment moved",
