@@ -1,7 +1,7 @@
 // Sent the day before an appointment. No calendar file: the booking email already added it.
 import {
-  ActionButton, AppointmentFacts, BulletList, CutoffNote, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
-  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Subheading, Title, whenWithZone,
+  AppointmentFacts, BringAndChange, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
+  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Title, whenWithZone,
 } from "./layout";
 import type { AppointmentReminderProps } from "./types";
 
@@ -19,13 +19,14 @@ export default function AppointmentReminder(props: AppointmentReminderProps) {
       <Prominent>{whenWithZone(appointment)}</Prominent>
       <AppointmentFacts appointment={appointment} clinic={clinic} showWhen={false} />
 
-      <Subheading>What to bring</Subheading>
-      <BulletList items={whatToBring} />
-
-      <Subheading>If you cannot come</Subheading>
-      <Paragraph>Please let us know, so someone else can have the time.</Paragraph>
-      <ActionButton href={manageUrl}>View, move or cancel</ActionButton>
-      <CutoffNote cutoffHours={cutoffHours} phone={clinic.phone} />
+      <BringAndChange
+        whatToBring={whatToBring}
+        heading="If you cannot come"
+        intro="Please let us know, so someone else can have the time."
+        manageUrl={manageUrl}
+        cutoffHours={cutoffHours}
+        phone={clinic.phone}
+      />
     </EmailLayout>
   );
 }

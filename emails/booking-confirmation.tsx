@@ -1,8 +1,8 @@
 // Sent when a patient books: the appointment's details, what to bring, and the private manage link.
 // The calendar file (appointment.ics) is attached by lib/notifications/render.ts.
 import {
-  ActionButton, AppointmentFacts, BulletList, CutoffNote, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
-  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Subheading, Title, whenWithZone,
+  AppointmentFacts, BringAndChange, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
+  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Title, whenWithZone,
 } from "./layout";
 import type { BookingConfirmationProps } from "./types";
 
@@ -20,13 +20,14 @@ export default function BookingConfirmation(props: BookingConfirmationProps) {
       <Prominent>{whenWithZone(appointment)}</Prominent>
       <AppointmentFacts appointment={appointment} clinic={clinic} showWhen={false} />
 
-      <Subheading>What to bring</Subheading>
-      <BulletList items={whatToBring} />
-
-      <Subheading>If you need to change it</Subheading>
-      <Paragraph>You can view, move or cancel your appointment online.</Paragraph>
-      <ActionButton href={manageUrl}>View, move or cancel</ActionButton>
-      <CutoffNote cutoffHours={cutoffHours} phone={clinic.phone} />
+      <BringAndChange
+        whatToBring={whatToBring}
+        heading="If you need to change it"
+        intro="You can view, move or cancel your appointment online."
+        manageUrl={manageUrl}
+        cutoffHours={cutoffHours}
+        phone={clinic.phone}
+      />
       <Paragraph>
         This link is private to you, so please do not share it.
       </Paragraph>

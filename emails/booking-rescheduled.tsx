@@ -1,8 +1,8 @@
 // Sent when a patient moves an appointment: the new time first, the old one beneath it.
 // The updated calendar file (same event, higher sequence) is attached by lib/notifications/render.ts.
 import {
-  ActionButton, AppointmentFacts, BulletList, CutoffNote, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
-  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Subheading, Title, whenWithZone,
+  AppointmentFacts, BringAndChange, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
+  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Title, whenWithZone,
 } from "./layout";
 import type { BookingRescheduledProps } from "./types";
 
@@ -21,13 +21,14 @@ export default function BookingRescheduled(props: BookingRescheduledProps) {
       <Paragraph>It was: {whenWithZone({ when: previousWhen, zone: appointment.zone })}</Paragraph>
       <AppointmentFacts appointment={appointment} clinic={clinic} showWhen={false} />
 
-      <Subheading>What to bring</Subheading>
-      <BulletList items={whatToBring} />
-
-      <Subheading>If you need to change it</Subheading>
-      <Paragraph>You can view, move or cancel your appointment online.</Paragraph>
-      <ActionButton href={manageUrl}>View, move or cancel</ActionButton>
-      <CutoffNote cutoffHours={cutoffHours} phone={clinic.phone} />
+      <BringAndChange
+        whatToBring={whatToBring}
+        heading="If you need to change it"
+        intro="You can view, move or cancel your appointment online."
+        manageUrl={manageUrl}
+        cutoffHours={cutoffHours}
+        phone={clinic.phone}
+      />
 
       <Paragraph>
         We have attached an updated calendar file. Open it to move the appointment in your calendar.

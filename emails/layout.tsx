@@ -162,6 +162,31 @@ export function CutoffNote({ cutoffHours, phone }: { cutoffHours: number; phone:
   );
 }
 
+/**
+ * The end of every appointment email: what to bring, then how to view, move or cancel online
+ * (with the cut-off), under a heading and a sentence that suit the email.
+ */
+export function BringAndChange({ whatToBring, heading, intro, manageUrl, cutoffHours, phone }: {
+  whatToBring: readonly string[];
+  heading: string;
+  intro: string;
+  manageUrl: string;
+  cutoffHours: number;
+  phone: string;
+}) {
+  return (
+    <>
+      <Subheading>What to bring</Subheading>
+      <BulletList items={whatToBring} />
+
+      <Subheading>{heading}</Subheading>
+      <Paragraph>{intro}</Paragraph>
+      <ActionButton href={manageUrl}>View, move or cancel</ActionButton>
+      <CutoffNote cutoffHours={cutoffHours} phone={phone} />
+    </>
+  );
+}
+
 /** Subjects are one line of plain text: no line breaks from names or settings. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { listEscalations, type EscalationCursor } from "@/db/queries/intakes";
 import { getDb } from "@/lib/db";
+import { firstValues } from "@/lib/forms";
 import { acknowledgeBy } from "@/lib/escalation";
 import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
@@ -36,7 +37,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Escalated cases: most urgent first, then oldest, with each one's acknowledgement deadline. */
 export default async function QueuePage({ searchParams }: Props) {
   await requireStaff(undefined, "/staff");
-  const query = querySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = querySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
   const rows = await listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: { status: query.status, level: query.level, search: query.q } });

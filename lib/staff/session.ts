@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { findLiveSession, touchStaffSession } from "@/db/queries/staff";
@@ -13,10 +14,11 @@ export type Staff = { sessionId: string; id: string; email: string; name: string
 export const ANY_STAFF: readonly StaffRole[] = ["admin", "clinician", "reception"];
 
 /**
- * The signed-in staff member, checked against the database on every call (the session may have
+ * The signed-in staff member, checked against the database on every request (the session may have
  * ended: idle, too old, signed out, account disabled), or null.
  */
-export async function currentStaff(): Promise<Staff | null> {
+// Once per request: the staff layout and the page both ask.
+export const currentStaff = cache(async (): Promise<Staff | null> => {
   const session = await auth();
   if (!session?.sid) return null;
   const db = await getDb();
@@ -26,7 +28,7 @@ export async function currentStaff(): Promise<Staff | null> {
   await touchStaffSession(db, live.sessionId, now);
   const address = clientAddress(await headers(), env().TRUSTED_PROXIES);
   return { sessionId: live.sessionId, id: live.id, email: live.email, name: live.name, role: live.role, clientAddress: address };
-}
+});
 
 /** For staff pages and server actions: signed out → the sign-in page; wrong role → 403. */
 export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next?: string): Promise<Staff> {

@@ -5,6 +5,7 @@ import { listAudit } from "@/db/queries/audit";
 import { getClinicInfo } from "@/lib/clinic";
 import { formatDateTime } from "@/lib/booking/format";
 import { getDb } from "@/lib/db";
+import { firstValues } from "@/lib/forms";
 import { requireStaff } from "@/lib/staff/session";
 import styles from "../_components/staff.module.css";
 
@@ -30,7 +31,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Every view and change of a patient record, and every sign-in: newest first. Admins only; read-only. */
 export default async function AuditPage({ searchParams }: Props) {
   await requireStaff(["admin"], "/staff/audit");
-  const query = querySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = querySchema.parse(firstValues(await searchParams));
   const [at, id] = query.before?.split("_") ?? [];
   const db = await getDb();
   const events = await listAudit(db, { action: query.action, subjectId: query.subject, actorId: query.actor, before: at && id ? { at: new Date(Number(at)), id } : undefined }, PAGE_SIZE + 1);
