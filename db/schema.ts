@@ -39,9 +39,15 @@ export const clinic = pgTable(
     /** Slots per clinician per day kept for URGENT cases until the release time (local). */
     urgentReservePerDay: smallint("urgent_reserve_per_day").notNull().default(1),
     urgentReleaseTime: time("urgent_release_time").notNull().default("12:00"),
+    /** Minutes staff have to acknowledge an escalated case (the queue's countdown, the overdue alert). */
+    emergencyAckMinutes: smallint("emergency_ack_minutes").notNull().default(15),
+    urgentAckMinutes: smallint("urgent_ack_minutes").notNull().default(120),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("clinic_singleton", sql`${t.id} = 1`)],
+  (t) => [
+    check("clinic_singleton", sql`${t.id} = 1`),
+    check("clinic_ack_minutes_range", sql`${t.emergencyAckMinutes} between 1 and 60 and ${t.urgentAckMinutes} between 1 and 1440`),
+  ],
 );
 
 export type Clinic = typeof clinic.$inferSelect;
@@ -99,7 +105,8 @@ export const intakes = pgTable(
     index("intakes_escalation_queue_idx")
       .on(t.levelRank.desc(), t.createdAt.asc(), t.id.asc())
       .where(sql`${t.escalated}`),
-    index("intakes_created_at_idx").on(t.createdAt),
+    // Also serves "intakes per day by level" on the dashboard as an index-only scan.
+    index("intakes_created_at_level_idx").on(t.createdAt, t.level),
     index("intakes_email_idx").on(t.email),
     index("intakes_previous_idx").on(t.previousIntakeId),
     check("intakes_level_rank_range", sql`${t.levelRank} between 1 and 5`),
@@ -273,6 +280,8 @@ export const appointments = pgTable(
     // One active booking per intake.
     uniqueIndex("appointments_one_active_per_intake").on(t.intakeId).where(sql`${t.status} = 'booked'`),
     index("appointments_clinician_start_idx").on(t.clinicianId, t.startsAt),
+    // A case's appointments (case page, the queue's clinician filter), whatever their status.
+    index("appointments_intake_idx").on(t.intakeId, t.clinicianId),
     check("appointments_order", sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );

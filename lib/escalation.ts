@@ -1,10 +1,19 @@
+import type { Clinic } from "@/db/schema";
 import type { Level } from "@/lib/triage";
 
-/** Minutes staff have to acknowledge an escalated case of this level (EMERGENCY 15 min, URGENT 2 h). */
-export const ACK_MINUTES: Partial<Record<Level, number>> = { EMERGENCY: 15, URGENT: 120 };
+/** Minutes staff have to acknowledge an escalated case, per level; levels without one have no deadline. */
+export type AckDeadlines = Partial<Record<Level, number>>;
+
+/** The defaults (EMERGENCY 15 min, URGENT 2 h); an admin changes them in the clinic's settings. */
+export const ACK_MINUTES: AckDeadlines = { EMERGENCY: 15, URGENT: 120 };
+
+/** The clinic's acknowledgement deadlines (the defaults before the clinic is set up). */
+export function ackDeadlines(clinic: Partial<Pick<Clinic, "emergencyAckMinutes" | "urgentAckMinutes">> | null | undefined): AckDeadlines {
+  return { EMERGENCY: clinic?.emergencyAckMinutes ?? ACK_MINUTES.EMERGENCY, URGENT: clinic?.urgentAckMinutes ?? ACK_MINUTES.URGENT };
+}
 
 /** When a case must be acknowledged by, or null when its level has no deadline. */
-export function acknowledgeBy(c: { level: Level; createdAt: Date }): Date | null {
-  const minutes = ACK_MINUTES[c.level];
+export function acknowledgeBy(c: { level: Level; createdAt: Date }, deadlines: AckDeadlines = ACK_MINUTES): Date | null {
+  const minutes = deadlines[c.level];
   return minutes ? new Date(c.createdAt.getTime() + minutes * 60_000) : null;
 }

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { listEscalations, type EscalationCursor } from "@/db/queries/intakes";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
-import { acknowledgeBy } from "@/lib/escalation";
+import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
+import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
 import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import { LEVELS } from "@/lib/triage";
@@ -19,6 +20,7 @@ const querySchema = z.object({
   level: z.enum(LEVELS).optional().catch(undefined),
   status: z.enum(["open", "waiting", "acknowledged", "resolved", "all"]).default("open").catch("open"),
   q: z.string().trim().max(100).optional().catch(undefined),
+  clinician: z.uuid().optional().catch(undefined),
   after: z.string().max(200).optional().catch(undefined),
 });
 
@@ -40,10 +42,15 @@ export default async function QueuePage({ searchParams }: Props) {
   const query = querySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
-  const rows = await listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: { status: query.status, level: query.level, search: query.q } });
+  const [rows, clinic, { clinicians }] = await Promise.all([
+    listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: { status: query.status, level: query.level, search: query.q, clinicianId: query.clinician } }),
+    getClinicCached(db),
+    getScheduleSettings(db),
+  ]);
+  const deadlines = ackDeadlines(clinic);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  const keep = new URLSearchParams(Object.entries({ level: query.level, status: query.status, q: query.q }).filter((e): e is [string, string] => !!e[1]));
+  const keep = new URLSearchParams(Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter((e): e is [string, string] => !!e[1]));
   const nextHref = rows.length > PAGE_SIZE && last ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: `${last.levelRank}_${last.createdAt.getTime()}_${last.id}` })}` : null;
 
   return (
@@ -52,7 +59,7 @@ export default async function QueuePage({ searchParams }: Props) {
       <h1>Case queue</h1>
       <p className={styles.muted}>
         Escalated cases, most urgent first, then oldest. This page updates itself every 30 seconds. Emergency cases must be
-        acknowledged within 15 minutes, urgent ones within 2 hours.
+        acknowledged within {duration(deadlines.EMERGENCY! * 60_000)}, urgent ones within {duration(deadlines.URGENT! * 60_000)}.
       </p>
       <form className={styles.filters} method="get" role="search" aria-label="Filter cases">
         <div className={styles.field}>
@@ -80,6 +87,17 @@ export default async function QueuePage({ searchParams }: Props) {
             ))}
           </select>
         </div>
+        <div className={styles.field}>
+          <label htmlFor="clinician">Clinician</label>
+          <select id="clinician" name="clinician" defaultValue={query.clinician ?? ""}>
+            <option value="">Any clinician</option>
+            {clinicians.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className={styles.secondary}>
           Show cases
         </button>
@@ -101,7 +119,7 @@ export default async function QueuePage({ searchParams }: Props) {
             </thead>
             <tbody>
               {page.map((c) => {
-                const due = acknowledgeBy(c);
+                const due = acknowledgeBy(c, deadlines);
                 const overdue = !c.acknowledgedAt && !c.resolvedAt && due && due < now;
                 return (
                   <tr key={c.id} data-testid="case-row">

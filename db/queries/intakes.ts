@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, ilike, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
+import { appointments, idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
 
 /** Stores a graded intake and returns its id (not the row: reading the answers back is wasted work). */
 export async function insertIntake(db: Db, values: NewIntake): Promise<{ id: string }> {
@@ -82,6 +82,8 @@ export type EscalationFilter = {
   level?: Intake["level"];
   /** Part of a first name, last name or email. */
   search?: string;
+  /** Cases with an appointment (booked, attended or missed; not cancelled) with this clinician. */
+  clinicianId?: string;
 };
 
 /** Escalated cases, most urgent first, then oldest; keyset-paginated on (rank, time, id). */
@@ -103,6 +105,14 @@ export async function listEscalations(db: Db, { after, limit = 50, filter = {} }
   const term = filter.search?.trim();
   const pattern = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const bySearch = pattern ? or(ilike(intakes.firstName, pattern), ilike(intakes.lastName, pattern), ilike(intakes.email, pattern), ilike(sql`${intakes.firstName} || ' ' || ${intakes.lastName}`, pattern)) : undefined;
+  const byClinician = filter.clinicianId
+    ? exists(
+        db
+          .select({ one: sql`1` })
+          .from(appointments)
+          .where(and(eq(appointments.intakeId, intakes.id), eq(appointments.clinicianId, filter.clinicianId), inArray(appointments.status, ["booked", "arrived", "completed", "no_show"]))),
+      )
+    : undefined;
   return db
     .select({
       id: intakes.id,
@@ -119,7 +129,7 @@ export async function listEscalations(db: Db, { after, limit = 50, filter = {} }
       overrideLevel: intakes.overrideLevel,
     })
     .from(intakes)
-    .where(and(eq(intakes.escalated, true), keyset, byStatus, filter.level ? eq(intakes.level, filter.level) : undefined, bySearch))
+    .where(and(eq(intakes.escalated, true), keyset, byStatus, filter.level ? eq(intakes.level, filter.level) : undefined, bySearch, byClinician))
     .orderBy(desc(intakes.levelRank), asc(intakes.createdAt), asc(intakes.id))
     .limit(limit);
 }

@@ -5,7 +5,7 @@ import * as templates from "@/emails";
 import type { AppointmentDetails, ClinicBrand } from "@/emails/types";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { selfCareAdvice, WARNING_SIGNS, WHAT_TO_BRING } from "@/lib/content";
-import { ACK_MINUTES } from "@/lib/escalation";
+import { ackDeadlines } from "@/lib/escalation";
 import { openSecret } from "@/lib/tokens";
 import { appointmentIcs } from "./calendar";
 import { CHECK_IN_DAYS, EMAIL_PAYLOADS, type EmailKind, type EmailPayload } from "./queue";
@@ -15,7 +15,7 @@ export type Attachment = { filename: string; contentType: string; content: strin
 export type RenderedEmail = { subject: string; html: string; text: string; attachments: Attachment[] };
 
 export type RenderContext = {
-  clinic: Pick<Clinic, "name" | "address" | "phone" | "email" | "timeZone" | "cancellationCutoffHours">;
+  clinic: Pick<Clinic, "name" | "address" | "phone" | "email" | "timeZone" | "cancellationCutoffHours"> & Partial<Pick<Clinic, "emergencyAckMinutes" | "urgentAckMinutes">>;
   /** The app's public address, for links. */
   appUrl: string;
   /** AUTH_SECRET, to open the sealed manage link. */
@@ -85,7 +85,7 @@ export async function renderEmail(row: Pick<OutboxRow, "kind" | "payload" | "rec
       const props = {
         clinic, level: p.level, reason: p.reason, caseUrl: link(`/staff/cases/${p.intakeId}`),
         submittedAt: `${formatDateTime(submitted, ctx.clinic.timeZone)} (${zoneName(ctx.clinic.timeZone)})`,
-        acknowledgeWithinMinutes: p.reason === "no_capacity" ? null : (ACK_MINUTES[p.level] ?? null),
+        acknowledgeWithinMinutes: p.reason === "no_capacity" ? null : (ackDeadlines(ctx.clinic)[p.level] ?? null),
       };
       return finish(templates.StaffAlertEmail, props, templates.staffAlertSubject(props), []);
     }

@@ -2,7 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { intakes, staffUsers } from "@/db/schema";
-import { ACK_MINUTES } from "@/lib/escalation";
+import { getClinic } from "@/db/queries/clinic";
+import { ackDeadlines } from "@/lib/escalation";
 import { queueStaffAlert } from "@/lib/notifications/queue";
 
 /**
@@ -13,7 +14,9 @@ import { queueStaffAlert } from "@/lib/notifications/queue";
  */
 export async function alertOverdueCases(db: Db, now: Date): Promise<number> {
   let alerted = 0;
-  for (const [level, minutes] of Object.entries(ACK_MINUTES)) {
+  // Read fresh (not the 30 s cache): an admin who shortens a deadline expects it at once.
+  const deadlines = ackDeadlines(await getClinic(db));
+  for (const [level, minutes] of Object.entries(deadlines)) {
     const deadline = new Date(now.getTime() - minutes * 60_000).toISOString();
     const overdue = await db
       .select({ id: intakes.id })

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getScheduleSettings } from "@/lib/clinic-settings";
+import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { getClinicInfo } from "@/lib/clinic";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { offeredSlots } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
-import { acknowledgeBy } from "@/lib/escalation";
+import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
 import { CALL_OUTCOMES, viewCase } from "@/lib/staff/cases";
@@ -45,7 +45,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const zone = clinic.timeZone;
   const now = new Date();
   const { done } = await searchParams;
-  const due = acknowledgeBy(intake);
+  const due = acknowledgeBy(intake, ackDeadlines(await getClinicCached(db)));
   const overdue = !intake.acknowledgedAt && !intake.resolvedAt && due && due < now;
   const sections = reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
   const flags = FLAGS.filter((f) => intake.flags.includes(f.id));
