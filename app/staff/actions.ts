@@ -8,7 +8,9 @@ import { endAllStaffSessions, endStaffSession } from "@/db/queries/staff";
 import { getDb } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms";
 import { acknowledgeCase, addNote, bookUrgentForCase, callSchema, logCall, noteSchema, overrideLevel, overrideSchema, resolveCase } from "@/lib/staff/cases";
+import { markAttendance } from "@/lib/staff/schedule";
 import { requireStaff } from "@/lib/staff/session";
+import { getClinicCached } from "@/lib/clinic-settings";
 import { signInSchema } from "@/lib/staff/sign-in";
 import { z } from "zod";
 
@@ -144,4 +146,18 @@ export async function bookUrgentAction(_prev: FormState, form: FormData): Promis
         return { message: "That time cannot be booked for this case." };
     }
   });
+}
+
+/** Arrived / did not come / undo, from the schedule; back to the same schedule view. */
+export async function markAttendanceAction(form: FormData): Promise<void> {
+  const raw = String(form.get("back") ?? "");
+  const back = /^\/staff\/schedule(\?|$)/.test(raw) ? raw : "/staff/schedule";
+  const staff = await requireStaff(undefined, back);
+  const db = await getDb();
+  const zone = (await getClinicCached(db))?.timeZone ?? "UTC";
+  const result = await markAttendance(db, staff, { appointmentId: String(form.get("appointmentId") ?? ""), mark: form.get("mark") as "arrived" }, new Date(), zone);
+  const url = new URL(back, "http://x");
+  url.searchParams.delete("refused");
+  if (!result.ok) url.searchParams.set("refused", result.refusal);
+  redirect(`${url.pathname}${url.search}`);
 }

@@ -17,10 +17,18 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <li>
                 <Link href="/staff">Case queue</Link>
               </li>
+              <li>
+                <Link href="/staff/schedule">Schedule</Link>
+              </li>
               {staff.role === "admin" ? (
-                <li>
-                  <Link href="/staff/audit">Audit trail</Link>
-                </li>
+                <>
+                  <li>
+                    <Link href="/staff/settings">Settings</Link>
+                  </li>
+                  <li>
+                    <Link href="/staff/audit">Audit trail</Link>
+                  </li>
+                </>
               ) : null}
             </ul>
           </nav>

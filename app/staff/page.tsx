@@ -1,57 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { listEscalations, type EscalationCursor } from "@/db/queries/intakes";
+import { listEscalations } from "@/db/queries/intakes";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
 import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
+import { decodeCursor, encodeCursor, queueFilter, queueQuerySchema } from "@/lib/staff/queue";
 import { LEVELS } from "@/lib/triage";
+import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
+import { GlanceChart } from "./_components/glance-chart";
 import styles from "./_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Case queue", robots: { index: false } };
 
 const PAGE_SIZE = 25;
 
-const querySchema = z.object({
-  level: z.enum(LEVELS).optional().catch(undefined),
-  status: z.enum(["open", "waiting", "acknowledged", "resolved", "all"]).default("open").catch("open"),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  clinician: z.uuid().optional().catch(undefined),
-  after: z.string().max(200).optional().catch(undefined),
-});
-
 const STATUS_NAMES = { open: "Open (not resolved)", waiting: "Waiting for acknowledgement", acknowledged: "Acknowledged, not resolved", resolved: "Resolved", all: "All" } as const;
-
-function decodeCursor(value: string | undefined): EscalationCursor | undefined {
-  if (!value) return undefined;
-  const [rank, at, id] = value.split("_");
-  const createdAt = new Date(Number(at));
-  if (!rank || !id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) return undefined;
-  return { levelRank: Number(rank), createdAt, id };
-}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Escalated cases: most urgent first, then oldest, with each one's acknowledgement deadline. */
 export default async function QueuePage({ searchParams }: Props) {
   await requireStaff(undefined, "/staff");
-  const query = querySchema.parse(firstValues(await searchParams));
+  const query = queueQuerySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
   const [rows, clinic, { clinicians }] = await Promise.all([
-    listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: { status: query.status, level: query.level, search: query.q, clinicianId: query.clinician } }),
+    listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: queueFilter(query) }),
     getClinicCached(db),
     getScheduleSettings(db),
   ]);
   const deadlines = ackDeadlines(clinic);
+  const glance = await atAGlance(db, now, clinic?.timeZone ?? "UTC");
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   const keep = new URLSearchParams(Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter((e): e is [string, string] => !!e[1]));
-  const nextHref = rows.length > PAGE_SIZE && last ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: `${last.levelRank}_${last.createdAt.getTime()}_${last.id}` })}` : null;
+  const nextHref = rows.length > PAGE_SIZE && last ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: encodeCursor(last) })}` : null;
 
   return (
     <div className={styles.page}>
@@ -162,6 +149,7 @@ export default async function QueuePage({ searchParams }: Props) {
         {query.after ? <Link href={`/staff?${keep}`}>First page</Link> : <span />}
         {nextHref ? <Link href={nextHref}>Next page</Link> : null}
       </div>
+      <GlanceChart glance={glance} />
     </div>
   );
 }

@@ -1,6 +1,10 @@
 // Demo staff and graded demo intakes for a fresh development database, so the staff dashboard is
 // never empty on a first `npm run dev`. Never loaded in production.
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { appointments, intakes as intakesTable } from "@/db/schema";
+import { listAppointmentTypes, listClinicians } from "@/db/queries/scheduling";
 import { findStaffByEmail, upsertStaff } from "@/db/queries/staff";
 import { countIntakes } from "@/db/queries/intakes";
 import type { StaffRole } from "@/db/schema";
@@ -34,7 +38,34 @@ export async function seedDemo(db: Db, { now = new Date(), timeZone = "America/N
     await submitIntake(db, { answers, now: at, timeZone });
     intakes++;
   }
+  await seedDemoAppointments(db, now);
   return { staff, intakes };
+}
+
+/**
+ * A schedule for the demo: the self-bookable demo patients each have an appointment, one that
+ * started half an hour ago (so reception can mark it at once) and two later today, written
+ * directly (no confirmation emails).
+ */
+async function seedDemoAppointments(db: Db, now: Date): Promise<void> {
+  const [clinicians, types] = await Promise.all([listClinicians(db), listAppointmentTypes(db)]);
+  const type = types.find((t) => t.levels.length > 0);
+  if (!clinicians.length || !type) return;
+  const patients = await db.select({ id: intakesTable.id }).from(intakesTable).where(and(eq(intakesTable.escalated, false), inArray(intakesTable.level, ["SOON", "ROUTINE", "SELF_CARE"])))
+    .orderBy(asc(intakesTable.createdAt));
+  if (!patients.length) return;
+  const quarter = 15 * 60_000;
+  const base = Math.floor(now.getTime() / quarter) * quarter;
+  const starts = [base - 2 * quarter, base + 8 * quarter, base + 16 * quarter];
+  await db.insert(appointments).values(
+    patients.slice(0, starts.length).map((p, i) => {
+      const id = randomUUID();
+      const startsAt = new Date(starts[i]!);
+      const endsAt = new Date(startsAt.getTime() + type.minutes * 60_000);
+      const blocked = `[${new Date(startsAt.getTime() - type.bufferBeforeMinutes * 60_000).toISOString()},${new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000).toISOString()})`;
+      return { id, seriesId: id, intakeId: p.id, clinicianId: clinicians[i % clinicians.length]!.id, appointmentTypeId: type.id, startsAt, endsAt, blocked };
+    }),
+  );
 }
 
 /** The console lines naming the demo sign-ins (development only). */

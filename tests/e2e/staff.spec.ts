@@ -2,20 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
-
-// Demo accounts (DEMO_DATA=true in playwright.config.ts).
-const CLINICIAN = { email: "clinician@riverside-spine.example", password: "demo-clinician-pass" };
-const RECEPTION = { email: "reception@riverside-spine.example", password: "demo-reception-pass" };
-const ADMIN = { email: "admin@riverside-spine.example", password: "demo-admin-pass" };
-
-async function signIn(page: Page, who: { email: string; password: string }, path = "/staff") {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/staff\/sign-in/);
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
+import { ADMIN, CLINICIAN, RECEPTION, signIn } from "./staff-session";
 
 async function postIntake(page: Page, vignette: string, contact: Record<string, string>, ip: string) {
   const data = vignetteIntake(vignette, new Date()) as { contact: Record<string, unknown> };
@@ -28,7 +15,7 @@ async function postIntake(page: Page, vignette: string, contact: Record<string, 
 test.describe("staff access", () => {
   test("signed-out visitors and forged cookies are sent to sign-in and see no patient data", async ({ page, context }) => {
     const intake = await postIntake(page, "P01", { firstName: "Hidden", lastName: "Patient" }, "192.0.2.150");
-    for (const path of ["/staff", `/staff/cases/${intake.id}`, "/staff/audit"]) {
+    for (const path of ["/staff", `/staff/cases/${intake.id}`, "/staff/audit", "/staff/schedule", "/staff/settings"]) {
       const res = await page.goto(path);
       expect(page.url()).toContain("/staff/sign-in");
       expect(await res!.text()).not.toContain("Hidden");

@@ -1,0 +1,39 @@
+import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
+import type { Db } from "../client";
+import { appointments, appointmentTypes, clinicians, intakes } from "../schema";
+
+/** Statuses the schedule shows: what still happens or happened (not cancelled or moved away). */
+export const SCHEDULED = ["booked", "arrived", "no_show", "completed"] as const;
+
+/** Appointments starting in [from, to), per clinician then time, with the patient's name. */
+export async function listSchedule(db: Db, { from, to, clinicianId }: { from: Date; to: Date; clinicianId?: string }) {
+  return db
+    .select({
+      id: appointments.id,
+      intakeId: appointments.intakeId,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      clinicianId: appointments.clinicianId,
+      clinician: clinicians.name,
+      type: appointmentTypes.name,
+      firstName: intakes.firstName,
+      lastName: intakes.lastName,
+      phone: intakes.phone,
+    })
+    .from(appointments)
+    .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+    .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
+    .where(
+      and(
+        gte(appointments.startsAt, from),
+        lt(appointments.startsAt, to),
+        inArray(appointments.status, [...SCHEDULED]),
+        clinicianId ? eq(appointments.clinicianId, clinicianId) : undefined,
+      ),
+    )
+    .orderBy(asc(clinicians.name), asc(appointments.startsAt));
+}
+
+export type ScheduleRow = Awaited<ReturnType<typeof listSchedule>>[number];

@@ -1,0 +1,126 @@
+// /api/v1/staff/*: the case queue, one case and acknowledging it, and the audit trail, as JSON for
+// clinic integrations (a wallboard, a pager bridge). Each handler checks the session and role on
+// the server first: 401 without a live staff session, 403 for the wrong role, never data.
+import { listAudit } from "@/db/queries/audit";
+import { listEscalations } from "@/db/queries/intakes";
+import type { StaffRole } from "@/db/schema";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { getDb } from "@/lib/db";
+import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
+import { jsonError } from "@/lib/http";
+import { acknowledgeCase, viewCase } from "./cases";
+import { ruleSummary } from "./format";
+import { decodeCursor, encodeCursor, queueFilter, queueQuerySchema } from "./queue";
+import { ANY_STAFF, requireStaffApi, type Staff } from "./session";
+
+const PAGE_SIZE = 50;
+const NO_STORE = { "Cache-Control": "no-store" };
+
+async function withStaff(roles: readonly StaffRole[], run: (staff: Staff) => Promise<Response>): Promise<Response> {
+  const staff = await requireStaffApi(roles);
+  if (staff instanceof Response) return staff;
+  return run(staff);
+}
+
+/** GET /api/v1/staff/cases: the queue (same filters as /staff), keyset-paged with `after`. */
+export function listCasesApi(request: Request): Promise<Response> {
+  return withStaff(ANY_STAFF, async () => {
+    const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const db = await getDb();
+    const [rows, clinic] = await Promise.all([listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: queueFilter(query) }), getClinicCached(db)]);
+    const deadlines = ackDeadlines(clinic);
+    const now = new Date();
+    const page = rows.slice(0, PAGE_SIZE);
+    const cases = page.map((c) => {
+      const due = acknowledgeBy(c, deadlines);
+      return {
+        id: c.id,
+        level: c.level,
+        overrideLevel: c.overrideLevel,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        age: c.ageAtGrading,
+        reason: c.escalationReason,
+        topRule: c.firedRules[0] ? { id: c.firedRules[0], summary: ruleSummary(c.firedRules[0]) } : null,
+        submittedAt: c.createdAt.toISOString(),
+        acknowledgeBy: due?.toISOString() ?? null,
+        overdue: !!(due && !c.acknowledgedAt && !c.resolvedAt && due < now),
+        acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
+        resolvedAt: c.resolvedAt?.toISOString() ?? null,
+      };
+    });
+    const last = page.at(-1);
+    return Response.json({ cases, next: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null }, { headers: NO_STORE });
+  });
+}
+
+/** GET /api/v1/staff/cases/:id: one case (audited as a view, like the case page). */
+export function getCaseApi(id: string): Promise<Response> {
+  return withStaff(ANY_STAFF, async (staff) => {
+    const found = await viewCase(await getDb(), staff, id);
+    if (!found) return jsonError(404, "not_found", "No case with that id.");
+    const { intake, notes, bookings } = found;
+    return Response.json(
+      {
+        id: intake.id,
+        contact: { firstName: intake.firstName, lastName: intake.lastName, email: intake.email, phone: intake.phone, dateOfBirth: intake.dateOfBirth },
+        level: intake.level,
+        overrideLevel: intake.overrideLevel,
+        overrideReason: intake.overrideReason,
+        rulesetVersion: intake.rulesetVersion,
+        firedRules: intake.firedRules.map((r) => ({ id: r, summary: ruleSummary(r) })),
+        flags: intake.flags,
+        scores: intake.scores,
+        answers: intake.answers,
+        submittedAt: intake.createdAt.toISOString(),
+        acknowledgedAt: intake.acknowledgedAt?.toISOString() ?? null,
+        resolvedAt: intake.resolvedAt?.toISOString() ?? null,
+        notes: notes.map((n) => ({ kind: n.kind, outcome: n.outcome, body: n.body, author: n.author, at: n.createdAt.toISOString() })),
+        appointments: bookings.map((b) => ({ id: b.id, startsAt: b.startsAt.toISOString(), status: b.status, clinician: b.clinician, type: b.type })),
+      },
+      { headers: NO_STORE },
+    );
+  });
+}
+
+/**
+ * A change requested by another site (a form or script on a page elsewhere riding on the staff
+ * member's cookie) is refused; the cookie is SameSite=Lax already, this is the second lock.
+ */
+function crossSite(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return true;
+  }
+}
+
+/** POST /api/v1/staff/cases/:id/acknowledge: 200 when done, 409 when someone already did. */
+export function acknowledgeCaseApi(request: Request, id: string): Promise<Response> {
+  return withStaff(ANY_STAFF, async (staff) => {
+    if (crossSite(request)) return jsonError(403, "cross_site", "Changes must come from the clinic's own pages.");
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return jsonError(404, "not_found", "No case with that id.");
+    const result = await acknowledgeCase(await getDb(), staff, id, new Date());
+    if (result.status === "not_found") return jsonError(404, "not_found", "No case with that id.");
+    if (result.status === "already") return jsonError(409, "already_acknowledged", "This case was already acknowledged.");
+    return Response.json({ id, acknowledged: true }, { headers: NO_STORE });
+  });
+}
+
+/** GET /api/v1/staff/audit: the newest audit events (admins only), filtered like /staff/audit. */
+export function listAuditApi(request: Request): Promise<Response> {
+  return withStaff(["admin"], async () => {
+    const params = new URL(request.url).searchParams;
+    const action = params.get("action");
+    const subject = params.get("subject");
+    const filter = {
+      action: action && /^[a-z_]{1,50}$/.test(action) ? action : undefined,
+      subjectId: subject && subject.length <= 100 ? subject : undefined,
+    };
+    const events = await listAudit(await getDb(), filter, 100);
+    return Response.json({ events: events.map((e) => ({ ...e, at: e.at.toISOString() })) }, { headers: NO_STORE });
+  });
+}

@@ -1,0 +1,37 @@
+// "At a glance" on the case queue: intakes per day by level over 30 days, and how fast cases are
+// acknowledged. Read at most once a minute per process: it is history, and the queue page must stay
+// fast on a clinic with a million intakes.
+import type { Db } from "@/db/client";
+import { intakesPerDay, medianAcknowledgeMinutes } from "@/db/queries/dashboard";
+import { addLocalDays, localDate, localInstant } from "@/lib/scheduling/zoned";
+import { LEVELS, type Level } from "@/lib/triage";
+
+export const GLANCE_DAYS = 30;
+const TTL_MS = 60_000;
+
+export type Glance = {
+  days: { day: string; counts: Record<Level, number>; total: number }[];
+  medians: { level: Level; minutes: number; cases: number }[];
+};
+
+const cache = new WeakMap<Db, { key: string; value: Glance; expires: number }>();
+
+/** The last 30 local days (today included) and the median times to acknowledge over them. */
+export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<Glance> {
+  const today = localDate(now, timeZone);
+  const key = `${today}|${timeZone}`;
+  const hit = cache.get(db);
+  if (hit && hit.key === key && hit.expires > now.getTime()) return hit.value;
+  const first = addLocalDays(today, 1 - GLANCE_DAYS);
+  const since = localInstant(first, "00:00", timeZone);
+  const [perDay, medians] = await Promise.all([intakesPerDay(db, { since, timeZone }), medianAcknowledgeMinutes(db, { since })]);
+  const days = Array.from({ length: GLANCE_DAYS }, (_, i) => {
+    const day = addLocalDays(first, i);
+    const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
+    for (const r of perDay) if (r.day === day) counts[r.level] += r.n;
+    return { day, counts, total: LEVELS.reduce((sum, l) => sum + counts[l], 0) };
+  });
+  const value = { days, medians: medians.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)) };
+  cache.set(db, { key, value, expires: now.getTime() + TTL_MS });
+  return value;
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, RECEPTION, signIn } from "./staff-session";
+
+// The demo EMERGENCY (lib/demo) is Maria Lopez: no response without a session may name her.
+const PATIENT = "Lopez";
+const ROUTES = (id: string) => [
+  { method: "GET", path: "/api/v1/staff/cases" },
+  { method: "GET", path: `/api/v1/staff/cases/${id}` },
+  { method: "POST", path: `/api/v1/staff/cases/${id}/acknowledge` },
+  { method: "GET", path: "/api/v1/staff/audit" },
+] as const;
+
+test.describe("the staff API", () => {
+  test("answers 401 without a session or with a forged one, 403 for the wrong role, and data only with both", async ({ page, playwright, baseURL }) => {
+    await signIn(page, RECEPTION);
+    const list = await page.request.get("/api/v1/staff/cases?level=EMERGENCY&status=all");
+    expect(list.status()).toBe(200);
+    const { cases } = (await list.json()) as { cases: { id: string; lastName: string; acknowledgeBy: string | null; topRule: { summary: string } }[] };
+    const maria = cases.find((c) => c.lastName === PATIENT)!;
+    expect(maria.acknowledgeBy).not.toBeNull();
+    expect(maria.topRule.summary.length).toBeGreaterThan(10);
+
+    for (const headers of [{}, { cookie: "authjs.session-token=forged" }] as Record<string, string>[]) {
+      const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+      for (const r of ROUTES(maria.id)) {
+        const res = await anonymous.fetch(r.path, { method: r.method });
+        expect(res.status(), `${r.method} ${r.path}`).toBe(401);
+        expect(await res.text()).not.toContain(PATIENT);
+      }
+      await anonymous.dispose();
+    }
+
+    // Reception may read the queue and cases, not the audit trail.
+    const audit = await page.request.get("/api/v1/staff/audit");
+    expect(audit.status()).toBe(403);
+    expect(await audit.text()).not.toContain(PATIENT);
+    const one = await page.request.get(`/api/v1/staff/cases/${maria.id}`);
+    expect(one.status()).toBe(200);
+    expect(((await one.json()) as { contact: { lastName: string } }).contact.lastName).toBe(PATIENT);
+
+    // A change from another site is refused even with the cookie.
+    const forged = await page.request.post(`/api/v1/staff/cases/${maria.id}/acknowledge`, { headers: { origin: "https://evil.example" } });
+    expect(forged.status()).toBe(403);
+  });
+
+  test("an admin reads the audit trail, which records the API's case views", async ({ page }) => {
+    await signIn(page, ADMIN);
+    const { cases } = (await (await page.request.get("/api/v1/staff/cases?status=all")).json()) as { cases: { id: string }[] };
+    const id = cases[0]!.id;
+    expect((await page.request.get(`/api/v1/staff/cases/${id}`)).status()).toBe(200);
+    const audit = await page.request.get(`/api/v1/staff/audit?subject=${id}`);
+    expect(audit.status()).toBe(200);
+    const { events } = (await audit.json()) as { events: { action: string; actorEmail: string }[] };
+    expect(events).toContainEqual(expect.objectContaining({ action: "case_viewed", actorEmail: ADMIN.email }));
+    expect((await page.request.get("/api/v1/staff/cases/not-a-case")).status()).toBe(404);
+  });
+});
