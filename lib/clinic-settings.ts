@@ -33,3 +33,8 @@ export function getScheduleSettings(db: Db) {
     return { clinicians, types, hours };
   });
 }
+
+/** Forgets every cached setting in this process, so an admin's change applies here at once (elsewhere within 30 s). */
+export function clearSettingsCaches(): void {
+  caches.clear();
+}

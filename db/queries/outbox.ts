@@ -72,3 +72,27 @@ export async function listDeadEmails(db: Db, { limit = 50 }: { limit?: number } 
     .orderBy(sql`${outbox.createdAt} desc`)
     .limit(limit);
 }
+
+/** One email's delivery state, locked until the end of the transaction; null when unknown. */
+export async function getEmailForUpdate(db: Db, id: string) {
+  const rows = await db
+    .select({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError })
+    .from(outbox)
+    .where(eq(outbox.id, id))
+    .for("update");
+  return rows[0] ?? null;
+}
+
+/**
+ * Puts a dead email back in the queue: pending, due now, a fresh set of attempts. Only while it
+ * is still dead, so a second retry (or one racing the first) changes nothing; returns whether it
+ * did. `last_error` is kept until the next attempt overwrites it (or a send clears it).
+ */
+export async function requeueDeadEmail(db: Db, { id, now }: { id: string; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: "pending", attempts: 0, dueAt: now, claimedUntil: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "dead")))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}

@@ -48,3 +48,39 @@ export async function listBusy(db: Db, { from, to, clinicianIds }: { from: Date;
     );
   return rows.map((r) => ({ clinicianId: r.clinicianId, start: new Date(Number(r.start)), end: new Date(Number(r.end)) }));
 }
+
+/** Every clinician, active or not, by name (the admin settings page). */
+export async function listAllClinicians(db: Db) {
+  return db.select().from(clinicians).orderBy(asc(clinicians.name));
+}
+
+/** Every appointment type, active or not, default first (the admin settings page). */
+export async function listAllAppointmentTypes(db: Db) {
+  return db.select().from(appointmentTypes).orderBy(asc(appointmentTypes.sortOrder), asc(appointmentTypes.id));
+}
+
+/** Every weekly-hours row with its id, by clinician, weekday and start; times as "HH:MM". */
+export async function listAllWorkingHours(db: Db) {
+  const rows = await db.select().from(workingHours).orderBy(asc(workingHours.clinicianId), asc(workingHours.weekday), asc(workingHours.startTime));
+  return rows.map((r) => ({ id: r.id, clinicianId: r.clinicianId, weekday: r.weekday, start: r.startTime.slice(0, 5), end: r.endTime.slice(0, 5) }));
+}
+
+/** A clinician's weekly-hours rows on one weekday that overlap [start, end) ("HH:MM"); touching rows do not overlap. */
+export async function findOverlappingHours(db: Db, { clinicianId, weekday, start, end }: { clinicianId: string; weekday: number; start: string; end: string }) {
+  const rows = await db
+    .select({ start: workingHours.startTime, end: workingHours.endTime })
+    .from(workingHours)
+    .where(and(eq(workingHours.clinicianId, clinicianId), eq(workingHours.weekday, weekday), lt(workingHours.startTime, end), gt(workingHours.endTime, start)))
+    .orderBy(asc(workingHours.startTime));
+  return rows.map((r) => ({ start: r.start.slice(0, 5), end: r.end.slice(0, 5) }));
+}
+
+/** Time off and closures not over yet at `now`, soonest first, with the clinician's name (null: the whole clinic). */
+export async function listUpcomingTimeOff(db: Db, { now }: { now: Date }) {
+  return db
+    .select({ id: timeOff.id, clinicianId: timeOff.clinicianId, clinicianName: clinicians.name, start: timeOff.startsAt, end: timeOff.endsAt, reason: timeOff.reason })
+    .from(timeOff)
+    .leftJoin(clinicians, eq(clinicians.id, timeOff.clinicianId))
+    .where(gt(timeOff.endsAt, now))
+    .orderBy(asc(timeOff.startsAt));
+}

@@ -99,3 +99,31 @@ export async function endAllStaffSessions(db: Db, userId: string, now: Date): Pr
     .returning({ id: staffSessions.id });
   return rows.length;
 }
+
+/** Adds a staff account; null when the email already has one (nothing is changed then). */
+export async function insertStaff(db: Db, u: { email: string; name: string; role: StaffRole; passwordHash: string }): Promise<{ id: string } | null> {
+  const rows = await db
+    .insert(staffUsers)
+    .values({ ...u, email: u.email.trim().toLowerCase() })
+    .onConflictDoNothing({ target: staffUsers.email })
+    .returning({ id: staffUsers.id });
+  return rows[0] ?? null;
+}
+
+/** One account without its password hash, locked until the end of the transaction; null when unknown. */
+export async function getStaffForUpdate(db: Db, id: string) {
+  const rows = await db
+    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, active: staffUsers.active, lockedUntil: staffUsers.lockedUntil, failedSignIns: staffUsers.failedSignIns })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id))
+    .for("update");
+  return rows[0] ?? null;
+}
+
+export async function setStaffRole(db: Db, id: string, role: StaffRole): Promise<void> {
+  await db.update(staffUsers).set({ role }).where(eq(staffUsers.id, id));
+}
+
+export async function setStaffActive(db: Db, id: string, active: boolean): Promise<void> {
+  await db.update(staffUsers).set({ active }).where(eq(staffUsers.id, id));
+}

@@ -3,7 +3,9 @@
 // saved together or not at all. Payloads hold no clinical detail: no answers, no symptoms, and
 // the level only in staff alerts.
 import { z } from "zod";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { appointmentTypes, clinicians } from "@/db/schema";
 import { cancelAppointmentEmails, enqueueEmail } from "@/db/queries/outbox";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
@@ -74,9 +76,10 @@ export type QueuedAppointment = {
 };
 
 async function describe(db: Db, appointment: QueuedAppointment, firstName: string) {
-  const { clinicians, types } = await getScheduleSettings(db);
-  const clinician = clinicians.find((c) => c.id === appointment.clinicianId);
-  const type = types.find((t) => t.id === appointment.appointmentTypeId);
+  const { clinicians: active, types: activeTypes } = await getScheduleSettings(db);
+  // The cache holds active ones only: a clinician or type deactivated since keeps its name here.
+  const clinician = active.find((c) => c.id === appointment.clinicianId) ?? (await db.select().from(clinicians).where(eq(clinicians.id, appointment.clinicianId)))[0];
+  const type = activeTypes.find((t) => t.id === appointment.appointmentTypeId) ?? (await db.select().from(appointmentTypes).where(eq(appointmentTypes.id, appointment.appointmentTypeId)))[0];
   return {
     firstName,
     seriesId: appointment.seriesId,

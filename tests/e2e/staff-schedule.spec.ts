@@ -32,7 +32,7 @@ test("reception marks today's patient as arrived, undoes it, and cannot mark a l
   const tom = await rowOf(page, "Tom Becker");
   if ((await tom.getByRole("button", { name: "Arrived: Tom Becker" }).count()) > 0) {
     await tom.getByRole("button", { name: "Arrived: Tom Becker" }).click();
-    await expect(page.getByRole("alert")).toContainText("from 60 minutes before their time");
+    await expect(page.getByRole("alert").filter({ hasText: "from 60 minutes before their time" })).toBeVisible();
     await expect(page.getByTestId("schedule-row").filter({ hasText: "Tom Becker" })).toContainText("Expected");
   }
 

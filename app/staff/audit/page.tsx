@@ -24,6 +24,10 @@ const ACTIONS = [
   "case_viewed", "case_acknowledged", "call_logged", "note_added", "level_overridden", "case_resolved", "urgent_slot_booked",
   "sign_in", "sign_in_failed", "sign_in_refused_locked", "sign_in_refused_inactive", "account_locked", "sign_out", "sign_out_everywhere",
   "staff_created", "staff_updated", "overdue_alert_queued",
+  "clinic_settings_updated", "clinician_added", "clinician_updated", "clinician_deactivated", "clinician_reactivated",
+  "working_hours_added", "working_hours_removed", "time_off_added", "time_off_removed", "appointment_type_updated",
+  "staff_role_changed", "staff_deactivated", "staff_reactivated", "staff_unlocked", "email_retried",
+  "schedule_viewed", "marked_arrived", "marked_no_show", "attendance_undone",
 ];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,0 +1,151 @@
+// Who signs in (staff accounts) and the emails that gave up (with a retry each).
+import type { ReactNode } from "react";
+import type { listDeadEmails } from "@/db/queries/outbox";
+import type { listStaff } from "@/db/queries/staff";
+import { MIN_PASSWORD_LENGTH } from "@/lib/staff/passwords";
+import { ROLE_NAMES } from "@/lib/staff/settings";
+import { formatDateTime } from "@/lib/booking/format";
+import { kindLabel } from "@/lib/notifications/labels";
+import { changeStaffRoleAction, createStaffAction, retryEmailAction, setStaffActiveAction, unlockStaffAction } from "../actions";
+import { SettingsForm } from "./settings-form";
+import staff from "../../_components/staff.module.css";
+import styles from "../settings.module.css";
+
+type Head = { title: string; notice: ReactNode };
+
+const roleOptions = Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }));
+
+export function AccountsSection({ title, notice, accounts, selfId, zone, now }: Head & { accounts: Awaited<ReturnType<typeof listStaff>>; selfId: string; zone: string; now: Date }) {
+  return (
+    <section id="staff" className={styles.section} aria-labelledby="staff-title">
+      <h2 id="staff-title">{title}</h2>
+      {notice}
+      <p className={staff.muted}>
+        Deactivating an account signs it out everywhere at once. After 5 wrong passwords in a row an account is locked for 15 minutes; unlock it to let them try again now.
+      </p>
+      <div className={staff.tableWrap}>
+        <table className={staff.table}>
+          <caption className="visually-hidden">Staff accounts, by name</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Sign-in</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((a) => {
+              const self = a.id === selfId;
+              const locked = !!a.lockedUntil && a.lockedUntil > now;
+              return (
+                <tr key={a.id}>
+                  <th scope="row">
+                    {a.name}
+                    {self ? <span className={staff.muted}> (you)</span> : null}
+                  </th>
+                  <td>{a.email}</td>
+                  <td>{ROLE_NAMES[a.role]}</td>
+                  <td>
+                    <span className={styles.status}>{a.active ? "✓ Active" : "✕ Deactivated"}</span>
+                  </td>
+                  <td>
+                    {locked ? (
+                      <strong>🔒 Locked until {formatDateTime(a.lockedUntil!, zone)}</strong>
+                    ) : a.failedSignIns ? (
+                      `${a.failedSignIns} failed sign-in${a.failedSignIns === 1 ? "" : "s"} in a row`
+                    ) : (
+                      "No problems"
+                    )}
+                  </td>
+                  <td>
+                    {self ? (
+                      <span className={staff.muted}>Ask another admin to change your own account.</span>
+                    ) : (
+                      <div className={styles.actions}>
+                        {locked || a.failedSignIns ? (
+                          <SettingsForm action={unlockStaffAction} hidden={{ id: a.id }} submitLabel={locked ? `Unlock ${a.name}` : `Clear failed sign-ins of ${a.name}`} secondary={!locked} inline />
+                        ) : null}
+                        <SettingsForm action={setStaffActiveAction} hidden={{ id: a.id, active: a.active ? "false" : "true" }} submitLabel={`${a.active ? "Deactivate" : "Reactivate"} ${a.name}`} secondary inline />
+                        <SettingsForm
+                          action={changeStaffRoleAction}
+                          hidden={{ id: a.id }}
+                          fields={[{ name: "role", label: `Role for ${a.name}`, kind: "select", options: roleOptions, defaultValue: a.role }]}
+                          submitLabel="Change role"
+                          secondary
+                          inline
+                        />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3>Add a staff account</h3>
+      <SettingsForm
+        action={createStaffAction}
+        fields={[
+          { name: "name", label: "Name" },
+          { name: "email", label: "Email", kind: "email" },
+          { name: "role", label: "Role", kind: "select", options: [{ value: "", label: "Choose…" }, ...roleOptions] },
+          { name: "password", label: "First password", kind: "password", hint: `At least ${MIN_PASSWORD_LENGTH} characters. Give it to them in person.`, autoComplete: "new-password" },
+        ]}
+        submitLabel="Create account"
+      />
+    </section>
+  );
+}
+
+export function DeadEmailsSection({ title, notice, emails, zone }: Head & { emails: Awaited<ReturnType<typeof listDeadEmails>>; zone: string }) {
+  return (
+    <section id="emails" className={styles.section} aria-labelledby="emails-title">
+      <h2 id="emails-title">{title}</h2>
+      {notice}
+      {emails.length ? (
+        <>
+          <p className={staff.muted}>
+            These emails failed on every attempt and were given up. Fix the cause (for example a mistyped address) first, then send again: it goes out within a minute. The last error stays until the next try.
+          </p>
+          <div className={staff.tableWrap}>
+            <table className={staff.table}>
+              <caption className="visually-hidden">Emails that could not be sent, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Queued</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Last error</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Retry</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {emails.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">{kindLabel(e.kind)}</th>
+                    <td>{e.recipient}</td>
+                    <td>{formatDateTime(e.createdAt, zone)}</td>
+                    <td>{e.attempts}</td>
+                    <td className={styles.lastError}>{e.lastError ?? <span className={staff.muted}>None recorded</span>}</td>
+                    <td>
+                      <SettingsForm action={retryEmailAction} hidden={{ id: e.id }} submitLabel={<>Retry sending<span className="visually-hidden"> to {e.recipient}</span></>} inline />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>✓ No emails are waiting: every email was sent or is still being tried.</p>
+      )}
+    </section>
+  );
+}

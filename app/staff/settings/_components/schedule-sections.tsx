@@ -1,0 +1,279 @@
+// Who works when and what can be booked: clinicians, weekly hours, time off, appointment types.
+import type { ReactNode } from "react";
+import type { listAllAppointmentTypes, listAllClinicians, listAllWorkingHours, listUpcomingTimeOff } from "@/db/queries/scheduling";
+import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { LEVEL_NAMES } from "@/lib/staff/format";
+import { WEEKDAYS } from "@/lib/staff/settings";
+import {
+  addClinicianAction,
+  addTimeOffAction,
+  addWorkingHoursAction,
+  removeTimeOffAction,
+  removeWorkingHoursAction,
+  setClinicianActiveAction,
+  updateAppointmentTypeAction,
+  updateClinicianAction,
+} from "../actions";
+import { SettingsForm } from "./settings-form";
+import staff from "../../_components/staff.module.css";
+import styles from "../settings.module.css";
+
+type Clinicians = Awaited<ReturnType<typeof listAllClinicians>>;
+type Head = { title: string; notice: ReactNode };
+
+const status = (active: boolean) => <span className={styles.status}>{active ? "✓ Active" : "✕ Inactive"}</span>;
+
+export function ClinicianSection({ title, notice, clinicians }: Head & { clinicians: Clinicians }) {
+  return (
+    <section id="clinicians" className={styles.section} aria-labelledby="clinicians-title">
+      <h2 id="clinicians-title">{title}</h2>
+      {notice}
+      <p className={staff.muted}>Inactive clinicians are not offered for booking; their booked appointments stay.</p>
+      <div className={staff.tableWrap}>
+        <table className={staff.table}>
+          <caption className="visually-hidden">Clinicians, by name</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clinicians.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td>{c.role}</td>
+                <td>{status(c.active)}</td>
+                <td>
+                  <div className={styles.actions}>
+                    <SettingsForm
+                      action={setClinicianActiveAction}
+                      hidden={{ id: c.id, active: c.active ? "false" : "true" }}
+                      submitLabel={`${c.active ? "Deactivate" : "Reactivate"} ${c.name}`}
+                      secondary
+                      inline
+                    />
+                    <details className={styles.details}>
+                      <summary>Change name or role of {c.name}</summary>
+                      <SettingsForm
+                        action={updateClinicianAction}
+                        hidden={{ id: c.id }}
+                        fields={[
+                          { name: "name", label: "Name", defaultValue: c.name },
+                          { name: "role", label: "Role", hint: "Shown to patients, e.g. Physiotherapist", defaultValue: c.role },
+                        ]}
+                        submitLabel={`Save ${c.name}`}
+                      />
+                    </details>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>Add a clinician</h3>
+      <SettingsForm
+        action={addClinicianAction}
+        fields={[
+          { name: "name", label: "Name", hint: "As patients will see it, e.g. Dr Mei Lee" },
+          { name: "role", label: "Role", hint: "e.g. Physiotherapist" },
+        ]}
+        submitLabel="Add clinician"
+      />
+    </section>
+  );
+}
+
+const dayOptions = WEEKDAYS.map((d, i) => ({ value: String(i + 1), label: d }));
+
+export function HoursSection({ title, notice, clinicians, hours }: Head & { clinicians: Clinicians; hours: Awaited<ReturnType<typeof listAllWorkingHours>> }) {
+  return (
+    <section id="hours" className={styles.section} aria-labelledby="hours-title">
+      <h2 id="hours-title">{title}</h2>
+      {notice}
+      <p className={staff.muted}>Several rows on one day make split hours. Removing hours leaves appointments already booked in them.</p>
+      <div className={styles.cards}>
+        {clinicians.map((c) => {
+          const rows = hours.filter((h) => h.clinicianId === c.id);
+          return (
+            <div key={c.id} className={staff.tableWrap}>
+              <table className={staff.table}>
+                <caption>
+                  {c.name}
+                  {c.active ? "" : " (inactive)"}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Day</th>
+                    <th scope="col">Hours</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Remove</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.length ? (
+                    rows.map((h) => (
+                      <tr key={h.id}>
+                        <th scope="row">{WEEKDAYS[h.weekday - 1]}</th>
+                        <td>
+                          {h.start}–{h.end}
+                        </td>
+                        <td>
+                          <SettingsForm action={removeWorkingHoursAction} hidden={{ id: h.id }} submitLabel={<>Remove<span className="visually-hidden"> {c.name}, {WEEKDAYS[h.weekday - 1]} {h.start}–{h.end}</span></>} secondary inline />
+                        </td>
+                      </tr>
+                    ))
+                  ) : (
+                    <tr>
+                      <td colSpan={3}>No weekly hours: not offered for booking.</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+      </div>
+      <h3>Add weekly hours</h3>
+      <SettingsForm
+        action={addWorkingHoursAction}
+        fields={[
+          { name: "clinicianId", label: "Clinician", kind: "select", options: [{ value: "", label: "Choose…" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))] },
+          { name: "weekday", label: "Day", kind: "select", options: [{ value: "", label: "Choose…" }, ...dayOptions] },
+          { name: "start", label: "From", kind: "time", short: true },
+          { name: "end", label: "Until", kind: "time", short: true },
+        ]}
+        submitLabel="Add these hours"
+      />
+    </section>
+  );
+}
+
+export function TimeOffSection({ title, notice, clinicians, timeOff, zone }: Head & { clinicians: Clinicians; timeOff: Awaited<ReturnType<typeof listUpcomingTimeOff>>; zone: string }) {
+  return (
+    <section id="time-off" className={styles.section} aria-labelledby="time-off-title">
+      <h2 id="time-off-title">{title}</h2>
+      {notice}
+      {timeOff.length ? (
+        <div className={staff.tableWrap}>
+          <table className={staff.table}>
+            <caption className="visually-hidden">Time off and closures not over yet, soonest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">From</th>
+                <th scope="col">Until</th>
+                <th scope="col">Reason</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeOff.map((t) => {
+                const who = t.clinicianId ? (t.clinicianName ?? "A former clinician") : "Whole clinic (closed)";
+                return (
+                  <tr key={t.id}>
+                    <th scope="row">{who}</th>
+                    <td>{formatDateTime(t.start, zone)}</td>
+                    <td>{formatDateTime(t.end, zone)}</td>
+                    <td>{t.reason ?? <span className={staff.muted}>None given</span>}</td>
+                    <td>
+                      <SettingsForm action={removeTimeOffAction} hidden={{ id: t.id }} submitLabel={<>Remove<span className="visually-hidden"> time off: {who}, {formatDateTime(t.start, zone)}</span></>} secondary inline />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No time off or closures coming up.</p>
+      )}
+      <h3>Add time off or a closure</h3>
+      <p className={staff.muted}>Dates and times are {zoneName(zone)}. Appointments already booked in that time stay: move or cancel them yourself.</p>
+      <SettingsForm
+        action={addTimeOffAction}
+        fields={[
+          { name: "clinicianId", label: "Who", kind: "select", options: [{ value: "", label: "The whole clinic (closed)" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))] },
+          { name: "startDate", label: "From (date)", kind: "date", short: true },
+          { name: "startTime", label: "From (time)", kind: "time", short: true },
+          { name: "endDate", label: "Until (date)", kind: "date", short: true },
+          { name: "endTime", label: "Until (time)", kind: "time", short: true },
+          { name: "reason", label: "Reason (optional)", hint: "Staff only" },
+        ]}
+        submitLabel="Add time off"
+      />
+    </section>
+  );
+}
+
+/** "Soon, Routine" or "Staff only": who may book a type themselves. */
+function whoBooks(levels: readonly (keyof typeof LEVEL_NAMES)[]): string {
+  return levels.length ? `${levels.map((l) => LEVEL_NAMES[l]).join(", ")} patients` : "Staff only";
+}
+
+export function TypesSection({ title, notice, types }: Head & { types: Awaited<ReturnType<typeof listAllAppointmentTypes>> }) {
+  return (
+    <section id="types" className={styles.section} aria-labelledby="types-title">
+      <h2 id="types-title">{title}</h2>
+      {notice}
+      <p className={staff.muted}>Which grades may book each type is fixed by the triage rules and cannot be changed here.</p>
+      <div className={staff.tableWrap}>
+        <table className={staff.table}>
+          <caption className="visually-hidden">Appointment types, default first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Length</th>
+              <th scope="col">Buffers (before / after)</th>
+              <th scope="col">Who can book</th>
+              <th scope="col">Status</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {types.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{t.name}</th>
+                <td>{t.minutes} min</td>
+                <td>
+                  {t.bufferBeforeMinutes} min / {t.bufferAfterMinutes} min
+                </td>
+                <td>{whoBooks(t.levels)}</td>
+                <td>{status(t.active)}</td>
+                <td>
+                  <details className={styles.details}>
+                    <summary>Change {t.name}</summary>
+                    <SettingsForm
+                      action={updateAppointmentTypeAction}
+                      hidden={{ id: t.id }}
+                      fields={[
+                        { name: "name", label: "Name", defaultValue: t.name },
+                        { name: "minutes", label: "Length (minutes)", hint: "5 to 480", kind: "number", min: 5, max: 480, defaultValue: String(t.minutes), short: true },
+                        { name: "bufferBeforeMinutes", label: "Buffer before (minutes)", hint: "0 to 120", kind: "number", min: 0, max: 120, defaultValue: String(t.bufferBeforeMinutes), short: true },
+                        { name: "bufferAfterMinutes", label: "Buffer after (minutes)", hint: "0 to 120", kind: "number", min: 0, max: 120, defaultValue: String(t.bufferAfterMinutes), short: true },
+                        {
+                          name: "active",
+                          label: "Offered for booking",
+                          kind: "checkbox",
+                          defaultValue: t.active ? "on" : "",
+                          hint: t.id === "urgent-review" ? "Staff book URGENT cases into this type: turned off, no urgent times are offered." : undefined,
+                        },
+                      ]}
+                      submitLabel={`Save ${t.name}`}
+                    />
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/** What each finished settings change says, and beside which section (after the page reloads). */
+export const DONE = {
+  policies_saved: { section: "policies", text: "Clinic details and policies saved. They apply now." },
+  clinician_added: { section: "clinicians", text: "Clinician added. Give them weekly hours so patients can book them." },
+  clinician_updated: { section: "clinicians", text: "Clinician saved." },
+  clinician_deactivated: { section: "clinicians", text: "Clinician deactivated: no longer offered for booking. Their booked appointments stay." },
+  clinician_reactivated: { section: "clinicians", text: "Clinician reactivated: offered for booking again." },
+  hours_added: { section: "hours", text: "Weekly hours added." },
+  hours_removed: { section: "hours", text: "Weekly hours removed. Appointments already booked in them stay." },
+  time_off_added: { section: "time-off", text: "Time off added. Those times are no longer offered." },
+  time_off_removed: { section: "time-off", text: "Time off removed. Those times can be booked again." },
+  type_saved: { section: "types", text: "Appointment type saved." },
+  staff_created: { section: "staff", text: "Staff account created. Give them their first password in person." },
+  role_changed: { section: "staff", text: "Role changed. It applies on their next page." },
+  staff_deactivated: { section: "staff", text: "Account deactivated and signed out everywhere." },
+  staff_reactivated: { section: "staff", text: "Account reactivated." },
+  staff_unlocked: { section: "staff", text: "Account unlocked: they can sign in now." },
+  email_retried: { section: "emails", text: "Email queued again: it will be sent within a minute." },
+} as const;
+
+export type Done = keyof typeof DONE;

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { getClinic } from "@/db/queries/clinic";
+import { listDeadEmails } from "@/db/queries/outbox";
+import { listAllAppointmentTypes, listAllClinicians, listAllWorkingHours, listUpcomingTimeOff } from "@/db/queries/scheduling";
+import { listStaff } from "@/db/queries/staff";
+import { zoneName } from "@/lib/booking/format";
+import { getDb } from "@/lib/db";
+import { requireStaff } from "@/lib/staff/session";
+import { firstValues } from "@/lib/forms";
+import { updatePoliciesAction } from "./actions";
+import { DONE, type Done } from "./done";
+import { AccountsSection, DeadEmailsSection } from "./_components/people-sections";
+import { ClinicianSection, HoursSection, TimeOffSection, TypesSection } from "./_components/schedule-sections";
+import { Notice } from "./_components/notice";
+import { SettingsForm, type FieldGroup } from "./_components/settings-form";
+import staff from "../_components/staff.module.css";
+import styles from "./settings.module.css";
+
+export const metadata: Metadata = { title: "Clinic settings", robots: { index: false } };
+
+const SECTIONS = [
+  { id: "policies", title: "Clinic details and policies" },
+  { id: "clinicians", title: "Clinicians" },
+  { id: "hours", title: "Weekly hours" },
+  { id: "time-off", title: "Time off and closures" },
+  { id: "types", title: "Appointment types" },
+  { id: "staff", title: "Staff accounts" },
+  { id: "emails", title: "Emails that could not be sent" },
+] as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The admin's settings: the clinic, who works when, what can be booked, who signs in, failed emails. */
+export default async function SettingsPage({ searchParams }: Props) {
+  const admin = await requireStaff(["admin"], "/staff/settings");
+  const query = firstValues(await searchParams);
+  const done = query.done && Object.hasOwn(DONE, query.done) ? DONE[query.done as Done] : null;
+  const db = await getDb();
+  const now = new Date();
+  const [clinic, clinicians, hours, timeOff, types, accounts, deadEmails] = await Promise.all([
+    getClinic(db),
+    listAllClinicians(db),
+    listAllWorkingHours(db),
+    listUpcomingTimeOff(db, { now }),
+    listAllAppointmentTypes(db),
+    listStaff(db),
+    listDeadEmails(db, { limit: 100 }),
+  ]);
+  const zone = clinic?.timeZone ?? "UTC";
+  const notice = (section: string) => (done?.section === section ? <Notice text={done.text} /> : null);
+  const v = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+
+  const policyGroups: FieldGroup[] = [
+    {
+      legend: "The clinic, as patients see it",
+      fields: [
+        { name: "name", label: "Clinic name", defaultValue: v(clinic?.name) },
+        { name: "address", label: "Address", defaultValue: v(clinic?.address) },
+        { name: "phone", label: "Phone number", defaultValue: v(clinic?.phone), autoComplete: "off" },
+        { name: "email", label: "Email (optional)", kind: "email", defaultValue: v(clinic?.email) },
+        { name: "emergencyNumber", label: "Emergency number", hint: "What patients dial in an emergency, e.g. 911", defaultValue: v(clinic?.emergencyNumber), short: true },
+        { name: "timeZone", label: "Time zone", hint: "A zone name such as America/New_York. All times are in this zone.", defaultValue: zone, suggestions: Intl.supportedValuesOf("timeZone") },
+      ],
+    },
+    {
+      legend: "Booking",
+      fields: [
+        { name: "slotIntervalMinutes", label: "Start times every (minutes)", hint: "5 to 120", kind: "number", min: 5, max: 120, defaultValue: v(clinic?.slotIntervalMinutes), short: true },
+        { name: "minNoticeMinutes", label: "Minimum notice (minutes)", hint: "How soon a patient may book", kind: "number", min: 0, defaultValue: v(clinic?.minNoticeMinutes), short: true },
+        { name: "horizonDays", label: "Booking horizon (days)", hint: "How far ahead, 1 to 365", kind: "number", min: 1, max: 365, defaultValue: v(clinic?.horizonDays), short: true },
+        { name: "cancellationCutoffHours", label: "Cancellation cut-off (hours)", hint: "Patients may cancel or move up to this long before", kind: "number", min: 0, defaultValue: v(clinic?.cancellationCutoffHours), short: true },
+      ],
+    },
+    {
+      legend: "Urgent cases",
+      fields: [
+        { name: "urgentReservePerDay", label: "Slots kept for URGENT cases per clinician per day", kind: "number", min: 0, defaultValue: v(clinic?.urgentReservePerDay), short: true },
+        { name: "urgentReleaseTime", label: "Release unused urgent slots at", kind: "time", defaultValue: clinic?.urgentReleaseTime.slice(0, 5) ?? "12:00", short: true },
+        { name: "emergencyAckMinutes", label: "Acknowledge EMERGENCY cases within (minutes)", hint: "1 to 60", kind: "number", min: 1, max: 60, defaultValue: v(clinic?.emergencyAckMinutes ?? 15), short: true },
+        { name: "urgentAckMinutes", label: "Acknowledge URGENT cases within (minutes)", hint: "1 to 1440 (24 hours)", kind: "number", min: 1, max: 1440, defaultValue: v(clinic?.urgentAckMinutes ?? 120), short: true },
+      ],
+    },
+  ];
+
+  return (
+    // A new key after each change resets every form to the saved values.
+    <div className={staff.page} key={query.n ?? ""}>
+      <h1>Clinic settings</h1>
+      <p className={staff.muted}>
+        Changes apply at once and are recorded in the audit trail. Times are {zoneName(zone)}.
+      </p>
+      <nav className={styles.contents} aria-labelledby="contents-title">
+        <h2 id="contents-title">On this page</h2>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section id="policies" className={styles.section} aria-labelledby="policies-title">
+        <h2 id="policies-title">{SECTIONS[0].title}</h2>
+        {notice("policies")}
+        {clinic ? null : <p>The clinic has not been set up yet: fill in every field to set it up.</p>}
+        <SettingsForm action={updatePoliciesAction} groups={policyGroups} submitLabel="Save clinic details and policies" />
+      </section>
+
+      <ClinicianSection title={SECTIONS[1].title} notice={notice("clinicians")} clinicians={clinicians} />
+      <HoursSection title={SECTIONS[2].title} notice={notice("hours")} clinicians={clinicians} hours={hours} />
+      <TimeOffSection title={SECTIONS[3].title} notice={notice("time-off")} clinicians={clinicians} timeOff={timeOff} zone={zone} />
+      <TypesSection title={SECTIONS[4].title} notice={notice("types")} types={types} />
+      <AccountsSection title={SECTIONS[5].title} notice={notice("staff")} accounts={accounts} selfId={admin.id} zone={zone} now={now} />
+      <DeadEmailsSection title={SECTIONS[6].title} notice={notice("emails")} emails={deadEmails} zone={zone} />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// Staff accounts and dead emails on the admin's settings page. Same shape as settings.ts: validate,
+// one transaction with its audit event, an answer the form can show. Password hashes never leave
+// the database layer here.
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getEmailForUpdate, requeueDeadEmail } from "@/db/queries/outbox";
+import { clearFailedSignIns, endAllStaffSessions, getStaffForUpdate, insertStaff, setStaffActive, setStaffRole } from "@/db/queries/staff";
+import { staffRole } from "@/db/schema";
+import type { Actor } from "./cases";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+import { auditSetting, checkbox, done, fieldError, invalid, refuse, text, type SettingsResult } from "./settings-fields";
+
+export const ROLE_NAMES = { admin: "Admin", clinician: "Clinician", reception: "Reception" } as const;
+
+const role = z.enum(staffRole.enumValues, { error: "Choose a role" });
+
+export const newStaffSchema = z.object({
+  email: z
+    .string({ error: "Enter their email address" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter an email address like name@example.com" }).max(254, { error: "Keep the email under 254 characters" })),
+  name: text("name", 100),
+  role,
+  password: z
+    .string({ error: "Enter a first password" })
+    .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters for the password` })
+    .max(1024, { error: "Keep the password under 1,024 characters" }),
+});
+
+/** Adds a staff account with a first password (stored as an argon2id hash). */
+export async function createStaffAccount(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = newStaffSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { password, ...who } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const row = await insertStaff(tx, { ...who, passwordHash });
+    if (!row) return fieldError("email", "There is already an account with this email");
+    await auditSetting(tx, actor, "staff_created", { type: "staff_user", id: row.id }, { after: who });
+    return done;
+  });
+}
+
+const staffIdSchema = z.object({ id: z.uuid() });
+const gone = refuse("That account no longer exists.");
+
+/** Changes someone's role; an admin cannot change their own (so there is always an admin). */
+export async function changeStaffRole(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = staffIdSchema.extend({ role }).safeParse(input);
+  if (!parsed.success) return parsed.error.issues.some((i) => i.path[0] === "role") ? invalid(parsed.error) : gone;
+  const { id, role: next } = parsed.data;
+  if (id === actor.id) return refuse("You cannot change your own role. Ask another admin.");
+  return db.transaction(async (tx) => {
+    const user = await getStaffForUpdate(tx, id);
+    if (!user) return gone;
+    if (user.role === next) return done;
+    await setStaffRole(tx, id, next);
+    await auditSetting(tx, actor, "staff_role_changed", { type: "staff_user", id }, { before: { role: user.role }, after: { role: next } });
+    return done;
+  });
+}
+
+/** Deactivates an account (ending all its sessions at once) or reactivates it; never one's own. */
+export async function setStaffAccountActive(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
+  const parsed = staffIdSchema.extend({ active: checkbox }).safeParse(input);
+  if (!parsed.success) return gone;
+  const { id, active } = parsed.data;
+  if (id === actor.id && !active) return refuse("You cannot deactivate your own account. Ask another admin.");
+  return db.transaction(async (tx) => {
+    const user = await getStaffForUpdate(tx, id);
+    if (!user) return gone;
+    if (user.active === active) return done;
+    await setStaffActive(tx, id, active);
+    const sessionsEnded = active ? 0 : await endAllStaffSessions(tx, id, now);
+    await auditSetting(tx, actor, active ? "staff_reactivated" : "staff_deactivated", { type: "staff_user", id }, { before: { active: user.active }, after: { active, ...(active ? {} : { sessionsEnded }) } });
+    return done;
+  });
+}
+
+/** Lifts a sign-in lock and forgets the failed sign-ins, so the person can sign in again now. */
+export async function unlockStaffAccount(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = staffIdSchema.safeParse(input);
+  if (!parsed.success) return gone;
+  return db.transaction(async (tx) => {
+    const user = await getStaffForUpdate(tx, parsed.data.id);
+    if (!user) return gone;
+    await clearFailedSignIns(tx, user.id);
+    await auditSetting(tx, actor, "staff_unlocked", { type: "staff_user", id: user.id }, {
+      before: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil?.toISOString() ?? null },
+      after: { failedSignIns: 0, lockedUntil: null },
+    });
+    return done;
+  });
+}
+
+/** Sends a dead email again: back in the queue, due now, with fresh attempts. Once per death. */
+export async function retryDeadEmail(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
+  const parsed = staffIdSchema.safeParse(input);
+  if (!parsed.success) return refuse("That email no longer exists.");
+  return db.transaction(async (tx) => {
+    const email = await getEmailForUpdate(tx, parsed.data.id);
+    if (!email) return refuse("That email no longer exists.");
+    if (!(await requeueDeadEmail(tx, { id: email.id, now }))) return refuse("That email was already retried: it is back in the queue, or sent.");
+    await auditSetting(tx, actor, "email_retried", { type: "email", id: email.id }, {
+      before: { status: email.status, attempts: email.attempts, lastError: email.lastError },
+      after: { status: "pending", attempts: 0, dueAt: now.toISOString() },
+    });
+    return done;
+  });
+}

@@ -1,0 +1,262 @@
+// The admin's settings: the clinic and its booking policies, clinicians, their weekly hours, time
+// off, appointment types (staff accounts and dead emails are in settings-accounts.ts). Each change
+// is validated here, written with its audit event in one transaction, and then this process's
+// settings caches are cleared so it applies at once (other processes pick it up within 30 s).
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { findOverlappingHours } from "@/db/queries/scheduling";
+import { appointmentTypes, clinic, clinicians, timeOff, workingHours } from "@/db/schema";
+import { clearSettingsCaches } from "@/lib/clinic-settings";
+import { localInstant } from "@/lib/scheduling/zoned";
+import type { Actor } from "./cases";
+import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, invalid, optionalText, recordId, refuse, text, whole, type SettingsResult } from "./settings-fields";
+
+export type { SettingsResult } from "./settings-fields";
+export * from "./settings-accounts";
+
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** Whether the zone is one the platform knows by an IANA name ("Europe/London", "UTC"), canonically cased; null if not. */
+export function ianaZone(value: string): string | null {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  // Intl also takes offsets ("+05:00") and abbreviations ("EST" → America/Panama): IANA names only.
+  if (value.toUpperCase() === "UTC") return "UTC";
+  if (!/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(value)) return null;
+  return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
+}
+
+export const policiesSchema = z.object({
+  name: text("clinic name", 200),
+  address: text("address", 500),
+  phone: text("phone number", 50),
+  email: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.email({ error: "Enter an email address like name@example.com, or leave it empty" }).max(254).nullable(),
+  ),
+  emergencyNumber: text("emergency number", 20),
+  timeZone: z
+    .string({ error: "Enter the time zone" })
+    .trim()
+    .transform((v, ctx) => {
+      const zone = ianaZone(v);
+      if (!zone) ctx.addIssue({ code: "custom", message: "Enter a time zone name such as America/New_York or Europe/London" });
+      return zone ?? v;
+    }),
+  slotIntervalMinutes: whole("slot interval (minutes)", 5, 120),
+  minNoticeMinutes: whole("minimum notice (minutes)", 0, 43_200),
+  horizonDays: whole("booking horizon (days)", 1, 365),
+  cancellationCutoffHours: whole("cancellation cut-off (hours)", 0, 336),
+  urgentReservePerDay: whole("urgent slots kept per day", 0, 50),
+  urgentReleaseTime: clock("release time"),
+  emergencyAckMinutes: whole("EMERGENCY acknowledgement time (minutes)", 1, 60),
+  urgentAckMinutes: whole("URGENT acknowledgement time (minutes)", 1, 1440),
+});
+
+export type Policies = z.output<typeof policiesSchema>;
+
+/** Saves the clinic's details and booking policies (creates the clinic row if there is none yet). */
+export async function updatePolicies(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
+  const parsed = policiesSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const next = parsed.data;
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(clinic).where(eq(clinic.id, 1)).for("update");
+    if (!row) {
+      await tx.insert(clinic).values({ id: 1, ...next, updatedAt: now });
+      await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: next });
+      return;
+    }
+    const current: Policies = { ...pickPolicies(row), urgentReleaseTime: row.urgentReleaseTime.slice(0, 5) };
+    const diff = changes(current, next);
+    if (!diff) return;
+    await tx.update(clinic).set({ ...next, updatedAt: now }).where(eq(clinic.id, 1));
+    await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, diff);
+  });
+  clearSettingsCaches();
+  return done;
+}
+
+function pickPolicies(row: typeof clinic.$inferSelect): Policies {
+  const keys = Object.keys(policiesSchema.shape) as (keyof Policies)[];
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Policies;
+}
+
+export const clinicianSchema = z.object({ name: text("name", 100), role: text("role", 100) });
+export const clinicianUpdateSchema = clinicianSchema.extend({ id: recordId("a clinician") });
+export const activeSchema = z.object({ id: recordId("a record"), active: checkbox });
+
+/** Adds a clinician (active: offered for booking once they have weekly hours). */
+export async function addClinician(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = clinicianSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.insert(clinicians).values(parsed.data).returning({ id: clinicians.id });
+    await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row!.id }, { after: parsed.data });
+  });
+  clearSettingsCaches();
+  return done;
+}
+
+/** Changes a clinician's name or role. */
+export async function updateClinician(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = clinicianUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { id, ...next } = parsed.data;
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx.select({ name: clinicians.name, role: clinicians.role }).from(clinicians).where(eq(clinicians.id, id)).for("update");
+    if (!row) return refuse("That clinician no longer exists.");
+    const diff = changes(row, next);
+    if (!diff) return done;
+    await tx.update(clinicians).set(next).where(eq(clinicians.id, id));
+    await auditSetting(tx, actor, "clinician_updated", { type: "clinician", id }, diff);
+    return done;
+  });
+  clearSettingsCaches();
+  return result;
+}
+
+/** Deactivates (no longer offered for booking; booked appointments stay) or reactivates a clinician. */
+export async function setClinicianActive(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = activeSchema.safeParse(input);
+  if (!parsed.success) return refuse("That clinician no longer exists.");
+  const { id, active } = parsed.data;
+  const result = await db.transaction(async (tx) => {
+    const rows = await tx.update(clinicians).set({ active }).where(eq(clinicians.id, id)).returning({ id: clinicians.id });
+    if (!rows.length) return refuse("That clinician no longer exists.");
+    await auditSetting(tx, actor, active ? "clinician_reactivated" : "clinician_deactivated", { type: "clinician", id }, { before: { active: !active }, after: { active } });
+    return done;
+  });
+  clearSettingsCaches();
+  return result;
+}
+
+export const hoursSchema = z
+  .object({
+    clinicianId: recordId("a clinician"),
+    weekday: whole("day", 1, 7, "Choose a day"),
+    start: clock("start time"),
+    end: clock("end time"),
+  })
+  .refine((h) => h.end > h.start, { path: ["end"], error: "The end time must be after the start time" });
+
+/** Adds a row of weekly hours; refuses one that overlaps another row of the same clinician and day. */
+export async function addWorkingHours(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = hoursSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const h = parsed.data;
+  const result = await db.transaction(async (tx): Promise<SettingsResult> => {
+    // Locking the clinician makes two admins adding overlapping rows at once take turns.
+    const [who] = await tx.select({ name: clinicians.name }).from(clinicians).where(eq(clinicians.id, h.clinicianId)).for("update");
+    if (!who) return fieldError("clinicianId", "Choose a clinician");
+    const clash = await findOverlappingHours(tx, h);
+    if (clash.length) {
+      const rows = clash.map((c) => `${c.start}–${c.end}`).join(", ");
+      return fieldError("start", `${who.name} already works ${rows} on ${WEEKDAYS[h.weekday - 1]}s: these hours overlap. Remove that row first, or choose times that do not overlap.`);
+    }
+    const [row] = await tx.insert(workingHours).values({ clinicianId: h.clinicianId, weekday: h.weekday, startTime: h.start, endTime: h.end }).returning({ id: workingHours.id });
+    await auditSetting(tx, actor, "working_hours_added", { type: "working_hours", id: row!.id }, { after: h });
+    return done;
+  });
+  clearSettingsCaches();
+  return result;
+}
+
+const idSchema = z.object({ id: z.uuid() });
+
+/** Removes a row of weekly hours (appointments already booked in them stay). */
+export async function removeWorkingHours(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return refuse("Those hours were already removed.");
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx.delete(workingHours).where(eq(workingHours.id, parsed.data.id)).returning();
+    if (!row) return refuse("Those hours were already removed.");
+    const before = { clinicianId: row.clinicianId, weekday: row.weekday, start: row.startTime.slice(0, 5), end: row.endTime.slice(0, 5) };
+    await auditSetting(tx, actor, "working_hours_removed", { type: "working_hours", id: row.id }, { before });
+    return done;
+  });
+  clearSettingsCaches();
+  return result;
+}
+
+export const timeOffSchema = z.object({
+  // Blank: the whole clinic is closed.
+  clinicianId: z.preprocess((v) => (v === "" || v === undefined ? null : v), recordId("a clinician or the whole clinic").nullable()),
+  startDate: calendarDate("start date"),
+  startTime: clock("start time"),
+  endDate: calendarDate("end date"),
+  endTime: clock("end time"),
+  reason: optionalText("reason", 200),
+});
+
+/** Adds time off for a clinician, or a closure of the whole clinic; times are local to the clinic. */
+export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
+  const parsed = timeOffSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const t = parsed.data;
+  return db.transaction(async (tx): Promise<SettingsResult> => {
+    const [settings] = await tx.select({ timeZone: clinic.timeZone }).from(clinic).where(eq(clinic.id, 1));
+    if (!settings) return refuse("Set up the clinic's details first.");
+    const startsAt = localInstant(t.startDate, t.startTime, settings.timeZone);
+    const endsAt = localInstant(t.endDate, t.endTime, settings.timeZone);
+    if (endsAt <= startsAt) return fieldError("endDate", "The end must be after the start");
+    if (endsAt <= now) return fieldError("endDate", "That time is already over: enter time off that has not ended yet");
+    if (t.clinicianId) {
+      const [who] = await tx.select({ id: clinicians.id }).from(clinicians).where(eq(clinicians.id, t.clinicianId));
+      if (!who) return fieldError("clinicianId", "Choose a clinician or the whole clinic");
+    }
+    const [row] = await tx.insert(timeOff).values({ clinicianId: t.clinicianId, startsAt, endsAt, reason: t.reason }).returning({ id: timeOff.id });
+    await auditSetting(tx, actor, "time_off_added", { type: "time_off", id: row!.id }, { after: { clinicianId: t.clinicianId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: t.reason } });
+    return done;
+  });
+  // Time off is read fresh by each slot search: no cache to clear.
+}
+
+/** Removes time off or a closure (the time can be booked again). */
+export async function removeTimeOff(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return refuse("That time off was already removed.");
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(timeOff).where(eq(timeOff.id, parsed.data.id)).returning();
+    if (!row) return refuse("That time off was already removed.");
+    const before = { clinicianId: row.clinicianId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason };
+    await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
+    return done;
+  });
+}
+
+export const appointmentTypeSchema = z.object({
+  id: z.string().min(1).max(50),
+  name: text("name", 100),
+  minutes: whole("length (minutes)", 5, 480),
+  bufferBeforeMinutes: whole("buffer before (minutes)", 0, 120),
+  bufferAfterMinutes: whole("buffer after (minutes)", 0, 120),
+  active: checkbox,
+});
+
+/** Edits an appointment type's name, length, buffers and whether it is offered (never its id or grades). */
+export async function updateAppointmentType(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
+  const parsed = appointmentTypeSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { id, ...next } = parsed.data;
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ name: appointmentTypes.name, minutes: appointmentTypes.minutes, bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes, bufferAfterMinutes: appointmentTypes.bufferAfterMinutes, active: appointmentTypes.active })
+      .from(appointmentTypes)
+      .where(eq(appointmentTypes.id, id))
+      .for("update");
+    if (!row) return refuse("That appointment type no longer exists.");
+    const diff = changes(row, next);
+    if (!diff) return done;
+    await tx.update(appointmentTypes).set(next).where(eq(appointmentTypes.id, id));
+    await auditSetting(tx, actor, "appointment_type_updated", { type: "appointment_type", id }, diff);
+    return done;
+  });
+  clearSettingsCaches();
+  return result;
+}
