@@ -66,3 +66,31 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   await expect(page.getByRole("row").filter({ hasText: "staff unlocked" }).first()).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "staff created" }).filter({ hasText: ADMIN.email }).first()).toBeVisible();
 });
+
+test("a settings action replayed by reception gets 403 and by a signed-out client the sign-in page, and changes nothing", async ({ page, browser, baseURL }) => {
+  await signIn(page, ADMIN, "/staff/settings");
+  await page.waitForLoadState("networkidle");
+  const name = `Replay ${Date.now().toString(36)}`;
+  const add = page.locator("#clinicians form").filter({ has: page.getByRole("button", { name: "Add clinician" }) });
+  await add.getByLabel("Name", { exact: true }).fill(name);
+  await add.getByLabel("Role", { exact: true }).fill("Physiotherapist");
+  // The admin's own request, as the browser sent it (the action's id and its form data).
+  const [sent] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), add.getByRole("button", { name: "Add clinician" }).click()]);
+  const headers = Object.fromEntries(Object.entries(await sent.allHeaders()).filter(([k]) => ["next-action", "content-type", "accept", "next-router-state-tree"].includes(k)));
+  const replay = async (context: Awaited<ReturnType<typeof browser.newContext>>) =>
+    context.request.fetch(sent.url(), { method: "POST", headers, data: sent.postDataBuffer()!, maxRedirects: 0 });
+
+  const receptionContext = await browser.newContext({ baseURL });
+  await signIn(await receptionContext.newPage(), RECEPTION);
+  const asReception = await replay(receptionContext);
+  expect(asReception.status()).toBe(403);
+  const anonymousContext = await browser.newContext({ baseURL, extraHTTPHeaders: { cookie: "authjs.session-token=forged" } });
+  const signedOut = await replay(anonymousContext);
+  // The action itself answers with Next's action redirect to sign-in (proxy.ts only sees a cookie).
+  expect(signedOut.headers()["x-action-redirect"] ?? signedOut.headers()["location"]).toContain("/staff/sign-in");
+  await receptionContext.close();
+  await anonymousContext.close();
+
+  await page.goto("/staff/settings");
+  await expect(page.locator("#clinicians").getByText(name, { exact: true })).toHaveCount(1);
+});
