@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
-import { devMailbox, outbox } from "@/db/schema";
+import { clinicians, devMailbox, outbox } from "@/db/schema";
+import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { handleCreateBooking, type BookingApiOptions } from "@/lib/booking/api";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
 import { cancelAppointment, findByManageToken, rescheduleAppointment } from "@/lib/booking/manage";
@@ -109,6 +110,22 @@ describeEachDb("emails for appointments", (ctx) => {
     expect(mailTo(await deliver(db, at("2026-12-05T00:00:00Z")), "ben@example.test", "appointment_reminder")).toHaveLength(0);
     const [reminderRow] = await db.select().from(outbox).where(and(eq(outbox.appointmentId, id), eq(outbox.kind, "appointment_reminder")));
     expect(reminderRow!.status).toBe("cancelled");
+  });
+
+  it("still names the clinician in the cancellation after an admin has deactivated them", async () => {
+    const { db } = ctx();
+    const p = await intakeFor(db, "P15", { email: "cal@example.test" });
+    const { manageUrl } = await (await book(db, p.token, "2026-12-04T16:00:00.000Z")).json();
+    await db.update(clinicians).set({ active: false }).where(eq(clinicians.id, RAMAN));
+    clearSettingsCaches();
+    try {
+      expect(await cancelAppointment(db, { token: manageUrl.split("/").pop(), reason: "", now: NOW })).toEqual({ status: "done" });
+      const [cancellation] = mailTo(await deliver(db, NOW), "cal@example.test", "booking_cancelled");
+      expect(cancellation!.text).toContain(DEMO_CLINICIANS[0].name);
+    } finally {
+      await db.update(clinicians).set({ active: true }).where(eq(clinicians.id, RAMAN));
+      clearSettingsCaches();
+    }
   });
 
   it("rescheduling sends the new time as the same calendar event with a higher SEQUENCE and moves the reminder", async () => {
