@@ -119,7 +119,7 @@ export default async function SchedulePage({ searchParams }: Props) {
               const list = ofDay.filter((r) => r.clinicianId === clinicianId);
               return (
                 <div key={clinicianId} className={styles.tableWrap}>
-                  <table className={styles.table} data-testid="schedule-table">
+                  <table className={`${styles.table} ${styles.schedule}`} data-testid="schedule-table">
                     <caption>
                       {list[0]!.clinician}: {list.length} {list.length === 1 ? "appointment" : "appointments"}
                     </caption>
@@ -135,13 +135,14 @@ export default async function SchedulePage({ searchParams }: Props) {
                       {list.map((r) => (
                         <tr key={r.id} data-testid="schedule-row">
                           <td>
-                            {formatTime(r.startsAt, zone)}–{formatTime(r.endsAt, zone)}
+                            <strong>{formatTime(r.startsAt, zone)}</strong>
+                            <div className={`${styles.muted} ${styles.nowrap}`}>to {formatTime(r.endsAt, zone)}</div>
                           </td>
                           <td>
                             <Link href={`/staff/cases/${r.intakeId}`}>
                               {r.firstName} {r.lastName}
                             </Link>
-                            <div className={styles.muted}>{r.phone}</div>
+                            <div className={`${styles.muted} ${styles.nowrap}`}>{r.phone}</div>
                           </td>
                           <td>{r.type}</td>
                           <td>
