@@ -105,6 +105,11 @@ export const intakes = pgTable(
     index("intakes_escalation_queue_idx")
       .on(t.levelRank.desc(), t.createdAt.asc(), t.id.asc())
       .where(sql`${t.escalated}`),
+    // Open escalated cases (the queue's default view, waiting, acknowledged): a few hundred rows
+    // however long the clinic's history; the planner cannot see that from the two conditions apart.
+    index("intakes_open_escalation_idx")
+      .on(t.levelRank.desc(), t.createdAt.asc(), t.id.asc())
+      .where(sql`${t.escalated} and ${t.resolvedAt} is null`),
     // Also serves "intakes per day by level" on the dashboard as an index-only scan.
     index("intakes_created_at_level_idx").on(t.createdAt, t.level),
     index("intakes_email_idx").on(t.email),

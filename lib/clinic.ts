@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { cache } from "react";
-import { getClinic } from "@/db/queries/clinic";
+import { getClinicCached } from "@/lib/clinic-settings";
 import { DbUnavailableError } from "@/db/errors";
 import { getDb } from "@/lib/db";
 
@@ -26,7 +26,8 @@ const FALLBACK: ClinicInfo = {
 export const getClinicInfo = cache(async (): Promise<ClinicInfo> => {
   await connection(); // read at request time, never at build time
   try {
-    const row = await getClinic(await getDb());
+    // Every page shows these (header, emergency note): read at most every 30 s, cleared on change.
+    const row = await getClinicCached(await getDb());
     return row ?? FALLBACK;
   } catch (error) {
     if (error instanceof DbUnavailableError) return FALLBACK;

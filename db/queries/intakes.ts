@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, exists, gt, ilike, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { levelRank } from "@/lib/triage/model";
 import type { Db } from "../client";
 import { appointments, idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
 
@@ -86,15 +87,16 @@ export type EscalationFilter = {
   clinicianId?: string;
 };
 
-/** Escalated cases, most urgent first, then oldest; keyset-paginated on (rank, time, id). */
+/**
+ * Escalated cases, most urgent first, then oldest; keyset-paginated on (rank, time, id).
+ *
+ * Written so that PostgreSQL walks `intakes_escalation_queue_idx` in order and stops after `limit`
+ * rows: the rank is sorted `desc nulls last` exactly like the index (plain `desc` means nulls first,
+ * which the index cannot serve, so PostgreSQL read and sorted every escalated row), and a page
+ * after a cursor is read as "the rest of the cursor's rank" (an index range on rank and
+ * (created_at, id)) and then, only if that is short, "the lower ranks".
+ */
 export async function listEscalations(db: Db, { after, limit = 50, filter = {} }: { after?: EscalationCursor; limit?: number; filter?: EscalationFilter }) {
-  const keyset = after
-    ? or(
-        lt(intakes.levelRank, after.levelRank),
-        and(eq(intakes.levelRank, after.levelRank), gt(intakes.createdAt, after.createdAt)),
-        and(eq(intakes.levelRank, after.levelRank), eq(intakes.createdAt, after.createdAt), gt(intakes.id, after.id)),
-      )
-    : undefined;
   const status = filter.status ?? "open";
   const byStatus =
     status === "open" ? isNull(intakes.resolvedAt)
@@ -113,25 +115,37 @@ export async function listEscalations(db: Db, { after, limit = 50, filter = {} }
           .where(and(eq(appointments.intakeId, intakes.id), eq(appointments.clinicianId, filter.clinicianId), inArray(appointments.status, ["booked", "arrived", "completed", "no_show"]))),
       )
     : undefined;
-  return db
-    .select({
-      id: intakes.id,
-      level: intakes.level,
-      levelRank: intakes.levelRank,
-      createdAt: intakes.createdAt,
-      firstName: intakes.firstName,
-      lastName: intakes.lastName,
-      ageAtGrading: intakes.ageAtGrading,
-      firedRules: intakes.firedRules,
-      escalationReason: intakes.escalationReason,
-      acknowledgedAt: intakes.acknowledgedAt,
-      resolvedAt: intakes.resolvedAt,
-      overrideLevel: intakes.overrideLevel,
-    })
-    .from(intakes)
-    .where(and(eq(intakes.escalated, true), keyset, byStatus, filter.level ? eq(intakes.level, filter.level) : undefined, bySearch, byClinician))
-    .orderBy(desc(intakes.levelRank), asc(intakes.createdAt), asc(intakes.id))
-    .limit(limit);
+  // A level filter also bounds the rank, so the index is scanned for that rank only.
+  const byLevel = filter.level ? and(eq(intakes.level, filter.level), eq(intakes.levelRank, levelRank[filter.level])) : undefined;
+  // `escalated` as written in the index's predicate (not `= $1`), so the partial index always matches.
+  const page = (keyset: SQL | undefined, n: number) =>
+    db
+      .select({
+        id: intakes.id,
+        level: intakes.level,
+        levelRank: intakes.levelRank,
+        createdAt: intakes.createdAt,
+        firstName: intakes.firstName,
+        lastName: intakes.lastName,
+        ageAtGrading: intakes.ageAtGrading,
+        firedRules: intakes.firedRules,
+        escalationReason: intakes.escalationReason,
+        acknowledgedAt: intakes.acknowledgedAt,
+        resolvedAt: intakes.resolvedAt,
+        overrideLevel: intakes.overrideLevel,
+      })
+      .from(intakes)
+      .where(and(sql`${intakes.escalated}`, keyset, byStatus, byLevel, bySearch, byClinician))
+      .orderBy(sql`${intakes.levelRank} desc nulls last`, asc(intakes.createdAt), asc(intakes.id))
+      .limit(n);
+  if (!after) return page(undefined, limit);
+  // The rest of the cursor's rank: (created_at, id) after the cursor's, as one index range.
+  const sameRank = await page(
+    and(eq(intakes.levelRank, after.levelRank), sql`(${intakes.createdAt}, ${intakes.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`),
+    limit,
+  );
+  if (sameRank.length >= limit || after.levelRank <= 1) return sameRank;
+  return [...sameRank, ...(await page(lt(intakes.levelRank, after.levelRank), limit - sameRank.length))];
 }
 
 /** How many intakes exist; for tests and the benchmark. */

@@ -27,6 +27,10 @@ test.describe("the staff API", () => {
         expect(res.status(), `${r.method} ${r.path}`).toBe(401);
         expect(await res.text()).not.toContain(PATIENT);
       }
+      // The queue's chart: 401 with a forged cookie, the sign-in page (proxy.ts) without one.
+      const chart = await anonymous.get("/staff/glance.svg", { maxRedirects: 0 });
+      if (headers.cookie) expect(chart.status()).toBe(401);
+      else expect(chart.headers()["location"]).toContain("/staff/sign-in");
       await anonymous.dispose();
     }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "intakes_open_escalation_idx" ON "intakes" USING btree ("level_rank" DESC NULLS LAST,"created_at","id") WHERE "intakes"."escalated" and "intakes"."resolved_at" is null;
