@@ -1,19 +1,34 @@
 // Times as patients read them, always in the clinic's zone with the zone named.
 
+// Building an Intl.DateTimeFormat costs far more than using one (about a millisecond here): one per
+// kind and zone, kept for the life of the process (a clinic has one zone; tests use a few).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return f;
+}
+
 /** "Wednesday 2 December" */
 export function formatDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" }).format(instant);
+  return formatter("en-GB", timeZone, { weekday: "long", day: "numeric", month: "long" }).format(instant);
 }
 
 /** "9:00 am" */
 export function formatTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant).toLowerCase().replace(/\s/g, "\u00a0");
+  return formatter("en-US", timeZone, { hour: "numeric", minute: "2-digit" }).format(instant).toLowerCase().replace(/\s/g, "\u00a0");
 }
 
 /** "Wednesday 2 December 2026 at 9:00 am" */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  const year = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric" }).format(instant);
+  const year = formatter("en-GB", timeZone, { year: "numeric" }).format(instant);
   return `${formatDay(instant, timeZone)} ${year} at ${formatTime(instant, timeZone)}`;
+}
+
+/** "2 Dec" for a "YYYY-MM-DD" calendar date (charts, tables). */
+export function formatShortDate(date: string): string {
+  return formatter("en-GB", "UTC", { day: "numeric", month: "short" }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** "New York time" from "America/New_York", for "All times are New York time". */

@@ -3,6 +3,7 @@
 // fast on a clinic with a million intakes.
 import type { Db } from "@/db/client";
 import { intakesPerDay, medianAcknowledgeMinutes } from "@/db/queries/dashboard";
+import { glanceTableHtml } from "./glance-svg";
 import { addLocalDays, localDate, localInstant } from "@/lib/scheduling/zoned";
 import { LEVELS, type Level } from "@/lib/triage";
 
@@ -14,10 +15,13 @@ export type Glance = {
   medians: { level: Level; minutes: number; cases: number }[];
 };
 
-const cache = new WeakMap<Db, { key: string; value: Glance; expires: number }>();
+/** The numbers, and the table of them as HTML (made with them, once a minute). */
+export type GlanceView = Glance & { tableHtml: string };
+
+const cache = new WeakMap<Db, { key: string; value: GlanceView; expires: number }>();
 
 /** The last 30 local days (today included) and the median times to acknowledge over them. */
-export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<Glance> {
+export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<GlanceView> {
   const today = localDate(now, timeZone);
   const key = `${today}|${timeZone}`;
   const hit = cache.get(db);
@@ -31,7 +35,8 @@ export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<Gl
     for (const r of perDay) if (r.day === day) counts[r.level] += r.n;
     return { day, counts, total: LEVELS.reduce((sum, l) => sum + counts[l], 0) };
   });
-  const value = { days, medians: medians.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)) };
+  const glance = { days, medians: medians.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)) };
+  const value = { ...glance, tableHtml: glanceTableHtml(glance) };
   cache.set(db, { key, value, expires: now.getTime() + TTL_MS });
   return value;
 }

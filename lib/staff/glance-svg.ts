@@ -2,6 +2,7 @@
 // legend. An image (not inline markup) so the queue page, which refreshes every 30 s, stays light;
 // the numbers are also in a table on the page for screen readers. Each level has a pattern as well
 // as a colour (solid, stripes, dots, cross-hatch, outline), so it reads in greyscale too.
+import { formatShortDate } from "@/lib/booking/format";
 import { LEVEL_NAMES } from "./format";
 import type { Glance } from "./at-a-glance";
 import { LEVELS, type Level } from "@/lib/triage";
@@ -14,7 +15,6 @@ const FILLS: Record<Level, { color: string; pattern: string }> = {
   SELF_CARE: { color: "#4b5a66", pattern: `<rect width="6" height="6" fill="#ffffff"/>` },
 };
 
-export const shortDay = (day: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 
 export const GLANCE_SIZE = { width: 720, height: 240 };
 
@@ -57,7 +57,7 @@ export function glanceSvg(glance: Glance): string {
       parts.push(`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(y(base) - y0).toFixed(1)}" fill="url(#p-${l})" stroke="${FILLS[l].color}"/>`);
       base += n;
     }
-    if ((glance.days.length - 1 - i) % 7 === 0) parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - legendHeight - 6}" text-anchor="middle" fill="#4b5a66">${shortDay(d.day)}</text>`);
+    if ((glance.days.length - 1 - i) % 7 === 0) parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - legendHeight - 6}" text-anchor="middle" fill="#4b5a66">${formatShortDate(d.day)}</text>`);
   });
   let lx = left;
   for (const l of LEVELS) {
@@ -66,4 +66,17 @@ export function glanceSvg(glance: Glance): string {
   }
   parts.push("</svg>");
   return parts.join("");
+}
+
+/**
+ * The same numbers as a table, for screen readers (the page hides it visually), as HTML made once
+ * per minute with the chart's numbers rather than hundreds of React elements on every refresh of
+ * the queue. Every text in it is ours: numbers, dates, level names.
+ */
+export function glanceTableHtml(glance: Glance): string {
+  const head = LEVELS.map((l) => `<th scope="col">${LEVEL_NAMES[l]}</th>`).join("");
+  const rows = glance.days
+    .map((d) => `<tr><th scope="row">${formatShortDate(d.day)}</th>${LEVELS.map((l) => `<td>${d.counts[l]}</td>`).join("")}<td>${d.total}</td></tr>`)
+    .join("");
+  return `<caption>Intakes per day by level, the last ${glance.days.length} days</caption><thead><tr><th scope="col">Day</th>${head}<th scope="col">All</th></tr></thead><tbody>${rows}</tbody>`;
 }
