@@ -30,6 +30,7 @@ export function niceStep(max: number): number {
 export function glanceSvg(glance: Glance): string {
   const { width, height } = GLANCE_SIZE;
   const left = 40;
+  const right = 24; // room for the last day's label
   const top = 8;
   const legendHeight = 30;
   const bottom = 22 + legendHeight;
@@ -38,14 +39,14 @@ export function glanceSvg(glance: Glance): string {
   const yMax = Math.ceil(max / step) * step;
   const plot = height - bottom - top;
   const y = (n: number) => top + plot - (n / yMax) * plot;
-  const slot = (width - left) / glance.days.length;
+  const slot = (width - left - right) / glance.days.length;
   const barWidth = Math.max(4, slot - 4);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<defs>${LEVELS.map((l) => `<pattern id="p-${l}" width="6" height="6" patternUnits="userSpaceOnUse">${FILLS[l].pattern}</pattern>`).join("")}</defs>`,
   ];
   for (let n = 0; n <= yMax; n += step) {
-    parts.push(`<line x1="${left}" x2="${width}" y1="${y(n)}" y2="${y(n)}" stroke="#c9d3da"/><text x="${left - 6}" y="${y(n) + 4}" text-anchor="end" fill="#4b5a66">${n}</text>`);
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(n)}" y2="${y(n)}" stroke="#c9d3da"/><text x="${left - 6}" y="${y(n) + 4}" text-anchor="end" fill="#4b5a66">${n}</text>`);
   }
   glance.days.forEach((d, i) => {
     const x = left + i * slot + 2;
