@@ -12,6 +12,7 @@ import { LEVELS } from "@/lib/triage";
 import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { GlanceChart } from "./_components/glance-chart";
+import { ClinicianSelect } from "./_components/clinician-select";
 import styles from "./_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Case queue", robots: { index: false } };
@@ -74,17 +75,7 @@ export default async function QueuePage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div className={styles.field}>
-          <label htmlFor="clinician">Clinician</label>
-          <select id="clinician" name="clinician" defaultValue={query.clinician ?? ""}>
-            <option value="">Any clinician</option>
-            {clinicians.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClinicianSelect clinicians={clinicians} value={query.clinician} anyLabel="Any clinician" />
         <button type="submit" className={styles.secondary}>
           Show cases
         </button>

@@ -11,6 +11,7 @@ import { ARRIVE_EARLY_MINUTES, MARK_REFUSALS, type MarkRefusal } from "@/lib/sta
 import { requireStaff } from "@/lib/staff/session";
 import { addLocalDays, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import { markAttendanceAction } from "../actions";
+import { ClinicianSelect } from "../_components/clinician-select";
 import styles from "../_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Schedule", robots: { index: false } };
@@ -85,17 +86,7 @@ export default async function SchedulePage({ searchParams }: Props) {
           <label htmlFor="date">Date</label>
           <input id="date" name="date" type="date" defaultValue={date} />
         </div>
-        <div className={styles.field}>
-          <label htmlFor="clinician">Clinician</label>
-          <select id="clinician" name="clinician" defaultValue={query.clinician ?? ""}>
-            <option value="">Every clinician</option>
-            {clinicians.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClinicianSelect clinicians={clinicians} value={query.clinician} anyLabel="Every clinician" />
         <button type="submit" className={styles.secondary}>
           Show schedule
         </button>
