@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { EmergencyNote } from "@/app/_components/emergency-note";
+import { SiteFooter } from "@/app/_components/site-footer";
+import { SiteHeader } from "@/app/_components/site-header";
 import { getClinicInfo } from "@/lib/clinic";
 import "./globals.css";
 
@@ -13,12 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#005a6e" };
 
-// The page frame is the route group's: patient pages (app/(patient)/layout.tsx) and staff pages
-// (app/staff/layout.tsx) each have their own.
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const clinic = await getClinicInfo();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <SiteHeader clinic={clinic} />
+        <EmergencyNote emergencyNumber={clinic.emergencyNumber} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter clinic={clinic} />
+      </body>
     </html>
   );
 }

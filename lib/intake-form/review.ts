@@ -1,5 +1,5 @@
 // The "check your answers" rows: each answer in words, with the page to change it on.
-import { REGION_LABELS, isRegion } from "@/app/(patient)/intake/_components/body-map/regions";
+import { REGION_LABELS, isRegion } from "@/app/intake/_components/body-map/regions";
 import { FORM_TEXT, STEPS, type StepId } from "@/lib/content";
 import type { DraftAnswers, FieldView } from "./model";
 import { FORM_ONLY, getPath } from "./parse";

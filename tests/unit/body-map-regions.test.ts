@@ -8,7 +8,7 @@ import {
   REGION_LABELS,
   REGIONS,
   type Region,
-} from "@/app/(patient)/intake/_components/body-map/regions";
+} from "@/app/intake/_components/body-map/regions";
 import { PAIN_LOCATIONS } from "@/lib/triage";
 
 const regionsArb = fc.subarray([...REGIONS]).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));

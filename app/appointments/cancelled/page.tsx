@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import styles from "@/app/(patient)/book/_components/book.module.css";
+import styles from "@/app/book/_components/book.module.css";
 
 export const metadata: Metadata = { title: "Appointment cancelled" };
 

@@ -1,5 +1,5 @@
-import { recheckAction } from "@/app/(patient)/book/actions";
-import styles from "@/app/(patient)/book/_components/book.module.css";
+import { recheckAction } from "@/app/book/actions";
+import styles from "@/app/book/_components/book.module.css";
 import { CAUDA_QUESTIONS, LEGS_QUESTIONS, PAIN_QUESTIONS, YES_NO_UNSURE } from "@/lib/content";
 
 type Choice = { name: string; label: string; options: [string, string][] };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { confirmBookingAction } from "@/app/(patient)/book/actions";
+import { confirmBookingAction } from "@/app/book/actions";
 import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
 import { formatDateTime, zoneName } from "@/lib/booking/format";

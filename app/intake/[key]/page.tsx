@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { saveStepAction } from "@/app/(patient)/intake/actions";
+import { saveStepAction } from "@/app/intake/actions";
 import { getStep, STEPS, type StepId } from "@/lib/content";
 import { loadDraft } from "@/lib/intake-form/draft";
 import { rawFromAnswers } from "@/lib/intake-form/parse";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cancelAction } from "@/app/(patient)/book/actions";
-import styles from "@/app/(patient)/book/_components/book.module.css";
+import { cancelAction } from "@/app/book/actions";
+import styles from "@/app/book/_components/book.module.css";
 import { getClinicInfo } from "@/lib/clinic";
 import { WHAT_TO_BRING } from "@/lib/content";
 import { formatDateTime, zoneName } from "@/lib/booking/format";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { startAgainAction } from "@/app/(patient)/intake/actions";
+import { startAgainAction } from "@/app/intake/actions";
 import { loadDraft } from "@/lib/intake-form/draft";
 import { STEPS } from "@/lib/content";
 import styles from "./_components/intake.module.css";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { submitIntakeAction } from "@/app/(patient)/intake/actions";
+import { submitIntakeAction } from "@/app/intake/actions";
 import { CONSENT_QUESTIONS, FORM_TEXT, NOTES_QUESTION } from "@/lib/content";
 import type { DraftAnswers, FieldView } from "@/lib/intake-form/model";
 import { reviewSections } from "@/lib/intake-form/review";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { rescheduleAction } from "@/app/(patient)/book/actions";
-import styles from "@/app/(patient)/book/_components/book.module.css";
-import { SlotPicker } from "@/app/(patient)/book/_components/slot-picker";
+import { rescheduleAction } from "@/app/book/actions";
+import styles from "@/app/book/_components/book.module.css";
+import { SlotPicker } from "@/app/book/_components/slot-picker";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicInfo } from "@/lib/clinic";
 import { eligibilityFor } from "@/lib/booking/eligibility";
