@@ -7,16 +7,17 @@ const TTL_MS = 30_000;
 const caches = new Map<string, WeakMap<Db, { value: unknown; expires: number }>>();
 
 /**
- * Settings read at most every 30 seconds per process: hot paths (the intake API, slot search)
- * need them on every request, and an admin's change may take 30 s to apply everywhere.
+ * A value read at most every `ttlMs` per process and database (30 s by default): hot paths (the
+ * intake API, slot search, the staff queue) need settings on every request, and an admin's change
+ * may take that long to apply in other processes. clearSettingsCaches() drops them all at once.
  */
-async function cached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+export async function cached<T>(db: Db, key: string, load: () => Promise<T>, ttlMs = TTL_MS): Promise<T> {
   let cache = caches.get(key);
   if (!cache) caches.set(key, (cache = new WeakMap()));
   const hit = cache.get(db);
   if (hit && hit.expires > Date.now()) return hit.value as T;
   const value = await load();
-  cache.set(db, { value, expires: Date.now() + TTL_MS });
+  cache.set(db, { value, expires: Date.now() + ttlMs });
   return value;
 }
 

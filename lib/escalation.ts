@@ -12,6 +12,20 @@ export function ackDeadlines(clinic: Partial<Pick<Clinic, "emergencyAckMinutes" 
   return { EMERGENCY: clinic?.emergencyAckMinutes ?? ACK_MINUTES.EMERGENCY, URGENT: clinic?.urgentAckMinutes ?? ACK_MINUTES.URGENT };
 }
 
+/**
+ * A case's deadline, and how long ago it passed while nobody acknowledged (or resolved) it: the
+ * queue, the case page and the staff API all show "overdue" from this one rule.
+ */
+export function ackState(
+  c: { level: Level; createdAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null },
+  deadlines: AckDeadlines,
+  now: Date,
+): { due: Date | null; overdueMs: number | null } {
+  const due = acknowledgeBy(c, deadlines);
+  const overdue = due && !c.acknowledgedAt && !c.resolvedAt && due < now;
+  return { due, overdueMs: overdue ? now.getTime() - due.getTime() : null };
+}
+
 /** When a case must be acknowledged by, or null when its level has no deadline. */
 export function acknowledgeBy(c: { level: Level; createdAt: Date }, deadlines: AckDeadlines = ACK_MINUTES): Date | null {
   const minutes = deadlines[c.level];

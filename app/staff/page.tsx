@@ -4,7 +4,7 @@ import { listEscalations } from "@/db/queries/intakes";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
-import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
+import { ackDeadlines, ackState } from "@/lib/escalation";
 import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import { decodeCursor, encodeCursor, queueFilter, queueQuerySchema } from "@/lib/staff/queue";
@@ -97,8 +97,7 @@ export default async function QueuePage({ searchParams }: Props) {
             </thead>
             <tbody>
               {page.map((c) => {
-                const due = acknowledgeBy(c, deadlines);
-                const overdue = !c.acknowledgedAt && !c.resolvedAt && due && due < now;
+                const { due, overdueMs } = ackState(c, deadlines, now);
                 return (
                   <tr key={c.id} data-testid="case-row">
                     <td>
@@ -124,8 +123,8 @@ export default async function QueuePage({ searchParams }: Props) {
                         "Acknowledged"
                       ) : !due ? (
                         "Call back (no deadline)"
-                      ) : overdue ? (
-                        <span className={styles.overdue}>⚠ OVERDUE by {duration(now.getTime() - due.getTime())}</span>
+                      ) : overdueMs !== null ? (
+                        <span className={styles.overdue}>⚠ OVERDUE by {duration(overdueMs)}</span>
                       ) : (
                         <>due in {duration(due.getTime() - now.getTime())}</>
                       )}

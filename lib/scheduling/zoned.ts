@@ -14,6 +14,16 @@ const CLOCK_RE = /^(\d{2}):(\d{2})(?::00)?$/;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** Whether the text is a real "YYYY-MM-DD" calendar date (not 2026-02-30). */
+export function isLocalDate(date: string): boolean {
+  try {
+    parseLocalDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A "YYYY-MM-DD" calendar date as its zone-free day value; throws RangeError for e.g. 2026-02-30. */
 export function parseLocalDate(date: string): number {
   const m = DATE_RE.exec(date);

@@ -6,7 +6,7 @@ import { listEscalations } from "@/db/queries/intakes";
 import type { StaffRole } from "@/db/schema";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
-import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
+import { ackDeadlines, ackState } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
 import { acknowledgeCase, viewCase } from "./cases";
 import { ruleSummary } from "./format";
@@ -32,7 +32,7 @@ export function listCasesApi(request: Request): Promise<Response> {
     const now = new Date();
     const page = rows.slice(0, PAGE_SIZE);
     const cases = page.map((c) => {
-      const due = acknowledgeBy(c, deadlines);
+      const { due, overdueMs } = ackState(c, deadlines, now);
       return {
         id: c.id,
         level: c.level,
@@ -44,7 +44,7 @@ export function listCasesApi(request: Request): Promise<Response> {
         topRule: c.firedRules[0] ? { id: c.firedRules[0], summary: ruleSummary(c.firedRules[0]) } : null,
         submittedAt: c.createdAt.toISOString(),
         acknowledgeBy: due?.toISOString() ?? null,
-        overdue: !!(due && !c.acknowledgedAt && !c.resolvedAt && due < now),
+        overdue: overdueMs !== null,
         acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
         resolvedAt: c.resolvedAt?.toISOString() ?? null,
       };

@@ -3,6 +3,7 @@
 // fast on a clinic with a million intakes.
 import type { Db } from "@/db/client";
 import { intakesPerDay, medianAcknowledgeMinutes } from "@/db/queries/dashboard";
+import { cached } from "@/lib/clinic-settings";
 import { glanceTableHtml } from "./glance-svg";
 import { addLocalDays, localDate, localInstant } from "@/lib/scheduling/zoned";
 import { LEVELS, type Level } from "@/lib/triage";
@@ -18,14 +19,14 @@ export type Glance = {
 /** The numbers, and the table of them as HTML (made with them, once a minute). */
 export type GlanceView = Glance & { tableHtml: string };
 
-const cache = new WeakMap<Db, { key: string; value: GlanceView; expires: number }>();
-
 /** The last 30 local days (today included) and the median times to acknowledge over them. */
 export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<GlanceView> {
   const today = localDate(now, timeZone);
-  const key = `${today}|${timeZone}`;
-  const hit = cache.get(db);
-  if (hit && hit.key === key && hit.expires > now.getTime()) return hit.value;
+  // Keyed by the day too, so the chart moves on at midnight rather than up to a minute later.
+  return cached(db, `glance|${today}|${timeZone}`, () => readGlance(db, today, timeZone), TTL_MS);
+}
+
+async function readGlance(db: Db, today: string, timeZone: string): Promise<GlanceView> {
   const first = addLocalDays(today, 1 - GLANCE_DAYS);
   const since = localInstant(first, "00:00", timeZone);
   const [perDay, medians] = await Promise.all([intakesPerDay(db, { since, timeZone }), medianAcknowledgeMinutes(db, { since })]);
@@ -36,7 +37,5 @@ export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<Gl
     return { day, counts, total: LEVELS.reduce((sum, l) => sum + counts[l], 0) };
   });
   const glance = { days, medians: medians.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)) };
-  const value = { ...glance, tableHtml: glanceTableHtml(glance) };
-  cache.set(db, { key, value, expires: now.getTime() + TTL_MS });
-  return value;
+  return { ...glance, tableHtml: glanceTableHtml(glance) };
 }

@@ -9,8 +9,6 @@ import { bookUrgentSlot, type BookResult } from "@/lib/booking/book";
 import { getIntakeForBooking } from "@/db/queries/intakes";
 import type { Staff } from "./session";
 
-export { ACK_MINUTES, ackDeadlines, acknowledgeBy } from "@/lib/escalation";
-
 export type Actor = Pick<Staff, "id" | "email" | "clientAddress">;
 
 const LEVELS = ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"] as const;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { fieldErrors } from "@/lib/forms";
-import { parseLocalDate } from "@/lib/scheduling/zoned";
+import { isLocalDate } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
 
 /** What a settings change answers: done, or why not (beside a field, or for the whole form). */
@@ -54,17 +54,7 @@ export const calendarDate = (label: string) =>
   z
     .string({ error: `Enter the ${label}` })
     .trim()
-    .refine(
-      (v) => {
-        try {
-          parseLocalDate(v);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { error: `Enter the ${label} as a real date, for example 2026-12-24` },
-    );
+    .refine(isLocalDate, { error: `Enter the ${label} as a real date, for example 2026-12-24` });
 
 export const recordId = (what: string) => z.uuid({ error: `Choose ${what}` });
 

@@ -9,25 +9,16 @@ import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { ARRIVE_EARLY_MINUTES, MARK_REFUSALS, type MarkRefusal } from "@/lib/staff/schedule";
 import { requireStaff } from "@/lib/staff/session";
-import { addLocalDays, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
+import { addLocalDays, isLocalDate, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import { markAttendanceAction } from "../actions";
 import { ClinicianSelect } from "../_components/clinician-select";
 import styles from "../_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Schedule", robots: { index: false } };
 
-const isDate = (v: string) => {
-  try {
-    parseLocalDate(v);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const querySchema = z.object({
   view: z.enum(["day", "week"]).default("day").catch("day"),
-  date: z.string().refine(isDate).optional().catch(undefined),
+  date: z.string().refine(isLocalDate).optional().catch(undefined),
   clinician: z.uuid().optional().catch(undefined),
   refused: z.enum(Object.keys(MARK_REFUSALS) as [MarkRefusal, ...MarkRefusal[]]).optional().catch(undefined),
 });

@@ -6,7 +6,7 @@ import { getClinicInfo } from "@/lib/clinic";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { offeredSlots } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
-import { ackDeadlines, acknowledgeBy } from "@/lib/escalation";
+import { ackDeadlines, ackState } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
 import { CALL_OUTCOMES, viewCase } from "@/lib/staff/cases";
@@ -45,8 +45,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const zone = clinic.timeZone;
   const now = new Date();
   const { done } = await searchParams;
-  const due = acknowledgeBy(intake, ackDeadlines(await getClinicCached(db)));
-  const overdue = !intake.acknowledgedAt && !intake.resolvedAt && due && due < now;
+  const { due, overdueMs } = ackState(intake, ackDeadlines(await getClinicCached(db)), now);
   const sections = reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
   const flags = FLAGS.filter((f) => intake.flags.includes(f.id));
   const canOverride = staff.role !== "reception";
@@ -89,8 +88,8 @@ export default async function CasePage({ params, searchParams }: Props) {
           <>Resolved by {found.resolvedByName} on {formatDateTime(intake.resolvedAt, zone)}.</>
         ) : intake.acknowledgedAt ? (
           <>Acknowledged by {found.acknowledgedByName} on {formatDateTime(intake.acknowledgedAt, zone)}.</>
-        ) : overdue ? (
-          <span className={styles.overdue}>⚠ OVERDUE: not acknowledged, due {duration(now.getTime() - due.getTime())} ago</span>
+        ) : overdueMs !== null ? (
+          <span className={styles.overdue}>⚠ OVERDUE: not acknowledged, due {duration(overdueMs)} ago</span>
         ) : due ? (
           <>Not acknowledged yet: due in {duration(due.getTime() - now.getTime())}.</>
         ) : (
