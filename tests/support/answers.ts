@@ -12,8 +12,11 @@ export function vignetteIntake(id: string, now: Date): Vignette["intake"] {
 }
 
 /** YYYY-MM-DD exactly `years` before `now` (UTC calendar), so the age is exactly `years`. */
+// A birthday two days ago: the server grades in the clinic's zone, whose date may still be
+// yesterday's while it is already tomorrow in UTC (00:00–05:00 UTC for New York), and a birthday of
+// "today" in UTC would then make the patient a year younger (P13, 19, fired S3a "age <= 18").
 export function dateYearsBefore(now: Date, years: number): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate()));
+  const d = new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() - 2));
   return d.toISOString().slice(0, 10);
 }
 
