@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import * as schema from "./schema";
 import { DbUnavailableError } from "./errors";
 import { lockDataDir } from "./lock";
@@ -17,6 +18,11 @@ export type DbHandle = {
   kind: DbKind;
   /** Applies the committed migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
+  /**
+   * Runs `task` while no other instance runs one (a PostgreSQL advisory lock held on its own
+   * connection): for start-up work that checks and then writes, such as loading demo data.
+   */
+  exclusively<T>(task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -35,6 +41,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 
 // Any fixed 64-bit key works; it only has to be the same for every instance of this app.
 const MIGRATION_LOCK_KEY = 727_274_001;
+const STARTUP_LOCK_KEY = 727_274_002;
 
 async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   // Imported lazily so the PGlite path never loads postgres.js and vice versa.
@@ -42,6 +49,7 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const sql = postgres(url, { max, connect_timeout: 5, onnotice: () => {} });
+  const oneConnection = () => postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
   const db = drizzle(sql, { schema }) as unknown as Db;
   try {
     await sql`select 1`;
@@ -52,18 +60,10 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
   return {
     db,
     kind: "postgres",
-    async migrate() {
-      // A one-connection client holds an advisory lock while it migrates: a second instance
-      // starting at the same moment waits on the lock, then finds nothing left to do.
-      const conn = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
-      try {
-        await conn`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migrate(drizzle(conn, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-        await conn`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-      } finally {
-        await conn.end({ timeout: 5 });
-      }
-    },
+    // A one-connection client holds an advisory lock while it migrates: a second instance
+    // starting at the same moment waits on the lock, then finds nothing left to do.
+    migrate: () => withAdvisoryLock(oneConnection, MIGRATION_LOCK_KEY, (conn) => migrate(drizzle(conn, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })),
+    exclusively: (task) => withAdvisoryLock(oneConnection, STARTUP_LOCK_KEY, () => task()),
     close: () => sql.end({ timeout: 5 }),
   };
 }
@@ -93,11 +93,25 @@ async function openPglite(dir: string): Promise<DbHandle> {
     kind: "pglite",
     // One process holds the directory (see lock.ts), so no advisory lock is needed here.
     migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    exclusively: (task) => task(),
     async close() {
       await client.close();
       await release?.();
     },
   };
+}
+
+/** Runs `task` holding a session advisory lock on a connection of its own (ending it releases the lock). */
+async function withAdvisoryLock<T>(connect: () => Sql, key: number, task: (conn: Sql) => Promise<T>): Promise<T> {
+  const conn = connect();
+  try {
+    await conn`select pg_advisory_lock(${key})`;
+    const result = await task(conn);
+    await conn`select pg_advisory_unlock(${key})`;
+    return result;
+  } finally {
+    await conn.end({ timeout: 5 });
+  }
 }
 
 function describeUrl(url: string): string {

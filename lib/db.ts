@@ -28,13 +28,15 @@ async function open(): Promise<DbHandle> {
   const handle = await createDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
   try {
     await handle.migrate();
-    if (config.AUTO_SEED && !(await getClinic(handle.db))) {
-      await seed(handle.db);
-      console.info(`[db] empty database: loaded the demo clinic (${handle.kind}). Run "npm run db:seed" to reload it.`);
-    }
-    if (config.AUTO_SEED && config.DEMO_DATA) {
-      const added = await seedDemo(handle.db);
-      if (added.intakes) console.info(`[db] added ${added.intakes} graded demo intakes for the staff dashboard`);
+    // Look, then write: one instance at a time (`npm start` runs several workers on PostgreSQL).
+    const added = await handle.exclusively(async () => {
+      const clinic = config.AUTO_SEED && !(await getClinic(handle.db)) ? await seed(handle.db) : null;
+      const demo = config.AUTO_SEED && config.DEMO_DATA ? await seedDemo(handle.db) : null;
+      return { clinic, demo };
+    });
+    if (added.clinic) console.info(`[db] empty database: loaded the demo clinic (${handle.kind}). Run "npm run db:seed" to reload it.`);
+    if (added.demo) {
+      if (added.demo.intakes) console.info(`[db] added ${added.demo.intakes} graded demo intakes for the staff dashboard`);
       console.info(`[demo] staff sign-in at ${config.APP_URL}/staff (development only):\n${demoCredentialsText()}`);
     }
   } catch (error) {

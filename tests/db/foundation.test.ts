@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { DbUnavailableError } from "@/db/errors";
 import { getClinic } from "@/db/queries/clinic";
-import { clinic } from "@/db/schema";
+import { appointments, clinic } from "@/db/schema";
+import { seedDemo } from "@/lib/demo";
 import { DEMO_CLINIC, seed } from "@/db/seed";
 import { describeEachDb, openTestDb, TEST_DATABASES } from "./support";
 
@@ -54,6 +55,26 @@ if (TEST_DATABASES.includes("postgres")) describe("migrations on several instanc
       const b = await createDb({ url: first.url!, max: 2 });
       await Promise.all([a.migrate(), b.migrate()]);
       expect(await getClinic(a.db)).toBeNull();
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await first.dispose();
+    }
+  });
+
+  it("two workers loading the demo data at once both start, and the demo data is there once", async () => {
+    // `npm start` runs a worker per core; each seeds on start. Unserialised, both saw "no demo
+    // appointments today", both inserted, and the second one's start-up failed on a constraint.
+    const first = await openTestDb("postgres");
+    try {
+      const a = await createDb({ url: first.url!, max: 2 });
+      const b = await createDb({ url: first.url!, max: 2 });
+      const load = (h: typeof a) => h.exclusively(async () => ({ clinic: await seed(h.db), demo: await seedDemo(h.db, { now: new Date("2026-03-10T15:00:00Z") }) }));
+      const [ra, rb] = await Promise.all([load(a), load(b)]);
+      expect([ra.clinic.clinic, rb.clinic.clinic].sort()).toEqual(["created", "kept"]);
+      expect(ra.demo.intakes + rb.demo.intakes).toBeGreaterThan(0);
+      expect(Math.min(ra.demo.intakes, rb.demo.intakes)).toBe(0);
+      const demoAppointments = await a.db.select({ n: sql<number>`count(*)::int` }).from(appointments);
+      expect(demoAppointments[0]?.n).toBe(3);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await first.dispose();
