@@ -58,4 +58,22 @@ test.describe("the staff API", () => {
     expect(events).toContainEqual(expect.objectContaining({ action: "case_viewed", actorEmail: ADMIN.email }));
     expect((await page.request.get("/api/v1/staff/cases/not-a-case")).status()).toBe(404);
   });
+
+  test("a copied session cookie stops working the moment its owner signs out", async ({ page, playwright, baseURL }) => {
+    await signIn(page, RECEPTION);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const copy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
+    // Seen (and its token decoded) by the server while the session is live...
+    expect((await copy.get("/api/v1/staff/cases")).status()).toBe(200);
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page.getByText("You are signed out.")).toBeVisible();
+    // ...and refused once it has ended, though the cookie itself has not expired.
+    const after = await copy.get("/api/v1/staff/cases");
+    expect(after.status()).toBe(401);
+    expect(await after.text()).not.toContain(PATIENT);
+    const queue = await copy.get("/staff", { maxRedirects: 0 });
+    expect(queue.status()).toBe(307);
+    expect(queue.headers()["location"]).toContain("/staff/sign-in");
+    await copy.dispose();
+  });
 });
