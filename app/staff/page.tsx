@@ -13,6 +13,7 @@ import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { GlanceChart } from "./_components/glance-chart";
 import { ClinicianSelect } from "./_components/clinician-select";
+import { QueueTable, type QueueRow } from "./_components/queue-table";
 import styles from "./_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Case queue", robots: { index: false } };
@@ -83,58 +84,7 @@ export default async function QueuePage({ searchParams }: Props) {
       {page.length === 0 ? (
         <p>No cases match. New escalations appear here as they arrive.</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className="visually-hidden">Escalated cases, most urgent first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Level</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Why</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Acknowledge</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.map((c) => {
-                const { due, overdueMs } = ackState(c, deadlines, now);
-                return (
-                  <tr key={c.id} data-testid="case-row">
-                    <td>
-                      <span className={`${styles.level} ${styles[c.level]}`}>{LEVEL_NAMES[c.level]}</span>
-                      {c.overrideLevel ? <div className={styles.muted}>now {LEVEL_NAMES[c.overrideLevel]}</div> : null}
-                    </td>
-                    <td>
-                      {/* No prefetch: 25 case pages fetched ahead on every 30 s refresh would be 25 requests for nothing. */}
-                      <Link href={`/staff/cases/${c.id}`} prefetch={false}>
-                        {c.firstName} {c.lastName}
-                      </Link>
-                      <div className={styles.muted}>age {c.ageAtGrading}</div>
-                    </td>
-                    <td>
-                      {c.escalationReason === "no_capacity" ? `${REASON_NAMES.no_capacity}. ` : ""}
-                      {c.firedRules[0] ? ruleSummary(c.firedRules[0]) : ""}
-                    </td>
-                    <td>{duration(now.getTime() - c.createdAt.getTime())}</td>
-                    <td>
-                      {c.resolvedAt ? (
-                        "Resolved"
-                      ) : c.acknowledgedAt ? (
-                        "Acknowledged"
-                      ) : !due ? (
-                        "Call back (no deadline)"
-                      ) : overdueMs !== null ? (
-                        <span className={styles.overdue}>⚠ OVERDUE by {duration(overdueMs)}</span>
-                      ) : (
-                        <>due in {duration(due.getTime() - now.getTime())}</>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <QueueTable rows={page.map((c) => queueRow(c, deadlines, now))} />
       )}
       <div className={styles.pager}>
         {query.after ? <Link href={`/staff?${keep}`}>First page</Link> : <span />}
@@ -143,4 +93,31 @@ export default async function QueuePage({ searchParams }: Props) {
       <GlanceChart glance={glance} />
     </div>
   );
+}
+
+type Escalation = Awaited<ReturnType<typeof listEscalations>>[number];
+
+/** A case as the queue shows it: its level, who, why, how long it has waited, and its deadline. */
+function queueRow(c: Escalation, deadlines: ReturnType<typeof ackDeadlines>, now: Date): QueueRow {
+  const { due, overdueMs } = ackState(c, deadlines, now);
+  const ack = c.resolvedAt
+    ? "Resolved"
+    : c.acknowledgedAt
+      ? "Acknowledged"
+      : !due
+        ? "Call back (no deadline)"
+        : overdueMs !== null
+          ? `⚠ OVERDUE by ${duration(overdueMs)}`
+          : `due in ${duration(due.getTime() - now.getTime())}`;
+  return {
+    id: c.id,
+    level: c.level,
+    levelName: LEVEL_NAMES[c.level],
+    nowName: c.overrideLevel ? LEVEL_NAMES[c.overrideLevel] : null,
+    name: `${c.firstName} ${c.lastName}`,
+    age: c.ageAtGrading,
+    why: `${c.escalationReason === "no_capacity" ? `${REASON_NAMES.no_capacity}. ` : ""}${c.firedRules[0] ? ruleSummary(c.firedRules[0]) : ""}`,
+    waiting: duration(now.getTime() - c.createdAt.getTime()),
+    ack: { text: ack, overdue: overdueMs !== null },
+  };
 }

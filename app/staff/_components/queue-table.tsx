@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import type { Level } from "@/lib/triage";
+import styles from "./staff.module.css";
+
+/** One queue row, worded on the server (the deadline, the rule, the waiting time). */
+export type QueueRow = {
+  id: string;
+  level: Level;
+  levelName: string;
+  nowName: string | null;
+  name: string;
+  age: number | null;
+  why: string;
+  waiting: string;
+  ack: { text: string; overdue: boolean };
+};
+
+/**
+ * The case queue's table. A client component, so the server sends each row as a few strings
+ * rather than as a tree of elements to serialise and parse again (measured: about a fifth of
+ * the queue page's server CPU), and still renders the same HTML on the server.
+ */
+export function QueueTable({ rows }: { rows: readonly QueueRow[] }) {
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <caption className="visually-hidden">Escalated cases, most urgent first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Level</th>
+            <th scope="col">Patient</th>
+            <th scope="col">Why</th>
+            <th scope="col">Waiting</th>
+            <th scope="col">Acknowledge</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id} data-testid="case-row">
+              <td>
+                <span className={`${styles.level} ${styles[c.level]}`}>{c.levelName}</span>
+                {c.nowName ? <div className={styles.muted}>now {c.nowName}</div> : null}
+              </td>
+              <td>
+                {/* No prefetch: 25 case pages fetched ahead on every 30 s refresh would be 25 requests for nothing. */}
+                <Link href={`/staff/cases/${c.id}`} prefetch={false}>
+                  {c.name}
+                </Link>
+                <div className={styles.muted}>age {c.age}</div>
+              </td>
+              <td>{c.why}</td>
+              <td>{c.waiting}</td>
+              <td>{c.ack.overdue ? <span className={styles.overdue}>{c.ack.text}</span> : c.ack.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
