@@ -2,6 +2,7 @@ import { and, asc, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, sql, t
 import { levelRank } from "@/lib/triage/model";
 import type { Db } from "../client";
 import { appointments, idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
+import { preparedPerDb } from "./prepared";
 
 /** Stores a graded intake and returns its id (not the row: reading the answers back is wasted work). */
 export async function insertIntake(db: Db, values: NewIntake): Promise<{ id: string }> {
@@ -20,14 +21,8 @@ function buildInsert(db: Db) {
   return db.insert(intakes).values(placeholders).returning({ id: intakes.id }).prepare("insert_intake");
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof buildInsert>>();
-
-// The intake API inserts on every request: a prepared statement skips rebuilding the SQL each time.
-function preparedInsert(db: Db) {
-  let statement = prepared.get(db);
-  if (!statement) prepared.set(db, (statement = buildInsert(db)));
-  return statement;
-}
+// The intake API inserts on every request.
+const preparedInsert = preparedPerDb(buildInsert);
 
 /** One intake by id, or null. */
 export async function getIntake(db: Db, id: string): Promise<Intake | null> {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { rateLimits } from "../schema";
+import { preparedPerDb } from "./prepared";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
@@ -43,14 +44,8 @@ function buildHit(db: Db) {
     .prepare("hit_rate_limit");
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof buildHit>>();
-
-// Runs on every API request: a prepared statement skips rebuilding the SQL each time.
-function preparedHit(db: Db) {
-  let statement = prepared.get(db);
-  if (!statement) prepared.set(db, (statement = buildHit(db)));
-  return statement;
-}
+// Runs on every API request.
+const preparedHit = preparedPerDb(buildHit);
 
 /** Deletes counters of windows that ended more than ten minutes ago. */
 export async function pruneRateLimits(db: Db): Promise<void> {

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { staffSessions, staffUsers, type StaffRole, type StaffUser } from "../schema";
+import { preparedPerDb } from "./prepared";
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffUser | null> {
   const rows = await db.select().from(staffUsers).where(eq(staffUsers.email, email.trim().toLowerCase())).limit(1);
@@ -60,23 +61,29 @@ export const MAX_SESSION_HOURS = 12;
  */
 export async function findLiveSession(db: Db, sessionId: string, now: Date) {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const nowIso = now.toISOString();
-  const rows = await db
+  const rows = await preparedLiveSession(db).execute({ sessionId, now: now.toISOString() });
+  return rows[0] ?? null;
+}
+
+// Every staff page, action and API request asks.
+const preparedLiveSession = preparedPerDb((db) => {
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
+  return db
     .select({ sessionId: staffSessions.id, lastSeenAt: staffSessions.lastSeenAt, id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .where(
       and(
-        eq(staffSessions.id, sessionId),
+        eq(staffSessions.id, sql.placeholder("sessionId")),
         isNull(staffSessions.endedAt),
         eq(staffUsers.active, true),
-        gt(staffSessions.lastSeenAt, sql`${nowIso}::timestamptz - make_interval(mins => ${IDLE_MINUTES})`),
-        gt(staffSessions.createdAt, sql`${nowIso}::timestamptz - make_interval(hours => ${MAX_SESSION_HOURS})`),
+        gt(staffSessions.lastSeenAt, sql`${now} - make_interval(mins => ${IDLE_MINUTES})`),
+        gt(staffSessions.createdAt, sql`${now} - make_interval(hours => ${MAX_SESSION_HOURS})`),
       ),
     )
-    .limit(1);
-  return rows[0] ?? null;
-}
+    .limit(1)
+    .prepare("find_live_staff_session");
+});
 
 /** Marks a session used now (at most once a minute, to spare writes). */
 export async function touchStaffSession(db: Db, sessionId: string, now: Date): Promise<void> {
