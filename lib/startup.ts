@@ -25,12 +25,11 @@ export async function startServer(): Promise<void> {
     console.info(`[db] ready (${handle.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
     startWorker(handle.db);
   } catch (error) {
-    if (error instanceof DbUnavailableError) {
-      console.error(`[db] ${error.message}`);
-      retryWorkerLater();
-      return;
-    }
-    throw error;
+    // Never rethrown: a failed start-up hook leaves Next answering 500 to every request until the
+    // process is restarted. Any failure (unreachable, or a migration or the demo data failing
+    // half-way) is one line here, /api/health answers 503, and the next request tries again.
+    console.error(`[db] ${error instanceof DbUnavailableError ? error.message : `start-up failed, will retry: ${firstLines(error)}`}`);
+    retryWorkerLater();
   }
 }
 
@@ -58,4 +57,11 @@ function retryWorkerLater(): void {
   setTimeout(() => {
     getDbHandle().then((handle) => startWorker(handle.db), retryWorkerLater);
   }, WORKER_RETRY_MS).unref();
+}
+
+/** An error's first line and its cause's, never the parameters a failed query lists after them. */
+function firstLines(error: unknown): string {
+  const line = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  const cause = error instanceof Error && error.cause ? ` (${line(error.cause)})` : "";
+  return line(error) + cause;
 }
