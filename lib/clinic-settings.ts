@@ -35,7 +35,15 @@ export function getScheduleSettings(db: Db) {
   });
 }
 
+let generation = 0;
+
 /** Forgets every cached setting in this process, so an admin's change applies here at once (elsewhere within 30 s). */
 export function clearSettingsCaches(): void {
   caches.clear();
+  generation++;
+}
+
+/** Changes whenever clearSettingsCaches() runs: caches built from the settings elsewhere (the slot offers) check it. */
+export function settingsGeneration(): number {
+  return generation;
 }

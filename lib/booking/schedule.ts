@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { listBusy, listTimeOff } from "@/db/queries/scheduling";
 import type { AppointmentType as TypeRow } from "@/db/schema";
-import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
+import { getClinicCached, getScheduleSettings, settingsGeneration } from "@/lib/clinic-settings";
 import { addLocalDays, listFreeSlots, localInstant, type Policy, type Slot } from "@/lib/scheduling";
 
 export type OfferQuery = {
@@ -17,13 +17,14 @@ export type OfferQuery = {
 export type Offer = { timeZone: string; slots: (Slot & { clinicianName: string })[] };
 
 const OFFER_TTL_MS = 5_000;
-const offerCache = new WeakMap<Db, Map<string, { offer: Promise<Offer>; expires: number }>>();
+const offerCache = new WeakMap<Db, Map<string, { offer: Promise<Offer>; expires: number; generation: number }>>();
 
 /**
  * What patients browsing times see: the offer for a query, shared for up to 5 seconds by every
  * request in this process that asks the same (many patients look at the same weeks). A time
  * booked meanwhile may still be listed for those seconds; booking it then gets 409 with fresh
  * alternatives, because bookings always check with offeredSlots and the database decides.
+ * A settings change in this process (time off, hours, types) drops the shared offers at once.
  */
 export function cachedOfferedSlots(db: Db, q: OfferQuery): Promise<Offer> {
   let cache = offerCache.get(db);
@@ -31,10 +32,11 @@ export function cachedOfferedSlots(db: Db, q: OfferQuery): Promise<Offer> {
   const key = JSON.stringify([q.from, q.days, q.type.id, q.withinDays, q.mode, q.clinicianIds ?? null]);
   const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.expires > now) return hit.offer;
+  const generation = settingsGeneration();
+  if (hit && hit.expires > now && hit.generation === generation) return hit.offer;
   if (cache.size > 500) cache.clear(); // bounded: a handful of weeks × grades in practice
   const offer = offeredSlots(db, q);
-  cache.set(key, { offer, expires: now + OFFER_TTL_MS });
+  cache.set(key, { offer, expires: now + OFFER_TTL_MS, generation });
   offer.catch(() => cache.delete(key)); // never keep a failure
   return offer;
 }

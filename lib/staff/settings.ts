@@ -199,7 +199,7 @@ export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date
   const parsed = timeOffSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const t = parsed.data;
-  return db.transaction(async (tx): Promise<SettingsResult> => {
+  const result = await db.transaction(async (tx): Promise<SettingsResult> => {
     const [settings] = await tx.select({ timeZone: clinic.timeZone }).from(clinic).where(eq(clinic.id, 1));
     if (!settings) return refuse("Set up the clinic's details first.");
     const startsAt = localInstant(t.startDate, t.startTime, settings.timeZone);
@@ -214,20 +214,24 @@ export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date
     await auditSetting(tx, actor, "time_off_added", { type: "time_off", id: row!.id }, { after: { clinicianId: t.clinicianId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: t.reason } });
     return done;
   });
-  // Time off is read fresh by each slot search: no cache to clear.
+  // Each slot search reads time off fresh, but the offers patients see are shared for 5 s.
+  if (result.ok) clearSettingsCaches();
+  return result;
 }
 
 /** Removes time off or a closure (the time can be booked again). */
 export async function removeTimeOff(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return refuse("That time off was already removed.");
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<SettingsResult> => {
     const [row] = await tx.delete(timeOff).where(eq(timeOff.id, parsed.data.id)).returning();
     if (!row) return refuse("That time off was already removed.");
     const before = { clinicianId: row.clinicianId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason };
     await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
     return done;
   });
+  if (result.ok) clearSettingsCaches();
+  return result;
 }
 
 export const appointmentTypeSchema = z.object({

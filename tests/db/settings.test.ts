@@ -5,6 +5,7 @@ import { claimDueEmails, enqueueEmail, markEmailFailed } from "@/db/queries/outb
 import { findStaffByEmail, LOCKOUT_AFTER, upsertStaff } from "@/db/queries/staff";
 import { appointmentTypes, clinic, clinicians, outbox, staffSessions, staffUsers, timeOff, workingHours } from "@/db/schema";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
+import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import type { Actor } from "@/lib/staff/cases";
 import { hashPassword } from "@/lib/staff/passwords";
@@ -162,6 +163,22 @@ describeEachDb("settings: clinicians, weekly hours and time off", (ctx) => {
     expect((await added()).map((r) => r.clinicianId)).toEqual([null]);
     expect((await listAudit(db, { actorId: a.id, action: "time_off_added" })).length).toBe(2);
     expect(await lastAudit(db, a, "time_off_removed")).toMatchObject({ subjectId: mine.id });
+  });
+
+  it("a clinic closure takes its days out of the times patients are offered at once, not after the offers' 5 s cache, and removing it puts them back", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const a = await admin(db);
+    const type = (await typeFor(db, "ROUTINE"))!;
+    const now = new Date("2026-12-07T14:00:00Z"); // a Monday
+    const query = { now, from: "2026-12-14", days: 1, type, withinDays: null, mode: "patient" as const };
+    expect((await cachedOfferedSlots(db, query)).slots.length).toBeGreaterThan(0);
+    const closure = { clinicianId: "", startDate: "2026-12-14", startTime: "00:00", endDate: "2026-12-15", endTime: "00:00", reason: "Staff training" };
+    expect(await addTimeOff(db, a, closure, now)).toEqual({ ok: true });
+    expect((await cachedOfferedSlots(db, query)).slots).toEqual([]);
+    const [row] = await db.select({ id: timeOff.id }).from(timeOff).where(eq(timeOff.reason, "Staff training"));
+    expect(await removeTimeOff(db, a, { id: row!.id })).toEqual({ ok: true });
+    expect((await cachedOfferedSlots(db, query)).slots.length).toBeGreaterThan(0);
   });
 });
 
