@@ -131,6 +131,11 @@ export async function setStaffRole(db: Db, id: string, role: StaffRole): Promise
   await db.update(staffUsers).set({ role }).where(eq(staffUsers.id, id));
 }
 
+/** A new password (its hash), and a clean slate of failed sign-ins. */
+export async function setStaffPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.update(staffUsers).set({ passwordHash, failedSignIns: 0, lockedUntil: null }).where(eq(staffUsers.id, id));
+}
+
 export async function setStaffActive(db: Db, id: string, active: boolean): Promise<void> {
   await db.update(staffUsers).set({ active }).where(eq(staffUsers.id, id));
 }

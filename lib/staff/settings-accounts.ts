@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getEmailForUpdate, requeueDeadEmail } from "@/db/queries/outbox";
-import { clearFailedSignIns, endAllStaffSessions, getStaffForUpdate, insertStaff, setStaffActive, setStaffRole } from "@/db/queries/staff";
+import { clearFailedSignIns, endAllStaffSessions, getStaffForUpdate, insertStaff, setStaffActive, setStaffPassword, setStaffRole } from "@/db/queries/staff";
 import { staffRole } from "@/db/schema";
 import type { Actor } from "./cases";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
@@ -22,11 +22,15 @@ export const newStaffSchema = z.object({
     .pipe(z.email({ error: "Enter an email address like name@example.com" }).max(254, { error: "Keep the email under 254 characters" })),
   name: text("name", 100),
   role,
-  password: z
-    .string({ error: "Enter a first password" })
-    .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters for the password` })
-    .max(1024, { error: "Keep the password under 1,024 characters" }),
+  password: passwordField("Enter a first password"),
 });
+
+function passwordField(missing: string) {
+  return z
+    .string({ error: missing })
+    .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters for the password` })
+    .max(1024, { error: "Keep the password under 1,024 characters" });
+}
 
 /** Adds a staff account with a first password (stored as an argon2id hash). */
 export async function createStaffAccount(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
@@ -90,6 +94,27 @@ export async function unlockStaffAccount(db: Db, actor: Actor, input: unknown): 
       before: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil?.toISOString() ?? null },
       after: { failedSignIns: 0, lockedUntil: null },
     });
+    return done;
+  });
+}
+
+/**
+ * Gives someone a new password (they forgot theirs): their sessions end everywhere, failed
+ * sign-ins are forgotten, and the audit trail records who did it, never the password. Not one's
+ * own: there is no "old password" check here, so another admin must do it.
+ */
+export async function resetStaffPassword(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
+  const parsed = staffIdSchema.extend({ password: passwordField("Enter the new password") }).safeParse(input);
+  if (!parsed.success) return parsed.error.issues.some((i) => i.path[0] === "password") ? invalid(parsed.error) : gone;
+  const { id, password } = parsed.data;
+  if (id === actor.id) return refuse("You cannot set your own password here. Ask another admin.");
+  const passwordHash = await hashPassword(password); // about 50 ms: outside the transaction
+  return db.transaction(async (tx) => {
+    const user = await getStaffForUpdate(tx, id);
+    if (!user) return gone;
+    await setStaffPassword(tx, id, passwordHash);
+    const sessionsEnded = await endAllStaffSessions(tx, id, now);
+    await auditSetting(tx, actor, "staff_password_reset", { type: "staff_user", id }, { after: { sessionsEnded } });
     return done;
   });
 }

@@ -17,6 +17,7 @@ import {
   createStaffAccount,
   removeTimeOff,
   removeWorkingHours,
+  resetStaffPassword,
   retryDeadEmail,
   setClinicianActive,
   setStaffAccountActive,
@@ -258,6 +259,32 @@ describeEachDb("settings: staff accounts", (ctx) => {
     expect(row).toMatchObject({ failedSignIns: 0, lockedUntil: null });
     expect((await lastAudit(db, a, "staff_unlocked"))?.before).toMatchObject({ failedSignIns: LOCKOUT_AFTER, lockedUntil: expect.any(String) });
     expect((await attempt(PASSWORD)).ok).toBe(true);
+  });
+
+  it("sets a new password for someone who forgot theirs: the old one stops working, their sessions end, a lock is lifted, and the audit row holds no password", async () => {
+    const { db } = ctx();
+    const a = await admin(db);
+    const b = await admin(db);
+    const NEW = "a brand new passphrase";
+    const attempt = (password: string) => checkSignIn(db, { email: b.email, password, client: "c4", clientAddress: "192.0.2.4", now: NOW, limitPerMinute: 100 });
+    expect((await attempt(PASSWORD)).ok).toBe(true);
+    for (let i = 0; i < LOCKOUT_AFTER; i++) await attempt(`wrong ${i}`);
+
+    expect(await resetStaffPassword(db, a, { id: b.id, password: "short" }, NOW)).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining("at least 12")] } });
+    expect(await resetStaffPassword(db, a, { id: a.id, password: NEW }, NOW)).toMatchObject({ ok: false, message: expect.stringContaining("your own password") });
+    expect(await resetStaffPassword(db, a, { id: "00000000-0000-4000-8000-000000000000", password: NEW }, NOW)).toMatchObject({ ok: false, message: expect.stringContaining("no longer exists") });
+    expect((await attempt(NEW)).ok).toBe(false); // nothing changed yet
+
+    expect(await resetStaffPassword(db, a, { id: b.id, password: NEW }, NOW)).toEqual({ ok: true });
+    const sessions = await db.select().from(staffSessions).where(eq(staffSessions.userId, b.id));
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.every((x) => x.endedAt !== null)).toBe(true);
+    const audit = await lastAudit(db, a, "staff_password_reset");
+    expect(audit).toMatchObject({ subjectId: b.id, after: { sessionsEnded: 1 } });
+    expect(JSON.stringify(audit)).not.toContain(NEW);
+    expect(JSON.stringify(audit)).not.toContain("argon2");
+    expect((await attempt(PASSWORD)).ok).toBe(false);
+    expect((await attempt(NEW)).ok).toBe(true); // the lock went with the old password
   });
 });
 

@@ -9,7 +9,7 @@ test("reception cannot open the settings (403)", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
 });
 
-test("an admin creates an account, sees it locked after five wrong passwords, unlocks it, and the new colleague signs in", async ({ page, browser }) => {
+test("an admin creates an account, sees it locked after five wrong passwords, unlocks it, the new colleague signs in, and after a forgotten password gets a new one", async ({ page, browser }) => {
   test.setTimeout(90_000);
   await signIn(page, ADMIN, "/staff/settings");
   await expect(page.getByRole("heading", { name: "Clinic settings" })).toBeVisible();
@@ -59,10 +59,31 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   await them.getByLabel("Password").fill(password);
   await them.getByRole("button", { name: "Sign in" }).click();
   await expect(them.getByRole("heading", { name: "Case queue" })).toBeVisible();
+
+  // They forget their password: the admin sets a new one, which signs them out everywhere.
+  const newPassword = `second password ${stamp}`;
+  const again = page.locator("#staff").getByRole("row").filter({ hasText: email });
+  await again.getByLabel(`New password for Temp ${stamp}`).fill("too short");
+  await again.getByRole("button", { name: "Set password" }).click();
+  const field = page.locator("#staff").getByRole("row").filter({ hasText: email }).getByLabel(`New password for Temp ${stamp}`);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#staff").getByText("Use at least 12 characters for the password").first()).toBeVisible();
+  await expect(field).toHaveValue(""); // a password is never sent back
+  await field.fill(newPassword);
+  await page.locator("#staff").getByRole("row").filter({ hasText: email }).getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText("New password set, and the account signed out everywhere.")).toBeVisible();
+  await them.reload();
+  await expect(them).toHaveURL(/sign-in/);
+  await attempt(password); // the old password no longer works
+  await them.getByLabel("Email").fill(email);
+  await them.getByLabel("Password").fill(newPassword);
+  await them.getByRole("button", { name: "Sign in" }).click();
+  await expect(them.getByRole("heading", { name: "Case queue" })).toBeVisible();
   await other.close();
 
-  // Both the creation and the unlock are in the audit trail.
+  // The creation, the unlock and the new password are in the audit trail.
   await page.goto("/staff/audit");
+  await expect(page.getByRole("row").filter({ hasText: "staff password reset" }).first()).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "staff unlocked" }).first()).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "staff created" }).filter({ hasText: ADMIN.email }).first()).toBeVisible();
 });

@@ -26,7 +26,7 @@ const ACTIONS = [
   "staff_created", "staff_updated", "overdue_alert_queued",
   "clinic_settings_updated", "clinician_added", "clinician_updated", "clinician_deactivated", "clinician_reactivated",
   "working_hours_added", "working_hours_removed", "time_off_added", "time_off_removed", "appointment_type_updated",
-  "staff_role_changed", "staff_deactivated", "staff_reactivated", "staff_unlocked", "email_retried",
+  "staff_role_changed", "staff_deactivated", "staff_reactivated", "staff_unlocked", "staff_password_reset", "email_retried",
   "schedule_viewed", "marked_arrived", "marked_no_show", "attendance_undone",
 ];
 

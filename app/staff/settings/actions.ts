@@ -14,6 +14,7 @@ import {
   createStaffAccount,
   removeTimeOff,
   removeWorkingHours,
+  resetStaffPassword,
   retryDeadEmail,
   setClinicianActive,
   setStaffAccountActive,
@@ -90,6 +91,9 @@ export async function setStaffActiveAction(_prev: SettingsFormState, form: FormD
 }
 export async function unlockStaffAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
   return run(form, "staff_unlocked", unlockStaffAccount);
+}
+export async function resetStaffPasswordAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  return run(form, "password_reset", resetStaffPassword);
 }
 export async function retryEmailAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
   return run(form, "email_retried", retryDeadEmail);

@@ -15,6 +15,7 @@ export const DONE = {
   staff_deactivated: { section: "staff", text: "Account deactivated and signed out everywhere." },
   staff_reactivated: { section: "staff", text: "Account reactivated." },
   staff_unlocked: { section: "staff", text: "Account unlocked: they can sign in now." },
+  password_reset: { section: "staff", text: "New password set, and the account signed out everywhere. Give them the password in person." },
   email_retried: { section: "emails", text: "Email queued again: it will be sent within a minute." },
 } as const;
 

@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/staff/passwords";
 import { ROLE_NAMES } from "@/lib/staff/settings";
 import { formatDateTime } from "@/lib/booking/format";
 import { kindLabel } from "@/lib/notifications/labels";
-import { changeStaffRoleAction, createStaffAction, retryEmailAction, setStaffActiveAction, unlockStaffAction } from "../actions";
+import { changeStaffRoleAction, createStaffAction, resetStaffPasswordAction, retryEmailAction, setStaffActiveAction, unlockStaffAction } from "../actions";
 import { SettingsForm } from "./settings-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
@@ -21,7 +21,7 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
       <h2 id="staff-title">{title}</h2>
       {notice}
       <p className={staff.muted}>
-        Deactivating an account signs it out everywhere at once. After 5 wrong passwords in a row an account is locked for 15 minutes; unlock it to let them try again now.
+        Deactivating an account, or setting a new password for someone who forgot theirs, signs it out everywhere at once. After 5 wrong passwords in a row an account is locked for 15 minutes; unlock it to let them try again now.
       </p>
       <div className={staff.tableWrap}>
         <table className={staff.table}>
@@ -74,6 +74,14 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                           hidden={{ id: a.id }}
                           fields={[{ name: "role", label: `Role for ${a.name}`, kind: "select", options: roleOptions, defaultValue: a.role }]}
                           submitLabel="Change role"
+                          secondary
+                          inline
+                        />
+                        <SettingsForm
+                          action={resetStaffPasswordAction}
+                          hidden={{ id: a.id }}
+                          fields={[{ name: "password", label: `New password for ${a.name}`, kind: "password", autoComplete: "new-password" }]}
+                          submitLabel="Set password"
                           secondary
                           inline
                         />
