@@ -11,7 +11,7 @@ export function EmergencyNote({ emergencyNumber }: { emergencyNumber: string | n
     "call your local emergency number"
   );
   return (
-    <aside className={styles.note} aria-labelledby="emergency-note-title">
+    <aside className={styles.note} aria-labelledby="emergency-note-title" data-patient-only>
       <div className={styles.inner}>
         <span className={styles.icon} aria-hidden="true">
           !

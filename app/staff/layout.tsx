@@ -8,8 +8,9 @@ const ROLE_NAMES = { admin: "Admin", clinician: "Clinician", reception: "Recepti
 /** The staff bar: where to go, who is signed in, sign out (here or everywhere). */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();
+  // data-staff-area: globals.css hides the patient-only parts of the root layout while it is on screen.
   return (
-    <>
+    <div data-staff-area>
       {staff ? (
         <div className={styles.bar}>
           <nav aria-label="Staff">
@@ -51,6 +52,6 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </div>
       ) : null}
       {children}
-    </>
+    </div>
   );
 }

@@ -41,6 +41,18 @@ test.describe("staff access", () => {
     expect(res!.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   });
+
+  test("staff pages leave out the patients' emergency note, and a patient page reached from one shows it again", async ({ page }) => {
+    const note = page.getByRole("complementary", { name: /emergency department now/i });
+    await signIn(page, RECEPTION);
+    await expect(page.getByRole("heading", { name: "Case queue" })).toBeVisible();
+    await expect(note).toBeHidden();
+    await expect(page.getByText("It does not replace a doctor's advice")).toBeHidden();
+    await page.getByRole("link", { name: "Riverside Spine & Sports Clinic" }).click(); // a client-side move to /
+    await expect(page).toHaveURL(/\/$/);
+    await expect(note).toBeVisible();
+    await expect(page.getByText("It does not replace a doctor's advice")).toBeVisible();
+  });
 });
 
 test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledges it, overrides it with a reason and signs out; the admin sees it all in the audit trail", async ({ page }) => {
