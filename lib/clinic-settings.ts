@@ -5,6 +5,7 @@ import type { Clinic } from "@/db/schema";
 
 const TTL_MS = 30_000;
 const caches = new Map<string, WeakMap<Db, { value: unknown; expires: number }>>();
+let generation = 0; // counts clearSettingsCaches() calls
 
 /**
  * A value read at most every `ttlMs` per process and database (30 s by default): hot paths (the
@@ -17,6 +18,8 @@ export async function cached<T>(db: Db, key: string, load: () => Promise<T>, ttl
   const hit = cache.get(db);
   if (hit && hit.expires > Date.now()) return hit.value as T;
   const value = await load();
+  // `cache` is the map from before the read: if clearSettingsCaches() ran meanwhile, it is no
+  // longer in `caches`, so a value read before an admin's change is used once and never kept.
   cache.set(db, { value, expires: Date.now() + ttlMs });
   return value;
 }
@@ -34,8 +37,6 @@ export function getScheduleSettings(db: Db) {
     return { clinicians, types, hours };
   });
 }
-
-let generation = 0;
 
 /** Forgets every cached setting in this process, so an admin's change applies here at once (elsewhere within 30 s). */
 export function clearSettingsCaches(): void {

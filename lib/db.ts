@@ -28,7 +28,7 @@ async function open(): Promise<DbHandle> {
   const handle = await createDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
   try {
     await handle.migrate();
-    // Look, then write: one instance at a time (`npm start` runs several workers on PostgreSQL).
+    // Look, then write: one instance at a time (several may start together on one PostgreSQL).
     const added = await handle.exclusively(async () => {
       const clinic = config.AUTO_SEED && !(await getClinic(handle.db)) ? await seed(handle.db) : null;
       const demo = config.AUTO_SEED && config.DEMO_DATA ? await seedDemo(handle.db) : null;

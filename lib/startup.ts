@@ -40,13 +40,13 @@ const state = ((globalThis as { __backtrackMail?: { started: boolean } }).__back
 function startWorker(db: Db): void {
   const config = env();
   if (!config.EMAIL_WORKER || state.started) return;
-  state.started = true;
   const { transport, name } = configuredTransport(db);
   const worker = startEmailWorker(db, transport, {
     intervalMs: config.EMAIL_WORKER_INTERVAL_SECONDS * 1000,
     leaseMs: config.EMAIL_WORKER_LEASE_SECONDS * 1000,
     beforePass: (now) => alertOverdueCases(db, now),
   });
+  state.started = true; // only now: if anything above threw, the retry starts it
   console.info(`[mail] worker started (${name === "resend" ? "Resend" : "development mailbox at /dev/mailbox"})`);
   // Stop claiming on shutdown. An email in flight when the process ends is claimed again when
   // its lease runs out, and Resend's idempotency key keeps that retry from being a second email.
@@ -55,7 +55,9 @@ function startWorker(db: Db): void {
 
 function retryWorkerLater(): void {
   setTimeout(() => {
-    getDbHandle().then((handle) => startWorker(handle.db), retryWorkerLater);
+    getDbHandle()
+      .then((handle) => startWorker(handle.db))
+      .catch(retryWorkerLater);
   }, WORKER_RETRY_MS).unref();
 }
 

@@ -27,12 +27,13 @@ async function sessionIdFromCookie(): Promise<string | null> {
   for (const name of SESSION_COOKIES) {
     const token = jar.get(name)?.value;
     if (!token) continue;
-    const known = decodedTokens.get(token);
+    const key = `${name}\0${token}`; // the cookie's name is the salt it was sealed with
+    const known = decodedTokens.get(key);
     if (known && known.expiresAt > Date.now()) return known.sid;
     try {
       const payload = await decode({ token, secret: env().AUTH_SECRET, salt: name });
       const sid = typeof payload?.sid === "string" ? payload.sid : null;
-      if (sid && typeof payload?.exp === "number") rememberToken(token, sid, payload.exp * 1000);
+      if (sid && typeof payload?.exp === "number") rememberToken(key, sid, payload.exp * 1000);
       return sid;
     } catch {
       return null; // forged, damaged, or sealed under another secret
@@ -51,9 +52,9 @@ async function sessionIdFromCookie(): Promise<string | null> {
 const decodedTokens = new Map<string, { sid: string; expiresAt: number }>();
 const MAX_DECODED_TOKENS = 1_000;
 
-function rememberToken(token: string, sid: string, expiresAt: number): void {
+function rememberToken(key: string, sid: string, expiresAt: number): void {
   if (decodedTokens.size >= MAX_DECODED_TOKENS) decodedTokens.delete(decodedTokens.keys().next().value!);
-  decodedTokens.set(token, { sid, expiresAt });
+  decodedTokens.set(key, { sid, expiresAt });
 }
 
 /**

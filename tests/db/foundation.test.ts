@@ -62,12 +62,12 @@ if (TEST_DATABASES.includes("postgres")) describe("migrations on several instanc
   });
 
   it("two workers loading the demo data at once both start, and the demo data is there once", async () => {
-    // `npm start` runs a worker per core; each seeds on start. Unserialised, both saw "no demo
+    // Instances starting together each seed on start. Unserialised, both saw "no demo
     // appointments today", both inserted, and the second one's start-up failed on a constraint.
     const first = await openTestDb("postgres");
+    const a = await createDb({ url: first.url!, max: 2 });
+    const b = await createDb({ url: first.url!, max: 2 });
     try {
-      const a = await createDb({ url: first.url!, max: 2 });
-      const b = await createDb({ url: first.url!, max: 2 });
       const load = (h: typeof a) => h.exclusively(async () => ({ clinic: await seed(h.db), demo: await seedDemo(h.db, { now: new Date("2026-03-10T15:00:00Z") }) }));
       const [ra, rb] = await Promise.all([load(a), load(b)]);
       expect([ra.clinic.clinic, rb.clinic.clinic].sort()).toEqual(["created", "kept"]);
@@ -75,8 +75,8 @@ if (TEST_DATABASES.includes("postgres")) describe("migrations on several instanc
       expect(Math.min(ra.demo.intakes, rb.demo.intakes)).toBe(0);
       const demoAppointments = await a.db.select({ n: sql<number>`count(*)::int` }).from(appointments);
       expect(demoAppointments[0]?.n).toBe(3);
-      await Promise.all([a.close(), b.close()]);
     } finally {
+      await Promise.all([a.close(), b.close()]);
       await first.dispose();
     }
   });

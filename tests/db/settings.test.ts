@@ -267,13 +267,15 @@ describeEachDb("settings: staff accounts", (ctx) => {
     const b = await admin(db);
     const NEW = "a brand new passphrase";
     const attempt = (password: string) => checkSignIn(db, { email: b.email, password, client: "c4", clientAddress: "192.0.2.4", now: NOW, limitPerMinute: 100 });
-    expect((await attempt(PASSWORD)).ok).toBe(true);
-    for (let i = 0; i < LOCKOUT_AFTER; i++) await attempt(`wrong ${i}`);
-
+    const hashes = async () => (await db.select({ id: staffUsers.id, hash: staffUsers.passwordHash }).from(staffUsers)).map((r) => `${r.id}:${r.hash}`).sort();
+    const untouched = await hashes();
     expect(await resetStaffPassword(db, a, { id: b.id, password: "short" }, NOW)).toMatchObject({ ok: false, fieldErrors: { password: [expect.stringContaining("at least 12")] } });
     expect(await resetStaffPassword(db, a, { id: a.id, password: NEW }, NOW)).toMatchObject({ ok: false, message: expect.stringContaining("your own password") });
     expect(await resetStaffPassword(db, a, { id: "00000000-0000-4000-8000-000000000000", password: NEW }, NOW)).toMatchObject({ ok: false, message: expect.stringContaining("no longer exists") });
-    expect((await attempt(NEW)).ok).toBe(false); // nothing changed yet
+    expect(await hashes()).toEqual(untouched); // refused: no password changed
+
+    expect((await attempt(PASSWORD)).ok).toBe(true);
+    for (let i = 0; i < LOCKOUT_AFTER; i++) await attempt(`wrong ${i}`);
 
     expect(await resetStaffPassword(db, a, { id: b.id, password: NEW }, NOW)).toEqual({ ok: true });
     const sessions = await db.select().from(staffSessions).where(eq(staffSessions.userId, b.id));

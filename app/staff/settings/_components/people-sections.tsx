@@ -73,15 +73,23 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                           action={changeStaffRoleAction}
                           hidden={{ id: a.id }}
                           fields={[{ name: "role", label: `Role for ${a.name}`, kind: "select", options: roleOptions, defaultValue: a.role }]}
-                          submitLabel="Change role"
+                          submitLabel={
+                            <>
+                              Change role<span className="visually-hidden"> of {a.name}</span>
+                            </>
+                          }
                           secondary
                           inline
                         />
                         <SettingsForm
                           action={resetStaffPasswordAction}
                           hidden={{ id: a.id }}
-                          fields={[{ name: "password", label: `New password for ${a.name}`, kind: "password", autoComplete: "new-password" }]}
-                          submitLabel="Set password"
+                          fields={[{ name: "password", label: `New password for ${a.name}`, kind: "password", hint: `At least ${MIN_PASSWORD_LENGTH} characters`, autoComplete: "new-password" }]}
+                          submitLabel={
+                            <>
+                              Set password<span className="visually-hidden"> for {a.name}</span>
+                            </>
+                          }
                           secondary
                           inline
                         />
