@@ -67,3 +67,11 @@ export function clientAddress(headers: Headers, trustedProxies: number): string 
 export function bodyHash(text: string): string {
   return createHash("sha256").update(text).digest("base64url");
 }
+
+/**
+ * The referrer policy of pages whose address is private (a patient's manage link, a case page):
+ * their address never goes to another site in a Referer header. "same-origin", not "no-referrer":
+ * with "no-referrer" a browser sends "Origin: null" on the page's own form posts, and Next refuses
+ * those as cross-site, so the forms failed without JavaScript (or before it had loaded).
+ */
+export const PRIVATE_PAGE_REFERRER = "same-origin" as const;

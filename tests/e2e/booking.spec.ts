@@ -85,6 +85,29 @@ test("a patient books, reschedules and cancels an appointment", async ({ page, r
   expect(cancelled.calendar).toContain("SEQUENCE:2");
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  // The private pages keep their address out of the Referer of links elsewhere; their forms must
+  // still post (a "no-referrer" page sends "Origin: null", which Next refuses as cross-site).
+  test("a patient books and cancels from the private link", async ({ page, request }, info) => {
+    const answers = vignetteIntake("P15", new Date()) as { contact: { email: string } };
+    answers.contact.email = `nojs-${info.project.name}-${Date.now()}@example.test`;
+    const res = await request.post("/api/v1/intakes", { data: answers, headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` } });
+    const intake = await res.json();
+    await page.goto(intake.next.bookingUrl);
+    await page.getByRole("link", { name: "Later week" }).click();
+    await page.getByRole("radio").first().check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+    await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+    // Its address (the private link) is sent to no other site.
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
+    await page.getByRole("button", { name: "Cancel appointment" }).click();
+    await expect(page.getByRole("heading", { name: "Your appointment is cancelled" })).toBeVisible();
+  });
+});
+
 test("a rescheduling patient who reports new bladder trouble is re-graded and told to go now", async ({ page, request }, info) => {
   const res = await request.post("/api/v1/intakes", {
     data: vignetteIntake("P19", new Date()),

@@ -118,6 +118,27 @@ test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledg
   await expectNoAxeViolations(page);
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a case action still works as a plain form post", async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    const intake = await postIntake(page, "P01", { firstName: "Plain", lastName: `Form${stamp}` }, "192.0.2.152");
+    await page.goto("/staff/sign-in");
+    await page.getByLabel("Email").fill(CLINICIAN.email);
+    await page.getByLabel("Password").fill(CLINICIAN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Case queue" })).toBeVisible();
+    await page.goto(`/staff/cases/${intake.id}`);
+    const note = page.getByRole("region", { name: "Add a note" });
+    await note.getByLabel("Note").fill(`Left a voicemail ${stamp}`);
+    await note.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByText(`Left a voicemail ${stamp}`)).toBeVisible();
+    await page.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(page.getByText("Acknowledged.", { exact: true })).toBeVisible();
+  });
+});
+
 test("reception books a reserved urgent slot for an URGENT case and the patient's confirmation is sent", async ({ page }) => {
   const email = `urgent-${Date.now()}@example.test`;
   const intake = await postIntake(page, "P05", { firstName: "Uma", email }, "192.0.2.152");

@@ -9,8 +9,9 @@ import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, cutoffHours, findByManageToken } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
-export const metadata: Metadata = { title: "Your appointment", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Your appointment", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ booked?: string; moved?: string; error?: string }> };
 

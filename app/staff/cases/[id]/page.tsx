@@ -17,8 +17,9 @@ import { FLAGS, LEVELS } from "@/lib/triage";
 import { acknowledgeAction, bookUrgentAction, callAction, noteAction, overrideAction, resolveAction } from "../../actions";
 import { ActionForm } from "../../_components/action-form";
 import styles from "../../_components/staff.module.css";
+import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
-export const metadata: Metadata = { title: "Case", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Case", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
 const DONE: Record<string, string> = {
   acknowledged: "Acknowledged.",

@@ -14,8 +14,9 @@ import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { Recheck } from "./recheck";
+import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
-export const metadata: Metadata = { title: "Choose another time", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Choose another time", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
 type Props = {
   params: Promise<{ token: string }>;
