@@ -90,7 +90,7 @@ test.describe("without JavaScript", () => {
 
   // The private pages keep their address out of the Referer of links elsewhere; their forms must
   // still post (a "no-referrer" page sends "Origin: null", which Next refuses as cross-site).
-  test("a patient books and cancels from the private link", async ({ page, request }, info) => {
+  test("a patient books, moves and cancels from the private link", async ({ page, request }, info) => {
     const answers = vignetteIntake("P15", new Date()) as { contact: { email: string } };
     answers.contact.email = `nojs-${info.project.name}-${Date.now()}@example.test`;
     const res = await request.post("/api/v1/intakes", { data: answers, headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` } });
@@ -106,6 +106,15 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Your appointment is booked.")).toBeVisible();
     // Its address (the private link) is sent to no other site.
     await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
+    await page.getByRole("link", { name: "Choose another time" }).click();
+    await page.getByRole("radio", { name: "No, it is the same or better" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await laterWeek(page);
+    await laterWeek(page);
+    await page.getByRole("radio").nth(info.project.name === "phone" ? 19 : 13).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Move my appointment" }).click();
+    await expect(page.getByText("Your appointment has been moved.")).toBeVisible();
     await page.getByRole("button", { name: "Cancel appointment" }).click();
     await expect(page.getByRole("heading", { name: "Your appointment is cancelled" })).toBeVisible();
   });
