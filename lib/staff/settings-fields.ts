@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { isLocalDate } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
@@ -59,6 +60,17 @@ export const calendarDate = (label: string) =>
 export const recordId = (what: string) => z.uuid({ error: `Choose ${what}` });
 
 /** Writes the audit event of a settings change (call inside its transaction). */
+/**
+ * One change to what the clinic offers, in one transaction with its audit row; then this process
+ * forgets its cached settings and the slot offers built from them, so the change applies here at
+ * once (other instances within 30 s). Nothing returned means done.
+ */
+export async function settingsChange(db: Db, change: (tx: Db) => Promise<SettingsResult | void>): Promise<SettingsResult> {
+  const result = await db.transaction((tx) => change(tx));
+  clearSettingsCaches();
+  return result ?? done;
+}
+
 export function auditSetting(db: Db, actor: Actor, action: string, subject: { type: string; id: string | null }, change: { before?: unknown; after?: unknown } = {}) {
   return recordAudit(db, {
     actor: { id: actor.id, email: actor.email },

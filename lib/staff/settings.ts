@@ -7,10 +7,9 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findOverlappingHours } from "@/db/queries/scheduling";
 import { appointmentTypes, clinic, clinicians, timeOff, workingHours } from "@/db/schema";
-import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { localInstant } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
-import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, invalid, optionalText, recordId, refuse, text, whole, type SettingsResult } from "./settings-fields";
+import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, invalid, optionalText, recordId, refuse, settingsChange, text, whole, type SettingsResult } from "./settings-fields";
 
 export type { SettingsResult } from "./settings-fields";
 export * from "./settings-accounts";
@@ -65,7 +64,7 @@ export async function updatePolicies(db: Db, actor: Actor, input: unknown, now: 
   const parsed = policiesSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const next = parsed.data;
-  await db.transaction(async (tx) => {
+  return settingsChange(db, async (tx) => {
     const [row] = await tx.select().from(clinic).where(eq(clinic.id, 1)).for("update");
     if (!row) {
       await tx.insert(clinic).values({ id: 1, ...next, updatedAt: now });
@@ -78,8 +77,6 @@ export async function updatePolicies(db: Db, actor: Actor, input: unknown, now: 
     await tx.update(clinic).set({ ...next, updatedAt: now }).where(eq(clinic.id, 1));
     await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, diff);
   });
-  clearSettingsCaches();
-  return done;
 }
 
 function pickPolicies(row: typeof clinic.$inferSelect): Policies {
@@ -95,12 +92,10 @@ export const activeSchema = z.object({ id: recordId("a record"), active: checkbo
 export async function addClinician(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
   const parsed = clinicianSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  await db.transaction(async (tx) => {
+  return settingsChange(db, async (tx) => {
     const [row] = await tx.insert(clinicians).values(parsed.data).returning({ id: clinicians.id });
     await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row!.id }, { after: parsed.data });
   });
-  clearSettingsCaches();
-  return done;
 }
 
 /** Changes a clinician's name or role. */
@@ -108,7 +103,7 @@ export async function updateClinician(db: Db, actor: Actor, input: unknown): Pro
   const parsed = clinicianUpdateSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...next } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+  return settingsChange(db, async (tx) => {
     const [row] = await tx.select({ name: clinicians.name, role: clinicians.role }).from(clinicians).where(eq(clinicians.id, id)).for("update");
     if (!row) return refuse("That clinician no longer exists.");
     const diff = changes(row, next);
@@ -117,8 +112,6 @@ export async function updateClinician(db: Db, actor: Actor, input: unknown): Pro
     await auditSetting(tx, actor, "clinician_updated", { type: "clinician", id }, diff);
     return done;
   });
-  clearSettingsCaches();
-  return result;
 }
 
 /** Deactivates (no longer offered for booking; booked appointments stay) or reactivates a clinician. */
@@ -126,14 +119,12 @@ export async function setClinicianActive(db: Db, actor: Actor, input: unknown): 
   const parsed = activeSchema.safeParse(input);
   if (!parsed.success) return refuse("That clinician no longer exists.");
   const { id, active } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+  return settingsChange(db, async (tx) => {
     const rows = await tx.update(clinicians).set({ active }).where(eq(clinicians.id, id)).returning({ id: clinicians.id });
     if (!rows.length) return refuse("That clinician no longer exists.");
     await auditSetting(tx, actor, active ? "clinician_reactivated" : "clinician_deactivated", { type: "clinician", id }, { before: { active: !active }, after: { active } });
     return done;
   });
-  clearSettingsCaches();
-  return result;
 }
 
 export const hoursSchema = z
@@ -150,7 +141,7 @@ export async function addWorkingHours(db: Db, actor: Actor, input: unknown): Pro
   const parsed = hoursSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const h = parsed.data;
-  const result = await db.transaction(async (tx): Promise<SettingsResult> => {
+  return settingsChange(db, async (tx) => {
     // Locking the clinician makes two admins adding overlapping rows at once take turns.
     const [who] = await tx.select({ name: clinicians.name }).from(clinicians).where(eq(clinicians.id, h.clinicianId)).for("update");
     if (!who) return fieldError("clinicianId", "Choose a clinician");
@@ -163,8 +154,6 @@ export async function addWorkingHours(db: Db, actor: Actor, input: unknown): Pro
     await auditSetting(tx, actor, "working_hours_added", { type: "working_hours", id: row!.id }, { after: h });
     return done;
   });
-  clearSettingsCaches();
-  return result;
 }
 
 const idSchema = z.object({ id: z.uuid() });
@@ -173,15 +162,13 @@ const idSchema = z.object({ id: z.uuid() });
 export async function removeWorkingHours(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return refuse("Those hours were already removed.");
-  const result = await db.transaction(async (tx) => {
+  return settingsChange(db, async (tx) => {
     const [row] = await tx.delete(workingHours).where(eq(workingHours.id, parsed.data.id)).returning();
     if (!row) return refuse("Those hours were already removed.");
     const before = { clinicianId: row.clinicianId, weekday: row.weekday, start: row.startTime.slice(0, 5), end: row.endTime.slice(0, 5) };
     await auditSetting(tx, actor, "working_hours_removed", { type: "working_hours", id: row.id }, { before });
     return done;
   });
-  clearSettingsCaches();
-  return result;
 }
 
 export const timeOffSchema = z.object({
@@ -199,7 +186,7 @@ export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date
   const parsed = timeOffSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const t = parsed.data;
-  const result = await db.transaction(async (tx): Promise<SettingsResult> => {
+  return settingsChange(db, async (tx) => {
     const [settings] = await tx.select({ timeZone: clinic.timeZone }).from(clinic).where(eq(clinic.id, 1));
     if (!settings) return refuse("Set up the clinic's details first.");
     const startsAt = localInstant(t.startDate, t.startTime, settings.timeZone);
@@ -214,24 +201,19 @@ export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date
     await auditSetting(tx, actor, "time_off_added", { type: "time_off", id: row!.id }, { after: { clinicianId: t.clinicianId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: t.reason } });
     return done;
   });
-  // Each slot search reads time off fresh, but the offers patients see are shared for 5 s.
-  if (result.ok) clearSettingsCaches();
-  return result;
 }
 
 /** Removes time off or a closure (the time can be booked again). */
 export async function removeTimeOff(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return refuse("That time off was already removed.");
-  const result = await db.transaction(async (tx): Promise<SettingsResult> => {
+  return settingsChange(db, async (tx) => {
     const [row] = await tx.delete(timeOff).where(eq(timeOff.id, parsed.data.id)).returning();
     if (!row) return refuse("That time off was already removed.");
     const before = { clinicianId: row.clinicianId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason };
     await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
     return done;
   });
-  if (result.ok) clearSettingsCaches();
-  return result;
 }
 
 export const appointmentTypeSchema = z.object({
@@ -248,7 +230,7 @@ export async function updateAppointmentType(db: Db, actor: Actor, input: unknown
   const parsed = appointmentTypeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...next } = parsed.data;
-  const result = await db.transaction(async (tx) => {
+  return settingsChange(db, async (tx) => {
     const [row] = await tx
       .select({ name: appointmentTypes.name, minutes: appointmentTypes.minutes, bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes, bufferAfterMinutes: appointmentTypes.bufferAfterMinutes, active: appointmentTypes.active })
       .from(appointmentTypes)
@@ -261,6 +243,4 @@ export async function updateAppointmentType(db: Db, actor: Actor, input: unknown
     await auditSetting(tx, actor, "appointment_type_updated", { type: "appointment_type", id }, diff);
     return done;
   });
-  clearSettingsCaches();
-  return result;
 }
