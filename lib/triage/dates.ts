@@ -99,3 +99,10 @@ export function calendarDate(now: Date, timeZone = "UTC"): number {
   }
   return memoDate;
 }
+
+/** The patient's age in full years on the calendar date of `now` in `timeZone` (default UTC). */
+export function ageAt(dateOfBirth: string, now: Date, timeZone = "UTC"): number {
+  const dob = parseIsoDate(dateOfBirth);
+  if (dob < 0) throw new RangeError("dateOfBirth is not a YYYY-MM-DD calendar date");
+  return fullYearsBetween(dob, calendarDate(now, timeZone));
+}
