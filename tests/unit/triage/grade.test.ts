@@ -8,18 +8,23 @@ import { aged, calm, grade } from "./calm";
 describe("level model", () => {
   it("ranks EMERGENCY 5 down to SELF_CARE 1, most urgent first", () => {
     expect(LEVELS.map((l) => levelRank[l])).toEqual([5, 4, 3, 2, 1]);
-    expect(RULESET_VERSION).toBe("2026.11");
+    expect(RULESET_VERSION).toBe("2026.12");
   });
 
-  it("defines the 29 rules in spec order, each with a level, a summary and sources", () => {
+  it("defines the 62 rules in the spec's stored order, each with a level, a page, a summary and sources", () => {
+    const range = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
     expect(RULES.map((r) => r.id)).toEqual([
-      "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9",
-      "S1", "S2", "S3a", "S3b", "S4", "S5", "S6", "S6d", "S7", "S8", "C1", "R1",
+      ...range("E", 16), "Y3", ...range("U", 23), "Y2",
+      "S1", "S2", "S3a", "S3b", "S3c", "S4", "S5", "S6", "S6d", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14", "Y1",
+      "X1", "C1", "R1",
     ]);
+    const LEVEL_OF: Record<string, string> = { E: "EMERGENCY", U: "URGENT", S: "SOON", C: "SELF_CARE", R: "ROUTINE", X: "URGENT" };
+    const Y_LEVEL: Record<string, string> = { Y1: "SOON", Y2: "URGENT", Y3: "EMERGENCY" };
     for (const rule of RULES) {
-      expect(rule.level.charAt(0)).toBe(rule.id === "C1" ? "S" : rule.id === "R1" ? "R" : rule.id.charAt(0));
+      expect(rule.level, rule.id).toBe(Y_LEVEL[rule.id] ?? LEVEL_OF[rule.id.charAt(0)]);
       expect(rule.summary.length).toBeGreaterThan(10);
       expect(rule.sources.length).toBeGreaterThan(0);
+      expect(rule.needs).toBeDefined();
     }
   });
 });
@@ -28,7 +33,7 @@ describe("gradeIntake", () => {
   it("takes the highest level of the fired rules and lists them in spec order", () => {
     const g = grade(aged(72, { history: { cancer: true, osteoporosisOrFragilityFracture: true }, legs: { weakness: "both_legs" } }));
     expect(g.level).toBe("EMERGENCY");
-    expect(g.firedRules.map((r) => r.id)).toEqual(["E2", "E4", "S6", "S7"]);
+    expect(g.firedRules.map((r) => r.id)).toEqual(["E2", "E4", "U18", "S6", "S7"]);
   });
 
   it("returns plain data that survives JSON unchanged", () => {
@@ -90,10 +95,12 @@ describe("age on the grading date", () => {
 describe("purity", () => {
   it("lib/triage imports nothing from next, react, the database or the environment", () => {
     const dir = join(process.cwd(), "lib/triage");
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(15);
+    for (const file of files) {
       const source = readFileSync(join(dir, file), "utf8");
       const imports = [...source.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
-      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\/[a-z-]+|zod)$/);
+      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\.?\/[a-z0-9/-]+|zod)$/);
       expect(source, file).not.toMatch(/process\.env/);
     }
   });
