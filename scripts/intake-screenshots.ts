@@ -26,7 +26,7 @@ await completeIntake(page, full, {
   },
 });
 await page.screenshot({ path: `${out}/${String(++n).padStart(2, "0")}-result-soon.png`, fullPage: true });
-for (const [vignette, name] of [["P01", "emergency"], ["P06", "urgent"], ["P17", "self-care"]] as const) {
+for (const [vignette, name] of [["P01", "emergency"], ["P07", "urgent"], ["P17", "self-care"]] as const) {
   await completeIntake(page, vignetteIntake(vignette, new Date()) as unknown as typeof answers);
   await page.screenshot({ path: `${out}/${String(++n).padStart(2, "0")}-result-${name}.png`, fullPage: true });
 }

@@ -109,7 +109,7 @@ describeEachDb("booking", (ctx) => {
 
   it("never lets an EMERGENCY or URGENT result book, and refuses forged or expired links", async () => {
     const { db } = ctx();
-    for (const vignette of ["P01", "P06"]) {
+    for (const vignette of ["P01", "P07"]) {
       const p = await intakeFor(db, vignette);
       const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-03T19:00:00.000Z" }), options());
       expect(res.status).toBe(422);
@@ -160,7 +160,7 @@ describeEachDb("urgent capacity", (ctx) => {
   it("staff can book an URGENT case into the reserved morning slot that patients are not offered", async () => {
     const { db } = ctx();
     await seed(db);
-    const urgent = await intakeFor(db, "P06");
+    const urgent = await intakeFor(db, "P07");
     expect(urgent.level).toBe("URGENT");
     const { bookUrgentSlot } = await import("@/lib/booking/book");
     const { getIntake } = await import("@/db/queries/intakes");
