@@ -11,7 +11,7 @@ export function EmergencyNote({ emergencyNumber }: { emergencyNumber: string | n
     "call your local emergency number"
   );
   return (
-    <aside className={styles.note} aria-labelledby="emergency-note-title" data-patient-only>
+    <aside className={styles.note} aria-labelledby="emergency-note-title" data-patient-only data-emergency-note>
       <div className={styles.inner}>
         <span className={styles.icon} aria-hidden="true">
           !

@@ -48,6 +48,8 @@ for (const c of CASES) {
     await page.goto(`/intake/${id}/result?key=${encodeURIComponent(signToken(E2E_SECRET, "result", id))}`);
     const first = page.getByRole("heading", { level: 1 });
     await expect(first).toHaveText(c.first);
+    // Nothing else comes first: the site-wide "go to the emergency department" note steps aside.
+    await expect(page.getByRole("complementary", { name: /emergency department now/i })).toBeHidden();
     await expect(page.getByRole("heading", { level: 2 }).filter({ hasText: c.title }).first()).toBeVisible();
     const text = await page.locator("main").innerText();
     expect(text).not.toMatch(/book your appointment/i);

@@ -41,7 +41,7 @@ export function EmergencyAdviceView({ advice, headingLevel = 1, idPrefix = "emer
   ) : null;
 
   return (
-    <div className={styles.wrap}>
+    <div className={styles.wrap} data-emergency-advice>
       <p className={styles.label}>
         <span className={styles.icon} aria-hidden="true">
           !
