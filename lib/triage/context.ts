@@ -95,6 +95,8 @@ function countAxspaFeatures(i: Answered<"inflammatory">): number {
 const reported = (answer: string) => answer === "yes" || answer === "unsure";
 /** An onset that counts as recent: unknown (null) or at most `limit` days. */
 const within = (onset: number | null, limit: number) => onset === null || onset <= limit;
+/** new(y): the symptom is present and began ≤ 90 days ago (or unknown), or the symptoms are getting worse. */
+const isNew = (present: boolean, onset: number | null, legsWorse: boolean) => present && (legsWorse || within(onset, NEW_DAYS));
 
 /** Builds the grading context for valid answers and the patient's age on the grading date. */
 export function deriveContext(answers: IntakeAnswers, age: number): GradingContext {
@@ -142,7 +144,10 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
   let legDeficit14 = false;
   let weakAny = false;
   let weakSerious = false;
-  if (legs !== null) {
+  // With no leg, arm or hand symptom (most patients) every value below stays false, but one.
+  if (legs !== null) legDeteriorating = pain.pattern === "peripheralising";
+  if (legs !== null && (legs.legPain !== "none" || legs.numbnessOrTingling || legs.weakness !== "none" || legs.difficultyWalking ||
+    legs.armOrHandSymptoms)) {
     const o = legs.onsetDays;
     radicular = legs.legPain === "below_knee_one_side" || legs.legPain === "below_knee_both_sides";
     const bothBelowKnee = legs.legPain === "below_knee_both_sides";
@@ -150,19 +155,18 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
     weakSerious = legs.weakness === "both_legs" || legs.weakness === "one_leg_worsening";
     const numbnessBoth = legs.numbnessLegs === "both_legs" || legs.numbnessLegs === "unsure";
     bilateralLeg = bothBelowKnee || legs.weakness === "both_legs" || numbnessBoth;
-    const anySymptom = legs.legPain !== "none" || legs.numbnessOrTingling || weakAny || legs.difficultyWalking ||
-      legs.armOrHandSymptoms;
-    legsWorse = anySymptom && (legs.worsening !== false || legs.weakness === "one_leg_worsening");
-    const isNew = (present: boolean, onset: number | null) => present && (within(onset, NEW_DAYS) || legsWorse);
-    newLegPain = isNew(radicular, o.legPain);
-    newNumbness = isNew(legs.numbnessOrTingling, o.numbness);
-    newWeakness = isNew(weakAny, o.weakness);
-    newWalking = isNew(legs.difficultyWalking, o.walking);
-    newArm = isNew(legs.armOrHandSymptoms, o.armOrHand);
-    const kinds = legs.walkingKinds ?? [];
-    const unsureKind = kinds.includes("unsure");
-    walkUnsteady = legs.difficultyWalking && (kinds.includes("unsteady") || unsureKind);
-    walkOneLeg = legs.difficultyWalking && (kinds.includes("one_leg_gives_way") || unsureKind);
+    legsWorse = legs.worsening !== false || legs.weakness === "one_leg_worsening";
+    newLegPain = isNew(radicular, o.legPain, legsWorse);
+    newNumbness = isNew(legs.numbnessOrTingling, o.numbness, legsWorse);
+    newWeakness = isNew(weakAny, o.weakness, legsWorse);
+    newWalking = isNew(legs.difficultyWalking, o.walking, legsWorse);
+    newArm = isNew(legs.armOrHandSymptoms, o.armOrHand, legsWorse);
+    const kinds = legs.walkingKinds;
+    if (legs.difficultyWalking && kinds !== null) {
+      const unsureKind = kinds.includes("unsure");
+      walkUnsteady = unsureKind || kinds.includes("unsteady");
+      walkOneLeg = unsureKind || kinds.includes("one_leg_gives_way");
+    }
     const kind = legs.armHandKind;
     armCordKind = legs.armOrHandSymptoms && (kind === "weakness_or_clumsiness" || kind === "unsure");
     armTingling = kind === "numbness_or_tingling";
@@ -175,7 +179,7 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
     const recentNumbness = legs.numbnessOrTingling && within(o.numbness, RECENT_DAYS);
     const recentWalking = legs.difficultyWalking && within(o.walking, RECENT_DAYS);
     const recentArm = legs.armOrHandSymptoms && within(o.armOrHand, RECENT_DAYS);
-    legDeteriorating = legs.weakness === "one_leg_worsening" || pain.pattern === "peripheralising" || legsWorse ||
+    legDeteriorating = legDeteriorating || legs.weakness === "one_leg_worsening" || legsWorse ||
       recentWeakness || recentNumbness || recentWalking || (bothBelowKnee && within(o.legPain, RECENT_DAYS));
     legDeficit14 = weakSerious || recentWeakness || recentWalking || recentNumbness || recentArm;
   }

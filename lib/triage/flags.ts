@@ -5,7 +5,10 @@ import { defineFlag } from "./model";
 import type { FiredRule, Flag } from "./model";
 
 const flag = (f: Flag<GradingContext>) => defineFlag(f);
-const anyFired = (fired: readonly FiredRule[], ids: readonly string[]) => fired.some((r) => ids.includes(r.id));
+function anyFired(fired: readonly FiredRule[], ids: readonly string[]): boolean {
+  for (let i = 0; i < fired.length; i++) if (ids.includes(fired[i]!.id)) return true;
+  return false;
+}
 
 /** FLAG_VASC — vascular.calfPainOnWalkingRelievedByStanding */
 export const FLAG_VASC = flag({

@@ -21,6 +21,7 @@ const FLAG_ENTRIES: readonly RaisedFlag[] = FLAGS.map((f) => Object.freeze({ id:
 /** How far through the form each `needs` value is: a rule runs when the answers reach its page. */
 const PAGE_DEPTH: Readonly<Record<Needs, number>> = { "vascular-check": 1, "nerve-check": 2, "health-history": 3, complete: 4 };
 const GRADING_DEPTHS: readonly number[] = GRADING_RULES.map((r) => PAGE_DEPTH[r.needs ?? "complete"]);
+const GRADING_RANKS: readonly number[] = GRADING_RULES.map((r) => levelRank[r.level]);
 const FLAG_DEPTHS: readonly number[] = FLAGS.map((f) => PAGE_DEPTH[f.needs ?? "complete"]);
 const EMERGENCY_RANK = levelRank.EMERGENCY;
 
@@ -45,13 +46,13 @@ export function gradeIntake(answers: IntakeAnswers, options: GradeOptions): Grad
   let rank = 0;
   for (let i = 0; i < GRADING_RULES.length; i++) {
     if (GRADING_DEPTHS[i]! > depth) continue;
-    const rule = GRADING_RULES[i]!;
-    if (!rule.when(ctx)) continue;
-    firedRules.push(GRADING_ENTRIES[i]!);
-    const r = levelRank[rule.level];
+    if (!GRADING_RULES[i]!.when(ctx)) continue;
+    const entry = GRADING_ENTRIES[i]!;
+    firedRules.push(entry);
+    const r = GRADING_RANKS[i]!;
     if (r > rank) {
       rank = r;
-      level = rule.level;
+      level = entry.level;
     }
   }
   if (answers.stoppedAt !== null) {

@@ -124,6 +124,25 @@ describe("calendar date in a time zone", () => {
     }), { numRuns: 2000 });
   });
 
+  it("agrees with Intl along runs of close instants, across midnights and clock changes (the remembered local day)", () => {
+    const run = fc.tuple(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.constantFrom(...ZONES),
+      fc.array(fc.integer({ min: 1, max: 3 * 3_600_000 }), { minLength: 20, maxLength: 60 }),
+    );
+    fc.assert(fc.property(run, ([start, zone, steps]) => {
+      let time = start;
+      for (const step of steps) {
+        time += step;
+        expect(calendarDate(new Date(time), zone)).toBe(reference(time, zone));
+      }
+    }), { numRuns: 300 });
+    // Every clock change of 2026 in London and Lord Howe (a 30-minute change), minute by minute.
+    for (const [zone, from] of [["Europe/London", Date.UTC(2026, 2, 28, 20)], ["Europe/London", Date.UTC(2026, 9, 24, 20)], ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 10)], ["Australia/Lord_Howe", Date.UTC(2026, 9, 3, 10)]] as const) {
+      for (let time = from; time < from + 30 * 3_600_000; time += 60_000) expect(calendarDate(new Date(time), zone), `${zone} ${new Date(time).toISOString()}`).toBe(reference(time, zone));
+    }
+  });
+
   it("agrees with the UTC fast path", () => {
     fc.assert(fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), (time) => {
       expect(calendarDate(new Date(time))).toBe(reference(time, "UTC"));
