@@ -1,7 +1,7 @@
 // Sent about two weeks after an intake whose result was advice at home: a short "how is it going?".
 // Things may have changed since, so it repeats the warning signs (the same for everyone: no
 // clinical detail about the patient).
-import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, Subheading, Title } from "./layout";
+import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, SAMPLE_WARNING_SIGNS, Subheading, Title } from "./layout";
 import type { SelfCareCheckinProps, SelfCareReceivedProps } from "./types";
 
 /** The check-in's props: the warning signs are the same fixed list the advice email carries. */
@@ -41,15 +41,5 @@ SelfCareCheckin.PreviewProps = {
   clinic: SAMPLE_CLINIC,
   firstName: "Alex",
   formUrl: "https://book.riverside-spine.example/intake",
-  warningSigns: {
-    heading: "Go to an emergency department now if you get any of these",
-    signs: [
-      "Numbness or tingling between your legs, around your genitals or around your back passage (anus)",
-      "New difficulty passing urine (peeing), or not being able to pass urine at all. If you cannot pass urine at all, call an ambulance.",
-      "Leaking urine, or not feeling urine when it passes",
-      "Loss of control of your bowels, or not feeling when your bowel is full or when you poo",
-      "Weakness in both legs",
-    ],
-    action: "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
-  },
+  warningSigns: SAMPLE_WARNING_SIGNS,
 } satisfies SelfCareCheckinEmailProps;

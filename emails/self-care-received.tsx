@@ -1,6 +1,6 @@
 // Sent after an intake whose result is advice to look after the back at home. It repeats the
 // advice and the warning signs, and says when we will check in. It never names the result.
-import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, Subheading, Title } from "./layout";
+import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, SAMPLE_WARNING_SIGNS, Subheading, Title } from "./layout";
 import type { SelfCareReceivedProps } from "./types";
 
 export function subject({ firstName }: SelfCareReceivedProps): string {
@@ -69,17 +69,7 @@ SelfCareReceived.PreviewProps = {
       ],
     },
   ],
-  warningSigns: {
-    heading: "Go to an emergency department now if you get any of these",
-    signs: [
-      "Numbness or tingling between your legs, around your genitals or around your back passage (anus)",
-      "New difficulty passing urine (peeing), or not being able to pass urine at all. If you cannot pass urine at all, call an ambulance.",
-      "Leaking urine, or not feeling urine when it passes",
-      "Loss of control of your bowels, or not feeling when your bowel is full or when you poo",
-      "Weakness in both legs",
-    ],
-    action: "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
-  },
+  warningSigns: SAMPLE_WARNING_SIGNS,
   checkInDays: 14,
   formUrl: "https://book.riverside-spine.example/intake",
 } satisfies SelfCareReceivedProps;
