@@ -215,3 +215,16 @@ export const SAMPLE_WHAT_TO_BRING: readonly string[] = [
   "A list of any medicines you take.",
   "Any scans or letters about your back.",
 ];
+
+/** The warning signs as the previews show them (the app passes lib/content's WARNING_SIGNS). */
+export const SAMPLE_WARNING_SIGNS = {
+  heading: "Go to an emergency department now if you get any of these",
+  signs: [
+    "Numbness or tingling between your legs, around your genitals or around your back passage (anus)",
+    "New difficulty passing urine (peeing), or not being able to pass urine at all. If you cannot pass urine at all, call an ambulance.",
+    "Leaking urine, or not feeling urine when it passes",
+    "Loss of control of your bowels, or not feeling when your bowel is full or when you poo",
+    "Weakness in both legs",
+  ],
+  action: "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
+};

@@ -1,13 +1,18 @@
 // Sent about two weeks after an intake whose result was advice at home: a short "how is it going?".
-import { ActionButton, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, Subheading, Title } from "./layout";
-import type { SelfCareCheckinProps } from "./types";
+// Things may have changed since, so it repeats the warning signs (the same for everyone: no
+// clinical detail about the patient).
+import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, SAMPLE_WARNING_SIGNS, Subheading, Title } from "./layout";
+import type { SelfCareCheckinProps, SelfCareReceivedProps } from "./types";
+
+/** The check-in's props: the warning signs are the same fixed list the advice email carries. */
+export type SelfCareCheckinEmailProps = SelfCareCheckinProps & Pick<SelfCareReceivedProps, "warningSigns">;
 
 export function subject({ firstName }: SelfCareCheckinProps): string {
   const name = firstName.trim();
   return oneLine(name ? `How is your back, ${name}?` : "How is your back?");
 }
 
-export default function SelfCareCheckin({ clinic, firstName, formUrl }: SelfCareCheckinProps) {
+export default function SelfCareCheckin({ clinic, firstName, formUrl, warningSigns }: SelfCareCheckinEmailProps) {
   return (
     <EmailLayout clinic={clinic} preview="It has been about 2 weeks since you filled in our form. We hope you are feeling better.">
       <Title>How is your back?</Title>
@@ -15,6 +20,12 @@ export default function SelfCareCheckin({ clinic, firstName, formUrl }: SelfCare
       <Paragraph>
         It has been about 2 weeks since you filled in our form. We hope your back is feeling better.
       </Paragraph>
+
+      <Callout>
+        <Subheading>{warningSigns.heading}</Subheading>
+        <BulletList items={warningSigns.signs} />
+        <Paragraph>{warningSigns.action}</Paragraph>
+      </Callout>
 
       <Subheading>If it is better</Subheading>
       <Paragraph>You do not need to do anything. Keep moving and stay active.</Paragraph>
@@ -30,4 +41,5 @@ SelfCareCheckin.PreviewProps = {
   clinic: SAMPLE_CLINIC,
   firstName: "Alex",
   formUrl: "https://book.riverside-spine.example/intake",
-} satisfies SelfCareCheckinProps;
+  warningSigns: SAMPLE_WARNING_SIGNS,
+} satisfies SelfCareCheckinEmailProps;

@@ -1,6 +1,6 @@
 // Sent after an intake whose result is advice to look after the back at home. It repeats the
 // advice and the warning signs, and says when we will check in. It never names the result.
-import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, Subheading, Title } from "./layout";
+import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, SAMPLE_WARNING_SIGNS, Subheading, Title } from "./layout";
 import type { SelfCareReceivedProps } from "./types";
 
 export function subject({ firstName }: SelfCareReceivedProps): string {
@@ -69,15 +69,7 @@ SelfCareReceived.PreviewProps = {
       ],
     },
   ],
-  warningSigns: {
-    heading: "Go to the emergency department straight away if you get any of these",
-    signs: [
-      "Numbness or less feeling between your legs, around your genitals or around your back passage (anus)",
-      "New problems with peeing: you cannot pee, you cannot control it, or you cannot feel it",
-      "Weakness in both legs, or your legs giving way",
-    ],
-    action: "Do not wait for an appointment or a phone call. Do not drive yourself.",
-  },
+  warningSigns: SAMPLE_WARNING_SIGNS,
   checkInDays: 14,
   formUrl: "https://book.riverside-spine.example/intake",
 } satisfies SelfCareReceivedProps;

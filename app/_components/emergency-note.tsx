@@ -11,15 +11,16 @@ export function EmergencyNote({ emergencyNumber }: { emergencyNumber: string | n
     "call your local emergency number"
   );
   return (
-    <aside className={styles.note} aria-labelledby="emergency-note-title" data-patient-only>
+    <aside className={styles.note} aria-labelledby="emergency-note-title" data-patient-only data-emergency-note>
       <div className={styles.inner}>
         <span className={styles.icon} aria-hidden="true">
           !
         </span>
         <p className={styles.text}>
           <strong id="emergency-note-title">Go to the emergency department now if you have:</strong>
-          numbness between your legs or around your bottom, new trouble peeing or controlling your bladder or bowels,
-          or weakness in both legs. If you cannot get there safely, {call}.
+          numbness or tingling between your legs or around your genitals or bottom, new trouble passing urine or leaking
+          urine without feeling it, loss of control or feeling of your bowels, or weakness in both legs. If you cannot pass
+          urine at all, or cannot get there safely, {call}.
         </p>
       </div>
     </aside>

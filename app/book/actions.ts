@@ -66,6 +66,8 @@ export async function recheckAction(token: string, form: FormData): Promise<void
   };
   const result = await regradeBeforeReschedule(await getDb(), { token, recheck, now: new Date() });
   if (result.status === "not_found") redirect(`/appointments/manage/${token}`);
+  // Graded under an older version of the form: the whole (current) form is the way to re-check.
+  if (result.status === "refill") redirect("/intake");
   if (result.status === "invalid") redirect(`${here}?worse=yes&invalid=1`);
   if (!result.canBook) {
     // Escalated: the patient sees the new result (go now / we will call), as after an intake.

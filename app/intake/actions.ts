@@ -4,31 +4,54 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getClinicCached } from "@/lib/clinic-settings";
-import { STEPS, type StepId } from "@/lib/content";
+import { emergencyCardIds, getStep, parseCardIds, type StepId } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { fieldErrors } from "@/lib/forms";
 import { clientKey } from "@/lib/http";
 import { discardDraft, loadDraft, storeDraft } from "@/lib/intake-form/draft";
-import { errorsByField, fieldForPath } from "@/lib/intake-form/errors";
+import { fieldForPath } from "@/lib/intake-form/errors";
+import { readStep, reconcileLaterPages } from "@/lib/intake-form/flow";
+import {
+  CHECKED_STEPS, consentGiven, earlyAnswers, EMERGENCY_KEY, emergencyMark, emergencySoFar, gradeSoFar,
+} from "@/lib/intake-form/interrupt";
 import type { DraftAnswers, FormState } from "@/lib/intake-form/model";
-import { answersFromRaw, FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
-import { isQuestionStep, merge, nextStepId, STEP_SPECS } from "@/lib/intake-form/steps";
+import { FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
+import { isQuestionStep, merge, nextStepId, stepContext } from "@/lib/intake-form/steps";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { submitIntake } from "@/lib/intakes/submit";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
 
-const CONTRACT_KEYS = ["contact", "pain", "legs", "cauda", "history", "vascular", "inflammatory", "running", "outlook", "function"];
+const CONTRACT_KEYS = ["contact", "consent", "pain", "vascular", "legs", "cauda", "history", "inflammatory", "running", "outlook", "function"];
 
-/** Saves one page of the intake (or skips an optional one) and moves on. */
+/** "Now" on the clinic's calendar: it decides the patient's age. */
+async function clinicClock() {
+  const timeZone = (await getClinicCached(await getDb()))?.timeZone ?? "UTC";
+  return { now: new Date(), timeZone };
+}
+
+/** The answers without the emergency page remembered. */
+function withoutEmergencyMark(answers: DraftAnswers): DraftAnswers {
+  const formOnly = answers[FORM_ONLY];
+  if (!formOnly || typeof formOnly !== "object" || !(EMERGENCY_KEY in formOnly)) return answers;
+  const rest: Record<string, unknown> = { ...formOnly };
+  delete rest[EMERGENCY_KEY];
+  return { ...answers, [FORM_ONLY]: rest };
+}
+
+/**
+ * Saves one page of the intake (or skips an optional one) and moves on. After a page up to the last
+ * safety page, the answers so far are graded as an early submission: an EMERGENCY sends the patient
+ * to the emergency page instead of the next page (triage-rules.md, "Early red-flag interrupt").
+ */
 export async function saveStepAction(stepId: string, _prev: FormState, form: FormData): Promise<FormState> {
   if (!isQuestionStep(stepId)) return { status: "error", values: {}, message: "This page of the form does not exist." };
   const raw = rawFromForm(form);
-  const spec = STEP_SPECS[stepId];
-  const step = STEPS.find((s) => s.id === stepId)!;
+  const step = getStep(stepId);
   const draft = await loadDraft();
   const done = [...new Set([...draft.completedSteps, stepId])];
   const after = raw.returnTo === "check" ? "check-answers" : nextStepId(stepId);
+  const clock = await clinicClock();
 
   if (raw.intent === "skip" && step.optional) {
     const section = stepId === "recovery-outlook" ? "outlook" : "function";
@@ -36,64 +59,114 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
     redirect(`/intake/${after}`);
   }
 
-  const fields = spec.fields(draft.answers);
-  const read = answersFromRaw(fields, raw);
-  const normalized = spec.normalize ? spec.normalize(read, draft.answers) : read;
-  const { [FORM_ONLY]: formOnly, ...answers } = normalized;
-  const timeZone = (await getClinicCached(await getDb()))?.timeZone ?? "UTC";
-  const parsed = spec.schema(timeZone).safeParse(answers);
-  if (!parsed.success) {
-    return { status: "error", values: raw, fieldErrors: errorsByField(fieldErrors(parsed.error)) };
+  const reading = readStep(stepId, stepContext(draft.answers, clock), raw);
+  if (reading.kind === "more") return { status: "more", values: reading.values, fieldErrors: reading.fieldErrors, added: reading.added };
+  if (reading.kind === "invalid") return { status: "error", values: reading.values, fieldErrors: reading.fieldErrors };
+
+  let answers = merge(draft.answers, reading.answers);
+  if (reading.formOnly) answers = merge(answers, { [FORM_ONLY]: reading.formOnly });
+  const reconciled = reconcileLaterPages(draft.answers, answers, done, clock);
+  answers = withoutEmergencyMark(reconciled.answers);
+
+  if (CHECKED_STEPS.includes(stepId)) {
+    const emergency = emergencySoFar(answers, clock);
+    if (emergency) {
+      answers = merge(answers, { [FORM_ONLY]: { [EMERGENCY_KEY]: { page: emergency.page, step: stepId } } });
+      await storeDraft({ answers, completedSteps: reconciled.completedSteps });
+      redirect("/intake/emergency");
+    }
   }
-  const merged = merge(draft.answers, parsed.data as DraftAnswers);
-  await storeDraft({ answers: formOnly ? merge(merged, { [FORM_ONLY]: formOnly }) : merged, completedSteps: done });
+  await storeDraft({ answers, completedSteps: reconciled.completedSteps });
   redirect(`/intake/${after}`);
+}
+
+/** The intake rate limit per device, shared by the normal and the early submission. */
+async function tooManyIntakes(): Promise<string | null> {
+  const config = env();
+  const limit = await hitRateLimit(await getDb(), {
+    bucket: `intakes:${clientKey(await headers(), config.TRUSTED_PROXIES, config.AUTH_SECRET)}`,
+    limit: config.RATE_LIMIT_INTAKES_PER_MINUTE,
+  });
+  return limit.allowed
+    ? null
+    : `Too many forms have been sent from this device. Please wait ${limit.retryAfterSeconds} seconds and try again.`;
 }
 
 /** Checks the whole intake, grades and stores it, forgets the draft and shows the result. */
 export async function submitIntakeAction(_prev: FormState, form: FormData): Promise<FormState> {
   const raw = rawFromForm(form);
-  const config = env();
-  const db = await getDb();
-  const limit = await hitRateLimit(db, {
-    bucket: `intakes:${clientKey(await headers(), config.TRUSTED_PROXIES, config.AUTH_SECRET)}`,
-    limit: config.RATE_LIMIT_INTAKES_PER_MINUTE,
-  });
-  if (!limit.allowed) {
-    return { status: "error", values: raw, message: `Too many forms have been sent from this device. Please wait ${limit.retryAfterSeconds} seconds and try again.` };
-  }
+  const limited = await tooManyIntakes();
+  if (limited) return { status: "error", values: raw, message: limited };
 
   const draft = await loadDraft();
   const candidate: DraftAnswers = Object.fromEntries(CONTRACT_KEYS.filter((k) => k in draft.answers).map((k) => [k, draft.answers[k]]));
-  candidate.consent = { privacyNotice: raw["consent.privacyNotice"] === "yes" ? true : undefined };
+  candidate.stoppedAt = null; // every page was answered
   const notes = typeof raw.notes === "string" ? raw.notes.trim() : "";
   if (notes) candidate.notes = notes;
   // The two screens are optional: not filled in counts as skipped.
   for (const key of ["outlook", "function"]) if (!(key in candidate)) candidate[key] = null;
 
-  const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
-  const now = new Date();
-  const parsed = makeIntakeAnswersSchema({ now, timeZone }).safeParse(candidate);
+  const clock = await clinicClock();
+  const parsed = makeIntakeAnswersSchema(clock).safeParse(candidate);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     const here: Record<string, string[]> = {};
     const elsewhere: NonNullable<FormState["stepErrors"]> = [];
     for (const [path, messages] of Object.entries(errors)) {
-      if (path === "notes" || path.startsWith("consent")) {
-        here[path === "consent" ? "consent.privacyNotice" : path] = messages;
+      if (path === "notes") {
+        here.notes = messages;
         continue;
       }
-      const target = fieldForPath(path) ?? { step: "about-you" as StepId, name: path };
+      const target = fieldForPath(path) ?? { step: "about-you" as StepId, name: "contact.firstName" };
+      if (elsewhere.some((e) => e.step === target.step && e.name === target.name)) continue;
       elsewhere.push({ step: target.step, name: target.name, message: messages[0] ?? "Check this answer" });
     }
     return { status: "error", values: raw, fieldErrors: here, stepErrors: elsewhere };
   }
 
-  const result = await submitIntake(db, { answers: parsed.data, now, timeZone });
+  const result = await submitIntake(await getDb(), { answers: parsed.data, ...clock });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   await discardDraft();
   await grantResultAccess(result.response.id);
   redirect(`/intake/${result.response.id}/result`);
+}
+
+/**
+ * "Send my answers to the clinic now" on the emergency page: sends the answers so far at once, with
+ * `stoppedAt` = the safety page the emergency page followed and the later sections null. Never
+ * refused for its grade: if the answers no longer show an emergency, the engine grades it URGENT (X1).
+ */
+export async function sendFromEmergencyAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const raw = rawFromForm(form);
+  const limited = await tooManyIntakes();
+  if (limited) return { status: "error", values: raw, message: limited };
+
+  const draft = await loadDraft();
+  const clock = await clinicClock();
+  const page = emergencyMark(draft.answers)?.page ?? gradeSoFar(draft.answers, clock)?.page;
+  // A draft begun before the privacy notice was asked on the first page: the emergency page asks for it.
+  const consent = consentGiven(draft.answers) || raw["consent.privacyNotice"] === "yes";
+  if (page && !consent) {
+    return { status: "error", values: raw, fieldErrors: { "consent.privacyNotice": ["Agree to the privacy notice to send your answers"] } };
+  }
+  const early = page ? { ...earlyAnswers(draft.answers, page), consent: { privacyNotice: true } } : null;
+  const parsed = early ? makeIntakeAnswersSchema(clock).safeParse(early) : null;
+  // No answers to send (for example the draft expired, or was sent from another tab): start again.
+  if (!parsed?.success) redirect("/intake");
+
+  // The cards the emergency page showed: the result page keeps them at the top even if the grade
+  // of the answers sent is no longer an emergency (X1).
+  const now = emergencySoFar(draft.answers, clock);
+  const seen = parseCardIds(raw.seen).length
+    ? parseCardIds(raw.seen)
+    : now
+      ? emergencyCardIds({ firedRuleIds: now.grade.firedRules.map((r) => r.id), version: now.grade.rulesetVersion, answers: now.answers, age: now.grade.age })
+      : [];
+  const result = await submitIntake(await getDb(), { answers: parsed.data, ...clock });
+  if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
+  await discardDraft();
+  await grantResultAccess(result.response.id);
+  redirect(`/intake/${result.response.id}/result${seen.length ? `?seen=${seen.join(",")}` : ""}`);
 }
 
 /** Throws the draft away and goes back to the first page. */

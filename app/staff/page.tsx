@@ -116,7 +116,7 @@ function queueRow(c: Escalation, deadlines: ReturnType<typeof ackDeadlines>, now
     nowName: c.overrideLevel ? LEVEL_NAMES[c.overrideLevel] : null,
     name: `${c.firstName} ${c.lastName}`,
     age: c.ageAtGrading,
-    why: `${c.escalationReason === "no_capacity" ? `${REASON_NAMES.no_capacity}. ` : ""}${c.firedRules[0] ? ruleSummary(c.firedRules[0]) : ""}`,
+    why: `${c.escalationReason === "no_capacity" ? `${REASON_NAMES.no_capacity}. ` : ""}${c.firedRules[0] ? ruleSummary(c.rulesetVersion, c.firedRules[0]) : ""}`,
     waiting: duration(now.getTime() - c.createdAt.getTime()),
     ack: { text: ack, overdue: overdueMs !== null },
   };

@@ -33,7 +33,10 @@ export async function getIntake(db: Db, id: string): Promise<Intake | null> {
 /** What booking needs of an intake (not the answers, which are large). */
 export async function getIntakeForBooking(db: Db, id: string) {
   const rows = await db
-    .select({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt, phone: intakes.phone, email: intakes.email, firstName: intakes.firstName })
+    .select({
+      id: intakes.id, level: intakes.level, firedRules: intakes.firedRules, createdAt: intakes.createdAt, phone: intakes.phone,
+      email: intakes.email, firstName: intakes.firstName,
+    })
     .from(intakes)
     .where(eq(intakes.id, id))
     .limit(1);
@@ -123,6 +126,7 @@ export async function listEscalations(db: Db, { after, limit = 50, filter = {} }
         firstName: intakes.firstName,
         lastName: intakes.lastName,
         ageAtGrading: intakes.ageAtGrading,
+        rulesetVersion: intakes.rulesetVersion,
         firedRules: intakes.firedRules,
         escalationReason: intakes.escalationReason,
         acknowledgedAt: intakes.acknowledgedAt,

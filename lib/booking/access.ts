@@ -3,7 +3,6 @@ import { getIntakeForBooking, type BookingIntake } from "@/db/queries/intakes";
 import { env } from "@/lib/env";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
 import { verifyToken } from "@/lib/tokens";
-import type { Level } from "@/lib/triage";
 import { bookingExpired } from "./book";
 import { eligibilityFor } from "./eligibility";
 
@@ -17,7 +16,7 @@ export async function bookingAccess(db: Db, token: string | undefined, now: Date
   const intake = id ? await getIntakeForBooking(db, id) : null;
   if (!intake) return { status: "invalid" };
   if (bookingExpired(intake, now)) return { status: "expired" };
-  const rules = eligibilityFor(intake.level as Level);
+  const rules = eligibilityFor(intake);
   if (!rules.canSelfBook) return { status: "not_eligible" };
   return { status: "ok", intake, withinDays: rules.withinDays };
 }

@@ -72,7 +72,7 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
   const offer = await cachedOfferedSlots(db, {
     now, from: parsed.data.from ?? localDate(now, timeZone), days: parsed.data.days, type,
-    withinDays: eligibilityFor(level).withinDays, mode: "patient",
+    withinDays: eligibilityFor(token.intake).withinDays, mode: "patient",
   });
   // A shared offer is serialised once: turning hundreds of Dates into strings per request was most of its cost.
   let body = serialised.get(offer);

@@ -77,7 +77,7 @@ export async function bookAppointment(db: Db, req: BookRequest): Promise<BookRes
 
 async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const level = req.intake.level as Level;
-  const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(level);
+  const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(req.intake);
   if (!rules.canSelfBook) return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
   if (!req.urgent && bookingExpired(req.intake, req.now)) return { status: "expired" };
   const type = req.urgent ? await urgentType(db, req.typeId) : await typeFor(db, level, req.typeId);

@@ -8,7 +8,7 @@ import { queueStaffAlert } from "@/lib/notifications/queue";
  * and the staff are alerted in the same transaction. Compare-and-swap, so viewing the page twice
  * escalates (and alerts) once.
  */
-export async function escalateNoCapacity(db: Db, intakeId: string): Promise<boolean> {
+export async function escalateNoCapacity(db: Db, intakeId: string, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(intakes)
@@ -17,7 +17,7 @@ export async function escalateNoCapacity(db: Db, intakeId: string): Promise<bool
       .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
     const row = rows[0];
     if (!row) return false;
-    await queueStaffAlert(tx, { intakeId, level: row.level, reason: "no_capacity", submittedAt: row.createdAt });
+    await queueStaffAlert(tx, { intakeId, level: row.level, reason: "no_capacity", submittedAt: row.createdAt, now });
     return true;
   });
 }

@@ -69,7 +69,7 @@ export async function cancelAppointment(db: Db, { token, reason, now }: { token:
       )
       .returning({ id: appointments.id });
     // The reminder is cancelled and the patient told in the same transaction as the cancel.
-    if (rows.length) await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found });
+    if (rows.length) await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found, now });
     return rows.length > 0;
   });
   if (done) forgetOffers(db);

@@ -4,27 +4,30 @@ import { getIntake } from "@/db/queries/intakes";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { submitIntake } from "@/lib/intakes/submit";
-import { caudaSchema, legsSchema, makeIntakeAnswersSchema, painSchema, type IntakeAnswers, type Level } from "@/lib/triage";
+import {
+  CAUDA_ITEMS, caudaReported, caudaShape, legsShape, makeIntakeAnswersSchema, painShape, RULESET_VERSION, type IntakeAnswers, type Level,
+} from "@/lib/triage";
 import { eligibilityFor } from "./eligibility";
 import { findByManageToken } from "./manage";
 
 /** The answers a patient gives again before moving an appointment when something got worse. */
 export const recheckSchema = z.strictObject({
-  // caudaSchema has a cross-field check, so its question schemas are taken one by one.
   cauda: z.strictObject({
-    saddleNumbness: caudaSchema.shape.saddleNumbness,
-    bladderChange: caudaSchema.shape.bladderChange,
-    bowelChange: caudaSchema.shape.bowelChange,
-    sexualFunctionChange: caudaSchema.shape.sexualFunctionChange,
+    saddleNumbness: caudaShape.saddleNumbness,
+    bladderChange: caudaShape.bladderChange,
+    bowelChange: caudaShape.bowelChange,
+    sexualFunctionChange: caudaShape.sexualFunctionChange,
   }),
-  legs: legsSchema.pick({ weakness: true, difficultyWalking: true }),
-  pain: painSchema.pick({ intensity: true, pattern: true }),
+  legs: z.strictObject({ weakness: legsShape.weakness, difficultyWalking: legsShape.difficultyWalking }),
+  pain: z.strictObject({ intensity: painShape.intensity, pattern: painShape.pattern }),
 });
 
 export type Recheck = z.output<typeof recheckSchema>;
 
 export type RegradeResult =
   | { status: "not_found" }
+  /** Graded under an older contract: the recheck cannot fill in the questions added since; the whole form is needed. */
+  | { status: "refill" }
   | { status: "invalid"; fieldErrors: Record<string, string[]> }
   | { status: "graded"; intakeId: string; level: Level; canBook: boolean };
 
@@ -39,24 +42,45 @@ export async function regradeBeforeReschedule(db: Db, { token, recheck, now }: {
   if (!appointment || !intake) return { status: "not_found" };
   const parsed = recheckSchema.safeParse(recheck);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const before = intake.answers as IntakeAnswers;
-  const cauda = { ...before.cauda, ...parsed.data.cauda };
-  const anyYes = [cauda.saddleNumbness, cauda.bladderChange, cauda.bowelChange, cauda.sexualFunctionChange].some((a) => a !== "no");
-  // New nerve symptoms count as recent and worsening (the patient just said things got worse).
-  const newNerveSymptoms = anyYes && before.cauda.symptomOnsetDays === null;
-  const answers = {
-    ...before,
-    cauda: anyYes
-      ? { ...cauda, symptomOnsetDays: newNerveSymptoms ? null : cauda.symptomOnsetDays, worsening: true }
-      : { ...cauda, symptomOnsetDays: null, worsening: null },
-    legs: { ...before.legs, ...parsed.data.legs },
-    pain: { ...before.pain, ...parsed.data.pain },
-  };
+  if (intake.rulesetVersion !== RULESET_VERSION) return { status: "refill" };
+  const answers = applyRecheck(intake.answers as IntakeAnswers, parsed.data);
   const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
   const valid = makeIntakeAnswersSchema({ now, timeZone }).safeParse(answers);
   if (!valid.success) return { status: "invalid", fieldErrors: fieldErrors(valid.error) };
   const result = await submitIntake(db, { answers: valid.data, now, timeZone, previousIntakeId: intake.id });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   const level = result.response.level;
-  return { status: "graded", intakeId: result.response.id, level, canBook: eligibilityFor(level).canSelfBook };
+  const firedRules = result.response.firedRules.map((r) => r.id);
+  return { status: "graded", intakeId: result.response.id, level, canBook: eligibilityFor({ level, firedRules }).canSelfBook };
+}
+
+/**
+ * The first intake's answers with the recheck applied. The patient has just said something got
+ * worse, so a symptom they report now that they did not report before started today (onset 0), and
+ * every leg, arm, hand and nerve-check trend is "getting worse". A new change in walking whose kind
+ * was not asked is "not sure", which grades as every kind (principle 1). Nothing is read as "no".
+ */
+export function applyRecheck(before: IntakeAnswers, recheck: Recheck): IntakeAnswers {
+  if (before.legs === null || before.cauda === null) return before; // an early submission: no appointment to move
+  const cauda = { ...before.cauda, ...recheck.cauda, onsetDays: { ...before.cauda.onsetDays } };
+  for (const item of CAUDA_ITEMS) {
+    if (!caudaReported(cauda[item])) cauda.onsetDays[item] = null;
+    else if (!caudaReported(before.cauda[item])) cauda.onsetDays[item] = 0;
+  }
+  cauda.worsening = CAUDA_ITEMS.some((item) => caudaReported(cauda[item])) ? true : null;
+
+  const legs = { ...before.legs, ...recheck.legs, onsetDays: { ...before.legs.onsetDays } };
+  if (legs.weakness === "none") legs.onsetDays.weakness = null;
+  else if (before.legs.weakness === "none") legs.onsetDays.weakness = 0;
+  if (!legs.difficultyWalking) {
+    legs.walkingKinds = null;
+    legs.onsetDays.walking = null;
+  } else if (!before.legs.difficultyWalking) {
+    legs.walkingKinds = ["unsure"];
+    legs.onsetDays.walking = 0;
+  }
+  const anySymptom = legs.legPain !== "none" || legs.numbnessOrTingling || legs.weakness !== "none" || legs.difficultyWalking ||
+    legs.armOrHandSymptoms;
+  legs.worsening = anySymptom ? true : null;
+  return { ...before, legs, cauda, pain: { ...before.pain, ...recheck.pain } };
 }

@@ -1,131 +1,152 @@
-// Condition cards for EMERGENCY results: which one to show is chosen from the rules that fired,
-// so the patient reads why they must go, not only that they must.
-import { DO_NOT_DRIVE, GO_NOW, TAKE_THIS_PAGE } from "./advice";
+// The EMERGENCY advice (triage-rules.md, "What each card must say"): the main card is the first
+// that applies in the spec's order; the page's first instruction is the most urgent action of any
+// card that applies (an ambulance now, then an ambulance on conditions, then "go now"); the extra
+// steps and "tell the staff" lines of every other card follow. Used by the result page, the early
+// interrupt page (before the answers are sent) and the X1 page (the cards the patient already saw).
+import type { ActionKind, CardContext, CardId, CardIdsInput } from "./cards";
+import { CARDS, emergencyCardIds, sortCardIds } from "./cards";
+import { answerFacts } from "./facts";
+import { firedIn } from "./wording";
 
-export type EmergencyReason = "aneurysm" | "trauma" | "cancer_nerve" | "infection" | "nerve_compression";
-
-const REASON_BY_RULE: ReadonlyMap<string, EmergencyReason> = new Map([
-  ["E1", "nerve_compression"],
-  ["E2", "nerve_compression"],
-  ["E3", "nerve_compression"],
-  ["E4", "cancer_nerve"],
-  ["E5", "infection"],
-  ["E6", "aneurysm"],
-  ["E7", "trauma"],
-  ["E8", "nerve_compression"],
-]);
-
-/**
- * When several EMERGENCY rules fire, the most specific card wins:
- * - aneurysm first: a leaking blood vessel can kill within hours and may need an ambulance;
- * - trauma next: a broken spine may be unstable, so how the patient travels matters;
- * - cancer_nerve: nerve symptoms after cancer have their own hospital pathway (E4 always comes
- *   with nerve symptoms, so the nerve card would say less);
- * - infection: needs blood tests and antibiotics, not only a scan;
- * - nerve_compression last: the general card (E1, E2, E3, E8) that the others already cover.
- */
-export const EMERGENCY_REASON_ORDER: readonly EmergencyReason[] = [
-  "aneurysm", "trauma", "cancer_nerve", "infection", "nerve_compression",
-];
-
-/** The card to show for these fired rule ids, or null when no EMERGENCY rule fired. */
-export function emergencyReason(firedRuleIds: readonly string[]): EmergencyReason | null {
-  const reasons = new Set(firedRuleIds.map((id) => REASON_BY_RULE.get(id)));
-  return EMERGENCY_REASON_ORDER.find((reason) => reasons.has(reason)) ?? null;
-}
-
-type CardWords = {
-  readonly title: string;
-  readonly why: string;
-  /** Steps added after the standard ones; `call` is the number to call, or "the emergency number". */
-  readonly extraSteps: (call: string) => readonly string[];
-};
-
-const CARDS: { readonly [R in EmergencyReason]: CardWords } = {
-  nerve_compression: {
-    title: "Possible pressure on the nerves at the bottom of your spine",
-    why:
-      "Your answers suggest the nerves that control your legs, bladder and bowels may be squeezed. " +
-      "Doctors call this cauda equina syndrome. It is rare, but it needs a scan and treatment in hospital within hours. " +
-      "Quick treatment helps prevent lasting damage.",
-    extraSteps: () => ["Tell the staff you have warning signs of cauda equina syndrome."],
-  },
-  cancer_nerve: {
-    title: "Possible pressure on your spinal cord or nerves",
-    why:
-      "You have had cancer, and you now have nerve symptoms, such as numbness, weakness or pain down a leg. " +
-      "Sometimes cancer spreads to the spine and presses on the nerves. " +
-      "This needs a scan in hospital today, so that treatment can start quickly.",
-    extraSteps: () => [
-      "Tell the staff you have had cancer.",
-      "If your cancer team gave you a 24-hour helpline number, call it on the way too.",
-    ],
-  },
-  infection: {
-    title: "Possible infection in or near your spine",
-    why:
-      "Your answers suggest a possible infection near your spine. " +
-      "The signs include a fever, a recent infection or operation, or feeling very unwell, together with your back pain. " +
-      "This is rare but serious. It needs tests and treatment in hospital today.",
-    extraSteps: () => ["Tell the staff about any fever, recent infection or recent treatment on your spine."],
-  },
-  aneurysm: {
-    title: "Possible problem with the main blood vessel in your tummy",
-    why:
-      "Your answers could mean a problem with the aorta, the main blood vessel in your tummy. " +
-      "If it is stretched, doctors call it an aneurysm. A leak from it is an emergency.",
-    extraSteps: (call) => [
-      "Do not wait to see if the pain settles.",
-      `If the pain gets worse on the way, or you feel dizzy or sweaty, call ${call} for an ambulance.`,
-    ],
-  },
-  trauma: {
-    title: "Possible injury to the bones of your spine",
-    why:
-      "You hurt your back in a serious accident, and you have severe pain or nerve symptoms. " +
-      "The bones of your spine need an X-ray or scan today.",
-    extraSteps: (call) => [
-      `If your legs are numb or weak, or you cannot move without severe pain, stay still and call ${call} for an ambulance.`,
-    ],
-  },
-};
-
-/** What to call the number: the clinic's emergency number, or a general phrase when none is set up. */
-function callWord(emergencyNumber: string | null): string {
+/** What to call the number: the clinic's emergency number, or words when none is set up. */
+export function callWord(emergencyNumber: string | null | undefined): string {
   const number = emergencyNumber?.trim();
   return number ? number : "the emergency number";
 }
 
-/** The standard line about collapsing or fainting, with the clinic's emergency number. */
-export function emergencyCallText(emergencyNumber: string | null): string {
-  return `If you collapse, faint or feel faint, you or someone with you should call ${callWord(emergencyNumber)} for an ambulance.`;
+/** The number as a tel: link target (digits and +), or null when there is no usable number. */
+export function telHref(emergencyNumber: string | null | undefined): string | null {
+  const digits = emergencyNumber?.replace(/[^\d+]/g, "") ?? "";
+  return /\d/.test(digits) ? `tel:${digits}` : null;
 }
 
+export const TAKE_THIS_PAGE = "Take this page with you, or a copy of your answers.";
 export const CLINIC_TOLD =
-  "The clinic has been told and will call you to check you got help. Do not wait for this call before you go.";
+  "The clinic has been told. Someone will call you to check that you got help, but do not wait for that call.";
+export const CLINIC_NOT_TOLD_YET =
+  "The clinic is told only if you send your answers. Do not wait for a call from the clinic before you get help.";
+export const ADULT_GOES_TOO = "If you are under 16, an adult should go with you. Show this page to a parent or carer now.";
 
-export type EmergencyCard = {
-  readonly reason: EmergencyReason;
-  readonly title: string;
-  readonly why: string;
-  readonly whatToDo: readonly string[];
-  readonly clinicTold: string;
+export type EmergencyAdviceInput = CardIdsInput & {
+  /** The clinic's configured emergency number (999, 112, 911), or null. */
+  emergencyNumber: string | null;
+  /** Whether the answers have been sent to the clinic (false on the interrupt page). */
+  sent: boolean;
+  /** Under 16; by default worked out from `age`. */
+  child?: boolean;
+  /** Show these cards instead of the fired rules' (the X1 page: the cards the patient already saw). */
+  cards?: readonly CardId[];
 };
 
-/** The full card for a reason, with the clinic's emergency number filled in. */
-export function emergencyCard(reason: EmergencyReason, emergencyNumber: string | null): EmergencyCard {
-  const words = CARDS[reason];
-  return {
-    reason,
-    title: words.title,
-    why: words.why,
-    whatToDo: [
-      GO_NOW,
-      DO_NOT_DRIVE,
-      emergencyCallText(emergencyNumber),
-      ...words.extraSteps(callWord(emergencyNumber)),
-      TAKE_THIS_PAGE,
-    ],
-    clinicTold: CLINIC_TOLD,
+/** One card as shown: the main card has its title and meaning; every card its steps and "tell the staff" lines. */
+export type CardBlock = {
+  readonly id: CardId | "general";
+  readonly title: string;
+  readonly why: readonly string[];
+  readonly steps: readonly string[];
+  readonly tellStaff: readonly string[];
+};
+
+export type EmergencyAdvice = {
+  /** The cards that apply, main card first (empty only for the general fallback). */
+  readonly cards: readonly CardId[];
+  /** The first instruction on the page. */
+  readonly first: {
+    readonly kind: ActionKind;
+    readonly heading: string;
+    readonly lines: readonly string[];
+    /** The first action is calling an ambulance (now, or on the conditions it names). */
+    readonly ambulance: boolean;
   };
+  /** The call button: `href` is null when no emergency number is configured. */
+  readonly call: { readonly label: string; readonly href: string | null };
+  readonly main: CardBlock;
+  readonly others: readonly CardBlock[];
+  /** Take this page; the clinic has (or has not yet) been told; an adult goes with a child. */
+  readonly closing: readonly string[];
+};
+
+const GENERAL: CardBlock = {
+  id: "general",
+  title: "Your answers need checking in hospital now",
+  why: ["Some of your answers could mean a serious problem that needs checking in hospital straight away."],
+  steps: ["Do not wait for the clinic to call you."],
+  tellStaff: ["Tell the staff about the answers you gave us."],
+};
+
+const RANK: Readonly<Record<ActionKind, number>> = { call_now: 2, call_if: 1, go_now: 0 };
+
+/** The EMERGENCY advice for the fired rules (or for `cards`), with the clinic's emergency number filled in. */
+export function emergencyAdvice(input: EmergencyAdviceInput): EmergencyAdvice {
+  const { firedRuleIds, version, answers, age = null, emergencyNumber, sent } = input;
+  const facts = answerFacts(version, answers, age);
+  const child = input.child ?? facts.child;
+  const ctx: CardContext = {
+    call: callWord(emergencyNumber),
+    facts: { ...facts, child },
+    cordToo: firedIn(version, firedRuleIds, "E2") || firedIn(version, firedRuleIds, "E11"),
+  };
+  const cards = input.cards ? sortCardIds(input.cards) : emergencyCardIds({ firedRuleIds, version, answers, age });
+  const closing = [TAKE_THIS_PAGE, sent ? CLINIC_TOLD : CLINIC_NOT_TOLD_YET, ...(child ? [ADULT_GOES_TOO] : [])];
+  const call = { label: emergencyNumber?.trim() ? `Call ${emergencyNumber.trim()}` : "Call the emergency number", href: telHref(emergencyNumber) };
+
+  if (cards.length === 0) {
+    return {
+      cards,
+      first: {
+        kind: "go_now",
+        heading: "Go to an emergency department now",
+        lines: ["Do not drive yourself.", `Call ${ctx.call} for an ambulance if you cannot get there safely.`],
+        ambulance: false,
+      },
+      call,
+      main: GENERAL,
+      others: [],
+      closing,
+    };
+  }
+
+  // The most urgent first action of any card; on a tie, the card that comes first in the order.
+  const actions = cards.map((id) => ({ id, action: CARDS[id].action(ctx) }));
+  const lead = actions.reduce((best, a) => (RANK[a.action.kind] > RANK[best.action.kind] ? a : best), actions[0]!);
+  const ambulanceCalled = lead.action.kind === "call_now";
+
+  const block = (id: CardId, isMain: boolean): CardBlock => {
+    const words = CARDS[id];
+    const leads = id === lead.id;
+    const steps = leads
+      ? words.steps(ctx)
+      : [...(ambulanceCalled ? [] : words.ambulanceIf(ctx)), ...words.alsoNow(ctx), ...words.steps(ctx)];
+    return {
+      id,
+      title: words.title(ctx),
+      why: isMain ? words.why(ctx) : [],
+      steps: unique(steps),
+      tellStaff: words.tellStaff(ctx),
+    };
+  };
+
+  const [mainId, ...otherIds] = cards as [CardId, ...CardId[]];
+  const main = block(mainId, true);
+  const shown = new Set<string>([...lead.action.lines, ...main.steps]);
+  // A line another card already gave (for example "Do not wait for the clinic to call you") is said once.
+  const others = otherIds.map((id) => {
+    const b = block(id, false);
+    const steps = b.steps.filter((s) => !shown.has(s));
+    steps.forEach((s) => shown.add(s));
+    return { ...b, steps };
+  });
+
+  return {
+    cards,
+    first: { kind: lead.action.kind, heading: lead.action.heading, lines: lead.action.lines, ambulance: lead.action.kind !== "go_now" },
+    call,
+    main,
+    others,
+    closing,
+  };
+}
+
+function unique(lines: readonly string[]): string[] {
+  return [...new Set(lines)];
 }

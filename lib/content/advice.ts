@@ -1,23 +1,8 @@
-// What every result page tells the patient: the warning signs (shown at every level) and the
-// copy for each urgency level. The level label is text, so the level never depends on colour.
+// The copy for each urgency level: a text label (so the level never depends on colour), the care
+// card it uses, a heading and what to do now. The rule-specific pages build on it: the EMERGENCY
+// cards (advice-emergency.ts), the URGENT routes (urgent.ts), SOON advice (advice-soon.ts), the
+// under-16 page (under-16.ts) and the warning signs (safety-net.ts).
 import type { Level } from "@/lib/triage";
-
-/** The nerve-compression warning signs; every result page shows them. */
-export const WARNING_SIGNS = {
-  heading: "Go to the emergency department straight away if you get any of these",
-  signs: [
-    "Numbness or less feeling between your legs, around your genitals or around your back passage (anus)",
-    "New problems with peeing: you cannot pee, you cannot control it, or you cannot feel it",
-    "New problems with your bowels: you cannot control when you poo, or you cannot feel it",
-    "Weakness in both legs, or your legs giving way",
-  ],
-  action: "Do not wait for an appointment or a phone call. Do not drive yourself.",
-  refill: "If anything else changes, fill the form in again.",
-} as const;
-
-export const GO_NOW = "Go to the nearest emergency department now.";
-export const DO_NOT_DRIVE = "Do not drive yourself. Ask someone to take you, or take a taxi.";
-export const TAKE_THIS_PAGE = "Take this page with you, or tell the staff what you told us.";
 
 /** The kind of care card a level uses: non-urgent, urgent, or immediate action (NHS pattern). */
 export type CareCard = "immediate" | "urgent" | "non_urgent";
@@ -34,25 +19,28 @@ export type LevelCopy = {
   readonly doNow: readonly string[];
 };
 
-/** Copy for each urgency level. URGENT also shows urgentCallText(phone). */
+/** Copy for each urgency level. */
 export const LEVEL_COPY: { readonly [L in Level]: LevelCopy } = {
   EMERGENCY: {
     label: "Emergency: go now",
     card: "immediate",
-    heading: "Go to the emergency department now",
+    heading: "Go to an emergency department now",
     meaning: "Some of your answers could mean a serious problem that needs checking in hospital straight away.",
-    doNow: [GO_NOW, DO_NOT_DRIVE, TAKE_THIS_PAGE],
+    doNow: [
+      "Go to an emergency department now.",
+      "Do not drive yourself.",
+      "Take this page with you, or a copy of your answers.",
+    ],
   },
   URGENT: {
-    label: "Urgent: we will call you today",
+    label: "Urgent: get help today",
     card: "urgent",
-    heading: "A clinician will phone you today",
+    heading: "You need to speak to a clinician today",
     meaning: "Some of your answers mean a clinician needs to speak to you today, before any appointment is booked.",
     doNow: [
       "Keep your phone with you. Answer calls, even from numbers you do not know.",
       "You do not need to book an appointment. The clinician will arrange the right one with you.",
-      "If no one has called you by the end of the day, call the clinic.",
-      "If a warning sign appears or you get worse, go to the emergency department. Do not wait for our call.",
+      "If a warning sign appears or you get worse, go to an emergency department. Do not wait for our call.",
     ],
   },
   SOON: {
@@ -63,7 +51,6 @@ export const LEVEL_COPY: { readonly [L in Level]: LevelCopy } = {
     doNow: [
       "Choose an appointment in the next 7 days.",
       "A clinician will read your answers within 1 working day. They may contact you before your appointment.",
-      "Keep as active as you can while you wait.",
     ],
   },
   ROUTINE: {
@@ -89,7 +76,17 @@ export const LEVEL_COPY: { readonly [L in Level]: LevelCopy } = {
   },
 };
 
-/** The URGENT promise, naming the number we will call so the patient can spot a mistake. */
-export function urgentCallText(phone: string): string {
-  return `A clinician will phone you today on ${phone.trim()}. If this number is wrong, call the clinic to give us the right one.`;
-}
+/** The advice for a pregnant patient (or one who was pregnant in the last 6 weeks, or is not sure). */
+export const PREGNANCY_ADVICE = {
+  id: "pregnancy",
+  title: "If you are pregnant, or were pregnant in the last 6 weeks",
+  points: [
+    "Tell your midwife about your back pain.",
+    "Ask a pharmacist or your midwife before you take any painkiller.",
+    "If you are less than 37 weeks pregnant, call your maternity unit straight away if you get any of the signs below.",
+    "Backache that comes and goes, or that is not usual for you.",
+    "Tightenings, or pains like period pains.",
+    "Fluid leaking from your vagina, or bleeding.",
+    "Your baby moving less than usual.",
+  ],
+} as const;

@@ -1,33 +1,43 @@
 // Patient-facing words for BackTrack: pure data and tiny pure helpers, no framework imports.
-export type {
-  AdviceSection, CaudaCopy, ChoiceQuestion, ConfirmQuestion, ContactCopy, DateQuestion, FieldCopy, FunctionCopy,
-  FunctionSectionCopy, FunctionSectionId, MultiChoiceQuestion, NumberQuestion, Option, Options, OutlookCopy,
-  QuestionsCopy, SectionCopy, SixOptions, TextQuestion, Unknowable, YesNoQuestion,
-} from "./types";
-export type { StepId, Step } from "./steps";
-export { getStep, stepNumber, STEPS } from "./steps";
-export type { BodyRegion, LegRegion, PainLocation } from "./body-map";
-export { BODY_MAP_HINT, BODY_REGION_LABELS, BODY_REGIONS, isPainLocation } from "./body-map";
-export { FORM_TEXT } from "./ui";
-export { QUESTIONS } from "./questions";
-export { CAUDA_QUESTIONS, YES_NO_UNSURE } from "./questions-cauda";
-export { CONSENT_QUESTIONS, CONTACT_QUESTIONS, NOTES_QUESTION } from "./questions-contact";
-export { FUNCTION_SCREEN } from "./questions-function";
-export { HISTORY_QUESTIONS } from "./questions-health";
-export { LEGS_QUESTIONS } from "./questions-legs";
-export { INFLAMMATORY_QUESTIONS, VASCULAR_QUESTIONS } from "./questions-more";
-export { OUTLOOK_SCREEN } from "./questions-outlook";
-export { PAIN_QUESTIONS } from "./questions-pain";
-export { RUNNING_QUESTIONS } from "./questions-running";
+export type * from "./types";
+export * from "./steps";
+export * from "./body-map";
+export * from "./ui";
+export * from "./questions";
+export * from "./questions-cauda";
+export * from "./questions-contact";
+export * from "./questions-function";
+export * from "./questions-health";
+export * from "./questions-legs";
+export * from "./questions-more";
+export * from "./questions-outlook";
+export * from "./questions-pain";
+export * from "./questions-running";
 export type { CareCard, LevelCopy } from "./advice";
-export { DO_NOT_DRIVE, GO_NOW, LEVEL_COPY, TAKE_THIS_PAGE, urgentCallText, WARNING_SIGNS } from "./advice";
-export type { EmergencyCard, EmergencyReason } from "./advice-emergency";
+export { LEVEL_COPY, PREGNANCY_ADVICE } from "./advice";
+export type { CardBlock, EmergencyAdvice, EmergencyAdviceInput } from "./advice-emergency";
 export {
-  CLINIC_TOLD, EMERGENCY_REASON_ORDER, emergencyCallText, emergencyCard, emergencyReason,
+  ADULT_GOES_TOO, callWord, CLINIC_NOT_TOLD_YET, CLINIC_TOLD, emergencyAdvice, TAKE_THIS_PAGE, telHref,
 } from "./advice-emergency";
 export {
   CROSS_TRAINING, PAIN_RELIEF, RETURN_TO_RUNNING, RUNNING_PAIN_RULES, SELF_CARE_SECTIONS, selfCareAdvice,
   STAYING_ACTIVE, WHEN_TO_COME_BACK,
 } from "./advice-self-care";
-export { SOON_WAITING, soonAdvice, STOP_RUNNING } from "./advice-soon";
+export type { SoonInput } from "./advice-soon";
+export {
+  NO_EXERCISE, SOON_WAITING, soonAdvice, STOP_IMPACT_SPORT, STOP_RUNNING, YOUNG_SPORT,
+} from "./advice-soon";
 export { WHAT_TO_BRING } from "./appointment";
+export type { ActionKind, CardAction, CardId, CardIdsInput } from "./cards";
+export { CARD_IDS, emergencyCardIds, isCardId, parseCardIds, sortCardIds } from "./cards";
+export type { AnswerFacts, StoredAnswers } from "./facts";
+export { answerFacts } from "./facts";
+export type { EarlyNotice, ResultContent, ResultInput } from "./result";
+export { EARLY_HEADING, resultContent } from "./result";
+export type { SafetyNetContent, SafetyNetList } from "./safety-net";
+export { GO_NOW_HEADING, SAFETY_NET_LABELS, safetyNetContent, SAME_DAY_HEADING, WARNING_SIGNS } from "./safety-net";
+export type { Under16Page } from "./under-16";
+export { SHOW_A_PARENT, UNDER_16_AFTER_EMERGENCY, UNDER_16_FORM, under16Page } from "./under-16";
+export type { UrgentAdvice, UrgentInput, UrgentRoute } from "./urgent";
+export { ARM_OR_HAND, BLOOD_THINNER, BONE_STRESS, MATERNITY, urgentAdvice, urgentCallText, urgentRoute } from "./urgent";
+export { bringsWording, firedIn, ruleSummaries, wordingKeys } from "./wording";

@@ -1,4 +1,5 @@
-// Words for the "About you" page (contact details and privacy consent) and the free-text notes.
+// Words for the "About you" page (contact details and privacy consent), the under-16 notice shown
+// right after the date of birth, and the free-text notes.
 import type { ContactCopy, SectionCopy, TextQuestion } from "./types";
 import type { IntakeAnswers } from "@/lib/triage";
 
@@ -13,7 +14,9 @@ export const CONTACT_QUESTIONS: ContactCopy = {
   phone: {
     kind: "text",
     label: "Phone number",
-    hint: "If we need to speak to you today, a clinician will call this number. For a number from another country, start with the country code.",
+    hint:
+      "If we need to speak to you today, a clinician will call this number. If you are under 16, give the number of a parent or carer. " +
+      "For a number from another country, start with the country code.",
   },
   dateOfBirth: {
     kind: "date",
@@ -32,6 +35,26 @@ export const CONTACT_QUESTIONS: ContactCopy = {
     },
   },
 };
+
+/** The phone question once the form knows the patient is under 16: the clinic calls a parent or carer. */
+export const PARENT_PHONE_QUESTION: ContactCopy["phone"] = {
+  kind: "text",
+  label: "Phone number of a parent or carer",
+  hint:
+    "If we need to speak to someone today, a clinician will call this number. " +
+    "For a number from another country, start with the country code.",
+};
+
+/** Shown right after the date of birth when the patient is under 16 (triage-rules.md, "Under-16 route"). */
+export const UNDER_16_NOTICE = {
+  title: "This form is for people aged 16 and over",
+  points: [
+    "You can still fill it in. Answering the safety questions lets us tell you if you need emergency help.",
+    "If you are filling it in by yourself, show the result to a parent or carer.",
+    "Give the phone number of a parent or carer. If the clinic needs to call, it will call them.",
+  ],
+  changePhone: "Change the phone number",
+} as const;
 
 export const CONSENT_QUESTIONS: SectionCopy<IntakeAnswers["consent"]> = {
   privacyNotice: {

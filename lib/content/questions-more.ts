@@ -1,11 +1,13 @@
-// Words for the "More questions" page: the vascular and inflammatory sections of the contract.
+// Words for the "Blood vessels" page (the vascular section, asked before the nerve questions) and the
+// "More questions" page (the inflammatory section).
 import type { SectionCopy } from "./types";
 import type { IntakeAnswers } from "@/lib/triage";
 
 export const VASCULAR_QUESTIONS: SectionCopy<IntakeAnswers["vascular"]> = {
   suddenSevereTearingPain: {
     kind: "yes_no",
-    label: "Did your pain start suddenly, and does it feel severe and tearing, in your back or tummy?",
+    label: "Did a severe tearing or ripping pain come on suddenly, within seconds or minutes, deep in your back, chest or tummy?",
+    hint: "Not a muscle you felt pull during a movement or sport.",
   },
   collapseOrFainting: {
     kind: "yes_no",

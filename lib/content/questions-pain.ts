@@ -1,9 +1,21 @@
 // Words for the "Where it hurts" and "This episode" pages: the pain section of the contract.
-import { BODY_REGION_LABELS } from "./body-map";
-import type { SectionCopy } from "./types";
-import type { IntakeAnswers } from "@/lib/triage";
+import { BODY_REGION_HINTS, BODY_REGION_LABELS } from "./body-map";
+import type { PainCopy } from "./types";
 
-export const PAIN_QUESTIONS: SectionCopy<IntakeAnswers["pain"]> = {
+/**
+ * The dangerous ways to be injured (NICE NG41): a trigger of major_trauma, and what the check after
+ * a fall, a run or a sport injury asks about.
+ */
+export const DANGEROUS_MECHANISMS: readonly string[] = [
+  "a road accident, as a driver, passenger, cyclist or someone on foot",
+  "a fall from higher than 1 metre (about waist height), or down 5 or more stairs",
+  "being thrown from a horse or a bike",
+  "a crash at speed, for example on skis, a snowboard or a motorbike",
+  "diving into shallow water",
+  "something heavy falling on your back",
+];
+
+export const PAIN_QUESTIONS: PainCopy = {
   locations: {
     kind: "multi_choice",
     label: "Where do you feel the pain?",
@@ -13,36 +25,51 @@ export const PAIN_QUESTIONS: SectionCopy<IntakeAnswers["pain"]> = {
       low_back: { label: BODY_REGION_LABELS.low_back, hint: "Below your ribs and above your buttocks." },
       buttock: { label: BODY_REGION_LABELS.buttock },
       abdomen_or_pelvis: { label: BODY_REGION_LABELS.abdomen_or_pelvis, hint: "The front of your body, below your ribs." },
+      hip_or_groin: { label: BODY_REGION_LABELS.hip_or_groin, hint: BODY_REGION_HINTS.hip_or_groin },
     },
   },
   durationDays: {
     kind: "number",
     label: "How many days have you had this pain?",
-    hint: "Count from when this bout of pain started. A rough number is fine. For example, 3 months is about 90 days.",
+    hint:
+      "Count from when this bout of pain started, or from the injury if there was one. " +
+      "A rough number is fine. For example, 3 months is about 90 days.",
     suffix: "days",
   },
   onset: {
     kind: "choice",
-    label: "How did the pain start?",
+    label: "Did the pain come on suddenly, or did it build up?",
     options: {
-      sudden: { label: "Suddenly", hint: "You can remember the moment or the hour it started." },
-      gradual: { label: "Gradually", hint: "It built up over days or weeks." },
+      sudden: { label: "Suddenly", hint: "It reached its full strength within seconds or minutes." },
+      gradual: { label: "It built up", hint: "It got worse over hours or longer." },
     },
   },
   trigger: {
     kind: "choice",
     label: "What set the pain off?",
     options: {
-      none: { label: "Nothing I know of" },
-      lifting: { label: "Lifting something" },
-      minor_fall: { label: "A small fall", hint: "For example, slipping over or falling from standing height." },
-      major_trauma: {
-        label: "A serious accident",
-        hint: "For example, a car crash, or a fall from a ladder, a roof or more than a few stairs.",
+      none: { label: "Nothing I know of", hint: "There was no injury or strain." },
+      lifting: { label: "Lifting, bending or twisting", hint: "For example, lifting a heavy box or twisting to reach something." },
+      minor_fall: {
+        label: "A slip, trip or small fall",
+        hint: "A fall from standing height or less, from a chair or bed, or down 1 to 4 stairs.",
       },
-      running: { label: "Running" },
-      sport_impact: { label: "A knock, tackle or fall while playing sport" },
+      running: { label: "During or after a run" },
+      sport_impact: {
+        label: "A knock, tackle, landing or fall in sport",
+        hint: "Not at speed and not from a height.",
+      },
+      major_trauma: {
+        label: "A serious accident or a big fall",
+        hint: "Any of these:",
+        examples: DANGEROUS_MECHANISMS,
+      },
     },
+  },
+  dangerousMechanism: {
+    kind: "yes_no",
+    label: "Did it happen in any of these ways?",
+    examples: DANGEROUS_MECHANISMS,
   },
   intensity: {
     kind: "number",

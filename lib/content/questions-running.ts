@@ -1,5 +1,5 @@
-// Words for the "Running" page: the running section of the contract. Only isRunner is asked
-// of everyone; the form shows the rest to runners.
+// Words for the "Running" page: the running section of the contract. isRunner is asked of everyone
+// and the pain on arching backwards of everyone aged 18 or under; the form shows the rest to runners.
 import type { SectionCopy } from "./types";
 import type { IntakeAnswers } from "@/lib/triage";
 
@@ -23,8 +23,14 @@ export const RUNNING_QUESTIONS: SectionCopy<IntakeAnswers["running"]> = {
   },
   painOnHopping: {
     kind: "yes_no",
-    label: "Does it hurt in your back or buttock when you hop on one leg?",
-    hint: "Only try this if you feel safe to, holding on to something steady. If you have not tried, answer no.",
+    label: "Have you noticed pain in your back, buttock, hip or groin when you hop, land or jump?",
+    hint:
+      "For example, each time your foot lands when you run, or when you step down off a kerb. " +
+      "Please do not hop to find out: just tell us what you have noticed.",
+  },
+  limpOrPainOnWalking: {
+    kind: "yes_no",
+    label: "Do you limp, or does your hip, groin or buttock hurt when you walk?",
   },
   painOnExtension: {
     kind: "yes_no",

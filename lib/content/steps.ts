@@ -1,12 +1,16 @@
-// The pages of the intake form, in order. `title` is short, for the progress bar; `heading` is
-// the question the page asks. The 2 optional screens can be skipped.
+// The pages of the intake form, in order (contract 2026.12). `title` is short, for the progress
+// bar; `heading` is what the page is about. The 2 optional screens can be skipped. The safety pages
+// come early: the form checks for an emergency after the blood vessel page, after the nerve check
+// and after the health pages (triage-rules.md, "Early red-flag interrupt").
 
 export type StepId =
   | "about-you"
   | "where-it-hurts"
   | "this-episode"
+  | "vascular-check"
   | "legs"
   | "nerve-check"
+  | "recent-illness"
   | "health-history"
   | "more-questions"
   | "running"
@@ -46,9 +50,16 @@ export const STEPS: readonly Step[] = [
     intro: "By this bout, we mean the back pain you have now, from when it started.",
   },
   {
+    id: "vascular-check",
+    title: "Blood vessels",
+    heading: "Your pain and your blood vessels",
+    intro: "We ask everyone these questions. They help us spot a rare problem with a large blood vessel that needs help fast.",
+  },
+  {
     id: "legs",
-    title: "Legs",
-    heading: "Do you have pain or other problems in your legs?",
+    title: "Legs, arms and hands",
+    heading: "Your legs, arms and hands",
+    intro: "Tell us about any new problems in your legs, arms or hands. Where \"Not sure\" is offered, you can choose it.",
   },
   {
     id: "nerve-check",
@@ -59,16 +70,22 @@ export const STEPS: readonly Step[] = [
       "If you are not sure, choose \"Not sure\". We will never treat that as a no.",
   },
   {
+    id: "recent-illness",
+    title: "Recent illness",
+    heading: "Recent illness and treatment",
+    intro: "An infection can sometimes cause back pain. These questions help us spot one early.",
+  },
+  {
     id: "health-history",
     title: "Your health",
-    heading: "Do any of these apply to you?",
-    intro: "Some health problems change how we look after back pain.",
+    heading: "Your health and medicines",
+    intro: "Some health problems and medicines change how we look after back pain.",
   },
   {
     id: "more-questions",
     title: "More questions",
-    heading: "A few more questions about your health",
-    intro: "These cover your heart and blood vessels, and stiffness or swelling in your joints.",
+    heading: "A few more questions about your back and joints",
+    intro: "These help us spot back pain caused by swelling (inflammation) in the joints of the spine.",
   },
   {
     id: "running",
@@ -105,7 +122,7 @@ export function getStep(id: StepId): Step {
   return step;
 }
 
-/** Where the page comes in the form, counting from 1, for "Step 3 of 11". */
+/** Where the page comes in the form, counting from 1, for "Step 3 of 13". */
 export function stepNumber(id: StepId): number {
   return STEPS.findIndex((s) => s.id === id) + 1;
 }

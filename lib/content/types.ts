@@ -2,8 +2,8 @@
 // (IntakeAnswers), so a field the contract adds or renames is a type error here until it has words.
 import type { IntakeAnswers } from "@/lib/triage";
 
-/** One answer choice as a patient reads it. */
-export type Option = { readonly label: string; readonly hint?: string };
+/** One answer choice as a patient reads it; `examples` is shown as a short bulleted list. */
+export type Option = { readonly label: string; readonly hint?: string; readonly examples?: readonly string[] };
 
 /**
  * A label for every allowed value of an enum field, keyed by the contract's value. Keys are
@@ -16,6 +16,10 @@ type Base = {
   readonly label: string;
   /** Short help shown under the label. */
   readonly hint?: string;
+  /** Examples shown as a bulleted list after the hint (easier to read than one long sentence). */
+  readonly examples?: readonly string[];
+  /** Why we ask, in one or two plain sentences. */
+  readonly why?: string;
 };
 
 export type TextQuestion = Base & { readonly kind: "text"; readonly maxLength?: number };
@@ -41,7 +45,15 @@ export type ConfirmQuestion = Base & { readonly kind: "confirm"; readonly linkTe
 
 export type ChoiceQuestion<V extends string> = Base & { readonly kind: "choice"; readonly options: Options<V> };
 
-export type MultiChoiceQuestion<V extends string> = Base & { readonly kind: "multi_choice"; readonly options: Options<V> };
+/**
+ * Tick all that apply. `exclusive` names an answer that can only be chosen on its own
+ * (for example "I'm not sure").
+ */
+export type MultiChoiceQuestion<V extends string> = Base & {
+  readonly kind: "multi_choice";
+  readonly options: Options<V>;
+  readonly exclusive?: V;
+};
 
 /** Added to a question whose answer may be null: the words for "I don't know". */
 export type Unknowable = { readonly unknownLabel: string };
@@ -61,18 +73,37 @@ export type FieldCopy<T> = [NonNullable<T>] extends [true]
           ? string extends NonNullable<T>
             ? TextQuestion
             : ChoiceQuestion<NonNullable<T>>
-          : never;
+          : [NonNullable<T>] extends [object]
+            ? SectionCopy<NonNullable<T>>
+            : never;
 
-/** Copy for every field of one section of the contract. */
-export type SectionCopy<S> = { readonly [K in keyof S]-?: FieldCopy<S[K]> };
+/**
+ * Copy for every field of one section of the contract (a section that may be null in an early
+ * submission has the same questions). A nested object, such as `onsetDays`, has a question per field.
+ */
+export type SectionCopy<S> = { readonly [K in keyof NonNullable<S>]-?: FieldCopy<NonNullable<S>[K]> };
 
 export type ContactCopy = Omit<SectionCopy<IntakeAnswers["contact"]>, "dateOfBirth"> & {
   readonly dateOfBirth: DateQuestion;
 };
 
-/** Every nerve-check question also says why we ask it. */
+type Pain = IntakeAnswers["pain"];
+
+/** `dangerousMechanism` is null when it is not asked (not "I don't know"): a plain yes/no question. */
+export type PainCopy = Omit<SectionCopy<Pain>, "dangerousMechanism"> & { readonly dangerousMechanism: YesNoQuestion };
+
+type Cauda = NonNullable<IntakeAnswers["cauda"]>;
+
+/** Every nerve-check question also says why we ask it; each symptom has its own "when did it start?". */
 export type CaudaCopy = {
-  readonly [K in keyof IntakeAnswers["cauda"]]-?: FieldCopy<IntakeAnswers["cauda"][K]> & { readonly why: string };
+  readonly [K in Exclude<keyof Cauda, "onsetDays">]-?: FieldCopy<Cauda[K]> & { readonly why: string };
+} & { readonly onsetDays: SectionCopy<Cauda["onsetDays"]> };
+
+type History = NonNullable<IntakeAnswers["history"]>;
+
+/** "not_applicable" is what the form stores when it does not ask about pregnancy: it is never an option. */
+export type HistoryCopy = Omit<SectionCopy<History>, "pregnancy"> & {
+  readonly pregnancy: ChoiceQuestion<Exclude<History["pregnancy"], "not_applicable">>;
 };
 
 type Outlook = NonNullable<IntakeAnswers["outlook"]>;
@@ -116,18 +147,25 @@ export type FunctionCopy = {
 
 type CopyFor<K extends keyof IntakeAnswers> = K extends "contact"
   ? ContactCopy
-  : K extends "cauda"
-    ? CaudaCopy
-    : K extends "outlook"
-      ? OutlookCopy
-      : K extends "function"
-        ? FunctionCopy
-        : K extends "notes"
-          ? TextQuestion
-          : SectionCopy<IntakeAnswers[K]>;
+  : K extends "pain"
+    ? PainCopy
+    : K extends "cauda"
+      ? CaudaCopy
+      : K extends "history"
+        ? HistoryCopy
+        : K extends "outlook"
+          ? OutlookCopy
+          : K extends "function"
+            ? FunctionCopy
+            : K extends "notes"
+              ? TextQuestion
+              : SectionCopy<IntakeAnswers[K]>;
 
-/** Words for every field of the intake contract. */
-export type QuestionsCopy = { readonly [K in keyof IntakeAnswers]-?: CopyFor<K> };
+/** Fields the form sets itself and never asks: `stoppedAt` (set by the emergency page). */
+type NeverAsked = "stoppedAt";
+
+/** Words for every field of the intake contract that the patient is asked. */
+export type QuestionsCopy = { readonly [K in Exclude<keyof IntakeAnswers, NeverAsked>]-?: CopyFor<K> };
 
 /** A block of advice: a short heading and a few plain points. */
 export type AdviceSection = {

@@ -1,26 +1,27 @@
-import type { StepId } from "@/lib/content";
-import { STEP_SPECS } from "./steps";
+import { STEPS, type StepId } from "@/lib/content";
+import { isQuestionStep, STEP_SPECS } from "./steps";
 
-// Answers whose form field has another name, or lives on a page by section rather than by field.
+// Answers whose form field has another name than their path.
 const SPECIAL: Record<string, { step: StepId; name: string }> = {
   "pain.locations": { step: "where-it-hurts", name: "regions" },
   "legs.legPain": { step: "where-it-hurts", name: "regions" },
 };
-const BY_SECTION: Record<string, StepId> = {
-  contact: "about-you", pain: "this-episode", legs: "legs", cauda: "nerve-check", history: "health-history",
-  vascular: "more-questions", inflammatory: "more-questions", running: "running", outlook: "recovery-outlook",
-  function: "daily-function",
-};
+const QUESTION_STEPS = STEPS.map((s) => s.id).filter(isQuestionStep);
 
 /** The page and form field where the patient can fix the answer at this dotted path. */
 export function fieldForPath(path: string): { step: StepId; name: string } | null {
   for (const [prefix, target] of Object.entries(SPECIAL)) if (path === prefix || path.startsWith(`${prefix}.`)) return target;
-  const section = path.split(".")[0] ?? "";
-  const step = BY_SECTION[section];
-  if (!step) return null;
-  const names = STEP_SPECS[step as keyof typeof STEP_SPECS].fields({}).map((f) => f.name);
-  const name = names.find((n) => path === n || path.startsWith(`${n}.`)) ?? names[0] ?? section;
-  return { step, name };
+  // The question itself (or a part of it, such as function.sections.3) …
+  for (const step of QUESTION_STEPS) {
+    const name = STEP_SPECS[step].names.find((n) => path === n || path.startsWith(`${n}.`));
+    if (name) return { step, name };
+  }
+  // … or the first question of the section or group it names (a whole missing section, legs.onsetDays).
+  for (const step of QUESTION_STEPS) {
+    const name = STEP_SPECS[step].names.find((n) => n.startsWith(`${path}.`));
+    if (name) return { step, name };
+  }
+  return null;
 }
 
 /** Field errors keyed by form field name instead of answer path (e.g. the body map's "regions"). */

@@ -3,6 +3,7 @@
 // so the schema, not this file, says what is wrong with them.
 import { legPainFromRegions, locationsFromRegions, parseRegions, type Region } from "@/app/intake/_components/body-map/regions";
 import type { DraftAnswers, FieldView, RawValues } from "./model";
+import { typedDate } from "./visibility";
 
 const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 
@@ -15,10 +16,15 @@ export function rawFromForm(form: FormData): RawValues {
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue; // React's own fields
     const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = key === "regions" ? all : (all[0] ?? "");
+    // Tick-box groups post one value per ticked box.
+    raw[key] = key === "regions" || all.length > 1 ? all : (all[0] ?? "");
   }
   return raw;
 }
+
+/** The values of a tick-box group, whether none, one or several were posted. */
+export const listOf = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : value === "" ? [] : [value];
 
 /** Reads the answers of these fields from the posted strings. */
 export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswers {
@@ -29,20 +35,21 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
   };
   for (const field of fields) {
     const value = one(field.name);
-    // Each asked section exists, so an unanswered question is reported by name, not as "section missing".
-    const [section, rest] = field.name.split(".");
-    if (rest !== undefined && out[section!] === undefined) out[section!] = {};
+    // Each asked section (and group, such as onsetDays) exists, so an unanswered question is
+    // reported by its own name, not as "section missing".
+    const parent = field.name.split(".").slice(0, -1).join(".");
+    if (field.kind !== "notice" && parent && getPath(out, parent) === undefined) setPath(out, parent, {});
     switch (field.kind) {
       case "regions": {
-        const regions = parseRegions(Array.isArray(raw.regions) ? raw.regions : []);
+        const regions = parseRegions(listOf(raw.regions));
         setPath(out, "pain.locations", locationsFromRegions(regions));
         setPath(out, "legs.legPain", legPainFromRegions(regions));
         setPath(out, `${FORM_ONLY}.regions`, regions); // which side, for showing the map again
         break;
       }
       case "date": {
-        const [d, m, y] = ["day", "month", "year"].map((p) => (one(`${field.name}.${p}`) ?? "").trim());
-        if (d || m || y) setPath(out, field.name, `${y!.padStart(4, "0")}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`);
+        const date = typedDate(raw, field.name);
+        if (date) setPath(out, field.name, date);
         break;
       }
       case "number":
@@ -56,6 +63,13 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
         break;
       case "confirm":
         if (value === "yes") setPath(out, field.name, true);
+        break;
+      case "checkboxes": {
+        const ticked = listOf(raw[field.name]);
+        if (ticked.length) setPath(out, field.name, ticked);
+        break;
+      }
+      case "notice":
         break;
       case "outlook": {
         const items = field.items.map((_, i) => (one(`outlook.items.${i}`) === "agree" ? true : one(`outlook.items.${i}`) === "disagree" ? false : undefined));
@@ -109,6 +123,11 @@ export function rawFromAnswers(fields: FieldView[], answers: DraftAnswers): RawV
       case "confirm":
         if (value === true) raw[field.name] = "yes";
         break;
+      case "checkboxes":
+        if (Array.isArray(value)) raw[field.name] = value.map(String);
+        break;
+      case "notice":
+        break;
       case "outlook": {
         const o = value as { items: boolean[]; bothersomeness: string } | null | undefined;
         o?.items.forEach((v, i) => (raw[`outlook.items.${i}`] = v ? "agree" : "disagree"));
@@ -144,7 +163,8 @@ export function getPath(obj: DraftAnswers, path: string): unknown {
   return cur;
 }
 
-function setPath(obj: DraftAnswers, path: string, value: unknown): void {
+/** Sets the answer at a dotted path, creating the sections on the way. */
+export function setPath(obj: DraftAnswers, path: string, value: unknown): void {
   const keys = path.split(".");
   let cur = obj as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) {

@@ -1,23 +1,41 @@
-// The "check your answers" rows: each answer in words, with the page to change it on.
+// The "check your answers" rows: each question the patient was asked, with the answer in words and
+// the page to change it on. A question that was not asked is never shown (nor its stored value).
 import { REGION_LABELS, isRegion } from "@/app/intake/_components/body-map/regions";
 import { FORM_TEXT, STEPS, type StepId } from "@/lib/content";
+import { FORM_PAGES } from "@/lib/triage";
+import { askedFields } from "./flow";
+import { FORM_PAGE_OF } from "./interrupt";
 import type { DraftAnswers, FieldView } from "./model";
-import { FORM_ONLY, getPath } from "./parse";
-import { STEP_SPECS } from "./steps";
+import { getPath, listOf, rawFromAnswers } from "./parse";
+import { stepContext } from "./steps";
 
 export type ReviewRow = { key: string; question: string; answer: string | null; step: StepId; fieldName: string };
 export type ReviewSection = { step: StepId; title: string; rows: ReviewRow[]; skipped: boolean };
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const AFTER_SAFETY_PAGES: readonly StepId[] = ["more-questions", "running", "recovery-outlook", "daily-function"];
 
-/** Every page's answers in words; `answer: null` means not answered yet. */
-export function reviewSections(answers: DraftAnswers): ReviewSection[] {
+/** Whether a sent intake stopped before this screen (it was sent from the emergency page). */
+function notReached(step: StepId, answers: DraftAnswers): boolean {
+  const stoppedAt = answers.stoppedAt;
+  if (typeof stoppedAt !== "string") return false;
+  const page = FORM_PAGE_OF[step];
+  if (page === undefined) return AFTER_SAFETY_PAGES.includes(step);
+  return FORM_PAGES.indexOf(page) > FORM_PAGES.indexOf(stoppedAt as (typeof FORM_PAGES)[number]);
+}
+
+/**
+ * Every page's asked questions in words, in page order; `answer: null` means not answered yet.
+ * `skipped`: an optional screen the patient skipped, or a page an early submission never reached.
+ */
+export function reviewSections(answers: DraftAnswers, clock: { now?: Date; timeZone?: string } = {}): ReviewSection[] {
+  const ctx = stepContext(answers, clock);
   return STEPS.filter((s) => s.id !== "check-answers").map((step) => {
-    const spec = STEP_SPECS[step.id as keyof typeof STEP_SPECS];
-    const section = step.id === "recovery-outlook" ? "outlook" : step.id === "daily-function" ? "function" : null;
-    const skipped = section !== null && answers[section] === null;
-    const rows = skipped ? [] : spec.fields(answers).flatMap((f) => rowsFor(f, answers, step.id));
-    return { step: step.id, title: step.title, rows, skipped };
+    const id = step.id as Exclude<StepId, "check-answers">;
+    const section = id === "recovery-outlook" ? "outlook" : id === "daily-function" ? "function" : null;
+    const skipped = (section !== null && answers[section] === null) || notReached(id, answers);
+    const rows = skipped ? [] : askedFields(id, ctx).flatMap((f) => rowsFor(f, answers, id));
+    return { step: id, title: step.title, rows, skipped };
   });
 }
 
@@ -28,16 +46,19 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
   });
   switch (field.kind) {
     case "regions": {
-      const marked = getPath(answers, `${FORM_ONLY}.regions`);
-      const regions = Array.isArray(marked) ? marked.filter(isRegion) : [];
+      const regions = listOf(rawFromAnswers([field], answers).regions).filter(isRegion);
       return [row(regions.length ? regions.map((r) => REGION_LABELS[r]).join(", ") : null)];
     }
     case "choice":
       return [row(typeof value === "string" ? (field.options.find((o) => o.value === value)?.label ?? value) : null)];
+    case "checkboxes":
+      return [row(Array.isArray(value) ? value.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join("; ") : null)];
     case "scale":
       return [row(typeof value === "number" ? `${value} out of 10` : null)];
     case "yes_no":
       return [row(value === true ? FORM_TEXT.yes : value === false ? FORM_TEXT.no : value === null ? (field.unknownLabel ?? null) : null)];
+    case "confirm":
+      return [row(value === true ? FORM_TEXT.privacyAgreed : null)];
     case "number":
       return [row(value === null ? (field.unknownLabel ?? null) : typeof value === "number" ? `${value}${field.suffix ? ` ${field.suffix}` : ""}` : null)];
     case "date": {
@@ -60,6 +81,8 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
         return row(score === null || score === undefined ? "Skipped" : (s.options[score] ?? null), s.label, `function.sections.${i}`);
       });
     }
+    case "notice":
+      return [];
     default:
       return [row(typeof value === "string" ? value : null)];
   }

@@ -1,133 +1,223 @@
-// The pages of the intake form: which questions each asks, how its answers are read and checked.
+// The pages of the intake form: which questions each asks, when a question applies, what is stored
+// for a question that was not asked, and how a page's answers are checked.
 import { z } from "zod";
 import {
-  CAUDA_QUESTIONS, CONTACT_QUESTIONS, FUNCTION_SCREEN, HISTORY_QUESTIONS, INFLAMMATORY_QUESTIONS, LEGS_QUESTIONS,
-  OUTLOOK_SCREEN, PAIN_QUESTIONS, RUNNING_QUESTIONS, STEPS, VASCULAR_QUESTIONS, type StepId,
+  CAUDA_QUESTIONS, CONSENT_QUESTIONS, CONTACT_QUESTIONS, FUNCTION_SCREEN, HISTORY_QUESTIONS, INFLAMMATORY_QUESTIONS,
+  LEG_PAIN_BOTH_SINCE, LEGS_QUESTIONS, OUTLOOK_SCREEN, PAIN_QUESTIONS, PARENT_PHONE_QUESTION, RUNNING_QUESTIONS, STEPS,
+  UNDER_16_NOTICE, VASCULAR_QUESTIONS, type StepId,
 } from "@/lib/content";
 import {
-  caudaSchema, functionSchema, historySchema, inflammatorySchema, legsSchema, makeContactSchema, outlookSchema,
-  painSchema, runningSchema, vascularSchema,
+  asksPregnancy, CAUDA_ITEMS, caudaSchema, consentSchema, functionSchema, historySchema, historyShape, inflammatorySchema,
+  legsSchema, legsShape, makeContactSchema, MECHANISM_TRIGGERS, outlookSchema, painSchema, painShape, runningSchema,
+  vascularSchema,
 } from "@/lib/triage";
-import type { DraftAnswers, FieldView } from "./model";
-import { fieldFrom, optionsOf, sectionFields } from "./views";
+import type { DraftAnswers, RevealCondition } from "./model";
+import { getPath } from "./parse";
+import { ask, page, section, sectionPart, type Question, type QuestionStepId, type StepContext, type StepSpec } from "./step-kit";
+import { optionsOf } from "./views";
 
-export type StepSpec = {
-  id: StepId;
-  /** The questions shown, given the answers so far. */
-  fields(draft: DraftAnswers): FieldView[];
-  /** Answers the page sets without asking (e.g. nulls for questions that did not apply). */
-  normalize?(answers: DraftAnswers, draft: DraftAnswers): DraftAnswers;
-  /** Checks this page's answers; `timeZone` decides "today" for the date of birth. */
-  schema(timeZone: string): z.ZodType;
+export { stepContext } from "./step-kit";
+export type { QuestionStepId, StepContext, StepSpec } from "./step-kit";
+
+const shownWhen = (name: string, ...values: string[]): RevealCondition[] => [{ name, values }];
+const YES = ["yes"];
+const REPORTED = ["yes", "unsure"];
+const LEG_WEAK = ["one_leg_stable", "one_leg_worsening", "both_legs"];
+
+const legPainOf = (ctx: StepContext) => getPath(ctx.draft, "legs.legPain");
+const belowKnee = (ctx: StepContext) => legPainOf(ctx) === "below_knee_one_side" || legPainOf(ctx) === "below_knee_both_sides";
+const under16 = (ctx: StepContext) => ctx.age !== null && ctx.age < 16;
+// Asked unless the answers so far rule it out (a missing sex or age never hides the question).
+const pregnancyAsked = (ctx: StepContext) => {
+  const sex = getPath(ctx.draft, "contact.sex");
+  return sex !== "male" && (ctx.age === null || asksPregnancy(typeof sex === "string" ? sex : "other", ctx.age));
 };
 
-const CAUDA_MAIN = ["cauda.saddleNumbness", "cauda.bladderChange", "cauda.bowelChange", "cauda.sexualFunctionChange"];
-const legPainOf = (draft: DraftAnswers) => (draft.legs as { legPain?: string } | undefined)?.legPain;
+const LEG_QUESTIONS: Question[] = [
+  ask("legs.legPainWorseThanBack", LEGS_QUESTIONS.legPainWorseThanBack, { when: (ctx) => legPainOf(ctx) !== "none", notAsked: false }),
+  ask("legs.onsetDays.legPain", LEGS_QUESTIONS.onsetDays.legPain, {
+    when: belowKnee,
+    notAsked: null,
+    copy: (ctx) => (legPainOf(ctx) === "below_knee_both_sides" ? LEG_PAIN_BOTH_SINCE : LEGS_QUESTIONS.onsetDays.legPain),
+  }),
+  ask("legs.numbnessOrTingling", LEGS_QUESTIONS.numbnessOrTingling),
+  ask("legs.numbnessLegs", LEGS_QUESTIONS.numbnessLegs, { revealWhen: shownWhen("legs.numbnessOrTingling", ...YES), notAsked: null }),
+  ask("legs.onsetDays.numbness", LEGS_QUESTIONS.onsetDays.numbness, { revealWhen: shownWhen("legs.numbnessOrTingling", ...YES), notAsked: null }),
+  ask("legs.weakness", LEGS_QUESTIONS.weakness),
+  ask("legs.onsetDays.weakness", LEGS_QUESTIONS.onsetDays.weakness, { revealWhen: shownWhen("legs.weakness", ...LEG_WEAK), notAsked: null }),
+  ask("legs.difficultyWalking", LEGS_QUESTIONS.difficultyWalking),
+  ask("legs.walkingKinds", LEGS_QUESTIONS.walkingKinds, { revealWhen: shownWhen("legs.difficultyWalking", ...YES), notAsked: null }),
+  ask("legs.onsetDays.walking", LEGS_QUESTIONS.onsetDays.walking, { revealWhen: shownWhen("legs.difficultyWalking", ...YES), notAsked: null }),
+  ask("legs.armOrHandSymptoms", LEGS_QUESTIONS.armOrHandSymptoms),
+  ask("legs.armHandSide", LEGS_QUESTIONS.armHandSide, { revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES), notAsked: null }),
+  ask("legs.armHandKind", LEGS_QUESTIONS.armHandKind, { revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES), notAsked: null }),
+  ask("legs.onsetDays.armOrHand", LEGS_QUESTIONS.onsetDays.armOrHand, { revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES), notAsked: null }),
+  // Asked once, after the last leg, arm or hand question, when any of them is present.
+  ask("legs.worsening", LEGS_QUESTIONS.worsening, {
+    notAsked: null,
+    revealWhen: (ctx) =>
+      legPainOf(ctx) !== undefined && legPainOf(ctx) !== "none"
+        ? undefined
+        : [
+            { name: "legs.numbnessOrTingling", values: YES },
+            { name: "legs.weakness", values: LEG_WEAK },
+            { name: "legs.difficultyWalking", values: YES },
+            { name: "legs.armOrHandSymptoms", values: YES },
+          ],
+  }),
+];
 
-export const STEP_SPECS: Record<Exclude<StepId, "check-answers">, StepSpec> = {
-  "about-you": {
-    id: "about-you",
-    fields: () => [
-      fieldFrom("contact.firstName", CONTACT_QUESTIONS.firstName, { autoComplete: "given-name" }),
-      fieldFrom("contact.lastName", CONTACT_QUESTIONS.lastName, { autoComplete: "family-name" }),
-      fieldFrom("contact.email", CONTACT_QUESTIONS.email, { inputType: "email", autoComplete: "email" }),
-      fieldFrom("contact.phone", CONTACT_QUESTIONS.phone, { inputType: "tel", autoComplete: "tel" }),
-      fieldFrom("contact.dateOfBirth", CONTACT_QUESTIONS.dateOfBirth),
-      fieldFrom("contact.sex", CONTACT_QUESTIONS.sex),
-    ],
-    schema: (timeZone) => z.strictObject({ contact: makeContactSchema({ timeZone }) }),
-  },
-  "where-it-hurts": {
-    id: "where-it-hurts",
-    fields: () => [{ kind: "regions", name: "regions", label: "Choose every place that hurts" }],
-    schema: () =>
-      z.strictObject({ pain: painSchema.pick({ locations: true }), legs: legsSchema.pick({ legPain: true }) }),
-  },
-  "this-episode": {
-    id: "this-episode",
-    fields: () => sectionFields("pain", PAIN_QUESTIONS, ["locations"]),
-    schema: () => z.strictObject({ pain: painSchema.omit({ locations: true }) }),
-  },
-  legs: {
-    id: "legs",
-    // Whether leg pain is worse than back pain only makes sense when there is leg pain.
-    fields: (draft) => sectionFields("legs", LEGS_QUESTIONS, legPainOf(draft) === "none" ? ["legPain", "legPainWorseThanBack"] : ["legPain"]),
-    normalize: (answers, draft) =>
-      legPainOf(draft) === "none" ? merge(answers, { legs: { legPainWorseThanBack: false } }) : answers,
-    schema: () => z.strictObject({ legs: legsSchema.omit({ legPain: true }) }),
-  },
-  "nerve-check": {
-    id: "nerve-check",
-    fields: () => {
-      const all = sectionFields("cauda", CAUDA_QUESTIONS);
-      return all.map((f) => (CAUDA_MAIN.includes(f.name) ? f : { ...f, revealWhen: { names: CAUDA_MAIN, values: ["yes", "unsure"] } }));
-    },
-    // The follow-ups only apply after a "yes" or "not sure": otherwise they are null, as the contract says.
-    normalize: (answers) => {
-      const cauda = (answers.cauda ?? {}) as Record<string, unknown>;
-      const allNo = CAUDA_MAIN.every((name) => cauda[name.split(".")[1]!] === "no");
-      return allNo ? merge(answers, { cauda: { symptomOnsetDays: null, worsening: null } }) : answers;
-    },
-    schema: () => z.strictObject({ cauda: caudaSchema }),
-  },
-  "health-history": {
-    id: "health-history",
-    fields: () => sectionFields("history", HISTORY_QUESTIONS),
-    schema: () => z.strictObject({ history: historySchema }),
-  },
-  "more-questions": {
-    id: "more-questions",
-    fields: () => [...sectionFields("vascular", VASCULAR_QUESTIONS), ...sectionFields("inflammatory", INFLAMMATORY_QUESTIONS)],
-    schema: () => z.strictObject({ vascular: vascularSchema, inflammatory: inflammatorySchema }),
-  },
-  running: {
-    id: "running",
-    fields: () =>
-      sectionFields("running", RUNNING_QUESTIONS).map((f) =>
-        f.name === "running.isRunner" ? f : { ...f, revealWhen: { names: ["running.isRunner"], values: ["yes"] } },
-      ),
-    // Non-runners are not asked the running questions: they are stored as "no".
-    normalize: (answers) =>
-      (answers.running as { isRunner?: unknown } | undefined)?.isRunner === false
-        ? merge(answers, {
-            running: {
-              kmPerWeek: null, recentLoadIncrease: false, painOnHopping: false, painOnExtension: false,
-              lowEnergyOrMenstrualChanges: false, priorBoneStressInjury: false,
-            },
-          })
-        : answers,
-    schema: () => z.strictObject({ running: runningSchema }),
-  },
-  "recovery-outlook": {
-    id: "recovery-outlook",
-    fields: () => [
+const CAUDA_PAGE: Question[] = [
+  ...CAUDA_ITEMS.flatMap((item) => [
+    ask(`cauda.${item}`, CAUDA_QUESTIONS[item]),
+    ask(`cauda.onsetDays.${item}`, CAUDA_QUESTIONS.onsetDays[item], { revealWhen: shownWhen(`cauda.${item}`, ...REPORTED), notAsked: null }),
+  ]),
+  ask("cauda.worsening", CAUDA_QUESTIONS.worsening, {
+    revealWhen: CAUDA_ITEMS.map((item) => ({ name: `cauda.${item}`, values: REPORTED })),
+    notAsked: null,
+  }),
+];
+
+const RECENT_ILLNESS = ["feverChillsOrSweats", "feelsVeryUnwell", "newConfusion", "unexplainedWeightLoss", "recentInfection", "recentSpinalProcedure", "ivDrugUse"];
+const HEALTH = ["cancer", "immunosuppressed", "longTermOralSteroids", "diabetes", "osteoporosisOrFragilityFracture", "anticoagulant"];
+
+const RUNNER = shownWhen("running.isRunner", ...YES);
+const runnersOnly = (key: keyof typeof RUNNING_QUESTIONS, notAsked: unknown) => ask(`running.${key}`, RUNNING_QUESTIONS[key], { revealWhen: RUNNER, notAsked });
+
+const draftSection = (ctx: StepContext, name: string) => ctx.draft[name];
+
+export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
+  "about-you": page(
+    "about-you",
+    [
+      ask("contact.firstName", CONTACT_QUESTIONS.firstName, { extra: { autoComplete: "given-name" } }),
+      ask("contact.lastName", CONTACT_QUESTIONS.lastName, { extra: { autoComplete: "family-name" } }),
+      ask("contact.dateOfBirth", CONTACT_QUESTIONS.dateOfBirth),
       {
-        kind: "outlook",
+        name: "under16",
+        field: (ctx) => ({
+          kind: "notice", name: "under16", label: UNDER_16_NOTICE.title, points: UNDER_16_NOTICE.points,
+          revealWhen: [{ name: "contact.dateOfBirth", ageUnder: 16, today: ctx.today }],
+        }),
+      },
+      ask("contact.sex", CONTACT_QUESTIONS.sex),
+      ask("contact.email", CONTACT_QUESTIONS.email, { extra: { inputType: "email", autoComplete: "email" } }),
+      ask("contact.phone", CONTACT_QUESTIONS.phone, {
+        copy: (ctx) => (under16(ctx) ? PARENT_PHONE_QUESTION : CONTACT_QUESTIONS.phone),
+        extra: { inputType: "tel", autoComplete: "tel" },
+      }),
+      ask("consent.privacyNotice", CONSENT_QUESTIONS.privacyNotice),
+    ],
+    (ctx) => z.strictObject({ contact: makeContactSchema({ now: ctx.now, timeZone: ctx.timeZone }), consent: consentSchema }),
+  ),
+  "where-it-hurts": page(
+    "where-it-hurts",
+    [{ name: "regions", field: () => ({ kind: "regions", name: "regions", label: "Choose every place that hurts" }) }],
+    () => z.strictObject({ pain: z.strictObject({ locations: painShape.locations }), legs: z.strictObject({ legPain: legsShape.legPain }) }),
+  ),
+  "this-episode": page(
+    "this-episode",
+    [
+      ...section("pain", PAIN_QUESTIONS, ["durationDays", "onset", "trigger"]),
+      ask("pain.dangerousMechanism", PAIN_QUESTIONS.dangerousMechanism, {
+        revealWhen: shownWhen("pain.trigger", ...MECHANISM_TRIGGERS),
+        notAsked: null,
+      }),
+      ...section("pain", PAIN_QUESTIONS, ["intensity", "pattern", "nightPain", "worseOnCoughSneezeStrain", "previousEpisodes"]),
+    ],
+    (ctx, keys) => z.strictObject({ pain: sectionPart(painShape, keys("pain"), painSchema, draftSection(ctx, "pain")) }),
+  ),
+  "vascular-check": page(
+    "vascular-check",
+    section("vascular", VASCULAR_QUESTIONS, Object.keys(VASCULAR_QUESTIONS)),
+    () => z.strictObject({ vascular: vascularSchema }),
+  ),
+  legs: page("legs", LEG_QUESTIONS, (ctx, keys) =>
+    z.strictObject({ legs: sectionPart(legsShape, keys("legs"), legsSchema, draftSection(ctx, "legs")) }),
+  ),
+  "nerve-check": page("nerve-check", CAUDA_PAGE, () => z.strictObject({ cauda: caudaSchema })),
+  "recent-illness": page("recent-illness", section("history", HISTORY_QUESTIONS, RECENT_ILLNESS), (ctx, keys) =>
+    z.strictObject({ history: sectionPart(historyShape, keys("history"), historySchema, draftSection(ctx, "history")) }),
+  ),
+  "health-history": page(
+    "health-history",
+    [
+      ...section("history", HISTORY_QUESTIONS, HEALTH),
+      ask("history.pregnancy", HISTORY_QUESTIONS.pregnancy, { when: pregnancyAsked, notAsked: "not_applicable" }),
+      ask("history.pregnancyWarningSigns", HISTORY_QUESTIONS.pregnancyWarningSigns, {
+        when: pregnancyAsked,
+        revealWhen: shownWhen("history.pregnancy", "pregnant", "unsure"),
+        notAsked: null,
+      }),
+    ],
+    (ctx, keys) => z.strictObject({ history: sectionPart(historyShape, keys("history"), historySchema, draftSection(ctx, "history")) }),
+  ),
+  "more-questions": page(
+    "more-questions",
+    section("inflammatory", INFLAMMATORY_QUESTIONS, Object.keys(INFLAMMATORY_QUESTIONS)),
+    (ctx) =>
+      z.strictObject({
+        inflammatory: inflammatorySchema.superRefine((answers, refine) => {
+          if (ctx.age !== null && answers.onsetAge !== null && answers.onsetAge > ctx.age) {
+            refine.addIssue({ code: "custom", path: ["onsetAge"], message: `This age cannot be more than your age now (${ctx.age})` });
+          }
+        }),
+      }),
+  ),
+  running: page(
+    "running",
+    [
+      ask("running.isRunner", RUNNING_QUESTIONS.isRunner),
+      runnersOnly("kmPerWeek", null),
+      runnersOnly("recentLoadIncrease", false),
+      runnersOnly("painOnHopping", false),
+      runnersOnly("limpOrPainOnWalking", false),
+      // Asked of runners, and of everyone aged 18 or under (S3c).
+      ask("running.painOnExtension", RUNNING_QUESTIONS.painOnExtension, {
+        revealWhen: (ctx) => (ctx.age !== null && ctx.age <= 18 ? undefined : RUNNER),
+        notAsked: false,
+      }),
+      runnersOnly("lowEnergyOrMenstrualChanges", false),
+      runnersOnly("priorBoneStressInjury", false),
+    ],
+    () => z.strictObject({ running: runningSchema }),
+  ),
+  "recovery-outlook": page(
+    "recovery-outlook",
+    [
+      {
         name: "outlook",
-        label: OUTLOOK_SCREEN.name,
-        hint: OUTLOOK_SCREEN.intro,
-        items: [...OUTLOOK_SCREEN.items],
-        agree: OUTLOOK_SCREEN.answers.agree,
-        disagree: OUTLOOK_SCREEN.answers.disagree,
-        bothersomeness: optionsOf(OUTLOOK_SCREEN.bothersomeness.options),
-        bothersomenessLabel: OUTLOOK_SCREEN.bothersomeness.label,
+        field: () => ({
+          kind: "outlook",
+          name: "outlook",
+          label: OUTLOOK_SCREEN.name,
+          hint: OUTLOOK_SCREEN.intro,
+          items: [...OUTLOOK_SCREEN.items],
+          agree: OUTLOOK_SCREEN.answers.agree,
+          disagree: OUTLOOK_SCREEN.answers.disagree,
+          bothersomeness: optionsOf(OUTLOOK_SCREEN.bothersomeness.options),
+          bothersomenessLabel: OUTLOOK_SCREEN.bothersomeness.label,
+        }),
       },
     ],
-    schema: () => z.strictObject({ outlook: outlookSchema }),
-  },
-  "daily-function": {
-    id: "daily-function",
-    fields: () => [
+    () => z.strictObject({ outlook: outlookSchema }),
+  ),
+  "daily-function": page(
+    "daily-function",
+    [
       {
-        kind: "function",
         name: "function",
-        label: FUNCTION_SCREEN.name,
-        hint: FUNCTION_SCREEN.intro,
-        sections: FUNCTION_SCREEN.sections.map((s) => ({ title: s.title, label: s.label, options: [...s.options] })),
+        field: () => ({
+          kind: "function",
+          name: "function",
+          label: FUNCTION_SCREEN.name,
+          hint: FUNCTION_SCREEN.intro,
+          sections: FUNCTION_SCREEN.sections.map((s) => ({ title: s.title, label: s.label, options: [...s.options] })),
+        }),
       },
     ],
-    schema: () => z.strictObject({ function: functionSchema }),
-  },
+    () => z.strictObject({ function: functionSchema }),
+  ),
 };
 
 /** The step that comes after this one. */
@@ -143,7 +233,7 @@ export function previousStepId(id: StepId): StepId | null {
 }
 
 /** Whether a URL segment names a question step. */
-export function isQuestionStep(id: string): id is keyof typeof STEP_SPECS {
+export function isQuestionStep(id: string): id is QuestionStepId {
   return Object.hasOwn(STEP_SPECS, id);
 }
 

@@ -6,8 +6,10 @@ type Copy = {
   kind: string;
   label: string;
   hint?: string;
+  examples?: readonly string[];
   why?: string;
   options?: Options<string>;
+  exclusive?: string;
   suffix?: string;
   unknownLabel?: string;
   scale?: { low: string; high: string };
@@ -17,16 +19,19 @@ type Copy = {
 
 /** Options in the order the copy lists them. */
 export function optionsOf(options: Options<string>): ChoiceOption[] {
-  return Object.entries(options).map(([value, o]) => ({ value, label: o.label, hint: o.hint }));
+  return Object.entries(options).map(([value, o]) => ({ value, label: o.label, hint: o.hint, examples: o.examples }));
 }
 
 /** The field view for one question of the contract, named by its dotted path. */
 export function fieldFrom(name: string, copy: Copy, extra: Partial<FieldView> = {}): FieldView {
-  const common = { name, label: copy.label, hint: copy.hint, why: copy.why };
+  const common = { name, label: copy.label, hint: copy.hint, examples: copy.examples, why: copy.why };
   let view: FieldView;
   switch (copy.kind) {
     case "choice":
       view = { ...common, kind: "choice", options: optionsOf(copy.options ?? {}) };
+      break;
+    case "multi_choice":
+      view = { ...common, kind: "checkboxes", options: optionsOf(copy.options ?? {}), exclusive: copy.exclusive };
       break;
     case "yes_no":
       view = { ...common, kind: "yes_no", unknownLabel: copy.unknownLabel };
@@ -46,11 +51,4 @@ export function fieldFrom(name: string, copy: Copy, extra: Partial<FieldView> = 
       view = { ...common, kind: "text", inputType: "text", maxLength: copy.maxLength };
   }
   return { ...view, ...extra } as FieldView;
-}
-
-/** Every question of one section, in the copy's order, named section.field. */
-export function sectionFields(section: string, copy: Record<string, Copy>, skip: string[] = []): FieldView[] {
-  return Object.entries(copy)
-    .filter(([key]) => !skip.includes(key))
-    .map(([key, q]) => fieldFrom(`${section}.${key}`, q));
 }

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { claimIdempotencyKey, findIdempotencyKey, insertIntake } from "@/db/queries/intakes";
 import type { NewIntake } from "@/db/schema";
 import { queueIntakeEmails } from "@/lib/notifications/queue";
-import { gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
+import { CONTRACT_VERSION, gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
 import { PRIVACY_NOTICE_VERSION } from "./privacy";
 
@@ -11,6 +11,7 @@ export type IntakeResponse = {
   id: string;
   level: Level;
   rulesetVersion: string;
+  contractVersion: string;
   firedRules: { id: string; level: Level; summary: string }[];
   scores: unknown;
   flags: { id: string; summary: string }[];
@@ -71,13 +72,13 @@ export async function submitIntake(
   try {
     return await db.transaction(async (tx) => {
       const intake = await insertIntake(tx, values);
-      const response = toResponse(intake, grade);
+      const response = toResponse(intake, grade, answers);
       if (idempotency && !(await claimIdempotencyKey(tx, { ...idempotency, intakeId: intake.id, response }))) {
         throw new KeyTaken(); // rolls back this intake (and its emails): the other request's stands
       }
       // The patient's advice email, the 14-day check-in or the staff alert commit with the intake.
       await queueIntakeEmails(tx, {
-        intakeId: intake.id, level: grade.level, now, isRunner: answers.running.isRunner,
+        intakeId: intake.id, level: grade.level, now, isRunner: answers.running?.isRunner ?? false,
         patient: { email: answers.contact.email, firstName: answers.contact.firstName },
       });
       return { status: "created" as const, response };
@@ -95,14 +96,15 @@ async function replay(db: Db, idem: Idempotency): Promise<SubmitResult | null> {
   return { status: "replayed", response: earlier.response as IntakeResponse };
 }
 
-function toResponse(intake: { id: string }, grade: ReturnType<typeof gradeIntake>): IntakeResponse {
+function toResponse(intake: { id: string }, grade: ReturnType<typeof gradeIntake>, answers: IntakeAnswers): IntakeResponse {
   return {
     id: intake.id,
     level: grade.level,
     rulesetVersion: grade.rulesetVersion,
+    contractVersion: CONTRACT_VERSION,
     firedRules: grade.firedRules.map(({ id, level, summary }) => ({ id, level, summary })),
     scores: grade.scores,
     flags: grade.flags.map(({ id, summary }) => ({ id, summary })),
-    next: nextStepFor(grade.level),
+    next: nextStepFor({ level: grade.level, firedRules: grade.firedRules.map((r) => r.id), answers, age: grade.age }),
   };
 }

@@ -61,6 +61,10 @@ const REMINDER_MIN_LEAD_MS = 3600_000;
 /** The SELF_CARE check-in ("how is your back?") goes this many days after the intake. */
 export const CHECK_IN_DAYS = 14;
 
+/**
+ * Queues one email. `dueAt` is when it may go: a later time (a reminder), or the instant of the
+ * change that causes it, on the clock that change used (by default the database's clock).
+ */
 function queue<K extends EmailKind>(db: Db, kind: K, recipient: string, payload: EmailPayload<K>, extra: { dueAt?: Date; appointmentId?: string } = {}) {
   return enqueueEmail(db, { kind, recipient, payload: EMAIL_PAYLOADS[kind].parse(payload) as Record<string, unknown>, ...extra });
 }
@@ -110,9 +114,9 @@ export async function queueAppointmentBooked(
   const base = { ...(await describe(db, appointment, patient.firstName)), manageToken: sealSecret(env().AUTH_SECRET, manageToken) };
   if (previous) {
     await cancelAppointmentEmails(db, { appointmentId: previous.id, kinds: APPOINTMENT_KINDS });
-    await queue(db, "booking_rescheduled", patient.email, { ...base, previousStartsAt: previous.startsAt.toISOString() }, { appointmentId: appointment.id });
+    await queue(db, "booking_rescheduled", patient.email, { ...base, previousStartsAt: previous.startsAt.toISOString() }, { appointmentId: appointment.id, dueAt: now });
   } else {
-    await queue(db, "booking_confirmation", patient.email, base, { appointmentId: appointment.id });
+    await queue(db, "booking_confirmation", patient.email, base, { appointmentId: appointment.id, dueAt: now });
   }
   const remindAt = await reminderDueAt(db, appointment.startsAt);
   if (remindAt.getTime() - now.getTime() >= REMINDER_MIN_LEAD_MS) {
@@ -123,12 +127,12 @@ export async function queueAppointmentBooked(
 /** A cancelled appointment: its reminder and any unsent confirmation are cancelled, and the patient told. */
 export async function queueAppointmentCancelled(
   db: Db,
-  { appointment, patient }: { appointment: QueuedAppointment; patient: { email: string; firstName: string } },
+  { appointment, patient, now }: { appointment: QueuedAppointment; patient: { email: string; firstName: string }; now?: Date },
 ): Promise<void> {
   await cancelAppointmentEmails(db, { appointmentId: appointment.id, kinds: APPOINTMENT_KINDS });
   // A cancellation is one more version of the calendar event.
   const payload = await describe(db, { ...appointment, sequence: appointment.sequence + 1 }, patient.firstName);
-  await queue(db, "booking_cancelled", patient.email, payload, { appointmentId: appointment.id });
+  await queue(db, "booking_cancelled", patient.email, payload, { appointmentId: appointment.id, dueAt: now });
 }
 
 const ALERT_LEVELS: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
@@ -148,21 +152,25 @@ export async function queueIntakeEmails(
   },
 ): Promise<void> {
   if (level === "SELF_CARE") {
-    await queue(db, "intake_self_care", patient.email, { firstName: patient.firstName, isRunner });
+    await queue(db, "intake_self_care", patient.email, { firstName: patient.firstName, isRunner }, { dueAt: now });
     await queue(db, "self_care_checkin", patient.email, { firstName: patient.firstName }, { dueAt: new Date(now.getTime() + CHECK_IN_DAYS * 24 * 3600_000) });
   }
-  if (ALERT_LEVELS.has(level)) await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now });
+  if (ALERT_LEVELS.has(level)) await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, now });
 }
 
 /** Tells the staff a case is waiting: the level and a link, nothing else. */
 export async function queueStaffAlert(
   db: Db,
-  { intakeId, level, reason, submittedAt }: { intakeId: string; level: Level; reason: EmailPayload<"staff_escalation">["reason"]; submittedAt: Date },
+  { intakeId, level, reason, submittedAt, now }: {
+    intakeId: string; level: Level; reason: EmailPayload<"staff_escalation">["reason"]; submittedAt: Date;
+    /** The instant of the change that raises the alert (by default the database's clock). */
+    now?: Date;
+  },
   /** Who to tell; STAFF_ALERT_EMAILS (or the clinic's address) when not given. */
   to?: readonly string[],
 ): Promise<number> {
   const recipients = to ?? (await staffAlertRecipients(db));
-  for (const to of recipients) await queue(db, "staff_escalation", to, { intakeId, level, reason, submittedAt: submittedAt.toISOString() });
+  for (const to of recipients) await queue(db, "staff_escalation", to, { intakeId, level, reason, submittedAt: submittedAt.toISOString() }, { dueAt: now });
   return recipients.length;
 }
 

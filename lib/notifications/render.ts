@@ -10,6 +10,9 @@ import { openSecret } from "@/lib/tokens";
 import { appointmentIcs } from "./calendar";
 import { CHECK_IN_DAYS, EMAIL_PAYLOADS, type EmailKind, type EmailPayload } from "./queue";
 
+/** The fixed nerve-compression warning signs: general advice, the same for every patient. */
+const WARNING_SIGNS_EMAIL = { heading: WARNING_SIGNS.heading, signs: WARNING_SIGNS.signs, action: WARNING_SIGNS.action };
+
 export type Attachment = { filename: string; contentType: string; content: string /* base64 */ };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments: Attachment[] };
@@ -70,13 +73,14 @@ export async function renderEmail(row: Pick<OutboxRow, "kind" | "payload" | "rec
       const props = {
         clinic, firstName: p.firstName, formUrl, checkInDays: CHECK_IN_DAYS,
         sections: selfCareAdvice({ isRunner: p.isRunner }).map(({ title, points }) => ({ title, points })),
-        warningSigns: { heading: WARNING_SIGNS.heading, signs: WARNING_SIGNS.signs, action: WARNING_SIGNS.action },
+        warningSigns: WARNING_SIGNS_EMAIL,
       };
       return finish(templates.SelfCareReceivedEmail, props, templates.selfCareReceivedSubject(props), []);
     }
     case "self_care_checkin": {
       const p = parsed.data as EmailPayload<"self_care_checkin">;
-      const props = { clinic, firstName: p.firstName, formUrl };
+      // Two weeks on, things may have changed: the check-in repeats the fixed warning signs.
+      const props = { clinic, firstName: p.firstName, formUrl, warningSigns: WARNING_SIGNS_EMAIL };
       return finish(templates.SelfCareCheckinEmail, props, templates.selfCareCheckinSubject(props), []);
     }
     case "staff_escalation": {

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db";
 import { ackDeadlines, ackState } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
 import { acknowledgeCase, viewCase } from "./cases";
-import { ruleSummary } from "./format";
+import { explainGrade, ruleSummary } from "./format";
 import { decodeCursor, encodeCursor, queueFilter, queueQuerySchema } from "./queue";
 import { ANY_STAFF, requireStaffApi, type Staff } from "./session";
 
@@ -41,7 +41,8 @@ export function listCasesApi(request: Request): Promise<Response> {
         lastName: c.lastName,
         age: c.ageAtGrading,
         reason: c.escalationReason,
-        topRule: c.firedRules[0] ? { id: c.firedRules[0], summary: ruleSummary(c.firedRules[0]) } : null,
+        rulesetVersion: c.rulesetVersion,
+        topRule: c.firedRules[0] ? { id: c.firedRules[0], summary: ruleSummary(c.rulesetVersion, c.firedRules[0]) } : null,
         submittedAt: c.createdAt.toISOString(),
         acknowledgeBy: due?.toISOString() ?? null,
         overdue: overdueMs !== null,
@@ -67,9 +68,7 @@ export function getCaseApi(id: string): Promise<Response> {
         level: intake.level,
         overrideLevel: intake.overrideLevel,
         overrideReason: intake.overrideReason,
-        rulesetVersion: intake.rulesetVersion,
-        firedRules: intake.firedRules.map((r) => ({ id: r, summary: ruleSummary(r) })),
-        flags: intake.flags,
+        ...explainGrade(intake),
         scores: intake.scores,
         answers: intake.answers,
         submittedAt: intake.createdAt.toISOString(),

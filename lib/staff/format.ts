@@ -1,18 +1,57 @@
-import { RULES, type Level } from "@/lib/triage";
+import { contractVersionOf, flagText, ruleText, type Level } from "@/lib/triage";
 
 /** "EMERGENCY" → "Emergency", for staff screens (always as text, never colour alone). */
 export const LEVEL_NAMES: Record<Level, string> = { EMERGENCY: "Emergency", URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine", SELF_CARE: "Self-care" };
 
 export const REASON_NAMES: Record<string, string> = { level: "Graded", no_capacity: "No time within 7 days", overdue: "Overdue" };
 
-/** A rule's plain summary by id. */
-export function ruleSummary(id: string): string {
-  return RULES.find((r) => r.id === id)?.summary ?? id;
+/** A rule's plain summary, as released in the ruleset version that graded the intake. */
+export function ruleSummary(version: string, id: string): string {
+  return ruleText(version, id)?.summary ?? id;
 }
 
-export function ruleSources(id: string): readonly string[] {
-  return RULES.find((r) => r.id === id)?.sources ?? [];
+/** A rule's sources, as released in the ruleset version that graded the intake. */
+export function ruleSources(version: string, id: string): readonly string[] {
+  return ruleText(version, id)?.sources ?? [];
 }
+
+/** A clinician flag's summary, as released in the ruleset version that raised it. */
+export function flagSummary(version: string, id: string): string {
+  return flagText(version, id)?.summary ?? id;
+}
+
+/** Why a stored intake got its grade, in the words of the ruleset version that graded it. */
+export type GradeExplanation = {
+  rulesetVersion: string;
+  contractVersion: string;
+  /** The page the patient sent the form from (the emergency page after it), or null for a complete form. */
+  stoppedAt: string | null;
+  firedRules: { id: string; level: Level | null; summary: string; sources: readonly string[] }[];
+  flags: { id: string; summary: string }[];
+};
+
+/** Explains a stored grade by its own version's texts (never today's rules), for the case page and the staff API. */
+export function explainGrade(intake: { rulesetVersion: string; firedRules: readonly string[]; flags: readonly string[]; answers: unknown }): GradeExplanation {
+  const version = intake.rulesetVersion;
+  const stoppedAt = (intake.answers as { stoppedAt?: unknown } | null)?.stoppedAt;
+  return {
+    rulesetVersion: version,
+    contractVersion: contractVersionOf(version),
+    stoppedAt: typeof stoppedAt === "string" ? stoppedAt : null,
+    firedRules: intake.firedRules.map((id) => {
+      const text = ruleText(version, id);
+      return { id, level: text?.level ?? null, summary: text?.summary ?? id, sources: text?.sources ?? [] };
+    }),
+    flags: intake.flags.map((id) => ({ id, summary: flagSummary(version, id) })),
+  };
+}
+
+/** The form pages by the name `stoppedAt` uses, as staff read them. */
+export const FORM_PAGE_NAMES: Record<string, string> = {
+  "vascular-check": "the vascular check (tearing pain, fainting, tummy pain)",
+  "nerve-check": "the nerve check (legs, arms, bladder, bowel)",
+  "health-history": "the health history",
+};
 
 /** "12 min", "3 h 5 min", "2 days" */
 export function duration(ms: number): string {

@@ -43,7 +43,7 @@ export async function alertOverdueCases(db: Db, now: Date): Promise<number> {
           .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
         const row = claimed[0];
         if (!row) return;
-        await queueStaffAlert(tx, { intakeId: row.id, level: row.level, reason: "overdue", submittedAt: row.createdAt }, admins.length ? admins : undefined);
+        await queueStaffAlert(tx, { intakeId: row.id, level: row.level, reason: "overdue", submittedAt: row.createdAt, now }, admins.length ? admins : undefined);
         await recordAudit(tx, { actor: null, action: "overdue_alert_queued", subjectType: "intake", subjectId: row.id, after: { to: admins.length ? "admins" : "staff alert addresses" } });
         alerted++;
       });

@@ -40,34 +40,44 @@ export function fullYearsBetween(dateOfBirth: number, onDate: number): number {
   return Math.floor((onDate - dateOfBirth) / 10000);
 }
 
-/** A cached formatter, and what each of its three numbers is worth in a packed date (learnt, not assumed). */
-type ZoneFormatter = { intl: Intl.DateTimeFormat; weights: readonly number[] };
+/** A cached formatter, and what each number it prints is worth (learnt from formatToParts, not assumed). */
+type ZoneFormatter = { intl: Intl.DateTimeFormat; dateWeights: readonly number[]; timeWeights: readonly number[] };
 
-const WEIGHT: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = { year: 10000, month: 100, day: 1 };
+const DAY_MS = 86_400_000;
+// Each part's worth in a packed date (yyyymmdd) and in milliseconds of the local day.
+const DATE_WEIGHT: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = { year: 10000, month: 100, day: 1 };
+const TIME_WEIGHT: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {
+  hour: 3_600_000, minute: 60_000, second: 1000, fractionalSecond: 1,
+};
 const formatters = new Map<string, ZoneFormatter>();
-let memoTime = Number.NaN;
-let memoZone = "";
-let memoDate = 0;
 
 function formatterFor(timeZone: string): ZoneFormatter {
   let f = formatters.get(timeZone);
   if (f === undefined) {
     const intl = new Intl.DateTimeFormat("en-US", {
       timeZone, calendar: "gregory", numberingSystem: "latn", year: "numeric", month: "numeric", day: "numeric",
+      hour: "numeric", minute: "numeric", second: "numeric", fractionalSecondDigits: 3, hourCycle: "h23",
     });
-    const weights = intl.formatToParts(0).flatMap((p) => WEIGHT[p.type] ?? []);
-    f = { intl, weights };
+    const parts = intl.formatToParts(0).filter((p) => p.type !== "literal");
+    f = {
+      intl,
+      dateWeights: parts.map((p) => DATE_WEIGHT[p.type] ?? 0),
+      timeWeights: parts.map((p) => TIME_WEIGHT[p.type] ?? 0),
+    };
     formatters.set(timeZone, f);
   }
   return f;
 }
 
-// format() plus a scan of its three digit runs costs about a third of formatToParts(), which
-// allocates an object per part; this is the one costly step when each grading has its own `now`.
+let zonedMsOfDay = 0;
+
+// format() plus a scan of its digit runs costs about a third of formatToParts(), which allocates
+// an object per part. Returns the packed date; the local time of day is left in zonedMsOfDay.
 function zonedDate(time: number, timeZone: string): number {
-  const { intl, weights } = formatterFor(timeZone);
+  const { intl, dateWeights, timeWeights } = formatterFor(timeZone);
   const text = intl.format(time);
   let packed = 0;
+  let ms = 0;
   let field = 0;
   let run = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -75,27 +85,48 @@ function zonedDate(time: number, timeZone: string): number {
     if (d >= 0 && d <= 9) {
       run = (run < 0 ? 0 : run * 10) + d;
     } else if (run >= 0) {
-      packed += run * (weights[field++] ?? Number.NaN);
+      packed += run * (dateWeights[field] ?? Number.NaN);
+      ms += run * (timeWeights[field] ?? Number.NaN);
+      field++;
       run = -1;
     }
   }
-  if (field !== 3 || Number.isNaN(packed)) throw new RangeError(`Cannot read a calendar date in time zone ${timeZone}`);
+  if (field !== dateWeights.length || Number.isNaN(packed + ms)) {
+    throw new RangeError(`Cannot read a calendar date in time zone ${timeZone}`);
+  }
+  zonedMsOfDay = ms;
   return packed;
 }
 
+/** Per zone, a span of instants known to fall on one calendar date there: the last local day seen. */
+const knownDays = new Map<string, { from: number; to: number; date: number }>();
+
 /**
- * The calendar date (packed) that instant `now` falls on in `timeZone`. UTC needs no formatter;
- * other zones go through a cached Intl formatter, and the last answer is remembered because a
- * batch of gradings usually shares one `now`. Throws RangeError for an invalid date or zone.
+ * The calendar date (packed) that instant `now` falls on in `timeZone`. UTC needs no formatter.
+ * Other zones go through a cached Intl formatter, and each zone remembers the local day of its
+ * last answer, so gradings on the same day (live traffic: each with its own `now`) cost no
+ * formatting. A day is remembered only when its first and last millisecond read 00:00:00.000 and
+ * 23:59:59.999 of that date, that is, when it is a plain 24-hour day with one UTC offset; a day
+ * with a clock change is formatted for every instant. Throws RangeError for an invalid date or zone.
  */
 export function calendarDate(now: Date, timeZone = "UTC"): number {
   const time = now.getTime();
   if (Number.isNaN(time)) throw new RangeError("The grading date is not a valid date");
   if (timeZone === "UTC") return now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
-  if (time !== memoTime || timeZone !== memoZone) {
-    memoDate = zonedDate(time, timeZone);
-    memoTime = time;
-    memoZone = timeZone;
-  }
-  return memoDate;
+  const known = knownDays.get(timeZone);
+  if (known !== undefined && time >= known.from && time < known.to) return known.date;
+  const date = zonedDate(time, timeZone);
+  const from = time - zonedMsOfDay;
+  const to = from + DAY_MS;
+  const plainDay = zonedDate(from, timeZone) === date && zonedMsOfDay === 0 &&
+    zonedDate(to - 1, timeZone) === date && zonedMsOfDay === DAY_MS - 1;
+  if (plainDay) knownDays.set(timeZone, { from, to, date });
+  return date;
+}
+
+/** The patient's age in full years on the calendar date of `now` in `timeZone` (default UTC). */
+export function ageAt(dateOfBirth: string, now: Date, timeZone = "UTC"): number {
+  const dob = parseIsoDate(dateOfBirth);
+  if (dob < 0) throw new RangeError("dateOfBirth is not a YYYY-MM-DD calendar date");
+  return fullYearsBetween(dob, calendarDate(now, timeZone));
 }

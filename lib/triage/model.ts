@@ -1,8 +1,25 @@
-import type { GradingContext } from "./context";
 import type { FunctionScore, OutlookScore } from "./scores";
 
-/** The version of `triage-rules.md` this code implements; stored with every graded intake. */
-export const RULESET_VERSION = "2026.11";
+/**
+ * The version of `triage-rules.md` that grades every new intake; stored with each graded intake.
+ * Earlier released versions stay in their own folders (v2026-11/) and in versions.ts, so an intake
+ * graded under them is still explained by their texts.
+ */
+export const RULESET_VERSION = "2026.12";
+
+/** The version of `intake-contract.md` the schema implements; returned with every 201. */
+export const CONTRACT_VERSION = "2026.12";
+
+/** The pages after which the form checks for an emergency, in form order (intake-contract.md). */
+export const FORM_PAGES = ["vascular-check", "nerve-check", "health-history"] as const;
+
+export type FormPage = (typeof FORM_PAGES)[number];
+
+/**
+ * The last page whose answers a rule (or flag) reads: it can be evaluated on an early submission
+ * sent from the emergency page after that page or a later one. "complete" = only on a full form.
+ */
+export type Needs = FormPage | "complete";
 
 /** Urgency levels, most urgent first. */
 export const LEVELS = ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"] as const;
@@ -18,22 +35,31 @@ export const levelRank: Readonly<Record<Level, number>> = Object.freeze({
   SELF_CARE: 1,
 });
 
-/** One grading rule of the ruleset; `when` reads only the precomputed grading context. */
-export type Rule = {
+/**
+ * One grading rule of a ruleset; `when` reads only the precomputed grading context of its version.
+ * `needs` and `wording` are part of the rule's released text (versions.ts fingerprints them).
+ */
+export type Rule<Ctx = never> = {
   readonly id: string;
   readonly level: Level;
-  readonly when: (ctx: GradingContext) => boolean;
+  readonly when: (ctx: Ctx) => boolean;
   /** What the rule means, in words a patient understands. */
   readonly summary: string;
   readonly sources: readonly string[];
+  /** The last form page whose answers it reads (2026.12 on; 2026.11 had no early submission). */
+  readonly needs?: Needs;
+  /** The key of the patient-facing wording it brings (lib/content/wording.ts): a card, a page, advice. */
+  readonly wording: string;
 };
 
 /** A clinician flag: shown to staff, never changes the level. */
-export type Flag = {
+export type Flag<Ctx = never> = {
   readonly id: string;
   /** What staff should consider, in clinical shorthand. */
   readonly summary: string;
-  readonly when: (ctx: GradingContext) => boolean;
+  /** `fired` lists the rules that fired (some flags follow rules). */
+  readonly when: (ctx: Ctx, fired: readonly FiredRule[]) => boolean;
+  readonly needs?: Needs;
 };
 
 /** A rule as it appears in a grading result: plain data, safe to serialise and store. */
@@ -54,7 +80,8 @@ export type RaisedFlag = {
 export type Grade = {
   level: Level;
   levelRank: number;
-  rulesetVersion: typeof RULESET_VERSION;
+  /** The ruleset that graded it (RULESET_VERSION for every new grade). */
+  rulesetVersion: string;
   /** Every rule that fired, in ruleset order. */
   firedRules: FiredRule[];
   flags: RaisedFlag[];
@@ -71,11 +98,11 @@ export type GradeOptions = {
 };
 
 /** Freezes a rule (and its sources) so no caller can change the ruleset at run time. */
-export function defineRule(rule: Rule): Rule {
+export function defineRule<Ctx>(rule: Rule<Ctx>): Rule<Ctx> {
   return Object.freeze({ ...rule, sources: Object.freeze([...rule.sources]) });
 }
 
 /** Freezes a clinician flag. */
-export function defineFlag(flag: Flag): Flag {
+export function defineFlag<Ctx>(flag: Flag<Ctx>): Flag<Ctx> {
   return Object.freeze({ ...flag });
 }

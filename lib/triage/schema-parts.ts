@@ -54,7 +54,7 @@ export function section<Shape extends z.ZodRawShape>(shape: Shape, missing: stri
 /** A yes/no question. */
 export const yesNo = () => z.boolean({ error: "Answer yes or no" });
 
-/** A cauda equina question: "not sure" is an answer of its own, never read as "no". */
+/** A question with "not sure" as an answer of its own, never read as "no". */
 export const yesNoUnsure = () => z.enum(["yes", "no", "unsure"], { error: "Answer yes, no or not sure" });
 
 /** Trimmed text of 1..max characters. */
@@ -73,4 +73,14 @@ export function wholeNumber(min: number, max: number, missing: string, outOfRang
     .int({ error: "Enter a whole number", abort: true })
     .min(min, { error: outOfRange })
     .max(max, { error: outOfRange });
+}
+
+/** Days since something began: a whole number 0..36500, or null for "I don't know". */
+export function days(missing: string) {
+  return wholeNumber(0, 36500, missing, "Enter a number of days from 0 to 36500").nullable();
+}
+
+/** Adds a cross-field issue at `path` (relative to the value being refined). */
+export function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {
+  ctx.addIssue({ code: "custom", path, message });
 }

@@ -1,46 +1,45 @@
 // Section schemas for the screens of the intake contract: inflammatory back pain, running, and the
 // two optional screens (recovery outlook, daily function). Checks that span sections live in schema.ts.
 import { z } from "zod";
-import { MAX_AGE, section, wholeNumber, yesNo } from "./schema-parts";
+import { issue, MAX_AGE, section, wholeNumber, yesNo } from "./schema-parts";
 
-export const inflammatorySchema = section(
-  {
-    onsetAge: wholeNumber(
-      0, MAX_AGE, "Enter how old you were when this back pain first started, or leave it empty if you don't know",
-      `Enter an age from 0 to ${MAX_AGE}`,
-    ).nullable(),
-    wakingSecondHalfOfNight: yesNo(),
-    buttockPain: yesNo(),
-    improvesWithMovement: yesNo(),
-    nsaidResponse48h: yesNo(),
-    familyHistorySpa: yesNo(),
-    arthritisHistory: yesNo(),
-    enthesitisHistory: yesNo(),
-    psoriasisHistory: yesNo(),
-    morningStiffnessOver30Min: yesNo(),
-  },
-  "Answer the questions about stiffness and inflammation",
-);
+export const inflammatoryShape = {
+  onsetAge: wholeNumber(
+    0, MAX_AGE, "Enter how old you were when this back pain first started, or leave it empty if you don't know",
+    `Enter an age from 0 to ${MAX_AGE}`,
+  ).nullable(),
+  wakingSecondHalfOfNight: yesNo(),
+  buttockPain: yesNo(),
+  improvesWithMovement: yesNo(),
+  nsaidResponse48h: yesNo(),
+  familyHistorySpa: yesNo(),
+  arthritisHistory: yesNo(),
+  enthesitisHistory: yesNo(),
+  psoriasisHistory: yesNo(),
+  morningStiffnessOver30Min: yesNo(),
+};
 
-export const runningSchema = section(
-  {
-    isRunner: yesNo(),
-    kmPerWeek: z
-      .number({ error: "Enter how many kilometres you run a week, or leave it empty" })
-      .min(0, { error: "Enter a distance from 0 to 500 km a week" })
-      .max(500, { error: "Enter a distance from 0 to 500 km a week" })
-      .nullable(),
-    recentLoadIncrease: yesNo(),
-    painOnHopping: yesNo(),
-    painOnExtension: yesNo(),
-    lowEnergyOrMenstrualChanges: yesNo(),
-    priorBoneStressInjury: yesNo(),
-  },
-  "Answer the questions about running",
-).superRefine((running, ctx) => {
-  if (!running.isRunner && running.kmPerWeek !== null) {
-    ctx.addIssue({ code: "custom", path: ["kmPerWeek"], message: "Leave this empty if you do not run" });
-  }
+export const inflammatorySchema = section(inflammatoryShape, "Answer the questions about stiffness and inflammation");
+
+export const runningShape = {
+  isRunner: yesNo(),
+  kmPerWeek: z
+    .number({ error: "Enter how many kilometres you run a week, or leave it empty" })
+    .min(0, { error: "Enter a distance from 0 to 500 km a week" })
+    .max(500, { error: "Enter a distance from 0 to 500 km a week" })
+    .nullable(),
+  recentLoadIncrease: yesNo(),
+  painOnHopping: yesNo(),
+  limpOrPainOnWalking: yesNo(),
+  painOnExtension: yesNo(),
+  lowEnergyOrMenstrualChanges: yesNo(),
+  priorBoneStressInjury: yesNo(),
+};
+
+export const runningSchema = section(runningShape, "Answer the questions about running").superRefine((running, ctx) => {
+  if (running.isRunner) return;
+  if (running.kmPerWeek !== null) issue(ctx, ["kmPerWeek"], "Leave this empty if you do not run");
+  if (running.limpOrPainOnWalking) issue(ctx, ["limpOrPainOnWalking"], "Answer no: this is asked only of runners");
 });
 
 const agree = () => z.boolean({ error: "Answer agree or disagree" });

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { intakes } from "@/db/schema";
 import { seed, DEMO_CLINICIANS } from "@/db/seed";
 import { handleCreateBooking, handleListSlots, type BookingApiOptions } from "@/lib/booking/api";
 import { cancelAppointment, findByManageToken, rescheduleAppointment } from "@/lib/booking/manage";
@@ -109,7 +111,7 @@ describeEachDb("booking", (ctx) => {
 
   it("never lets an EMERGENCY or URGENT result book, and refuses forged or expired links", async () => {
     const { db } = ctx();
-    for (const vignette of ["P01", "P06"]) {
+    for (const vignette of ["P01", "P07"]) {
       const p = await intakeFor(db, vignette);
       const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start: "2026-12-03T19:00:00.000Z" }), options());
       expect(res.status).toBe(422);
@@ -160,7 +162,7 @@ describeEachDb("urgent capacity", (ctx) => {
   it("staff can book an URGENT case into the reserved morning slot that patients are not offered", async () => {
     const { db } = ctx();
     await seed(db);
-    const urgent = await intakeFor(db, "P06");
+    const urgent = await intakeFor(db, "P07");
     expect(urgent.level).toBe("URGENT");
     const { bookUrgentSlot } = await import("@/lib/booking/book");
     const { getIntake } = await import("@/db/queries/intakes");
@@ -250,11 +252,11 @@ describeEachDb("rescheduling when something got worse", (ctx) => {
     pain: { intensity: 5, pattern: "stable" },
   };
 
-  const hours = ["15", "16", "19", "20"]; // 10:00, 11:00, 14:00, 15:00 New York
+  const hours = ["15:00", "16:00", "18:30", "19:30", "20:30", "21:15"]; // 10:00 to 16:15 New York, after lunch
   let next = 0;
   async function booked(db: TestDb["db"]) {
     const p = await intakeFor(db, "P15");
-    const start = `2026-12-17T${hours[next++]}:00:00.000Z`; // Thursday, a new hour each time
+    const start = `2026-12-17T${hours[next++]}:00.000Z`; // Thursday, a new time each test
     const res = await handleCreateBooking(db, post({ bookingToken: p.token, appointmentTypeId: "initial", clinicianId: RAMAN, start }), options());
     expect(res.status).toBe(201);
     return { ...p, manageToken: (await res.json()).manageUrl.split("/").pop() as string };
@@ -288,6 +290,26 @@ describeEachDb("rescheduling when something got worse", (ctx) => {
     const moved = await rescheduleAppointment(db, { token: b.manageToken, clinicianId: RAMAN, start: new Date("2026-12-18T19:00:00.000Z"), now: NOW, regradedIntakeId: result.intakeId });
     expect(moved.status).toBe("booked");
     expect((await findByManageToken(db, b.manageToken, NOW))?.intakeId).toBe(result.intakeId);
+  });
+
+  it("counts a symptom reported now as new today and getting worse: new unsteady-or-unknown walking is a spinal cord emergency", async () => {
+    const { db } = ctx();
+    const { regradeBeforeReschedule } = await import("@/lib/booking/regrade");
+    const { getIntake } = await import("@/db/queries/intakes");
+    const b = await booked(db);
+    const result = await regradeBeforeReschedule(db, { token: b.manageToken, now: NOW, recheck: { ...calm, legs: { ...calm.legs, difficultyWalking: true } } });
+    expect(result).toMatchObject({ status: "graded", level: "EMERGENCY" });
+    if (result.status !== "graded") return;
+    const legs = ((await getIntake(db, result.intakeId))?.answers as { legs: Record<string, unknown> }).legs;
+    expect(legs).toMatchObject({ difficultyWalking: true, walkingKinds: ["unsure"], onsetDays: expect.objectContaining({ walking: 0 }), worsening: true });
+  });
+
+  it("asks for the whole form again when the first intake was graded under an older ruleset", async () => {
+    const { db } = ctx();
+    const { regradeBeforeReschedule } = await import("@/lib/booking/regrade");
+    const b = await booked(db);
+    await db.update(intakes).set({ rulesetVersion: "2026.11" }).where(eq(intakes.id, b.id));
+    expect(await regradeBeforeReschedule(db, { token: b.manageToken, now: NOW, recheck: calm })).toEqual({ status: "refill" });
   });
 
   it("asks again when an answer is missing", async () => {

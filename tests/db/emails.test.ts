@@ -198,10 +198,10 @@ describeEachDb("emails for intakes", (ctx) => {
 
   it("alerts the staff once when a SOON patient finds no time ('no capacity')", async () => {
     const { db } = ctx();
-    const p = await intakeFor(db, "P09");
+    const p = await intakeFor(db, "P10");
     expect(p.level).toBe("SOON");
-    expect(await escalateNoCapacity(db, p.id)).toBe(true);
-    expect(await escalateNoCapacity(db, p.id)).toBe(false);
+    expect(await escalateNoCapacity(db, p.id, NOW)).toBe(true);
+    expect(await escalateNoCapacity(db, p.id, NOW)).toBe(false);
     const alerts = mailTo(await deliver(db, NOW), CLINIC_EMAIL, "staff_escalation").filter((m) => m.text.includes(p.id));
     expect(alerts).toHaveLength(1);
   });

@@ -5,10 +5,12 @@ import { intakes } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { handleCreateIntake, type IntakeApiOptions } from "@/lib/intakes/api";
 import { verifyToken } from "@/lib/tokens";
-import { vignetteIntake } from "../support/answers";
+import vignettes202611 from "../fixtures/clinical/vignettes-2026.11.json" with { type: "json" };
+import { dateYearsBefore, VIGNETTES, vignetteIntake } from "../support/answers";
 import { describeEachDb } from "./support";
 
 const NOW = new Date("2026-11-24T15:00:00Z");
+const VIGNETTES_2026_11 = vignettes202611;
 const SECRET = "test-secret-test-secret-test-secret-0123";
 let client = 0;
 
@@ -32,8 +34,8 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     const res = await handleCreateIntake(db, post(vignetteIntake("P01", NOW)), options());
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toMatchObject({ level: "EMERGENCY", rulesetVersion: "2026.11" });
-    expect(body.firedRules.map((r: { id: string }) => r.id).sort()).toEqual(["E1", "S2"]);
+    expect(body).toMatchObject({ level: "EMERGENCY", rulesetVersion: "2026.12", contractVersion: "2026.12" });
+    expect(body.firedRules.map((r: { id: string }) => r.id)).toEqual(["E1", "S2"]);
     expect(body.firedRules[0]).toEqual({ id: expect.any(String), level: expect.any(String), summary: expect.any(String) });
     expect(body.next).toMatchObject({ action: "emergency", canBook: false, bookingToken: null, bookingUrl: null });
 
@@ -42,7 +44,7 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
       level: "EMERGENCY",
       levelRank: 5,
       escalated: true,
-      rulesetVersion: "2026.11",
+      rulesetVersion: "2026.12",
       email: "p01@example.test",
       ageAtGrading: 32,
       privacyNoticeVersion: expect.any(String),
@@ -60,6 +62,56 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     expect(body.next.bookingUrl).toContain(encodeURIComponent(body.next.bookingToken));
     const row = await getIntake(db, body.id);
     expect(row?.escalated).toBe(false);
+  });
+
+  it("grades every public vignette as the spec expects, through the API", async () => {
+    const { db } = ctx();
+    for (const v of VIGNETTES) {
+      const res = await handleCreateIntake(db, post(vignetteIntake(v.id, NOW)), options());
+      expect(res.status, v.id).toBe(201);
+      const body = await res.json();
+      expect({ level: body.level, fired: body.firedRules.map((r: { id: string }) => r.id) }, v.id)
+        .toEqual({ level: v.expectedLevel, fired: v.expectedFiredRules });
+      const row = await getIntake(db, body.id);
+      expect({ level: row?.level, fired: row?.firedRules, age: row?.ageAtGrading }, v.id)
+        .toEqual({ level: v.expectedLevel, fired: v.expectedFiredRules, age: v.ageAtGrading });
+    }
+  });
+
+  it("never refuses an early submission: one that no EMERGENCY rule confirms is URGENT (X1), escalated and flagged", async () => {
+    const { db } = ctx();
+    const res = await handleCreateIntake(db, post(vignetteIntake("P45", NOW)), options());
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toMatchObject({ level: "URGENT", next: { action: "await_call", canBook: false, bookingToken: null } });
+    expect(body.firedRules.map((r: { id: string }) => r.id)).toEqual(["U9", "X1"]);
+    expect(body.flags.map((f: { id: string }) => f.id)).toEqual(["FLAG_EARLY_NOT_CONFIRMED"]);
+    const row = await getIntake(db, body.id);
+    expect(row).toMatchObject({ escalated: true, level: "URGENT" });
+    expect((row?.answers as { stoppedAt: string }).stoppedAt).toBe("nerve-check");
+  });
+
+  it("sends a patient under 16 to the under-16 route: no booking", async () => {
+    const { db } = ctx();
+    const body = await (await handleCreateIntake(db, post(vignetteIntake("P29", NOW)), options())).json();
+    expect(body.level).toBe("SOON");
+    expect(body.next).toMatchObject({ action: "under_16", canBook: false, bookingToken: null, bookingUrl: null });
+  });
+
+  it("refuses a contract 2026.11 body with 400 naming missing and removed fields, and writes nothing", async () => {
+    const { db } = ctx();
+    const before = await countIntakes(db);
+    const old = structuredClone(VIGNETTES_2026_11[0]!.intake) as { contact: { dateOfBirth: string } };
+    old.contact.dateOfBirth = dateYearsBefore(NOW, 40);
+    const res = await handleCreateIntake(db, post(old), options());
+    expect(res.status).toBe(400);
+    const { fieldErrors } = await res.json();
+    expect(Object.keys(fieldErrors)).toEqual(expect.arrayContaining([
+      "stoppedAt", "pain.dangerousMechanism", "legs.onsetDays", "cauda.onsetDays", "history.anticoagulant", "history.pregnancy",
+      "cauda.symptomOnsetDays", "history.recentInfectionOrSpinalProcedure",
+    ]));
+    expect(fieldErrors["cauda.symptomOnsetDays"]).toEqual(["Unknown field: this form does not ask for it"]);
+    expect(await countIntakes(db)).toBe(before);
   });
 
   it("answers 400 with dotted-path field errors, and writes nothing", async () => {
@@ -178,7 +230,7 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     const at = (minutes: number) => () => new Date(NOW.getTime() + minutes * 60_000);
     const make = async (vignette: string, minutes: number) =>
       (await (await handleCreateIntake(db, post(vignetteIntake(vignette, NOW)), options({ now: at(minutes) }))).json()).id as string;
-    const urgentOld = await make("P06", 1);
+    const urgentOld = await make("P08", 1);
     const emergencyNew = await make("P04", 5);
     const urgentNew = await make("P07", 3);
     const emergencyOld = await make("P02", 2);

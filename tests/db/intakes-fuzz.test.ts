@@ -20,7 +20,10 @@ const BAD: [string, Mutate, string][] = [
   ["a huge string", (a) => (a.contact.lastName = "x".repeat(5000)), "contact.lastName"],
   ["an impossible date", (a) => (a.contact.dateOfBirth = "2001-02-30"), "contact.dateOfBirth"],
   ["a date of birth in the future", (a) => (a.contact.dateOfBirth = "2027-01-01"), "contact.dateOfBirth"],
-  ["an unknown key", (a) => (a.pain.mood = "low"), "pain"],
+  ["an unknown key", (a) => (a.pain.mood = "low"), "pain.mood"],
+  ["a removed 2026.11 field", (a) => (a.history.recentInfectionOrSpinalProcedure = false), "history.recentInfectionOrSpinalProcedure"],
+  ["a dangerous-mechanism answer with no injury", (a) => ((a.pain.trigger = "none"), (a.pain.dangerousMechanism = true)), "pain.dangerousMechanism"],
+  ["no dangerous-mechanism answer after a run", (a) => (a.pain.dangerousMechanism = null), "pain.dangerousMechanism"],
   ["no consent", (a) => (a.consent.privacyNotice = false), "consent.privacyNotice"],
 ];
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
-import { listEscalations } from "@/db/queries/intakes";
+import { insertIntake, listEscalations } from "@/db/queries/intakes";
 import { endAllStaffSessions, findLiveSession, LOCKOUT_AFTER, upsertStaff } from "@/db/queries/staff";
 import { auditEvents, caseNotes, intakes } from "@/db/schema";
 import { seed } from "@/db/seed";
@@ -9,9 +9,13 @@ import { submitIntake } from "@/lib/intakes/submit";
 import { acknowledgeCase, addNote, logCall, overrideLevel, resolveCase, viewCase, type Actor } from "@/lib/staff/cases";
 import { hashPassword } from "@/lib/staff/passwords";
 import { checkSignIn } from "@/lib/staff/sign-in";
-import { makeIntakeAnswersSchema } from "@/lib/triage";
+import { explainGrade } from "@/lib/staff/format";
+import { gradeIntake2026_11, makeIntakeAnswersSchema, type IntakeAnswers2026_11 } from "@/lib/triage";
+import vignettes202611 from "../fixtures/clinical/vignettes-2026.11.json" with { type: "json" };
 import { vignetteIntake } from "../support/answers";
 import { describeEachDb, type TestDb } from "./support";
+
+const VIGNETTES_2026_11 = vignettes202611;
 
 const NOW = new Date("2026-12-01T15:00:00Z");
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -151,5 +155,35 @@ describeEachDb("the second tier: overdue cases", (ctx) => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.payload).toMatchObject({ intakeId: waiting, level: "EMERGENCY", reason: "overdue" });
     expect((await listAudit(db, { subjectId: waiting })).map((e) => e.action)).toContain("overdue_alert_queued");
+  });
+});
+
+describeEachDb("a grade is explained by the ruleset that made it", (ctx) => {
+  it("shows an intake graded under 2026.11 with 2026.11's rule texts, and a 2026.12 one with 2026.12's", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const s = await staffMember(db, "clinician");
+    const actor: Actor = { id: s.id, email: s.email, clientAddress: "192.0.2.21" };
+    // A 2026.11 intake as it was stored before the upgrade: its answers, its grade, its version.
+    const old = structuredClone(VIGNETTES_2026_11.find((v) => v.id === "P03")!.intake) as IntakeAnswers2026_11;
+    old.contact.dateOfBirth = "1960-05-01";
+    const grade = gradeIntake2026_11(old, { now: NOW });
+    const { id: oldId } = await insertIntake(db, {
+      firstName: "Olive", lastName: "Older", email: "olive@example.test", phone: "+1 555 010 7777", dateOfBirth: old.contact.dateOfBirth,
+      sex: old.contact.sex, answers: old, privacyNoticeVersion: "2026-11", level: grade.level, levelRank: grade.levelRank,
+      rulesetVersion: grade.rulesetVersion, firedRules: grade.firedRules.map((r) => r.id), flags: grade.flags.map((f) => f.id),
+      scores: grade.scores, ageAtGrading: grade.age, escalated: true, escalationReason: "level", createdAt: NOW,
+    });
+    const oldCase = await viewCase(db, actor, oldId);
+    const why = explainGrade(oldCase!.intake);
+    expect(why).toMatchObject({ rulesetVersion: "2026.11", contractVersion: "2026.11", stoppedAt: null });
+    expect(why.firedRules.map((r) => r.id)).toEqual(grade.firedRules.map((r) => r.id));
+    for (const r of why.firedRules) expect(r.summary).toBe(grade.firedRules.find((g) => g.id === r.id)!.summary);
+
+    const current = await intake(db, "P45", { firstName: "Newer", lastName: "Case" });
+    const now = explainGrade((await viewCase(db, actor, current))!.intake);
+    expect(now).toMatchObject({ rulesetVersion: "2026.12", contractVersion: "2026.12", stoppedAt: "nerve-check" });
+    expect(now.firedRules.map((r) => [r.id, r.level])).toEqual([["U9", "URGENT"], ["X1", "URGENT"]]);
+    expect(now.flags.map((f) => f.id)).toEqual(["FLAG_EARLY_NOT_CONFIRMED"]);
   });
 });

@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
-import { completeIntake, continueTo, fillAboutYou } from "./intake-flow";
+import { dateYearsBefore } from "../support/answers";
+import { completeIntake, continueTo, fillAboutYou, HEADINGS, markWhereItHurts, MORE_DETAIL } from "./intake-flow";
 
 test.describe("the intake form", () => {
   test("every page passes an accessibility scan, including the optional screens", async ({ page }) => {
-    test.setTimeout(120_000); // eleven pages, each scanned
+    test.setTimeout(150_000); // thirteen pages, each scanned
     const answers = vignetteIntake("P13", new Date()) as never as Parameters<typeof completeIntake>[1];
     const withScreens = {
       ...answers,
@@ -19,7 +20,7 @@ test.describe("the intake form", () => {
         scanned.push(id);
       },
     });
-    expect(scanned).toHaveLength(11);
+    expect(scanned).toHaveLength(13);
   });
 
   test("shows every problem beside its field and in a summary that takes focus", async ({ page }) => {
@@ -31,10 +32,11 @@ test.describe("the intake form", () => {
     await expect(summary.getByRole("link")).toHaveText([
       "Enter your first name",
       "Enter your last name",
-      "Enter an email address in the right format, like name@example.com",
-      "Enter a phone number",
       "Enter your date of birth",
       "Choose female, male or other",
+      "Enter an email address in the right format, like name@example.com",
+      "Enter a phone number",
+      "Agree to the privacy notice to continue",
     ]);
     // The message is tied to its field for screen readers, and the typed value is kept.
     const email = page.getByLabel("Email address");
@@ -48,7 +50,10 @@ test.describe("the intake form", () => {
 
   test("every page explains each missing answer, and every error links to a field on the page", async ({ page }) => {
     // (The daily function screen has none: each of its topics may be left out.)
-    const steps = ["about-you", "where-it-hurts", "this-episode", "legs", "nerve-check", "health-history", "more-questions", "running", "recovery-outlook"];
+    const steps = [
+      "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness", "health-history",
+      "more-questions", "running", "recovery-outlook",
+    ];
     for (const step of steps) {
       await page.goto(`/intake/${step}`);
       await page.getByRole("button", { name: "Continue" }).click();
@@ -69,10 +74,6 @@ test.describe("the intake form", () => {
     await page.keyboard.type("Kim");
     await page.keyboard.press("Tab");
     await page.keyboard.type("Lee");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("kim@example.com");
-    await page.keyboard.press("Tab");
-    await page.keyboard.type("+1 555 010 2000");
     for (const part of ["4", "5", "1988"]) {
       await page.keyboard.press("Tab");
       await page.keyboard.type(part);
@@ -80,6 +81,13 @@ test.describe("the intake form", () => {
     await page.keyboard.press("Tab"); // into the radio group: the first option
     await page.keyboard.press("ArrowRight"); // Male
     await expect(page.getByRole("radio", { name: "Male", exact: true })).toBeChecked();
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("kim@example.com");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("+1 555 010 2000");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space"); // the privacy notice
+    await expect(page.getByRole("checkbox", { name: /I have read the privacy notice/ })).toBeChecked();
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Continue" })).toBeFocused();
     await page.keyboard.press("Enter");
@@ -133,9 +141,14 @@ test.describe("the intake form", () => {
     await expect(region).not.toHaveAttribute("data-selected", "true");
     await page.getByRole("checkbox", { name: "Right leg, below the knee" }).check();
     await expect(page.locator('g[data-region="right_lower_leg"][data-selected="true"]')).toHaveCount(2); // back and front views
+    // The hip or groin: the front or side of the hip, or the groin, on the front view.
+    const hip = page.getByRole("checkbox", { name: "Hip or groin", exact: true });
+    await expect(hip).toHaveAccessibleDescription(/front or side of your hip, or your groin/);
+    await page.locator('g[data-region="hip_or_groin"] rect').first().click(); // beside the hip, front view
+    await expect(hip).toBeChecked();
   });
 
-  test("asks runners' questions only of runners, and the nerve follow-ups only after a yes", async ({ page }) => {
+  test("asks runners' questions only of runners, and the follow-ups only after the answer they follow", async ({ page }) => {
     await page.goto("/intake/running");
     const km = page.getByLabel(/kilometres/);
     await expect(km).toBeHidden();
@@ -143,10 +156,65 @@ test.describe("the intake form", () => {
     await expect(km).toBeVisible();
 
     await page.goto("/intake/nerve-check");
-    const since = page.getByLabel("How many days ago did these problems start?");
+    const since = page.getByLabel("When did the problem with peeing start?");
     await expect(since).toBeHidden();
     await page.locator('input[name="cauda.bladderChange"][value="unsure"]').check();
     await expect(since).toBeVisible();
+    await expect(page.getByRole("group", { name: "Are any of these problems getting worse?" })).toBeVisible();
+
+    await page.goto("/intake/this-episode");
+    const how = page.getByRole("group", { name: "Did it happen in any of these ways?" });
+    await expect(how).toBeHidden();
+    await page.getByRole("radio", { name: "A slip, trip or small fall" }).check();
+    await expect(how).toBeVisible();
+    await expect(how).toContainText("diving into shallow water");
+    await page.getByRole("radio", { name: "Lifting, bending or twisting" }).check();
+    await expect(how).toBeHidden();
+  });
+
+  test("walking: tick all that apply, with \"I'm not sure\" only on its own", async ({ page }) => {
+    await page.goto("/intake/legs");
+    const kinds = page.getByRole("group", { name: "Which of these describe it?" });
+    await expect(kinds).toBeHidden();
+    await page.locator('input[name="legs.difficultyWalking"][value="yes"]').check();
+    await expect(kinds).toBeVisible();
+    const unsteady = kinds.getByRole("checkbox", { name: /unsteady/ });
+    const tired = kinds.getByRole("checkbox", { name: /heavy, weak, tired/ });
+    const notSure = kinds.getByRole("checkbox", { name: "I'm not sure" });
+    await unsteady.check();
+    await tired.check();
+    await expect(unsteady).toBeChecked();
+    await notSure.check();
+    await expect(unsteady).not.toBeChecked();
+    await expect(tired).not.toBeChecked();
+    await unsteady.check();
+    await expect(notSure).not.toBeChecked();
+    await expect(page.getByLabel("When did your walking change?")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("tells a patient under 16 right after the date of birth, and asks for a parent's number", async ({ page }) => {
+    await page.goto("/intake/about-you");
+    const notice = page.getByRole("heading", { name: "This form is for people aged 16 and over" });
+    await expect(notice).toBeHidden();
+    const [y, m, d] = dateYearsBefore(new Date(), 13).split("-");
+    await page.getByLabel("Day").fill(String(Number(d)));
+    await page.getByLabel("Month").fill(String(Number(m)));
+    await page.getByLabel("Year").fill(y!);
+    await expect(notice).toBeVisible();
+    await expect(page.getByText(/safety questions lets us tell you if you need emergency help/)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("asks about pregnancy only when it applies", async ({ page }) => {
+    const a = vignetteIntake("P15", new Date()); // a man of 42
+    await page.goto("/intake/about-you");
+    await fillAboutYou(page, a.contact as Parameters<typeof fillAboutYou>[1]);
+    await continueTo(page, HEADINGS["where-it-hurts"]);
+    await page.goto("/intake/health-history");
+    await expect(page.getByRole("group", { name: /Are you pregnant/ })).toHaveCount(0);
+    await expect(page.getByRole("group", { name: /blood thinner/ })).toBeVisible();
+    await expect(page.getByText("Blood thinners can cause bleeding that presses on nerves.")).toBeVisible();
   });
 
   test("a result can only be seen by the patient who sent it", async ({ page, browser }) => {
@@ -162,7 +230,6 @@ test.describe("the intake form", () => {
   test("the check-answers page shows every answer with a link back to change it", async ({ page }) => {
     await page.goto("/intake/check-answers");
     await expect(page.getByText("Not answered yet").first()).toBeVisible();
-    await page.getByRole("checkbox", { name: /I have read the privacy notice/ }).check();
     await page.getByRole("button", { name: "Send form" }).click();
     const summary = page.locator("[aria-labelledby=error-summary-title]");
     await expect(summary).toBeFocused();
@@ -171,6 +238,26 @@ test.describe("the intake form", () => {
     await summary.getByRole("link", { name: "Enter your contact details" }).click();
     await expect(page).toHaveURL(/\/intake\/about-you\?return=check#contact-firstName/);
     await expect(page.getByRole("link", { name: "Back" })).toHaveAttribute("href", "/intake/check-answers");
+  });
+
+  test("check answers never shows a question that was not asked, and Change lands on the question", async ({ page }) => {
+    test.setTimeout(120_000);
+    const a = vignetteIntake("P15", new Date()); // a man of 42, no leg symptoms, not a runner
+    await completeIntake(page, a as never, { stopAt: "check-answers" });
+    await expect(page.getByText("Not answered yet")).toHaveCount(0);
+    await expect(page.getByText(/Are you pregnant/)).toHaveCount(0);
+    await expect(page.getByText("Is it in one leg, both legs, or are you not sure?")).toHaveCount(0);
+    await expect(page.getByText("Are any of these problems getting worse?")).toHaveCount(0);
+    await expect(page.getByText(/hop, land or jump/)).toHaveCount(0);
+    await page.getByRole("link", { name: "Change Do you have numbness, tingling or pins and needles in a leg or foot?" }).click();
+    await expect(page).toHaveURL(/\/intake\/legs\?return=check#legs-numbnessOrTingling$/);
+    await page.locator('input[name="legs.numbnessOrTingling"][value="yes"]').check();
+    await page.locator('input[name="legs.numbnessLegs"][value="one_leg"]').check();
+    await page.locator('input[name="legs.onsetDays.numbness"]').fill("5");
+    await page.locator('input[name="legs.worsening"][value="no"]').check();
+    await continueTo(page, HEADINGS["check-answers"]);
+    await expect(page.locator("dt", { hasText: "Is it in one leg, both legs, or are you not sure?" })).toBeVisible();
+    await expect(page.locator("dd", { hasText: "5 days ago" })).toBeVisible();
   });
 });
 
@@ -188,5 +275,35 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
     await expect(page.getByText("Enter your first name").first()).toBeVisible();
+  });
+
+  test("a follow-up question comes back from the server when an answer brings it, without an error", async ({ page }) => {
+    await page.goto("/intake/where-it-hurts");
+    await markWhereItHurts(page, ["low_back"], "none");
+    await continueTo(page, HEADINGS["this-episode"]);
+    await page.goto("/intake/legs");
+    await expect(page.locator('[name="legs.numbnessLegs"]').first()).toBeHidden();
+    for (const [name, value] of [["numbnessOrTingling", "yes"], ["weakness", "none"], ["difficultyWalking", "no"], ["armOrHandSymptoms", "no"]]) {
+      await page.locator(`input[name="legs.${name}"][value="${value}"]`).check();
+    }
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("heading", { name: MORE_DETAIL })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "There is a problem" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS.legs);
+    await expect(page.locator('input[name="legs.numbnessOrTingling"][value="yes"]')).toBeChecked();
+    await page.locator('input[name="legs.numbnessLegs"][value="both_legs"]').check();
+    await page.locator('input[name="legs.onsetDays.numbness.unknown"]').check();
+    await page.locator('input[name="legs.worsening"][value="unknown"]').check();
+    await continueTo(page, HEADINGS["nerve-check"]);
+  });
+
+  test("a patient under 16 is told on the next page, and asked for a parent's number", async ({ page }) => {
+    const a = vignetteIntake("P29", new Date()); // a boy of 14
+    await page.goto("/intake/about-you");
+    await fillAboutYou(page, a.contact as Parameters<typeof fillAboutYou>[1]);
+    await continueTo(page, HEADINGS["where-it-hurts"]);
+    await expect(page.getByRole("heading", { name: "This form is for people aged 16 and over" })).toBeVisible();
+    await page.getByRole("link", { name: "Change the phone number" }).click();
+    await expect(page.getByLabel("Phone number of a parent or carer")).toBeVisible();
   });
 });

@@ -17,8 +17,9 @@ test.describe("landing page", () => {
     await page.goto("/");
     const note = page.getByRole("complementary", { name: /emergency department now/i });
     await expect(note).toBeVisible();
-    await expect(note).toContainText("numbness between your legs");
-    await expect(note).toContainText("bladder or bowels");
+    await expect(note).toContainText("numbness or tingling between your legs");
+    await expect(note).toContainText("leaking urine without feeling it");
+    await expect(note).toContainText("feeling of your bowels");
     await expect(note).toContainText("weakness in both legs");
     await expect(note).toContainText("call 911");
   });

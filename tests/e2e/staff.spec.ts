@@ -169,3 +169,19 @@ test.describe("on a tablet", () => {
     expect(await fits()).toBe(true);
   });
 });
+
+test("a case sent from the emergency page says after which page and that later pages were not asked, with the ruleset that graded it and each rule's text", async ({ page }) => {
+  const early = await postIntake(page, "P45", { firstName: "Early", lastName: "Sender" }, "192.0.2.151");
+  expect(early.level).toBe("URGENT");
+  await signIn(page, CLINICIAN, `/staff/cases/${early.id}`);
+  await expect(page.getByText(/Sent from the emergency page after the nerve check .*; later pages not asked/)).toBeVisible();
+  await expect(page.getByText(/Graded by ruleset 2026\.12/)).toBeVisible();
+  await expect(page.getByText(/X1: Sent from the emergency page, but the answers sent do not confirm an emergency/)).toBeVisible();
+  await expect(page.getByText(/FLAG_EARLY_NOT_CONFIRMED: .*call the patient first/)).toBeVisible();
+  const api = await page.request.get(`/api/v1/staff/cases/${early.id}`);
+  expect(await api.json()).toMatchObject({
+    rulesetVersion: "2026.12", contractVersion: "2026.12", stoppedAt: "nerve-check",
+    firedRules: [{ id: "U9" }, { id: "X1" }], flags: [{ id: "FLAG_EARLY_NOT_CONFIRMED" }],
+  });
+  await expectNoAxeViolations(page);
+});

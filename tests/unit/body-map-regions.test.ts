@@ -9,6 +9,7 @@ import {
   REGIONS,
   type Region,
 } from "@/app/intake/_components/body-map/regions";
+import { VIEWS } from "@/app/intake/_components/body-map/figure-shapes";
 import { PAIN_LOCATIONS } from "@/lib/triage";
 
 const regionsArb = fc.subarray([...REGIONS]).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));
@@ -16,7 +17,7 @@ const regionsArb = fc.subarray([...REGIONS]).chain((picked) => fc.shuffledSubarr
 describe("legPainFromRegions", () => {
   it.each<[Region[], ReturnType<typeof legPainFromRegions>]>([
     [[], "none"],
-    [["low_back", "buttock", "thoracic", "abdomen_or_pelvis"], "none"],
+    [["low_back", "buttock", "thoracic", "abdomen_or_pelvis", "hip_or_groin"], "none"],
     [["left_thigh"], "above_knee"],
     [["left_thigh", "right_thigh", "low_back"], "above_knee"],
     [["right_lower_leg"], "below_knee_one_side"],
@@ -41,6 +42,11 @@ describe("legPainFromRegions", () => {
 describe("locationsFromRegions", () => {
   it("keeps the trunk places and drops the legs", () => {
     expect(locationsFromRegions(["left_thigh", "thoracic", "right_lower_leg", "low_back"])).toEqual(["low_back", "thoracic"]);
+  });
+
+  it("records the hip or groin as a pain place, not as leg pain", () => {
+    expect(locationsFromRegions(["hip_or_groin", "left_thigh"])).toEqual(["hip_or_groin"]);
+    expect(legPainFromRegions(["hip_or_groin"])).toBe("none");
   });
 
   it("returns nothing for legs alone", () => {
@@ -68,10 +74,35 @@ describe("the region list", () => {
     const labels = REGIONS.map((r) => REGION_LABELS[r]);
     expect(new Set(labels).size).toBe(REGIONS.length);
     expect(labels).toContain("Tummy or pelvis");
+    expect(labels).toContain("Hip or groin");
   });
 
   it("covers every pain location the triage schema knows", () => {
     for (const place of PAIN_LOCATIONS) expect(isRegion(place)).toBe(true);
     expect(isRegion("neck")).toBe(false);
+  });
+});
+
+describe("the body figure", () => {
+  it("draws every region, the hip or groin on the front", () => {
+    const drawn = VIEWS.flatMap((v) => v.regions.map((r) => r.region));
+    for (const region of REGIONS) expect(drawn, region).toContain(region);
+    expect(VIEWS.find((v) => v.id === "front")?.regions.map((r) => r.region)).toContain("hip_or_groin");
+  });
+
+  it("makes every region a target of at least 44 × 44 CSS px when a view is drawn 120 px wide", () => {
+    const minUnits = (44 * 180) / 120; // the view box is 180 units wide
+    for (const view of VIEWS) {
+      for (const { region, d, hit } of view.regions) {
+        for (const box of Array.isArray(hit) ? hit : [hit]) {
+          // The target is the hit box and the drawn shape on the same side of the body together.
+          const left = box.x + box.width / 2 < 100;
+          const xs = [...d.matchAll(/(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1])).filter((x) => (left ? x <= 100 : x >= 100));
+          const across = Math.max(box.x + box.width, ...xs) - Math.min(box.x, ...xs);
+          expect(box.height, `${view.id} ${region} height`).toBeGreaterThanOrEqual(minUnits);
+          expect(Math.max(box.width, across), `${view.id} ${region} width`).toBeGreaterThanOrEqual(minUnits);
+        }
+      }
+    }
   });
 });

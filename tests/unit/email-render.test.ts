@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail, type RenderContext } from "@/lib/notifications/render";
+import { WARNING_SIGNS } from "@/lib/content";
 import { sealSecret } from "@/lib/tokens";
 import { decode, htmlText, parseIcs } from "../support/email";
 
@@ -74,5 +75,25 @@ describe("rendering queued emails", () => {
     const row = confirmation("2026-12-02T14:00:00.000Z");
     const [a, b] = [await renderEmail(row, ctx("America/New_York")), await renderEmail(row, ctx("America/New_York"))];
     expect(b).toEqual(a);
+  });
+});
+
+describe("advice emails", () => {
+  it("the two-week check-in carries the fixed warning signs and no clinical detail about the patient", async () => {
+    const email = await renderEmail(
+      { kind: "self_care_checkin", recipient: "pat@example.test", createdAt: new Date("2026-10-20T12:00:00Z"), payload: { firstName: "Pat" } },
+      ctx("Europe/London"),
+    );
+    expect(email.text).toContain(WARNING_SIGNS.heading);
+    for (const sign of WARNING_SIGNS.signs) expect(email.text).toContain(sign);
+    expect(email.text).toContain("https://clinic.example/intake");
+  });
+
+  it("the advice email carries the same warning signs", async () => {
+    const email = await renderEmail(
+      { kind: "intake_self_care", recipient: "pat@example.test", createdAt: new Date("2026-10-20T12:00:00Z"), payload: { firstName: "Pat", isRunner: false } },
+      ctx("Europe/London"),
+    );
+    for (const sign of WARNING_SIGNS.signs) expect(email.text).toContain(sign);
   });
 });

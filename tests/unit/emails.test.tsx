@@ -144,6 +144,22 @@ describe("advice emails", () => {
     expect(text).toContain(checkin.clinic.phone);
   });
 
+  it("the check-in email carries the warning signs and says to go to an emergency department now", async () => {
+    const { html, text } = await renderBoth(<SelfCareCheckinEmail {...checkin} />);
+    expect(checkin.warningSigns.heading).toMatch(/Go to an emergency department now/);
+    expect(html).toContain(checkin.warningSigns.heading);
+    for (const sign of checkin.warningSigns.signs) expect(text).toContain(sign);
+    expect(text).toContain(checkin.warningSigns.action);
+    // Before "if it is better": a patient who skims still sees them.
+    expect(html.indexOf(checkin.warningSigns.heading)).toBeLessThan(html.indexOf("If it is better"));
+  });
+
+  it("the preview warning signs are the ones the app sends", () => {
+    const sent = { heading: WARNING_SIGNS.heading, signs: WARNING_SIGNS.signs, action: WARNING_SIGNS.action };
+    expect(checkin.warningSigns).toEqual(sent);
+    expect(received.warningSigns).toEqual(sent);
+  });
+
   it("check-in timing reads in days when not whole weeks", async () => {
     const { text } = await renderBoth(<SelfCareReceivedEmail {...received} checkInDays={10} />);
     expect(text).toContain("in about 10 days");
@@ -172,7 +188,12 @@ describe("patient emails never name a level or a clinical grade", () => {
       sections: selfCareAdvice({ isRunner: true }).map(({ title, points }) => ({ title, points })),
       warningSigns: { heading: WARNING_SIGNS.heading, signs: WARNING_SIGNS.signs, action: WARNING_SIGNS.action },
     };
-    for (const element of [<SelfCareReceivedEmail key="a" {...advice} />, <BookingConfirmationEmail key="b" {...confirmation} whatToBring={WHAT_TO_BRING} />]) {
+    const checkIn = { ...checkin, warningSigns: advice.warningSigns };
+    for (const element of [
+      <SelfCareReceivedEmail key="a" {...advice} />,
+      <SelfCareCheckinEmail key="c" {...checkIn} />,
+      <BookingConfirmationEmail key="b" {...confirmation} whatToBring={WHAT_TO_BRING} />,
+    ]) {
       const { html, text } = await renderBoth(element);
       expect(levelWord(html)).toBeNull();
       expect(levelWord(text)).toBeNull();

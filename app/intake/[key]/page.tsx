@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { saveStepAction } from "@/app/intake/actions";
-import { getStep, STEPS, type StepId } from "@/lib/content";
+import { getClinicInfo } from "@/lib/clinic";
+import { getStep, STEPS, UNDER_16_NOTICE, type StepId } from "@/lib/content";
 import { loadDraft } from "@/lib/intake-form/draft";
 import { rawFromAnswers } from "@/lib/intake-form/parse";
-import { isQuestionStep, previousStepId, STEP_SPECS } from "@/lib/intake-form/steps";
+import { isQuestionStep, previousStepId, STEP_SPECS, stepContext } from "@/lib/intake-form/steps";
+import { valuesOf, visibleNames } from "@/lib/intake-form/visibility";
 import { CheckAnswers } from "../_components/check-answers";
+import { fieldId } from "../_components/ids";
 import styles from "../_components/intake.module.css";
 import { Progress } from "../_components/progress";
 import { StepForm } from "../_components/step-form";
@@ -26,8 +29,12 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
   if (!isStep(key)) notFound();
   const returnTo = (await searchParams).return === "check" ? "check" : undefined;
   const draft = await loadDraft();
+  const { timeZone } = await getClinicInfo();
+  const ctx = stepContext(draft.answers, { timeZone });
   const step = getStep(key);
   const previous = returnTo ? "check-answers" : previousStepId(key);
+  // Right after the date of birth: a patient under 16 (or their parent) learns what the form is for.
+  const under16 = key === "where-it-hurts" && ctx.age !== null && ctx.age < 16;
 
   return (
     <div className={styles.page}>
@@ -35,20 +42,41 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
         Back
       </Link>
       <Progress current={key} completed={draft.completedSteps} />
+      {under16 ? (
+        <div className={styles.notice} role="note" aria-labelledby="under16-title">
+          <h2 id="under16-title" className={styles.noticeTitle}>{UNDER_16_NOTICE.title}</h2>
+          {UNDER_16_NOTICE.points.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          <p>
+            <Link href={`/intake/about-you#${fieldId("contact.phone")}`}>{UNDER_16_NOTICE.changePhone}</Link>
+          </p>
+        </div>
+      ) : null}
       <h1>{step.heading}</h1>
       {step.intro ? <p className={styles.intro}>{step.intro}</p> : null}
       {isQuestionStep(key) ? (
-        <StepForm
-          key={key}
-          fields={STEP_SPECS[key].fields(draft.answers)}
-          initial={rawFromAnswers(STEP_SPECS[key].fields(draft.answers), draft.answers)}
-          action={saveStepAction.bind(null, key)}
-          optional={step.optional}
-          returnTo={returnTo}
-        />
+        <StepPageForm stepId={key} ctx={ctx} optional={step.optional} returnTo={returnTo} />
       ) : (
-        <CheckAnswers answers={draft.answers} />
+        <CheckAnswers answers={draft.answers} timeZone={timeZone} />
       )}
     </div>
+  );
+}
+
+function StepPageForm({ stepId, ctx, optional, returnTo }: {
+  stepId: Parameters<typeof saveStepAction>[0] & keyof typeof STEP_SPECS;
+  ctx: ReturnType<typeof stepContext>;
+  optional?: boolean;
+  returnTo?: string;
+}) {
+  const fields = STEP_SPECS[stepId].fields(ctx);
+  // Only the answers to questions that apply are shown: a stored "not asked" value never appears.
+  const raw = rawFromAnswers(fields, ctx.draft);
+  const visible = visibleNames(fields, raw);
+  const initial = valuesOf(fields.filter((f) => visible.has(f.name)), raw);
+  return (
+    <StepForm key={stepId} fields={fields} initial={initial} action={saveStepAction.bind(null, stepId)}
+      optional={optional} returnTo={returnTo} />
   );
 }

@@ -1,22 +1,22 @@
 import Link from "next/link";
 import { submitIntakeAction } from "@/app/intake/actions";
-import { CONSENT_QUESTIONS, FORM_TEXT, NOTES_QUESTION } from "@/lib/content";
+import { FORM_TEXT, NOTES_QUESTION } from "@/lib/content";
 import type { DraftAnswers, FieldView } from "@/lib/intake-form/model";
 import { reviewSections } from "@/lib/intake-form/review";
 import { fieldId } from "./ids";
 import styles from "./intake.module.css";
 import { StepForm } from "./step-form";
 
+// The privacy notice was agreed on the first page (before any health question), so it is not asked again.
 const FINAL_FIELDS: FieldView[] = [
   { kind: "textarea", name: "notes", label: `${NOTES_QUESTION.label} ${FORM_TEXT.optional}`, hint: NOTES_QUESTION.hint, maxLength: 2000 },
-  { kind: "confirm", name: "consent.privacyNotice", label: CONSENT_QUESTIONS.privacyNotice.label, hint: CONSENT_QUESTIONS.privacyNotice.hint },
 ];
 
-/** Every answer with a Change link, then notes, consent and Send. */
-export function CheckAnswers({ answers }: { answers: DraftAnswers }) {
+/** Every question asked, with its answer and a Change link, then notes and Send. */
+export function CheckAnswers({ answers, timeZone }: { answers: DraftAnswers; timeZone: string }) {
   return (
     <>
-      {reviewSections(answers).map((section) => (
+      {reviewSections(answers, { timeZone }).map((section) => (
         <section key={section.step} aria-labelledby={`review-${section.step}`}>
           <h2 id={`review-${section.step}`}>{section.title}</h2>
           <dl className={styles.summary}>

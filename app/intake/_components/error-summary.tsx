@@ -15,9 +15,13 @@ export function ErrorSummary({ state, fields }: { state: FormState; fields: Fiel
   const ref = useRef<HTMLDivElement>(null);
   const fieldErrors = Object.entries(state.fieldErrors ?? {});
   const stepErrors = state.stepErrors ?? [];
-  const any = state.status === "error" && (fieldErrors.length > 0 || stepErrors.length > 0 || state.message);
+  // After "more" (new follow-up questions) the notice above takes focus; errors on questions
+  // already seen are still listed here.
+  const any =
+    (state.status === "error" && (fieldErrors.length > 0 || stepErrors.length > 0 || state.message)) ||
+    (state.status === "more" && fieldErrors.length > 0);
   useEffect(() => {
-    if (any) ref.current?.focus();
+    if (any && state.status === "error") ref.current?.focus();
   }, [state, any]);
   if (!any) return null;
   // In the order of the page, not the order the checks ran.

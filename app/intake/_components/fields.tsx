@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { FORM_TEXT } from "@/lib/content";
 import type { ChoiceOption, FieldView, RawValues } from "@/lib/intake-form/model";
+import { listOf } from "@/lib/intake-form/parse";
 import { BodyMap } from "./body-map";
 import { isRegion } from "./body-map/regions";
 import { fieldId } from "./ids";
@@ -19,11 +20,14 @@ const str = (values: RawValues, name: string) => {
 export function Field({ field, values, errors }: Props) {
   const id = fieldId(field.name);
   const error = errors[field.name]?.[0] ?? composite(field, errors);
-  const describedBy = [field.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [field.hint && `${id}-hint`, field.examples?.length && `${id}-examples`, error && `${id}-error`].filter(Boolean).join(" ") ||
+    undefined;
   const invalid = error ? true : undefined;
   const meta = (
     <>
       {field.hint ? <p id={`${id}-hint`} className={styles.hint}>{field.hint}</p> : null}
+      {field.examples?.length ? <Examples id={`${id}-examples`} items={field.examples} /> : null}
       {field.why ? (
         <p className={styles.why}>
           <strong>Why we ask: </strong>
@@ -104,6 +108,39 @@ export function Field({ field, values, errors }: Props) {
             layout={field.options.length <= 3 && field.options.every((o) => !o.hint && o.label.length < 12) ? "inline" : "stacked"} />
         </Fieldset>
       );
+    case "checkboxes": {
+      const ticked = listOf(values[field.name]);
+      return (
+        <Fieldset field={field} error={error} describedBy={describedBy} meta={meta}>
+          <div className={styles.stacked}>
+            {field.options.map((o, i) => {
+              const optionId = i === 0 ? id : `${id}-${o.value}`;
+              const exclusive = o.value === field.exclusive;
+              return (
+                <div key={o.value}>
+                  {exclusive && i > 0 ? <p className={styles.or}>or</p> : null}
+                  <div className={styles.radio}>
+                    <input type="checkbox" id={optionId} name={field.name} value={o.value} defaultChecked={ticked.includes(o.value)}
+                      data-exclusive={exclusive ? "true" : undefined} aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
+                    <label htmlFor={optionId}>{o.label}</label>
+                    {o.hint ? <p id={`${optionId}-hint`} className={styles.optionHint}>{o.hint}</p> : null}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </Fieldset>
+      );
+    }
+    case "notice":
+      return (
+        <div className={styles.notice} role="note" aria-labelledby={`${id}-title`}>
+          <h2 id={`${id}-title`} className={styles.noticeTitle}>{field.label}</h2>
+          {field.points.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      );
     case "yes_no": {
       const options: ChoiceOption[] = [{ value: "yes", label: FORM_TEXT.yes }, { value: "no", label: FORM_TEXT.no }];
       if (field.unknownLabel) options.push({ value: "unknown", label: field.unknownLabel });
@@ -125,7 +162,7 @@ export function Field({ field, values, errors }: Props) {
         </div>
       );
     case "regions": {
-      const selected = (Array.isArray(values.regions) ? values.regions : []).filter(isRegion);
+      const selected = listOf(values.regions).filter(isRegion);
       return (
         <div className={group(error)}>
           <BodyMap key={selected.join(",")} id={id} defaultSelected={selected} error={error} errorId={`${id}-error`} legend={field.label} />
@@ -196,13 +233,28 @@ function Radios({ name, id, options, value, layout }: {
         return (
           <div key={o.value} className={styles.radio}>
             <input type="radio" id={optionId} name={name} value={o.value} defaultChecked={value === o.value}
-              aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
+              aria-describedby={o.hint || o.examples ? `${optionId}-hint` : undefined} />
             <label htmlFor={optionId}>{o.label}</label>
-            {o.hint ? <p id={`${optionId}-hint`} className={styles.optionHint}>{o.hint}</p> : null}
+            {o.hint || o.examples ? (
+              <div id={`${optionId}-hint`} className={styles.optionHint}>
+                {o.hint ? <p>{o.hint}</p> : null}
+                {o.examples ? <Examples items={o.examples} /> : null}
+              </div>
+            ) : null}
           </div>
         );
       })}
     </div>
+  );
+}
+
+function Examples({ id, items }: { id?: string; items: readonly string[] }) {
+  return (
+    <ul id={id} className={styles.examples}>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   );
 }
 

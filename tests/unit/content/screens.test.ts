@@ -69,11 +69,15 @@ describe("screen names and wording", () => {
 });
 
 describe("form steps", () => {
-  it("lists the pages in order", () => {
+  it("lists the pages in the order of contract 2026.12: the blood vessel page before the nerve questions", () => {
     expect(STEPS.map((s) => s.id)).toEqual([
-      "about-you", "where-it-hurts", "this-episode", "legs", "nerve-check", "health-history",
-      "more-questions", "running", "recovery-outlook", "daily-function", "check-answers",
+      "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness",
+      "health-history", "more-questions", "running", "recovery-outlook", "daily-function", "check-answers",
     ]);
+  });
+
+  it("keeps the nerve check's promise about \"not sure\"", () => {
+    expect(getStep("nerve-check").intro).toMatch(/We will never treat that as a no/);
   });
 
   it("lets the patient skip only the 2 optional screens", () => {
@@ -91,6 +95,6 @@ describe("form steps", () => {
     expect(getStep("nerve-check").title).toBe("Nerve check");
     expect(stepNumber("about-you")).toBe(1);
     expect(stepNumber("check-answers")).toBe(STEPS.length);
-    expect(FORM_TEXT.stepOf(stepNumber("legs"), STEPS.length)).toBe("Step 4 of 11");
+    expect(FORM_TEXT.stepOf(stepNumber("vascular-check"), STEPS.length)).toBe("Step 4 of 13");
   });
 });

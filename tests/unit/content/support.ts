@@ -1,6 +1,7 @@
 // Helpers for the content tests: gather every patient-facing string, and split text into
 // sentences and words for the readability checks.
 import * as content from "@/lib/content";
+import { resultPages } from "./samples";
 
 /** Every string inside a value (objects, arrays, nested), in document order. */
 export function stringsIn(value: unknown): string[] {
@@ -14,19 +15,18 @@ const SAMPLE_PHONE = "+44 7700 900123";
 
 /** Advice text a patient can see on a result page, with the helpers' outputs filled in. */
 export function adviceText(): string[] {
-  const cards = content.EMERGENCY_REASON_ORDER.flatMap((reason) => [
-    content.emergencyCard(reason, "999"),
-    content.emergencyCard(reason, null),
-  ]);
-  return stringsIn([
-    content.WARNING_SIGNS,
-    content.LEVEL_COPY,
-    content.urgentCallText(SAMPLE_PHONE),
-    cards,
-    content.SELF_CARE_SECTIONS,
-    content.SOON_WAITING,
-    content.STOP_RUNNING,
-  ]);
+  return [
+    ...stringsIn([
+      content.WARNING_SIGNS,
+      content.LEVEL_COPY,
+      content.urgentCallText(SAMPLE_PHONE),
+      content.SELF_CARE_SECTIONS,
+      content.SOON_WAITING,
+      content.STOP_RUNNING,
+    ]),
+    // Every result page of the stored test vectors (both rulesets), and every card on its own.
+    ...stringsIn(resultPages()),
+  ];
 }
 
 /** Every patient-facing string the content modules export, helpers' outputs included. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IntakeAnswers } from "@/lib/triage";
 import { C1, deriveContext, R1 } from "@/lib/triage";
-import { calm, fired, grade } from "./calm";
+import { calm, dobForAge, fired, grade } from "./calm";
 
 type Sections = NonNullable<IntakeAnswers["function"]>["sections"];
 const outlookWith = (agreed: number, bothersomeness: "moderately" | "extremely" = "moderately") => ({
@@ -51,11 +51,15 @@ describe("C1 — self-care", () => {
     expect(fired(calm({ function: { sections: [5, 5, 1, 0, 0, 0, 0, 0, 0, 0] } }))).toEqual(["R1"]);
   });
 
-  it("treats a function screen with fewer than 8 answers as not collected", () => {
-    const sections: Sections = [5, 5, 5, 5, 5, 5, 5, null, null, null];
-    const g = grade(calm({ function: { sections } }));
+  it("does not score a function screen with fewer than 8 answers, but 5 to 7 answers over 20% still rule out self-care", () => {
+    const heavy: Sections = [5, 5, 5, 5, 5, 5, 5, null, null, null];
+    const g = grade(calm({ function: { sections: heavy } }));
     expect(g.scores.function).toBeNull();
-    expect(g.firedRules.map((r) => r.id)).toEqual(["C1"]);
+    expect(g.firedRules.map((r) => r.id)).toEqual(["R1"]);
+    const light: Sections = [1, 1, 1, 1, 1, null, null, null, null, null];
+    expect(fired(calm({ function: { sections: light } }))).toEqual(["C1"]);
+    const four: Sections = [5, 5, 5, 5, null, null, null, null, null, null];
+    expect(fired(calm({ function: { sections: four } }))).toEqual(["C1"]);
   });
 });
 
@@ -80,5 +84,34 @@ describe("R1 — routine", () => {
       const ctx = deriveContext(a, 35);
       expect(R1.when(ctx)).toBe(!C1.when(ctx));
     }
+  });
+});
+
+describe("C1 — the red-flag items (principle 3)", () => {
+  it.each([
+    ["numbness in one leg", { legs: { numbnessOrTingling: true, onsetDays: { numbness: 400 } } }],
+    ["a sexual change answered 'not sure'", { cauda: { sexualFunctionChange: "unsure", worsening: false } }],
+    ["new confusion", { history: { newConfusion: true } }],
+    ["upper back pain at 50", { contact: { dateOfBirth: dobForAge(50) }, pain: { locations: ["thoracic"] } }],
+    ["a recent infection", { history: { recentInfection: true } }],
+    ["tummy or pelvis on the body map", { pain: { locations: ["abdomen_or_pelvis"] } }],
+    ["calf pain on walking relieved by standing", { vascular: { calfPainOnWalkingRelievedByStanding: true } }],
+    ["a dangerous mechanism", { pain: { trigger: "minor_fall", dangerousMechanism: true } }],
+    ["pregnancy", { contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "no" } }],
+  ] as const)("%s rules out self-care", (_name, overrides) => {
+    expect(fired(calm(overrides as never))).not.toContain("C1");
+  });
+
+  it.each([
+    ["smoking", { vascular: { smokerOrEx: true } }],
+    ["diabetes", { history: { diabetes: true } }],
+    ["a blood thinner", { history: { anticoagulant: "yes" } }],
+    ["night pain in the second half of the night", { pain: { nightPain: "wakes_second_half" } }],
+    ["pain on coughing", { pain: { worseOnCoughSneezeStrain: true } }],
+    ["leg pain above the knee", { legs: { legPain: "above_knee" } }],
+    ["not sexually active", { cauda: { sexualFunctionChange: "not_applicable" } }],
+    ["upper back pain at 49", { contact: { dateOfBirth: dobForAge(49) }, pain: { locations: ["thoracic"] } }],
+  ] as const)("%s alone does not rule out self-care", (_name, overrides) => {
+    expect(fired(calm(overrides as never))).toEqual(["C1"]);
   });
 });

@@ -1,17 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_AXSPA3, FLAG_NG12, FLAG_OUTLOOK_HIGH, FLAG_STOP_RUNNING, FLAG_VASC, FLAGS } from "@/lib/triage";
-import { aged, calm, flagged, grade } from "./calm";
+import { aged, calm, early, flagged, grade } from "./calm";
 
 describe("clinician flags", () => {
-  it("raises no flag for the calm baseline, and lists the 5 flags in spec order", () => {
+  it("raises no flag for the calm baseline, and lists the 7 flags in spec order", () => {
     expect(flagged(calm())).toEqual([]);
-    expect(FLAGS.map((f) => f.id)).toEqual(["FLAG_VASC", "FLAG_AXSPA3", "FLAG_NG12", "FLAG_STOP_RUNNING", "FLAG_OUTLOOK_HIGH"]);
+    expect(FLAGS.map((f) => f.id)).toEqual([
+      "FLAG_VASC", "FLAG_AXSPA3", "FLAG_NG12", "FLAG_STOP_RUNNING", "FLAG_OUTLOOK_HIGH", "FLAG_ANTICOAGULANT", "FLAG_EARLY_NOT_CONFIRMED",
+    ]);
   });
 
-  it("FLAG_VASC: raised for calf pain on walking relieved by standing, without changing the level", () => {
+  it("FLAG_VASC: raised for calf pain on walking relieved by standing; the pain rules out self-care (a vascular red-flag item)", () => {
     const g = grade(calm({ vascular: { calfPainOnWalkingRelievedByStanding: true } }));
     expect(g.flags).toEqual([{ id: "FLAG_VASC", summary: FLAG_VASC.summary }]);
-    expect(g.level).toBe("SELF_CARE");
+    expect(g.level).toBe("ROUTINE");
+  });
+
+  it("FLAG_ANTICOAGULANT: raised for a blood thinner, or 'not sure', without ruling out self-care", () => {
+    for (const anticoagulant of ["yes", "unsure"] as const) {
+      const g = grade(calm({ history: { anticoagulant } }));
+      expect(g.flags.map((f) => f.id)).toEqual(["FLAG_ANTICOAGULANT"]);
+      expect(g.level).toBe("SELF_CARE");
+    }
+  });
+
+  it("FLAG_EARLY_NOT_CONFIRMED: raised when an early submission fires no EMERGENCY rule (X1)", () => {
+    expect(flagged(early("nerve-check"))).toEqual(["FLAG_EARLY_NOT_CONFIRMED"]);
+    expect(flagged(early("vascular-check", { vascular: { suddenSevereTearingPain: true } }))).toEqual([]);
   });
 
   describe("FLAG_AXSPA3", () => {
@@ -47,6 +62,12 @@ describe("clinician flags", () => {
       expect(flagged(aged(16, { pain: { durationDays: 21 } }))).toEqual([FLAG_STOP_RUNNING.id]);
       expect(flagged(calm({ running: { isRunner: true, painOnHopping: true } }))).toEqual([FLAG_STOP_RUNNING.id]);
       expect(flagged(calm({ running: { isRunner: true, kmPerWeek: 30, painOnExtension: true } }))).toEqual([]);
+    });
+
+    it("is raised when S3c (pain arching backwards at 18 or under) or U22 (a runner's groin pain with a limp) fires", () => {
+      expect(flagged(aged(17, { running: { painOnExtension: true } }))).toEqual([FLAG_STOP_RUNNING.id]);
+      expect(flagged(calm({ pain: { locations: ["hip_or_groin"] }, running: { isRunner: true, limpOrPainOnWalking: true, lowEnergyOrMenstrualChanges: true } })))
+        .toEqual([FLAG_STOP_RUNNING.id]);
     });
   });
 

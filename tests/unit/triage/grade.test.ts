@@ -8,18 +8,23 @@ import { aged, calm, grade } from "./calm";
 describe("level model", () => {
   it("ranks EMERGENCY 5 down to SELF_CARE 1, most urgent first", () => {
     expect(LEVELS.map((l) => levelRank[l])).toEqual([5, 4, 3, 2, 1]);
-    expect(RULESET_VERSION).toBe("2026.11");
+    expect(RULESET_VERSION).toBe("2026.12");
   });
 
-  it("defines the 29 rules in spec order, each with a level, a summary and sources", () => {
+  it("defines the 62 rules in the spec's stored order, each with a level, a page, a summary and sources", () => {
+    const range = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
     expect(RULES.map((r) => r.id)).toEqual([
-      "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9",
-      "S1", "S2", "S3a", "S3b", "S4", "S5", "S6", "S6d", "S7", "S8", "C1", "R1",
+      ...range("E", 16), "Y3", ...range("U", 23), "Y2",
+      "S1", "S2", "S3a", "S3b", "S3c", "S4", "S5", "S6", "S6d", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14", "Y1",
+      "X1", "C1", "R1",
     ]);
+    const LEVEL_OF: Record<string, string> = { E: "EMERGENCY", U: "URGENT", S: "SOON", C: "SELF_CARE", R: "ROUTINE", X: "URGENT" };
+    const Y_LEVEL: Record<string, string> = { Y1: "SOON", Y2: "URGENT", Y3: "EMERGENCY" };
     for (const rule of RULES) {
-      expect(rule.level.charAt(0)).toBe(rule.id === "C1" ? "S" : rule.id === "R1" ? "R" : rule.id.charAt(0));
+      expect(rule.level, rule.id).toBe(Y_LEVEL[rule.id] ?? LEVEL_OF[rule.id.charAt(0)]);
       expect(rule.summary.length).toBeGreaterThan(10);
       expect(rule.sources.length).toBeGreaterThan(0);
+      expect(rule.needs).toBeDefined();
     }
   });
 });
@@ -28,7 +33,7 @@ describe("gradeIntake", () => {
   it("takes the highest level of the fired rules and lists them in spec order", () => {
     const g = grade(aged(72, { history: { cancer: true, osteoporosisOrFragilityFracture: true }, legs: { weakness: "both_legs" } }));
     expect(g.level).toBe("EMERGENCY");
-    expect(g.firedRules.map((r) => r.id)).toEqual(["E2", "E4", "S6", "S7"]);
+    expect(g.firedRules.map((r) => r.id)).toEqual(["E2", "E4", "U18", "S6", "S7"]);
   });
 
   it("returns plain data that survives JSON unchanged", () => {
@@ -90,10 +95,12 @@ describe("age on the grading date", () => {
 describe("purity", () => {
   it("lib/triage imports nothing from next, react, the database or the environment", () => {
     const dir = join(process.cwd(), "lib/triage");
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(15);
+    for (const file of files) {
       const source = readFileSync(join(dir, file), "utf8");
       const imports = [...source.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
-      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\/[a-z-]+|zod)$/);
+      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^(\.\.?\/[a-z0-9/-]+|zod)$/);
       expect(source, file).not.toMatch(/process\.env/);
     }
   });
@@ -115,6 +122,25 @@ describe("calendar date in a time zone", () => {
     fc.assert(fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...ZONES), (time, zone) => {
       expect(calendarDate(new Date(time), zone)).toBe(reference(time, zone));
     }), { numRuns: 2000 });
+  });
+
+  it("agrees with Intl along runs of close instants, across midnights and clock changes (the remembered local day)", () => {
+    const run = fc.tuple(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.constantFrom(...ZONES),
+      fc.array(fc.integer({ min: 1, max: 3 * 3_600_000 }), { minLength: 20, maxLength: 60 }),
+    );
+    fc.assert(fc.property(run, ([start, zone, steps]) => {
+      let time = start;
+      for (const step of steps) {
+        time += step;
+        expect(calendarDate(new Date(time), zone)).toBe(reference(time, zone));
+      }
+    }), { numRuns: 300 });
+    // Every clock change of 2026 in London and Lord Howe (a 30-minute change), minute by minute.
+    for (const [zone, from] of [["Europe/London", Date.UTC(2026, 2, 28, 20)], ["Europe/London", Date.UTC(2026, 9, 24, 20)], ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 10)], ["Australia/Lord_Howe", Date.UTC(2026, 9, 3, 10)]] as const) {
+      for (let time = from; time < from + 30 * 3_600_000; time += 60_000) expect(calendarDate(new Date(time), zone), `${zone} ${new Date(time).toISOString()}`).toBe(reference(time, zone));
+    }
   });
 
   it("agrees with the UTC fast path", () => {

@@ -72,6 +72,18 @@ describe("S3b — possible bone stress injury in a runner", () => {
     expect(fired(calm({ running: { ...runner, painOnHopping: true }, pain: { locations: ["thoracic"] } }))).not.toContain("S3b");
     expect(fired(calm({ running: { painOnHopping: true } }))).not.toContain("S3b");
   });
+
+  it.each(["abdomen_or_pelvis", "hip_or_groin", "low_back"] as const)("fires for pain in the %s too", (place) => {
+    expect(fired(calm({ running: { ...runner, priorBoneStressInjury: true }, pain: { locations: [place] } }))).toContain("S3b");
+  });
+});
+
+describe("S3c — pain arching backwards at 18 or under", () => {
+  it("fires at 18 for runners and non-runners, not at 19", () => {
+    expect(fired(aged(18, { running: { painOnExtension: true } }))).toEqual(["S3c"]);
+    expect(fired(aged(15, { running: { isRunner: true, painOnExtension: true } }))).toEqual(["S3c", "Y1"]);
+    expect(fired(aged(19, { running: { isRunner: true, painOnExtension: true } }))).toEqual(["C1"]);
+  });
 });
 
 describe("S4 — inflammatory back pain (NICE NG65)", () => {
@@ -108,9 +120,10 @@ describe("S5 — first ever back pain at 60 or over", () => {
     expect(fired(aged(60, { pain: { previousEpisodes: false } }, true))).not.toContain("S5");
   });
 
-  it("does not fire after earlier episodes, nor without low back pain", () => {
+  it("does not fire after earlier episodes; fires for a first episode in any part of the back", () => {
     expect(fired(aged(65, { pain: { previousEpisodes: true } }))).not.toContain("S5");
-    expect(fired(aged(65, { pain: { previousEpisodes: false, locations: ["thoracic"] } }))).not.toContain("S5");
+    expect(fired(aged(65, { pain: { previousEpisodes: false, locations: ["thoracic"] } }))).toContain("S5");
+    expect(fired(aged(65, { pain: { previousEpisodes: false, locations: ["buttock"] } }))).toContain("S5");
   });
 });
 
@@ -146,10 +159,50 @@ describe("S8 — possible fracture in a woman over 50", () => {
     expect(fired(aged(50, { contact: { sex: "female" }, pain: sudden }, true))).not.toContain("S8");
   });
 
-  it("does not fire at intensity 6, after running, for men, or for sex 'other'", () => {
+  it("does not fire at intensity 6 or for men; fires for sex 'other', after a jolt while running, and after a minor fall", () => {
     expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, intensity: 6 } }))).not.toContain("S8");
-    expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "running" } }))).not.toContain("S8");
     expect(fired(aged(55, { contact: { sex: "male" }, pain: sudden }))).not.toContain("S8");
-    expect(fired(aged(55, { contact: { sex: "other" }, pain: sudden }))).not.toContain("S8");
+    expect(fired(aged(55, { contact: { sex: "other" }, pain: sudden }))).toContain("S8");
+    expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "running", dangerousMechanism: false } }))).toContain("S8");
+    expect(fired(aged(55, { contact: { sex: "female" }, pain: { intensity: 7, onset: "gradual", trigger: "minor_fall", dangerousMechanism: false } }))).toContain("S8");
+  });
+
+  it("does not fire after a dangerous mechanism (major trauma is E7/U9)", () => {
+    expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "minor_fall", dangerousMechanism: true } }))).not.toContain("S8");
+  });
+});
+
+describe("S9–S14 — floors under the nerve and vascular rules", () => {
+  it("S9: stable weakness in one leg is at least SOON (2026.11 said SELF_CARE)", () => {
+    const a = calm({ legs: { weakness: "one_leg_stable", onsetDays: { weakness: 200 } } });
+    expect(fired(a)).toEqual(["S9"]);
+    expect(grade(a).level).toBe("SOON");
+  });
+
+  it.each(["ivDrugUse", "recentSpinalProcedure", "recentInfection"] as const)("S10: %s alone is SOON", (risk) => {
+    expect(fired(calm({ history: { [risk]: true } }))).toEqual(["S10"]);
+  });
+
+  it("S11: a known aneurysm is at least SOON", () => {
+    expect(fired(calm({ vascular: { knownAaa: true }, pain: { durationDays: 200 } }))).toEqual(["S11"]);
+  });
+
+  it("S12: pain below both knees or numbness in both legs, however old", () => {
+    expect(fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 3000 } } }))).toEqual(["S12"]);
+    expect(fired(calm({ legs: { legPain: "below_knee_both_sides", onsetDays: { legPain: 3000 } } }))).toEqual(["S12"]);
+  });
+
+  it("S13: any change in walking; S14: any arm or hand symptom", () => {
+    expect(fired(calm({ legs: { difficultyWalking: true, walkingKinds: ["heavy_after_distance"], onsetDays: { walking: 300 } } }))).toEqual(["S13"]);
+    expect(fired(calm({ legs: { armOrHandSymptoms: true, armHandKind: "night_tingling_only", armHandSide: "one_side", onsetDays: { armOrHand: 5 } } }))).toEqual(["S14"]);
+  });
+});
+
+describe("Y1 — the under-16 route", () => {
+  it("fires for everyone under 16 and never at 16", () => {
+    expect(fired(aged(15))).toEqual(["Y1"]);
+    expect(grade(aged(15)).level).toBe("SOON");
+    expect(fired(aged(16))).toEqual(["C1"]);
+    expect(fired(aged(16, {}, true))).toEqual(["Y1"]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/forms";
-import { caudaSchema, intakeAnswersSchema, makeIntakeAnswersSchema, painSchema, runningSchema } from "@/lib/triage";
+import { UNKNOWN_FIELD } from "@/lib/forms";
+import { caudaSchema, intakeAnswersSchema, legsSchema, makeIntakeAnswersSchema, painSchema, runningSchema } from "@/lib/triage";
+import vignettes202611 from "../../fixtures/clinical/vignettes-2026.11.json";
 import { calm, dobForAge, NOW, schema } from "./calm";
 
 type Json = Record<string, Record<string, unknown>>;
@@ -35,8 +37,14 @@ describe("intake schema: accepted answers", () => {
     expect(errorsOf(body((b) => { b.contact!.dateOfBirth = dobForAge(121, { birthdayTomorrow: true }); }))).toEqual({});
   });
 
-  it("accepts onset/worsening answers once any cauda answer is yes or not sure", () => {
-    expect(errorsOf(body((b) => { b.cauda = { ...b.cauda, bowelChange: "unsure", symptomOnsetDays: 3, worsening: true }; }))).toEqual({});
+  it("accepts per-symptom onsets and a trend once any cauda answer is yes or not sure", () => {
+    expect(errorsOf(body((b) => { b.cauda = { ...b.cauda, bowelChange: "unsure", onsetDays: { ...(b.cauda!.onsetDays as object), bowelChange: 3 }, worsening: true }; }))).toEqual({});
+    expect(errorsOf(body((b) => { b.cauda = { ...b.cauda, saddleNumbness: "yes", worsening: null }; }))).toEqual({});
+  });
+
+  it("accepts 'not applicable' on the sexual-function question only", () => {
+    expect(errorsOf(body((b) => { b.cauda!.sexualFunctionChange = "not_applicable"; }))).toEqual({});
+    expect(errorsOf(body((b) => { b.cauda!.bladderChange = "not_applicable"; }))).toEqual({ "cauda.bladderChange": ["Answer yes, no or not sure"] });
   });
 
   it("accepts an onset age equal to today's age, and a runner's decimal distance", () => {
@@ -52,7 +60,9 @@ describe("intake schema: refused answers name the field", () => {
     ["a cauda answer sent as a boolean", (b: Json) => { b.cauda!.saddleNumbness = false; }, "cauda.saddleNumbness", "Answer yes, no or not sure"],
     ["a missing field", (b: Json) => { delete b.contact!.email; }, "contact.email", "Enter your email address"],
     ["a missing section", (b: Json) => { delete b.pain; }, "pain", "Answer the questions about your pain"],
-    ["an array where an object belongs", (b: Json) => { (b as Record<string, unknown>).legs = []; }, "legs", "Answer the questions about your legs"],
+    ["an array where an object belongs", (b: Json) => { (b as Record<string, unknown>).legs = []; }, "legs", "Answer the questions about your legs, arms and hands"],
+    ["a missing section on a complete form", (b: Json) => { (b as Record<string, unknown>).history = null; }, "history", "Answer the questions about your health"],
+    ["an unknown stoppedAt page", (b: Json) => { (b as Record<string, unknown>).stoppedAt = "running"; }, "stoppedAt", "stoppedAt must be null or the page the form was sent from"],
     ["a non-integer day count", (b: Json) => { b.pain!.durationDays = 1.5; }, "pain.durationDays", "Enter a whole number"],
     ["a day count over 100 years", (b: Json) => { b.pain!.durationDays = 36501; }, "pain.durationDays", "Enter a number of days from 0 to 36500"],
     ["intensity 11", (b: Json) => { b.pain!.intensity = 11; }, "pain.intensity", "Choose a number from 0 to 10"],
@@ -97,35 +107,100 @@ describe("intake schema: refused answers name the field", () => {
 });
 
 describe("intake schema: unknown keys", () => {
-  it("refuses an unknown key at the top and inside a section, naming it", () => {
-    expect(errorsOf({ ...body(), extra: 1 })).toEqual({ _root: ['This form does not ask for "extra"'] });
-    expect(errorsOf(body((b) => { b.legs!.tingles = true; }))).toEqual({ legs: ['This form does not ask for "tingles"'] });
+  it("refuses an unknown key at the top and inside a section, naming it by its path", () => {
+    expect(errorsOf({ ...body(), extra: 1 })).toEqual({ extra: [UNKNOWN_FIELD] });
+    expect(errorsOf(body((b) => { b.legs!.tingles = true; }))).toEqual({ "legs.tingles": [UNKNOWN_FIELD] });
   });
 
   it("refuses __proto__, constructor and prototype keys that JSON.parse creates", () => {
     const top = JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(body()).slice(1)}`);
-    expect(errorsOf(top)).toEqual({ _root: ['This form does not ask for "__proto__"'] });
+    expect(errorsOf(top)).toEqual(Object.fromEntries([["__proto__", [UNKNOWN_FIELD]]]));
     const inner = JSON.parse(JSON.stringify(body()).replace('"contact":{', '"contact":{"__proto__":{"x":1},"constructor":1,"prototype":2,'));
-    expect(errorsOf(inner)).toEqual({ contact: ['This form does not ask for "__proto__", "constructor", "prototype"'] });
+    expect(errorsOf(inner)).toEqual({ "contact.__proto__": [UNKNOWN_FIELD], "contact.constructor": [UNKNOWN_FIELD], "contact.prototype": [UNKNOWN_FIELD] });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
-  it("never echoes a huge unknown key in full", () => {
-    const message = errorsOf({ ...body(), ["k".repeat(10_000)]: 1 })._root?.[0] ?? "";
-    expect(message.length).toBeLessThan(100);
+  it("never echoes a huge unknown key in full, nor thousands of them", () => {
+    const keys = Object.keys(errorsOf({ ...body(), ["k".repeat(10_000)]: 1 }));
+    expect(keys.every((k) => k.length <= 100)).toBe(true);
+    const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`x${i}`, 1]));
+    expect(Object.keys(errorsOf({ ...body(), ...many })).length).toBeLessThanOrEqual(21);
+  });
+
+  it("refuses a contract 2026.11 body, naming every missing new field and every removed field", () => {
+    const old = structuredClone(vignettes202611[0]!.intake) as Record<string, unknown>;
+    (old.contact as Record<string, unknown>).dateOfBirth = dobForAge(40);
+    const errors = errorsOf(old);
+    for (const path of [
+      "stoppedAt", "pain.dangerousMechanism", "legs.numbnessLegs", "legs.walkingKinds", "legs.armHandSide", "legs.armHandKind",
+      "legs.onsetDays", "legs.worsening", "cauda.onsetDays", "history.newConfusion", "history.recentSpinalProcedure",
+      "history.recentInfection", "history.anticoagulant", "history.pregnancy", "history.pregnancyWarningSigns", "running.limpOrPainOnWalking",
+    ]) expect(errors[path], path).toBeDefined();
+    expect(errors["cauda.symptomOnsetDays"]).toEqual([UNKNOWN_FIELD]);
+    expect(errors["history.recentInfectionOrSpinalProcedure"]).toEqual([UNKNOWN_FIELD]);
   });
 });
 
-describe("intake schema: cross-field rules", () => {
-  it("refuses onset days and worsening when all 4 cauda answers are no", () => {
-    expect(errorsOf(body((b) => { b.cauda = { ...b.cauda, symptomOnsetDays: 3, worsening: false }; }))).toEqual({
-      "cauda.symptomOnsetDays": ["Leave this empty: you answered no to all 4 questions above"],
+describe("intake schema: cross-field rules of contract 2026.12", () => {
+  const cases: [string, (b: Json) => void, Record<string, string[]>][] = [
+    ["onsets and a trend when all 4 cauda answers are no", (b) => { b.cauda = { ...b.cauda, onsetDays: { ...(b.cauda!.onsetDays as object), bladderChange: 3 }, worsening: false }; }, {
+      "cauda.onsetDays.bladderChange": ["Leave this empty: it is asked only when you answered yes or not sure"],
       "cauda.worsening": ["Leave this empty: you answered no to all 4 questions above"],
-    });
+    }],
+    ["a dangerous-mechanism answer after no injury", (b) => { b.pain!.dangerousMechanism = false; }, {
+      "pain.dangerousMechanism": ["Leave this empty: it is asked only after a fall, a run or a sport injury"],
+    }],
+    ["no dangerous-mechanism answer after a fall", (b) => { b.pain!.trigger = "minor_fall"; }, {
+      "pain.dangerousMechanism": ["Answer yes or no: did it happen in any of these ways?"],
+    }],
+    ["numbness without saying which legs", (b) => { b.legs!.numbnessOrTingling = true; b.legs!.worsening = false; }, {
+      "legs.numbnessLegs": ["Choose one leg, both legs or not sure"],
+    }],
+    ["'not sure' with another walking kind", (b) => { Object.assign(b.legs!, { difficultyWalking: true, walkingKinds: ["unsure", "unsteady"], worsening: false }); }, {
+      "legs.walkingKinds": ["Choose \"I'm not sure\" on its own, or the answers that describe your walking"],
+    }],
+    ["a walking kind twice", (b) => { Object.assign(b.legs!, { difficultyWalking: true, walkingKinds: ["unsteady", "unsteady"], worsening: false }); }, {
+      "legs.walkingKinds": ["Choose each answer only once"],
+    }],
+    ["an onset for a symptom the patient does not have", (b) => { b.legs!.onsetDays = { ...(b.legs!.onsetDays as object), weakness: 4 }; }, {
+      "legs.onsetDays.weakness": ["Leave this empty: it is asked only for a symptom you have"],
+    }],
+    ["a leg trend with no leg, arm or hand symptom", (b) => { b.legs!.worsening = true; }, {
+      "legs.worsening": ["Leave this empty: it is asked only when you have a leg, arm or hand problem"],
+    }],
+    ["arm side and kind missing", (b) => { Object.assign(b.legs!, { armOrHandSymptoms: true, worsening: false }); }, {
+      "legs.armHandSide": ["Choose one arm or hand, both, or not sure"],
+      "legs.armHandKind": ["Choose what describes it best"],
+    }],
+    ["a pregnancy answer from a man", (b) => { b.history!.pregnancy = "no"; }, {
+      "history.pregnancy": ["Must be not_applicable: the pregnancy question is not asked when sex is male"],
+    }],
+    ["no pregnancy answer from a woman of 35", (b) => { b.contact!.sex = "female"; }, {
+      "history.pregnancy": ["Answer the question about pregnancy"],
+    }],
+    ["no warning-signs answer when pregnant", (b) => { b.contact!.sex = "female"; b.history!.pregnancy = "pregnant"; }, {
+      "history.pregnancyWarningSigns": ["Answer yes, no or not sure"],
+    }],
+    ["a limp answer from someone who does not run", (b) => { b.running!.limpOrPainOnWalking = true; }, {
+      "running.limpOrPainOnWalking": ["Answer no: this is asked only of runners"],
+    }],
+    ["a weekly distance from someone who does not run", (b) => { b.running!.kmPerWeek = 20; }, { "running.kmPerWeek": ["Leave this empty if you do not run"] }],
+    ["later sections on an early submission", (b) => { (b as Record<string, unknown>).stoppedAt = "nerve-check"; }, {
+      history: ["Leave this empty (null): the form was sent from the emergency page after nerve-check"],
+      inflammatory: ["Leave this empty (null): the form was sent from the emergency page after nerve-check"],
+      running: ["Leave this empty (null): the form was sent from the emergency page after nerve-check"],
+    }],
+    ["an early submission missing a page it says it answered", (b) => { Object.assign(b, { stoppedAt: "health-history", legs: null, inflammatory: null, running: null }); }, {
+      legs: ["Answer the questions about your legs, arms and hands"],
+    }],
+  ];
+  it.each(cases)("refuses %s, naming the field", (_name, edit, expected) => {
+    expect(errorsOf(body(edit))).toEqual(expected);
   });
 
-  it("refuses a weekly distance from someone who does not run", () => {
-    expect(errorsOf(body((b) => { b.running!.kmPerWeek = 20; }))).toEqual({ "running.kmPerWeek": ["Leave this empty if you do not run"] });
+  it("accepts a pregnancy answer of any kind outside ages 12–59, and not_applicable there", () => {
+    expect(errorsOf(body((b) => { b.contact!.sex = "other"; b.contact!.dateOfBirth = dobForAge(60); }))).toEqual({});
+    expect(errorsOf(body((b) => { b.contact!.sex = "female"; b.contact!.dateOfBirth = dobForAge(11); b.history!.pregnancy = "no"; }))).toEqual({});
   });
 
   it("refuses an onset age above today's age, and says nothing extra when the birth date is itself wrong", () => {
@@ -136,9 +211,10 @@ describe("intake schema: cross-field rules", () => {
   });
 
   it("keeps section-level checks on the section schemas, for the multi-step form", () => {
-    const cauda = { ...calm().cauda, symptomOnsetDays: 2 };
-    expect(errorsOf(cauda, caudaSchema as never)).toEqual({ symptomOnsetDays: ["Leave this empty: you answered no to all 4 questions above"] });
+    const cauda = { ...calm().cauda, worsening: true };
+    expect(errorsOf(cauda, caudaSchema as never)).toEqual({ worsening: ["Leave this empty: you answered no to all 4 questions above"] });
     expect(errorsOf({ ...calm().running, kmPerWeek: 5 }, runningSchema as never)).toEqual({ kmPerWeek: ["Leave this empty if you do not run"] });
+    expect(errorsOf({ ...calm().legs, numbnessOrTingling: true }, legsSchema as never)).toEqual({ numbnessLegs: ["Choose one leg, both legs or not sure"] });
     expect(painSchema.safeParse(calm().pain).success).toBe(true);
   });
 });
@@ -169,7 +245,7 @@ describe("intake schema: plain words", () => {
     ];
     for (const input of inputs) {
       for (const messages of Object.values(errorsOf(input))) {
-        for (const m of messages) expect(m).not.toMatch(/invalid|expected|received|zod|undefined|NaN|symbol|object/i);
+        for (const m of messages) expect(m).not.toMatch(/invalid|expected|received|zod|undefined|\bNaN\b|symbol|object/i);
       }
     }
   });

@@ -2,115 +2,265 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicInfo } from "@/lib/clinic";
 import {
-  emergencyCard, emergencyReason, LEVEL_COPY, selfCareAdvice, soonAdvice, urgentCallText, WARNING_SIGNS,
-  type AdviceSection,
+  parseCardIds, resultContent, telHref, type AdviceSection, type CareCard, type ResultContent,
+  type SafetyNetContent, type StoredAnswers,
 } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { canSeeResult, RESULT_COOKIE } from "@/lib/intake-form/result-access";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
 import { env } from "@/lib/env";
 import { signToken } from "@/lib/tokens";
-import { RULES, type IntakeAnswers, type Level } from "@/lib/triage";
+import { RULESET_VERSION, safetyNet, type IntakeAnswers, type Level, type SafetyNet } from "@/lib/triage";
+import { EmergencyAdviceView } from "../../_components/emergency-advice";
 import styles from "./result.module.css";
 
 export const metadata: Metadata = { title: "Your result", robots: { index: false } };
 
-type Params = { params: Promise<{ key: string }>; searchParams: Promise<{ key?: string }> };
+type Params = {
+  params: Promise<{ key: string }>;
+  /** `seen`: the cards the emergency page showed before an early submission (X1), comma-separated. */
+  searchParams: Promise<{ key?: string; seen?: string | string[] }>;
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The patient's result: only for the person who sent the intake (cookie) or holds its private link. */
 export default async function ResultPage({ params, searchParams }: Params) {
   const { key: id } = await params;
-  const { key: linkKey } = await searchParams;
+  const { key: linkKey, seen } = await searchParams;
   if (!UUID.test(id) || !canSeeResult(id, (await cookies()).get(RESULT_COOKIE)?.value, linkKey)) notFound();
   const intake = await getIntake(await getDb(), id);
   if (!intake) notFound();
   const clinic = await getClinicInfo();
   const level = intake.level as Level;
-  const copy = LEVEL_COPY[level];
-  const answers = intake.answers as IntakeAnswers;
-  const reasons = intake.firedRules.map((ruleId) => RULES.find((r) => r.id === ruleId)).filter((r) => r !== undefined);
-  const canBook = level === "SOON" || level === "ROUTINE" || level === "SELF_CARE";
-  const bookingUrl = `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, intake.id))}`;
-  const advice: readonly AdviceSection[] =
-    level === "SELF_CARE"
-      ? selfCareAdvice({ isRunner: answers.running.isRunner })
-      : level === "SOON"
-        ? soonAdvice({ isRunner: answers.running.isRunner, stopRunning: intake.flags.includes("FLAG_STOP_RUNNING") })
-        : [];
-  const emergency = level === "EMERGENCY" ? emergencyCard(emergencyReason(intake.firedRules) ?? "nerve_compression", clinic.emergencyNumber) : null;
+  // Stored answers follow the contract of the version that graded them (2026.11 or 2026.12).
+  const answers = intake.answers as StoredAnswers;
+  const content = resultContent({
+    version: intake.rulesetVersion,
+    level,
+    firedRuleIds: intake.firedRules,
+    answers,
+    age: intake.ageAtGrading,
+    phone: intake.phone,
+    clinicPhone: clinic.phone,
+    emergencyNumber: clinic.emergencyNumber,
+    safetyNet: level === "EMERGENCY" ? null : safetyNetFor(intake.rulesetVersion, answers, intake.createdAt, clinic.timeZone),
+    seen: seen === undefined ? null : parseCardIds(seen),
+  });
+  const bookingUrl = content.canBook
+    ? `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, intake.id))}`
+    : null;
 
   return (
     <div className={styles.page}>
-      <p className={styles.thanks}>Thank you, {intake.firstName}. We have your answers.</p>
-      <section className={`${styles.card} ${styles[copy.card]}`} aria-labelledby="result-heading">
-        <p className={styles.label}>
-          <span className={styles.icon} aria-hidden="true">{copy.card === "non_urgent" ? "i" : "!"}</span>
-          {copy.label}
-        </p>
-        <h1 id="result-heading">{emergency ? emergency.title : copy.heading}</h1>
-        <p>{emergency ? emergency.why : copy.meaning}</p>
-        {level === "URGENT" ? <p className={styles.strong}>{urgentCallText(intake.phone)}</p> : null}
-        <h2>What to do now</h2>
-        <ul>
-          {(emergency ? emergency.whatToDo : copy.doNow).map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        {emergency ? <p className={styles.strong}>{emergency.clinicTold}</p> : null}
-        {emergency && clinic.emergencyNumber ? (
-          <p>
-            <a className={styles.callButton} href={`tel:${clinic.emergencyNumber.replace(/[^\d+]/g, "")}`}>
-              Call {clinic.emergencyNumber}
-            </a>
-          </p>
-        ) : null}
-        {canBook ? (
-          <p>
-            <Link className={styles.bookButton} href={bookingUrl}>
-              Book your appointment
-            </Link>
-          </p>
-        ) : null}
-      </section>
+      {content.kind === "emergency" ? null : (
+        <p className={styles.thanks}>Thank you, {intake.firstName}. We have your answers.</p>
+      )}
+      <LevelPage content={content} bookingUrl={bookingUrl} emergencyNumber={clinic.emergencyNumber} />
 
-      <section aria-labelledby="why-heading">
-        <h2 id="why-heading">Why we said this</h2>
-        {reasons.length ? (
-          <ul>
-            {reasons.map((r) => (
-              <li key={r.id}>{r.summary}</li>
-            ))}
-          </ul>
-        ) : null}
-      </section>
+      {content.advice.map((section) => (
+        <Advice key={section.id} section={section} />
+      ))}
 
-      {advice.map((section) => (
-        <section key={section.id} aria-labelledby={`advice-${section.id}`}>
-          <h2 id={`advice-${section.id}`}>{section.title}</h2>
+      {content.reasons.length ? (
+        <section aria-labelledby="why-heading">
+          <h2 id="why-heading">Why we said this</h2>
           <ul>
-            {section.points.map((p) => (
-              <li key={p}>{p}</li>
+            {content.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
             ))}
           </ul>
         </section>
-      ))}
+      ) : null}
 
-      <section className={styles.warning} aria-labelledby="warning-heading">
-        <h2 id="warning-heading">{WARNING_SIGNS.heading}</h2>
-        <ul>
-          {WARNING_SIGNS.signs.map((s) => (
-            <li key={s}>{s}</li>
+      <WarningSigns warnings={content.warnings} />
+    </div>
+  );
+}
+
+/**
+ * The rule-aware safety net is graded by the engine of the intake's ruleset; only the current
+ * version's engine is here (2026.11 had no safety net), so other versions list the fixed signs only.
+ */
+function safetyNetFor(version: string, answers: StoredAnswers, createdAt: Date, timeZone: string): SafetyNet | null {
+  if (version !== RULESET_VERSION) return null;
+  try {
+    return safetyNet(answers as IntakeAnswers, { now: createdAt, timeZone });
+  } catch (error) {
+    // Never lose the page (and its fixed warning signs) over one stored intake.
+    console.error("result page: safety net failed", error);
+    return null;
+  }
+}
+
+function LevelPage({ content, bookingUrl, emergencyNumber }: { content: ResultContent; bookingUrl: string | null; emergencyNumber: string | null }) {
+  if (content.kind === "emergency" && content.emergency) {
+    return (
+      <>
+        <EmergencyAdviceView advice={content.emergency} headingLevel={1} />
+        {content.under16AfterEmergency ? (
+          <section aria-labelledby="under16-heading">
+            <h2 id="under16-heading">Under 16</h2>
+            {content.under16AfterEmergency.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </section>
+        ) : null}
+      </>
+    );
+  }
+
+  if (content.kind === "urgent" && content.urgent) {
+    const { urgent, early, under16 } = content;
+    const H = early ? "h2" : "h1";
+    const tel = telHref(emergencyNumber);
+    return (
+      <>
+        {early ? (
+          <section className={styles.early} aria-labelledby="early-heading">
+            <h1 id="early-heading">{early.heading}</h1>
+            {early.lines.map((line) => (
+              <p key={line} className={styles.strong}>
+                {line}
+              </p>
+            ))}
+            {early.cards ? <EmergencyAdviceView advice={early.cards} headingLevel={2} idPrefix="seen" /> : null}
+          </section>
+        ) : null}
+        <Card card="urgent" label={content.label} labelledBy="result-heading">
+          <H id="result-heading">{content.heading}</H>
+          {under16?.lines.map((line) => (
+            <p key={line} className={styles.strong}>
+              {line}
+            </p>
           ))}
-        </ul>
-        <p className={styles.strong}>{WARNING_SIGNS.action}</p>
+          <p>{content.meaning}</p>
+          {urgent.maternity ? <List items={urgent.maternity.points} strong /> : null}
+          <h2 className={styles.route}>{urgent.ifOpen.title}</h2>
+          <List items={urgent.ifOpen.points} />
+          <h2 className={styles.route}>{urgent.ifClosed.title}</h2>
+          <List items={urgent.ifClosed.points} strong />
+          {urgent.ambulance ? (
+            <div className={styles.ambulance}>
+              <h2>{urgent.ambulance.title}</h2>
+              <List items={urgent.ambulance.points} />
+              {tel ? (
+                <p>
+                  <a className={styles.callButton} href={tel}>
+                    Call {emergencyNumber?.trim()} for an ambulance
+                  </a>
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </Card>
+        {urgent.specific.map((section) => (
+          <Advice key={section.id} section={section} />
+        ))}
+      </>
+    );
+  }
+
+  if (content.kind === "under16" && content.under16) {
+    return (
+      <Card card="non_urgent" label={content.label} labelledBy="result-heading">
+        <h1 id="result-heading">{content.heading}</h1>
+        {content.under16.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <p className={styles.strong}>{content.under16.signs}</p>
+      </Card>
+    );
+  }
+
+  return (
+    <Card card={content.card} label={content.label} labelledBy="result-heading">
+      <h1 id="result-heading">{content.heading}</h1>
+      <p>{content.meaning}</p>
+      <h2>What to do now</h2>
+      <List items={content.doNow} />
+      {bookingUrl ? (
         <p>
-          {WARNING_SIGNS.refill} <Link href="/intake">Start a new back-pain check</Link>
+          <Link className={styles.bookButton} href={bookingUrl}>
+            Book your appointment
+          </Link>
         </p>
+      ) : null}
+    </Card>
+  );
+}
+
+/** A care card with its level as text above it (the level never depends on colour alone). */
+function Card({ card, label, labelledBy, children }: { card: CareCard; label: string; labelledBy: string; children: ReactNode }) {
+  return (
+    <div className={styles.cardWrap}>
+      <p className={`${styles.label} ${styles[`label_${card}`]}`}>
+        <span className={styles.icon} aria-hidden="true">
+          {card === "non_urgent" ? "i" : "!"}
+        </span>
+        {label}
+      </p>
+      <section className={`${styles.card} ${styles[card]}`} aria-labelledby={labelledBy}>
+        {children}
       </section>
     </div>
+  );
+}
+
+function List({ items, strong = false }: { items: readonly string[]; strong?: boolean }) {
+  return (
+    <ul className={strong ? styles.strong : undefined}>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Advice({ section }: { section: AdviceSection }) {
+  return (
+    <section aria-labelledby={`advice-${section.id}`}>
+      <h2 id={`advice-${section.id}`}>{section.title}</h2>
+      <List items={section.points} />
+    </section>
+  );
+}
+
+/** The fixed nerve-compression signs and the go-now safety-net symptoms, then the same-day ones. */
+function WarningSigns({ warnings }: { warnings: SafetyNetContent }) {
+  return (
+    <>
+      <section className={styles.warning} aria-labelledby="warning-heading">
+        <p className={styles.warningTag}>
+          <span className={styles.icon} aria-hidden="true">
+            !
+          </span>
+          {warnings.goNow.tag}
+        </p>
+        <h2 id="warning-heading">{warnings.goNow.heading}</h2>
+        <p>{warnings.goNow.lead}</p>
+        <List items={warnings.goNow.items} />
+        <p className={styles.strong}>{warnings.action}</p>
+      </section>
+      {warnings.sameDay ? (
+        <section className={styles.sameDay} aria-labelledby="same-day-heading">
+          <p className={styles.warningTag}>
+            <span className={`${styles.icon} ${styles.iconUrgent}`} aria-hidden="true">
+              !
+            </span>
+            {warnings.sameDay.tag}
+          </p>
+          <h2 id="same-day-heading">{warnings.sameDay.heading}</h2>
+          <p>{warnings.sameDay.lead}</p>
+          <List items={warnings.sameDay.items} />
+        </section>
+      ) : null}
+      <p className={styles.refill}>
+        {warnings.refill} <Link href="/intake">Start a new back-pain check</Link>
+      </p>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import styles from "./body-map.module.css";
-import { VIEW_BOX, VIEWS } from "./figure-shapes";
+import { VIEW_BOX, VIEWS, type Box } from "./figure-shapes";
 import type { Region } from "./regions";
 
 type Props = {
@@ -54,7 +54,9 @@ export function BodyFigure({ selected, onToggle, interactive }: Props) {
                     data-selected={selected.has(region) ? "true" : undefined}
                     onClick={interactive ? () => onToggle(region) : undefined}
                   >
-                    <rect className={styles.hit} {...hit} />
+                    {(Array.isArray(hit) ? hit : [hit]).map((box: Box) => (
+                      <rect key={`${box.x},${box.y}`} className={styles.hit} {...box} />
+                    ))}
                     <path className={styles.base} d={d} />
                     <path className={styles.hatch} d={d} fill={`url(#${hatch})`} />
                   </g>

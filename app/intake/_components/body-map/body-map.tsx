@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import type { ChangeEvent, ReactNode } from "react";
+import { BODY_REGION_HINTS } from "@/lib/content/body-map";
 import { BodyFigure } from "./body-figure";
 import styles from "./body-map.module.css";
 import { REGION_LABELS, REGIONS } from "./regions";
@@ -72,21 +73,34 @@ export function BodyMap({
       <div className={styles.layout}>
         <div className={styles.columns}>
           <div className={styles.list}>
-            {REGIONS.map((region, i) => (
-              <label key={region} className={styles.option}>
-                <input
-                  className={styles.checkbox}
-                  type="checkbox"
-                  id={i === 0 ? id : `${id}-${region}`}
-                  name="regions"
-                  value={region}
-                  checked={selected.has(region)}
-                  onChange={(e: ChangeEvent<HTMLInputElement>) => set(region, e.currentTarget.checked)}
-                  aria-invalid={error ? true : undefined}
-                />
-                <span className={styles.label}>{REGION_LABELS[region]}</span>
-              </label>
-            ))}
+            {REGIONS.map((region, i) => {
+              const inputId = i === 0 ? id : `${id}-${region}`;
+              const hint = (BODY_REGION_HINTS as Partial<Record<string, string>>)[region];
+              return (
+                <label key={region} className={styles.option}>
+                  <input
+                    className={styles.checkbox}
+                    type="checkbox"
+                    id={inputId}
+                    name="regions"
+                    value={region}
+                    checked={selected.has(region)}
+                    onChange={(e: ChangeEvent<HTMLInputElement>) => set(region, e.currentTarget.checked)}
+                    aria-invalid={error ? true : undefined}
+                    aria-labelledby={hint ? `${inputId}-label` : undefined}
+                    aria-describedby={hint ? `${inputId}-hint` : undefined}
+                  />
+                  <span className={styles.label}>
+                    <span id={`${inputId}-label`}>{REGION_LABELS[region]}</span>
+                    {hint ? (
+                      <span id={`${inputId}-hint`} className={styles.optionHint}>
+                        {hint}
+                      </span>
+                    ) : null}
+                  </span>
+                </label>
+              );
+            })}
           </div>
           <BodyFigure selected={selected} onToggle={toggle} interactive={interactive} />
         </div>

@@ -7,8 +7,9 @@ import type { Region } from "./regions";
 const MIRROR = 200; // x → MIRROR − x reflects about the body's midline
 export const VIEW_BOX = "10 0 180 660";
 
-type Box = { x: number; y: number; width: number; height: number };
-export type FigureRegion = { region: Region; d: string; hit: Box };
+export type Box = { x: number; y: number; width: number; height: number };
+/** A region may have 2 separate shapes (the hip and groin on each side), each with its own hit box. */
+export type FigureRegion = { region: Region; d: string; hit: Box | readonly Box[] };
 export type FigureView = {
   id: "back" | "front";
   title: string;
@@ -34,8 +35,15 @@ const UPPER_TRUNK = "M 90 84 Q 64 86 58 100 L 63 205 L 137 205 L 142 100 Q 136 8
 const LOWER_BACK = "M 63 205 L 65 238 Q 61 258 58 275 L 142 275 Q 139 258 135 238 L 137 205 Z";
 const BUTTOCKS =
   "M 58 275 Q 55 300 57 322 Q 58 340 62 352 Q 82 360 99 352 L 101 352 Q 118 360 138 352 Q 142 340 143 322 Q 145 300 142 275 Z";
+// The front of the pelvis is split along the groin creases, from the side of each hip to the crotch:
+// the tummy and pelvis above and between them, the hip and groin below and outside them.
 const TUMMY_AND_PELVIS =
-  "M 63 205 L 65 238 Q 61 258 58 275 Q 55 300 57 322 Q 58 340 62 352 Q 82 360 99 352 L 101 352 Q 118 360 138 352 Q 142 340 143 322 Q 145 300 142 275 Q 139 258 135 238 L 137 205 Z";
+  "M 63 205 L 65 238 Q 61 258 58 275 L 57 282 L 99 352 L 101 352 L 143 282 L 142 275 Q 139 258 135 238 L 137 205 Z";
+const GROIN = "M 57 282 Q 55 300 57 322 Q 58 340 62 352 Q 82 360 99 352 Z";
+const HIP_AND_GROIN = `${GROIN} ${mirror(GROIN)}`;
+// Beside each hip, out to the edge of the view: with the drawn groin it is more than 66 units (44 CSS px at
+// 120 px wide) across, and it barely covers the tummy. Drawn after the tummy's, so it wins where they meet.
+const GROIN_HIT: Box = { x: 10, y: 286, width: 58, height: 66 };
 const THIGH = "M 62 352 Q 82 360 99 352 L 97 470 L 68 470 Q 57 412 62 352 Z";
 const LOWER_LEG =
   "M 68 472 L 97 472 Q 97 530 93 570 Q 95 584 96 596 Q 84 604 70 600 Q 70 586 75 570 Q 62 522 68 472 Z";
@@ -77,6 +85,7 @@ export const VIEWS: readonly FigureView[] = [
     // Facing the viewer, the patient's left is on the viewer's right.
     regions: [
       { region: "abdomen_or_pelvis", d: TUMMY_AND_PELVIS, hit: { x: 52, y: 205, width: 96, height: 147 } },
+      { region: "hip_or_groin", d: HIP_AND_GROIN, hit: [GROIN_HIT, mirrorBox(GROIN_HIT)] },
       ...legs("right", "left"),
     ],
     plain: [...LIMBS, UPPER_TRUNK],

@@ -8,6 +8,7 @@ export const REGIONS = [
   "low_back",
   "buttock",
   "abdomen_or_pelvis",
+  "hip_or_groin",
   "left_thigh",
   "right_thigh",
   "left_lower_leg",
@@ -22,6 +23,7 @@ export const REGION_LABELS: Readonly<Record<Region, string>> = {
   low_back: "Lower back",
   buttock: "Buttocks",
   abdomen_or_pelvis: "Tummy or pelvis",
+  hip_or_groin: "Hip or groin",
   left_thigh: "Left leg, above the knee",
   right_thigh: "Right leg, above the knee",
   left_lower_leg: "Left leg, below the knee",
@@ -30,9 +32,9 @@ export const REGION_LABELS: Readonly<Record<Region, string>> = {
 
 // Typed from the triage schema, so a change there breaks the build here rather than the answers.
 export type PainLocation = IntakeAnswers["pain"]["locations"][number];
-export type LegPain = IntakeAnswers["legs"]["legPain"];
+export type LegPain = NonNullable<IntakeAnswers["legs"]>["legPain"];
 
-const LOCATIONS: readonly PainLocation[] = ["low_back", "buttock", "thoracic", "abdomen_or_pelvis"];
+const LOCATIONS: readonly PainLocation[] = ["low_back", "buttock", "thoracic", "abdomen_or_pelvis", "hip_or_groin"];
 
 /** Whether a value (say, a submitted form field) names a region. */
 export function isRegion(value: unknown): value is Region {

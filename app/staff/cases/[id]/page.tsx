@@ -10,10 +10,10 @@ import { ackDeadlines, ackState } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
 import { CALL_OUTCOMES, viewCase } from "@/lib/staff/cases";
-import { duration, LEVEL_NAMES, REASON_NAMES, ruleSources, ruleSummary } from "@/lib/staff/format";
+import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import { localDate } from "@/lib/scheduling";
-import { FLAGS, LEVELS } from "@/lib/triage";
+import { LEVELS } from "@/lib/triage";
 import { acknowledgeAction, bookUrgentAction, callAction, noteAction, overrideAction, resolveAction } from "../../actions";
 import { ActionForm } from "../../_components/action-form";
 import styles from "../../_components/staff.module.css";
@@ -48,7 +48,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   const { due, overdueMs } = ackState(intake, ackDeadlines(await getClinicCached(db)), now);
   const sections = reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
-  const flags = FLAGS.filter((f) => intake.flags.includes(f.id));
+  const why = explainGrade(intake);
   const canOverride = staff.role !== "reception";
   const activeBooking = bookings.find((b) => b.status === "booked");
 
@@ -120,20 +120,28 @@ export default async function CasePage({ params, searchParams }: Props) {
 
           <section className={styles.card} aria-labelledby="why">
             <h2 id="why">Why this grade</h2>
-            <p>Ruleset {intake.rulesetVersion}. Rules that fired, most urgent first:</p>
+            {why.stoppedAt ? (
+              <p className={styles.overdue}>
+                ⚠ Sent from the emergency page after {FORM_PAGE_NAMES[why.stoppedAt] ?? why.stoppedAt}; later pages not asked.
+              </p>
+            ) : null}
+            <p>
+              Graded by ruleset <strong>{why.rulesetVersion}</strong>. Rules that fired, in the ruleset&apos;s order (the grade is the most
+              urgent):
+            </p>
             <ul>
-              {intake.firedRules.map((r) => (
-                <li key={r}>
-                  <strong>{r}</strong>: {ruleSummary(r)}
-                  {ruleSources(r).length ? <div className={styles.muted}>Sources: {ruleSources(r).join("; ")}</div> : null}
+              {why.firedRules.map((r) => (
+                <li key={r.id}>
+                  <strong>{r.id}</strong>: {r.summary}
+                  {r.sources.length ? <div className={styles.muted}>Sources: {r.sources.join("; ")}</div> : null}
                 </li>
               ))}
             </ul>
-            {flags.length ? (
+            {why.flags.length ? (
               <>
                 <h3>Flags</h3>
                 <ul>
-                  {flags.map((f) => (
+                  {why.flags.map((f) => (
                     <li key={f.id}>
                       <strong>{f.id}</strong>: {f.summary}
                     </li>

@@ -12,7 +12,7 @@ import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
 import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
-import type { Level } from "@/lib/triage";
+import { RULESET_VERSION, type Level } from "@/lib/triage";
 import { Recheck } from "./recheck";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
@@ -58,7 +58,31 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
       </div>
     );
   }
-  if (worse === "yes") return <Recheck token={token} invalid={invalid === "1"} />;
+  if (worse === "yes") {
+    // The recheck re-grades the first answers with the current rules; answers written to an older
+    // version of the form lack questions added since, so the patient fills the whole form in again.
+    const first = await getIntake(db, appointment.intakeId);
+    if (first && first.rulesetVersion !== RULESET_VERSION) {
+      return (
+        <div className={styles.page}>
+          <Link href={`/appointments/manage/${token}`}>Back</Link>
+          <h1>Please fill in the back-pain check again</h1>
+          <p>
+            Our form has changed since you filled it in, and it now asks some new safety questions. Fill it in again with how things
+            are now, so that we can tell you how soon you should be seen. Your appointment stays booked until you change it.
+          </p>
+          <p>
+            If you have new numbness between your legs, new problems passing or holding urine or stools, or weakness in both legs, do not
+            wait: go to an emergency department now.
+          </p>
+          <p>
+            <Link href="/intake" className={styles.primary}>Start the back-pain check</Link>
+          </p>
+        </div>
+      );
+    }
+    return <Recheck token={token} invalid={invalid === "1"} />;
+  }
 
   // After a re-grade, the new intake (which must supersede this appointment's) sets what may be booked.
   const regraded = regrade ? await getIntake(db, regrade) : null;
@@ -69,7 +93,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
-  const offer = await cachedOfferedSlots(db, { now, from, days: 7, type, withinDays: eligibilityFor(level).withinDays, mode: "patient" });
+  const offer = await cachedOfferedSlots(db, { now, from, days: 7, type, withinDays: eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays, mode: "patient" });
   const [clinicianId, startIso] = (slot ?? "").split("|");
 
   if (clinicianId && startIso) {
@@ -103,7 +127,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         hidden={regraded ? { worse: "no", regrade: regraded.id } : { worse: "no" }}
         weekHref={(offset) => {
           const start = addLocalDays(from, offset * 7);
-          if (start < today || (regraded && eligibilityFor(level).withinDays !== null && offset > 0)) return null;
+          if (start < today || (regraded && eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays !== null && offset > 0)) return null;
           return `${here}?worse=no&week=${start}${regraded ? `&regrade=${regraded.id}` : ""}`;
         }}
         weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}
