@@ -6,12 +6,13 @@ import autocannon from "autocannon";
 const [base = "http://127.0.0.1:3199", connections = "50", seconds = "20"] = process.argv.slice(2);
 const vignettes = JSON.parse(readFileSync("tests/fixtures/clinical/vignettes-public.json", "utf8"));
 const today = new Date();
-// A mix of every level, as a clinic's real traffic would be.
+// A mix of every level and of early submissions (the 52 public vignettes of ruleset 2026.12).
 const bodies = vignettes.map((v) => {
   const intake = structuredClone(v.intake);
-  const dob = new Date(Date.UTC(today.getUTCFullYear() - v.ageAtGrading - 1, 0, 1)); // safely that age or a bit older
+  // Exactly that age (the birthday two days ago, so the clinic's calendar day agrees), as the
+  // vignette's cross-field answers (pregnancy at 12–59, onset age) expect.
+  const dob = new Date(Date.UTC(today.getUTCFullYear() - v.ageAtGrading, today.getUTCMonth(), today.getUTCDate() - 2));
   intake.contact.dateOfBirth = dob.toISOString().slice(0, 10);
-  if (intake.inflammatory.onsetAge !== null) intake.inflammatory.onsetAge = Math.min(intake.inflammatory.onsetAge, v.ageAtGrading);
   return JSON.stringify(intake);
 });
 
