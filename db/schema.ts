@@ -18,6 +18,7 @@ import {
   uuid,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { LEVELS, STAFF_ROLES } from "@/common/vocabulary";
 
 /** The clinic's own settings: one row, id 1. Everything time-related uses its IANA zone. */
 export const clinic = pgTable(
@@ -53,7 +54,7 @@ export const clinic = pgTable(
 export type Clinic = typeof clinic.$inferSelect;
 export type NewClinic = typeof clinic.$inferInsert;
 
-export const triageLevel = pgEnum("triage_level", ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"]);
+export const triageLevel = pgEnum("triage_level", LEVELS);
 
 /**
  * One graded intake. The grade is written with the answers and never recomputed in place:
@@ -350,7 +351,7 @@ export const devMailbox = pgTable("dev_mailbox", {
 
 export type DevMailboxRow = typeof devMailbox.$inferSelect;
 
-export const staffRole = pgEnum("staff_role", ["admin", "clinician", "reception"]);
+export const staffRole = pgEnum("staff_role", STAFF_ROLES);
 
 /** Clinic staff who sign in. Emails are stored lower-case; passwords as argon2id hashes. */
 export const staffUsers = pgTable(

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { ROLE_NAMES } from "@/common/vocabulary";
 import { currentStaff } from "@/lib/staff/session";
 import { signOutAction } from "./actions";
 import styles from "./_components/staff.module.css";
 
-const ROLE_NAMES = { admin: "Admin", clinician: "Clinician", reception: "Reception" } as const;
 
 /** The staff bar: where to go, who is signed in, sign out (here or everywhere). */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

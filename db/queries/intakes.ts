@@ -1,5 +1,5 @@
 import { and, asc, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { levelRank } from "@/lib/triage/model";
+import { levelRank } from "@/common/vocabulary";
 import type { Db } from "../client";
 import { appointments, idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
 import { preparedPerDb } from "./prepared";

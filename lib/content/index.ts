@@ -1,7 +1,6 @@
 // Patient-facing words for BackTrack: pure data and tiny pure helpers, no framework imports.
 export type * from "./types";
 export * from "./steps";
-export * from "./body-map";
 export * from "./ui";
 export * from "./questions";
 export * from "./questions-cauda";

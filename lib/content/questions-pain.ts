@@ -1,5 +1,5 @@
 // Words for the "Where it hurts" and "This episode" pages: the pain section of the contract.
-import { BODY_REGION_HINTS, BODY_REGION_LABELS } from "./body-map";
+import { REGION_HINTS, REGION_LABELS } from "@/lib/intake-form/regions";
 import type { PainCopy } from "./types";
 
 /**
@@ -21,11 +21,11 @@ export const PAIN_QUESTIONS: PainCopy = {
     label: "Where do you feel the pain?",
     hint: "Choose all that apply.",
     options: {
-      thoracic: { label: BODY_REGION_LABELS.thoracic, hint: "Between your neck and your waist." },
-      low_back: { label: BODY_REGION_LABELS.low_back, hint: "Below your ribs and above your buttocks." },
-      buttock: { label: BODY_REGION_LABELS.buttock },
-      abdomen_or_pelvis: { label: BODY_REGION_LABELS.abdomen_or_pelvis, hint: "The front of your body, below your ribs." },
-      hip_or_groin: { label: BODY_REGION_LABELS.hip_or_groin, hint: BODY_REGION_HINTS.hip_or_groin },
+      thoracic: { label: REGION_LABELS.thoracic, hint: "Between your neck and your waist." },
+      low_back: { label: REGION_LABELS.low_back, hint: "Below your ribs and above your buttocks." },
+      buttock: { label: REGION_LABELS.buttock },
+      abdomen_or_pelvis: { label: REGION_LABELS.abdomen_or_pelvis, hint: "The front of your body, below your ribs." },
+      hip_or_groin: { label: REGION_LABELS.hip_or_groin, hint: REGION_HINTS.hip_or_groin },
     },
   },
   durationDays: {

@@ -1,7 +1,7 @@
 // Between the posted form and the answers: FormData → answers (typed as the schema expects) and
 // answers → the strings the form shows. Values that cannot be read are passed on as they are,
 // so the schema, not this file, says what is wrong with them.
-import { legPainFromRegions, locationsFromRegions, parseRegions, type Region } from "@/app/intake/_components/body-map/regions";
+import { legPainFromRegions, locationsFromRegions, parseRegions, type Region } from "./regions";
 import type { DraftAnswers, FieldView, RawValues } from "./model";
 import { typedDate } from "./visibility";
 

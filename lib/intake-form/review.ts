@@ -1,6 +1,6 @@
 // The "check your answers" rows: each question the patient was asked, with the answer in words and
 // the page to change it on. A question that was not asked is never shown (nor its stored value).
-import { REGION_LABELS, isRegion } from "@/app/intake/_components/body-map/regions";
+import { REGION_LABELS, isRegion } from "./regions";
 import { FORM_TEXT, STEPS, type StepId } from "@/lib/content";
 import { FORM_PAGES } from "@/lib/triage";
 import { askedFields } from "./flow";

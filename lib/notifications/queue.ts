@@ -3,6 +3,7 @@
 // saved together or not at all. Payloads hold no clinical detail: no answers, no symptoms, and
 // the level only in staff alerts.
 import { z } from "zod";
+import { LEVELS } from "@/common/vocabulary";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointmentTypes, clinicians } from "@/db/schema";
@@ -36,7 +37,7 @@ export const EMAIL_PAYLOADS = {
   self_care_checkin: z.object({ firstName: z.string() }),
   staff_escalation: z.object({
     intakeId: z.uuid(),
-    level: z.enum(["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"]),
+    level: z.enum(LEVELS),
     reason: z.enum(["level", "no_capacity", "overdue"]),
     submittedAt: z.iso.datetime(),
   }),

@@ -2,6 +2,7 @@
 // each change is a compare-and-swap where doing it twice would be wrong (acknowledge, resolve).
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
+import { LEVELS } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { appointments, appointmentTypes, caseNotes, clinicians, intakes, outbox, staffUsers, type Intake } from "@/db/schema";
@@ -10,8 +11,6 @@ import { getIntakeForBooking } from "@/db/queries/intakes";
 import type { Staff } from "./session";
 
 export type Actor = Pick<Staff, "id" | "email" | "clientAddress">;
-
-const LEVELS = ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"] as const;
 
 const audit = (db: Db, actor: Actor, action: string, intakeId: string, extra: { before?: unknown; after?: unknown; reason?: string | null } = {}) =>
   recordAudit(db, { actor: { id: actor.id, email: actor.email }, action, subjectType: "intake", subjectId: intakeId, clientAddress: actor.clientAddress, ...extra });

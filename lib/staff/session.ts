@@ -3,7 +3,7 @@ import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { findLiveSession, touchStaffSession } from "@/db/queries/staff";
-import type { StaffRole } from "@/db/schema";
+import { STAFF_ROLES, type StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress, jsonError } from "@/lib/http";
@@ -11,7 +11,7 @@ import { clientAddress, jsonError } from "@/lib/http";
 export type Staff = { sessionId: string; id: string; email: string; name: string; role: StaffRole; clientAddress: string };
 
 /** Every staff role: anyone signed in. */
-export const ANY_STAFF: readonly StaffRole[] = ["admin", "clinician", "reception"];
+export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 
 // Auth.js names its cookie after the scheme: __Secure- on https.
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;

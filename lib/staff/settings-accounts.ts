@@ -2,17 +2,15 @@
 // one transaction with its audit event, an answer the form can show. Password hashes never leave
 // the database layer here.
 import { z } from "zod";
+import { STAFF_ROLES } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
 import { getEmailForUpdate, requeueDeadEmail } from "@/db/queries/outbox";
 import { clearFailedSignIns, endAllStaffSessions, getStaffForUpdate, insertStaff, setStaffActive, setStaffPassword, setStaffRole } from "@/db/queries/staff";
-import { staffRole } from "@/db/schema";
 import type { Actor } from "./cases";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 import { auditSetting, checkbox, done, fieldError, invalid, refuse, text, type SettingsResult } from "./settings-fields";
 
-export const ROLE_NAMES = { admin: "Admin", clinician: "Clinician", reception: "Reception" } as const;
-
-const role = z.enum(staffRole.enumValues, { error: "Choose a role" });
+const role = z.enum(STAFF_ROLES, { error: "Choose a role" });
 
 export const newStaffSchema = z.object({
   email: z

@@ -21,19 +21,10 @@ export type FormPage = (typeof FORM_PAGES)[number];
  */
 export type Needs = FormPage | "complete";
 
-/** Urgency levels, most urgent first. */
-export const LEVELS = ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"] as const;
+import type { Level } from "@/common/vocabulary";
 
-export type Level = (typeof LEVELS)[number];
-
-/** Numeric rank of each level, stored beside the level so staff lists can sort most urgent first. */
-export const levelRank: Readonly<Record<Level, number>> = Object.freeze({
-  EMERGENCY: 5,
-  URGENT: 4,
-  SOON: 3,
-  ROUTINE: 2,
-  SELF_CARE: 1,
-});
+// The levels and their ranks are shared with the database schema (common/vocabulary.ts).
+export { LEVELS, levelRank, type Level } from "@/common/vocabulary";
 
 /**
  * One grading rule of a ruleset; `when` reads only the precomputed grading context of its version.

@@ -8,7 +8,7 @@ import {
   REGION_LABELS,
   REGIONS,
   type Region,
-} from "@/app/intake/_components/body-map/regions";
+} from "@/lib/intake-form/regions";
 import { VIEWS } from "@/app/intake/_components/body-map/figure-shapes";
 import { PAIN_LOCATIONS } from "@/lib/triage";
 

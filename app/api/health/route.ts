@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { pingDatabase } from "@/db/queries/health";
 import pkg from "@/package.json";
 import { getDb } from "@/lib/db";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** Liveness and database reachability, for load balancers and uptime checks. */
 export async function GET() {
   const db = await getDb()
-    .then((d) => d.execute(sql`select 1`))
+    .then(pingDatabase)
     .then(() => "up" as const)
     .catch(() => "down" as const);
   const body = { status: db === "up" ? "ok" : "unavailable", db, version: pkg.version };

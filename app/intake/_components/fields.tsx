@@ -5,7 +5,7 @@ import { FORM_TEXT } from "@/lib/content";
 import type { ChoiceOption, FieldView, RawValues } from "@/lib/intake-form/model";
 import { listOf } from "@/lib/intake-form/parse";
 import { BodyMap } from "./body-map";
-import { isRegion } from "./body-map/regions";
+import { isRegion } from "@/lib/intake-form/regions";
 import { fieldId } from "./ids";
 import styles from "./intake.module.css";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { BODY_REGION_LABELS, BODY_REGIONS, DANGEROUS_MECHANISMS, isPainLocation, QUESTIONS, YES_NO_UNSURE } from "@/lib/content";
+import { DANGEROUS_MECHANISMS, QUESTIONS, YES_NO_UNSURE } from "@/lib/content";
+import { REGION_LABELS } from "@/lib/intake-form/regions";
 import {
   caudaSchema, consentSchema, contactSchema, historySchema, inflammatorySchema, legsSchema, outlookSchema,
   PAIN_LOCATIONS, painSchema, runningSchema, vascularSchema,
@@ -164,22 +165,10 @@ describe("intake questions", () => {
 });
 
 describe("body map", () => {
-  it("has the 9 regions, top of the body first", () => {
-    expect(BODY_REGIONS).toEqual([
-      "thoracic", "low_back", "buttock", "abdomen_or_pelvis", "hip_or_groin",
-      "left_leg_above_knee", "right_leg_above_knee", "left_leg_below_knee", "right_leg_below_knee",
-    ]);
-    expect(BODY_REGION_LABELS.thoracic).toBe("Upper or middle back");
-    expect(BODY_REGION_LABELS.abdomen_or_pelvis).toBe("Tummy or pelvis");
-  });
-
-  it("treats exactly the contract's pain locations as pain locations", () => {
-    expect(BODY_REGIONS.filter(isPainLocation).sort()).toEqual([...PAIN_LOCATIONS].sort());
-  });
-
+  // The regions themselves are tested with their mapping in tests/unit/body-map-regions.test.ts.
   it("uses the body map labels for the pain location options", () => {
     for (const location of PAIN_LOCATIONS) {
-      expect(QUESTIONS.pain.locations.options[location].label).toBe(BODY_REGION_LABELS[location]);
+      expect(QUESTIONS.pain.locations.options[location].label).toBe(REGION_LABELS[location]);
     }
   });
 });

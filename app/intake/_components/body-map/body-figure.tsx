@@ -1,7 +1,7 @@
 import { useId } from "react";
 import styles from "./body-map.module.css";
 import { VIEW_BOX, VIEWS, type Box } from "./figure-shapes";
-import type { Region } from "./regions";
+import type { Region } from "@/lib/intake-form/regions";
 
 type Props = {
   selected: ReadonlySet<Region>;

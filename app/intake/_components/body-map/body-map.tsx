@@ -2,11 +2,10 @@
 
 import { useState, useSyncExternalStore } from "react";
 import type { ChangeEvent, ReactNode } from "react";
-import { BODY_REGION_HINTS } from "@/lib/content/body-map";
 import { BodyFigure } from "./body-figure";
 import styles from "./body-map.module.css";
-import { REGION_LABELS, REGIONS } from "./regions";
-import type { Region } from "./regions";
+import { REGION_HINTS, REGION_LABELS, REGIONS } from "@/lib/intake-form/regions";
+import type { Region } from "@/lib/intake-form/regions";
 
 export type BodyMapProps = {
   /** The regions ticked when the page loads, e.g. the answers echoed back after a failed submit. */
@@ -75,7 +74,7 @@ export function BodyMap({
           <div className={styles.list}>
             {REGIONS.map((region, i) => {
               const inputId = i === 0 ? id : `${id}-${region}`;
-              const hint = (BODY_REGION_HINTS as Partial<Record<string, string>>)[region];
+              const hint = REGION_HINTS[region];
               return (
                 <label key={region} className={styles.option}>
                   <input

@@ -2,7 +2,7 @@
 // 180 × 660 window. Each region has a visible shape and a larger invisible hit box, so that even a
 // thin limb is a target of at least 44 × 44 CSS px when a view is drawn 120 px wide (the smallest
 // 70-unit box is then 46 px; a 360 px phone draws each view about 156 px wide).
-import type { Region } from "./regions";
+import type { Region } from "@/lib/intake-form/regions";
 
 const MIRROR = 200; // x → MIRROR − x reflects about the body's midline
 export const VIEW_BOX = "10 0 180 660";

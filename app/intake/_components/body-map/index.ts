@@ -1,4 +1,4 @@
-// Server code (actions, pages that only need the helpers) may import "./regions" directly.
+// The body map component; its regions and their mapping live in lib/intake-form/regions.ts.
 export { BodyMap } from "./body-map";
 export type { BodyMapProps } from "./body-map";
 export {
@@ -8,5 +8,5 @@ export {
   parseRegions,
   REGION_LABELS,
   REGIONS,
-} from "./regions";
-export type { LegPain, PainLocation, Region } from "./regions";
+} from "@/lib/intake-form/regions";
+export type { LegPain, PainLocation, Region } from "@/lib/intake-form/regions";

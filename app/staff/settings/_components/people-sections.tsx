@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { listDeadEmails } from "@/db/queries/outbox";
 import type { listStaff } from "@/db/queries/staff";
 import { MIN_PASSWORD_LENGTH } from "@/lib/staff/passwords";
-import { ROLE_NAMES } from "@/lib/staff/settings";
+import { ROLE_NAMES } from "@/common/vocabulary";
 import { formatDateTime } from "@/lib/booking/format";
 import { kindLabel } from "@/lib/notifications/labels";
 import { changeStaffRoleAction, createStaffAction, resetStaffPasswordAction, retryEmailAction, setStaffActiveAction, unlockStaffAction } from "../actions";

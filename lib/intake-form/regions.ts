@@ -1,5 +1,6 @@
-// The body-map regions and how they map onto the intake answers. Pure and framework-free, so the
-// server action can import it without pulling in the client component.
+// The body-map regions (the one home of this vocabulary) and how they map onto the intake answers.
+// Pure and framework-free: the form's parsing, the check-answers rows, the question words and the
+// body-map component all read it.
 import type { IntakeAnswers } from "@/lib/triage";
 
 /** Every region a patient can mark, in the order the checkbox list shows them. */
@@ -28,6 +29,11 @@ export const REGION_LABELS: Readonly<Record<Region, string>> = {
   right_thigh: "Right leg, above the knee",
   left_lower_leg: "Left leg, below the knee",
   right_lower_leg: "Right leg, below the knee",
+};
+
+/** What a region covers, where its name alone may not say (shown under its tick box). */
+export const REGION_HINTS: Readonly<Partial<Record<Region, string>>> = {
+  hip_or_groin: "The front or side of your hip, or your groin.",
 };
 
 // Typed from the triage schema, so a change there breaks the build here rather than the answers.

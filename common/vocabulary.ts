@@ -1,0 +1,25 @@
+// Words and values shared by the database schema, the grading engine and the app: each has one home
+// here, so db/ (which imports nothing from lib/) and lib/ (which writes no SQL) agree on them. Pure
+// constants; this folder imports nothing.
+
+/** Urgency levels, most urgent first (the `triage_level` enum of the database). */
+export const LEVELS = ["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"] as const;
+
+export type Level = (typeof LEVELS)[number];
+
+/** Numeric rank of each level, stored beside the level so staff lists can sort most urgent first. */
+export const levelRank: Readonly<Record<Level, number>> = Object.freeze({
+  EMERGENCY: 5,
+  URGENT: 4,
+  SOON: 3,
+  ROUTINE: 2,
+  SELF_CARE: 1,
+});
+
+/** Staff roles (the `staff_role` enum of the database). */
+export const STAFF_ROLES = ["admin", "clinician", "reception"] as const;
+
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** A role as staff read it. */
+export const ROLE_NAMES: Readonly<Record<StaffRole, string>> = { admin: "Admin", clinician: "Clinician", reception: "Reception" };
