@@ -5,6 +5,11 @@ import drizzle from "eslint-plugin-drizzle";
 
 const drizzleObjects = { drizzleObjectName: ["db", "tx"] };
 
+const BOUNDARY_PATHS = [
+  { name: "drizzle-orm", allowTypeImports: true, message: "SQL lives in db/queries: call a query function (fn(db, scope)) instead." },
+  { name: "@/db/schema", allowTypeImports: true, message: "Tables are for db/queries: import a query function, or the row type with `import type`." },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -27,6 +32,35 @@ export default defineConfig([
   {
     files: ["lib/env.ts", "scripts/**", "tests/**", "*.config.ts", "*.config.mjs", ".ci/**"],
     rules: { "no-restricted-properties": "off" },
+  },
+  // The data boundary (README, "Architecture"): app → lib → db/queries. Every SQL statement lives in
+  // db/queries; pages may read through db/queries, and every write goes through lib. Types may cross.
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: BOUNDARY_PATHS }] },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: BOUNDARY_PATHS, patterns: [{ group: ["@/app", "@/app/*"], message: "lib does not import from app: move the shared code into lib." }] },
+      ],
+    },
+  },
+  {
+    files: ["db/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib", "@/lib/*", "@/app", "@/app/*"], message: "db imports nothing from lib or app: move what it needs into db or common." }] },
+      ],
+    },
+  },
+  {
+    // Words shared by db and lib (levels, roles): pure constants that import nothing.
+    files: ["common/**/*.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["*", "@/*"], message: "common/ imports nothing." }] }] },
   },
   {
     // The clinical rules and the slot maths are pure: plain data in, plain data out.

@@ -3,15 +3,13 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
-import { recordAudit } from "@/db/queries/audit";
-import { endAllStaffSessions, endStaffSession } from "@/db/queries/staff";
 import { getDb } from "@/lib/db";
 import { fieldErrors } from "@/lib/forms";
 import { acknowledgeCase, addNote, bookUrgentForCase, callSchema, logCall, noteSchema, overrideLevel, overrideSchema, resolveCase } from "@/lib/staff/cases";
 import { markAttendance } from "@/lib/staff/schedule";
 import { requireStaff } from "@/lib/staff/session";
 import { getClinicCached } from "@/lib/clinic-settings";
-import { signInSchema } from "@/lib/staff/sign-in";
+import { signInSchema, signOutStaff } from "@/lib/staff/sign-in";
 import { z } from "zod";
 
 export type FormState = { message?: string; fieldErrors?: Record<string, string[] | string>; email?: string; values?: Record<string, string> };
@@ -47,12 +45,7 @@ export async function signOutAction(form: FormData): Promise<void> {
   const everywhere = form.get("everywhere") === "1";
   const staff = await requireStaff();
   const db = await getDb();
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    if (everywhere) await endAllStaffSessions(tx, staff.id, now);
-    else await endStaffSession(tx, staff.sessionId, now);
-    await recordAudit(tx, { actor: staff, action: everywhere ? "sign_out_everywhere" : "sign_out", subjectType: "staff_user", subjectId: staff.id, clientAddress: staff.clientAddress });
-  });
+  await signOutStaff(db, staff, { everywhere, now: new Date() });
   await signOut({ redirectTo: "/staff/sign-in?signedOut=1" });
 }
 

@@ -152,3 +152,22 @@ export async function countIntakes(db: Db): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(intakes);
   return rows[0]?.n ?? 0;
 }
+
+/** Escalates an intake to the staff queue for "no capacity" only if not escalated yet (compare-and-swap); null when it already was. */
+export async function escalateIntakeNoCapacity(db: Db, intakeId: string): Promise<Pick<Intake, "id" | "level" | "createdAt"> | null> {
+  const rows = await db
+    .update(intakes)
+    .set({ escalated: true, escalationReason: "no_capacity" })
+    .where(and(eq(intakes.id, intakeId), eq(intakes.escalated, false)))
+    .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
+  return rows[0] ?? null;
+}
+
+/** Ids of the intakes not escalated and graded one of `levels`, oldest first. */
+export async function listUnescalatedIntakeIds(db: Db, levels: Intake["level"][]): Promise<{ id: string }[]> {
+  return db
+    .select({ id: intakes.id })
+    .from(intakes)
+    .where(and(eq(intakes.escalated, false), inArray(intakes.level, levels)))
+    .orderBy(asc(intakes.createdAt));
+}

@@ -37,3 +37,29 @@ export async function listSchedule(db: Db, { from, to, clinicianId }: { from: Da
 }
 
 export type ScheduleRow = Awaited<ReturnType<typeof listSchedule>>[number];
+
+/** Statuses attendance marks move between: expected, arrived, did not come. */
+export const MARKABLE = ["booked", "arrived", "no_show"] as const;
+
+/** An appointment's status, start and intake, for marking attendance; null when unknown. */
+export async function getAppointmentForMark(db: Db, appointmentId: string) {
+  const rows = await db
+    .select({ status: appointments.status, startsAt: appointments.startsAt, intakeId: appointments.intakeId })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Sets an attendance mark while the appointment is still booked or marked; returns whether it changed a row. */
+export async function setAttendanceStatus(
+  db: Db,
+  { appointmentId, status }: { appointmentId: string; status: (typeof MARKABLE)[number] },
+): Promise<boolean> {
+  const rows = await db
+    .update(appointments)
+    .set({ status })
+    .where(and(eq(appointments.id, appointmentId), inArray(appointments.status, [...MARKABLE])))
+    .returning({ id: appointments.id });
+  return rows.length > 0;
+}

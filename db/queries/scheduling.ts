@@ -84,3 +84,15 @@ export async function listUpcomingTimeOff(db: Db, { now }: { now: Date }) {
     .where(gt(timeOff.endsAt, now))
     .orderBy(asc(timeOff.startsAt));
 }
+
+/** One clinician by id, active or not; null when unknown. */
+export async function getClinician(db: Db, id: string) {
+  const rows = await db.select().from(clinicians).where(eq(clinicians.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** One appointment type by id, active or not; null when unknown. */
+export async function getAppointmentType(db: Db, id: string) {
+  const rows = await db.select().from(appointmentTypes).where(eq(appointmentTypes.id, id)).limit(1);
+  return rows[0] ?? null;
+}

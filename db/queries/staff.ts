@@ -15,6 +15,17 @@ export async function listStaff(db: Db) {
     .orderBy(staffUsers.name);
 }
 
+/** Every account's id and name, active or not (to name who did something on a case). */
+export async function listStaffNames(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers);
+}
+
+/** The email addresses of the active admin accounts. */
+export async function listActiveAdminEmails(db: Db): Promise<string[]> {
+  const rows = await db.select({ email: staffUsers.email }).from(staffUsers).where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true)));
+  return rows.map((r) => r.email);
+}
+
 /** Adds a staff account, or updates the name, role and password of the one with this email. */
 export async function upsertStaff(db: Db, u: { email: string; name: string; role: StaffRole; passwordHash: string }): Promise<{ id: string; created: boolean }> {
   const email = u.email.trim().toLowerCase();

@@ -1,18 +1,14 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { insertAppointment, lockClinicianBookings } from "@/db/queries/appointments";
 import { listBusy } from "@/db/queries/scheduling";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import type { BookingIntake } from "@/db/queries/intakes";
-import { appointments } from "@/db/schema";
 import { queueAppointmentBooked, type QueuedAppointment } from "@/lib/notifications/queue";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
 import { forgetOffers, offeredSlots, typeFor } from "./schedule";
-
-// The first key of the two-key advisory locks that queue bookings per clinician.
-const BOOKING_LOCK_SPACE = 727_274_002;
 
 export type BookedAppointment = {
   id: string;
@@ -108,8 +104,8 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
       // Concurrent inserts that conflict under an exclusion constraint can deadlock (each waits
       // for the other's uncommitted row). Queuing bookings per clinician for the instant of the
       // insert avoids that; the constraint still decides who gets the time.
-      await tx.execute(sql`select pg_advisory_xact_lock(${BOOKING_LOCK_SPACE}, hashtext(${slot.clinicianId}))`);
-      await tx.insert(appointments).values({
+      await lockClinicianBookings(tx, slot.clinicianId);
+      await insertAppointment(tx, {
         id,
         seriesId: booked.seriesId,
         sequence: booked.sequence,

@@ -1,6 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { intakes } from "@/db/schema";
+import { escalateIntakeNoCapacity } from "@/db/queries/intakes";
 import { queueStaffAlert } from "@/lib/notifications/queue";
 
 /**
@@ -10,12 +9,7 @@ import { queueStaffAlert } from "@/lib/notifications/queue";
  */
 export async function escalateNoCapacity(db: Db, intakeId: string, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(intakes)
-      .set({ escalated: true, escalationReason: "no_capacity" })
-      .where(and(eq(intakes.id, intakeId), eq(intakes.escalated, false)))
-      .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
-    const row = rows[0];
+    const row = await escalateIntakeNoCapacity(tx, intakeId);
     if (!row) return false;
     await queueStaffAlert(tx, { intakeId, level: row.level, reason: "no_capacity", submittedAt: row.createdAt, now });
     return true;

@@ -1,7 +1,7 @@
-import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { cancelBookedAppointment, findBookedByManageTokenHash, markAppointmentRescheduled } from "@/db/queries/appointments";
+import { getIntake } from "@/db/queries/intakes";
 import { getClinicCached } from "@/lib/clinic-settings";
-import { appointments, appointmentTypes, clinicians, intakes } from "@/db/schema";
 import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
 import { asQueued, bookAppointment, hashManageToken, type BookResult } from "./book";
 import { forgetOffers } from "./schedule";
@@ -9,30 +9,7 @@ import { forgetOffers } from "./schedule";
 /** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
 export async function findByManageToken(db: Db, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null; // not one of ours: no query
-  const rows = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      intakeId: appointments.intakeId,
-      clinicianId: appointments.clinicianId,
-      clinicianName: clinicians.name,
-      clinicianRole: clinicians.role,
-      typeId: appointmentTypes.id,
-      typeName: appointmentTypes.name,
-      firstName: intakes.firstName,
-      email: intakes.email,
-      seriesId: appointments.seriesId,
-      sequence: appointments.sequence,
-    })
-    .from(appointments)
-    .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
-    .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
-    .where(and(eq(appointments.manageTokenHash, hashManageToken(token)), eq(appointments.status, "booked"), gt(appointments.endsAt, now)))
-    .limit(1);
-  return rows[0] ?? null;
+  return findBookedByManageTokenHash(db, { tokenHash: hashManageToken(token), now });
 }
 
 /** Whether changes are still allowed online: before the clinic's cancellation cut-off. */
@@ -57,20 +34,10 @@ export async function cancelAppointment(db: Db, { token, reason, now }: { token:
   const hours = await cutoffHours(db);
   if (found.startsAt.getTime() - now.getTime() < hours * 3600_000) return { status: "too_late" };
   const done = await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(appointments)
-      .set({ status: "cancelled", cancelledAt: now, cancelReason: reason, manageTokenHash: null })
-      .where(
-        and(
-          eq(appointments.id, found.id),
-          eq(appointments.status, "booked"),
-          sql`${appointments.startsAt} >= ${now.toISOString()}::timestamptz + make_interval(hours => ${hours})`,
-        ),
-      )
-      .returning({ id: appointments.id });
+    const cancelled = await cancelBookedAppointment(tx, { id: found.id, now, reason, cutoffHours: hours });
     // The reminder is cancelled and the patient told in the same transaction as the cancel.
-    if (rows.length) await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found, now });
-    return rows.length > 0;
+    if (cancelled) await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found, now });
+    return cancelled;
   });
   if (done) forgetOffers(db);
   return done ? { status: "done" } : { status: "not_found" };
@@ -103,13 +70,8 @@ export async function rescheduleAppointment(
   }
   try {
     return await db.transaction(async (tx) => {
-      const moved = await tx
-        .update(appointments)
-        .set({ status: "rescheduled", manageTokenHash: null })
-        .where(and(eq(appointments.id, found.id), eq(appointments.status, "booked")))
-        .returning({ id: appointments.id });
-      if (!moved.length) throw new Refused({ status: "not_found" });
-      const [intake] = await tx.select().from(intakes).where(eq(intakes.id, regradedIntakeId ?? found.intakeId));
+      if (!(await markAppointmentRescheduled(tx, found.id))) throw new Refused({ status: "not_found" });
+      const intake = await getIntake(tx, regradedIntakeId ?? found.intakeId);
       // A re-grade must supersede this appointment's own intake: nobody else's grade applies.
       if (!intake || (regradedIntakeId && intake.previousIntakeId !== found.intakeId)) throw new Refused({ status: "not_found" });
       const result = await bookAppointment(tx, {

@@ -1,12 +1,11 @@
 // Demo staff and graded demo intakes for a fresh development database, so the staff dashboard is
 // never empty on a first `npm run dev`. Never loaded in production.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, intakes as intakesTable } from "@/db/schema";
+import { insertAppointments } from "@/db/queries/appointments";
 import { listAppointmentTypes, listClinicians } from "@/db/queries/scheduling";
 import { findStaffByEmail, upsertStaff } from "@/db/queries/staff";
-import { countIntakes } from "@/db/queries/intakes";
+import { countIntakes, listUnescalatedIntakeIds } from "@/db/queries/intakes";
 import type { StaffRole } from "@/db/schema";
 import { submitIntake } from "@/lib/intakes/submit";
 import { hashPassword } from "@/lib/staff/passwords";
@@ -51,13 +50,13 @@ async function seedDemoAppointments(db: Db, now: Date): Promise<void> {
   const [clinicians, types] = await Promise.all([listClinicians(db), listAppointmentTypes(db)]);
   const type = types.find((t) => t.levels.length > 0);
   if (!clinicians.length || !type) return;
-  const patients = await db.select({ id: intakesTable.id }).from(intakesTable).where(and(eq(intakesTable.escalated, false), inArray(intakesTable.level, ["SOON", "ROUTINE", "SELF_CARE"])))
-    .orderBy(asc(intakesTable.createdAt));
+  const patients = await listUnescalatedIntakeIds(db, ["SOON", "ROUTINE", "SELF_CARE"]);
   if (!patients.length) return;
   const quarter = 15 * 60_000;
   const base = Math.floor(now.getTime() / quarter) * quarter;
   const starts = [base - 2 * quarter, base + 8 * quarter, base + 16 * quarter];
-  await db.insert(appointments).values(
+  await insertAppointments(
+    db,
     patients.slice(0, starts.length).map((p, i) => {
       const id = randomUUID();
       const startsAt = new Date(starts[i]!);

@@ -4,10 +4,9 @@
 // the level only in staff alerts.
 import { z } from "zod";
 import { LEVELS } from "@/common/vocabulary";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointmentTypes, clinicians } from "@/db/schema";
 import { cancelAppointmentEmails, enqueueEmail } from "@/db/queries/outbox";
+import { getAppointmentType, getClinician } from "@/db/queries/scheduling";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
 import { sealSecret } from "@/lib/tokens";
@@ -83,8 +82,8 @@ export type QueuedAppointment = {
 async function describe(db: Db, appointment: QueuedAppointment, firstName: string) {
   const { clinicians: active, types: activeTypes } = await getScheduleSettings(db);
   // The cache holds active ones only: a clinician or type deactivated since keeps its name here.
-  const clinician = active.find((c) => c.id === appointment.clinicianId) ?? (await db.select().from(clinicians).where(eq(clinicians.id, appointment.clinicianId)))[0];
-  const type = activeTypes.find((t) => t.id === appointment.appointmentTypeId) ?? (await db.select().from(appointmentTypes).where(eq(appointmentTypes.id, appointment.appointmentTypeId)))[0];
+  const clinician = active.find((c) => c.id === appointment.clinicianId) ?? (await getClinician(db, appointment.clinicianId));
+  const type = activeTypes.find((t) => t.id === appointment.appointmentTypeId) ?? (await getAppointmentType(db, appointment.appointmentTypeId));
   return {
     firstName,
     seriesId: appointment.seriesId,

@@ -1,7 +1,8 @@
 import { Resend } from "resend";
 import type { Db } from "@/db/client";
 import { getClinicCached } from "@/lib/clinic-settings";
-import { devMailbox, type OutboxRow } from "@/db/schema";
+import { insertMailboxEmail } from "@/db/queries/mailbox";
+import type { OutboxRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import { renderEmail, UnsendableEmail, type Attachment } from "./render";
 import type { SendOutcome, Transport } from "./worker";
@@ -86,13 +87,10 @@ export function resendSender({ apiKey, baseUrl, timeoutMs = SEND_TIMEOUT_MS }: {
 /** Development: store the email in the database, listed at /dev/mailbox. A repeat is ignored. */
 export function devMailboxSender(db: Db): Sender {
   return async (email) => {
-    await db
-      .insert(devMailbox)
-      .values({
-        outboxId: email.id, kind: email.kind, from: email.from, to: email.to, replyTo: email.replyTo,
-        subject: email.subject, html: email.html, text: email.text, attachments: email.attachments,
-      })
-      .onConflictDoNothing();
+    await insertMailboxEmail(db, {
+      outboxId: email.id, kind: email.kind, from: email.from, to: email.to, replyTo: email.replyTo,
+      subject: email.subject, html: email.html, text: email.text, attachments: email.attachments,
+    });
     return { ok: true };
   };
 }

@@ -1,9 +1,8 @@
 // The day's attendance: reception marks who arrived and who did not come.
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { appointments } from "@/db/schema";
+import { getAppointmentForMark, MARKABLE, setAttendanceStatus } from "@/db/queries/schedule";
 import { pgCode } from "@/lib/booking/book";
 import { addLocalDays, localDate, localInstant } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
@@ -42,19 +41,14 @@ export async function markAttendance(db: Db, actor: Actor, input: { appointmentI
   const { appointmentId, mark } = parsed.data;
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.select({ status: appointments.status, startsAt: appointments.startsAt, intakeId: appointments.intakeId }).from(appointments).where(eq(appointments.id, appointmentId)).limit(1);
-      if (!row || !["booked", "arrived", "no_show"].includes(row.status)) return { ok: false, refusal: "gone" } as const;
+      const row = await getAppointmentForMark(tx, appointmentId);
+      if (!row || !(MARKABLE as readonly string[]).includes(row.status)) return { ok: false, refusal: "gone" } as const;
       if (row.status === mark) return { ok: true, intakeId: row.intakeId } as const;
       const endOfToday = localInstant(addLocalDays(localDate(now, timeZone), 1), "00:00", timeZone);
       if (row.startsAt >= endOfToday) return { ok: false, refusal: "future_day" } as const;
       if (mark === "arrived" && row.startsAt.getTime() - now.getTime() > ARRIVE_EARLY_MINUTES * 60_000) return { ok: false, refusal: "too_early" } as const;
       if (mark === "no_show" && row.startsAt > now) return { ok: false, refusal: "not_started" } as const;
-      const updated = await tx
-        .update(appointments)
-        .set({ status: mark })
-        .where(and(eq(appointments.id, appointmentId), inArray(appointments.status, ["booked", "arrived", "no_show"])))
-        .returning({ id: appointments.id });
-      if (!updated.length) return { ok: false, refusal: "changed" } as const;
+      if (!(await setAttendanceStatus(tx, { appointmentId, status: mark }))) return { ok: false, refusal: "changed" } as const;
       await recordAudit(tx, {
         actor: { id: actor.id, email: actor.email },
         action: mark === "booked" ? "attendance_undone" : mark === "arrived" ? "marked_arrived" : "marked_no_show",
@@ -71,4 +65,19 @@ export async function markAttendance(db: Db, actor: Actor, input: { appointmentI
     if (pgCode(error) === "23505") return { ok: false, refusal: "other_booking" };
     throw error;
   }
+}
+
+/**
+ * Records that a staff member viewed the schedule (patients' names and phone numbers: a view of
+ * patient data, so it is audited): which days, which clinician, how many appointments were shown.
+ */
+export async function recordScheduleView(db: Db, staff: Actor, view: { from: string; days: number; clinicianId: string | null; appointments: number }): Promise<void> {
+  await recordAudit(db, {
+    actor: { id: staff.id, email: staff.email },
+    action: "schedule_viewed",
+    subjectType: "schedule",
+    subjectId: null,
+    after: { from: view.from, days: view.days, clinician: view.clinicianId, appointments: view.appointments },
+    clientAddress: staff.clientAddress,
+  });
 }

@@ -2,11 +2,27 @@
 // off, appointment types (staff accounts and dead emails are in settings-accounts.ts). Each change
 // is validated here, written with its audit event in one transaction, and then this process's
 // settings caches are cleared so it applies at once (other processes pick it up within 30 s).
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findOverlappingHours } from "@/db/queries/scheduling";
-import { appointmentTypes, clinic, clinicians, timeOff, workingHours } from "@/db/schema";
+import {
+  clinicianExists,
+  deleteTimeOff,
+  deleteWorkingHours,
+  getAppointmentTypeForUpdate,
+  getClinicForUpdate,
+  getClinicianForUpdate,
+  getClinicTimeZone,
+  insertClinic,
+  insertClinician,
+  insertTimeOff,
+  insertWorkingHours,
+  updateAppointmentTypeDetails,
+  updateClinic,
+  updateClinicianActive,
+  updateClinicianDetails,
+} from "@/db/queries/settings";
+import type { Clinic } from "@/db/schema";
 import { localInstant } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
 import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, invalid, optionalText, recordId, refuse, settingsChange, text, whole, type SettingsResult } from "./settings-fields";
@@ -65,21 +81,21 @@ export async function updatePolicies(db: Db, actor: Actor, input: unknown, now: 
   if (!parsed.success) return invalid(parsed.error);
   const next = parsed.data;
   return settingsChange(db, async (tx) => {
-    const [row] = await tx.select().from(clinic).where(eq(clinic.id, 1)).for("update");
+    const row = await getClinicForUpdate(tx);
     if (!row) {
-      await tx.insert(clinic).values({ id: 1, ...next, updatedAt: now });
+      await insertClinic(tx, next, now);
       await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: next });
       return;
     }
     const current: Policies = { ...pickPolicies(row), urgentReleaseTime: row.urgentReleaseTime.slice(0, 5) };
     const diff = changes(current, next);
     if (!diff) return;
-    await tx.update(clinic).set({ ...next, updatedAt: now }).where(eq(clinic.id, 1));
+    await updateClinic(tx, next, now);
     await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, diff);
   });
 }
 
-function pickPolicies(row: typeof clinic.$inferSelect): Policies {
+function pickPolicies(row: Clinic): Policies {
   const keys = Object.keys(policiesSchema.shape) as (keyof Policies)[];
   return Object.fromEntries(keys.map((k) => [k, row[k]])) as Policies;
 }
@@ -93,8 +109,8 @@ export async function addClinician(db: Db, actor: Actor, input: unknown): Promis
   const parsed = clinicianSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   return settingsChange(db, async (tx) => {
-    const [row] = await tx.insert(clinicians).values(parsed.data).returning({ id: clinicians.id });
-    await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row!.id }, { after: parsed.data });
+    const row = await insertClinician(tx, parsed.data);
+    await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row.id }, { after: parsed.data });
   });
 }
 
@@ -104,11 +120,11 @@ export async function updateClinician(db: Db, actor: Actor, input: unknown): Pro
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...next } = parsed.data;
   return settingsChange(db, async (tx) => {
-    const [row] = await tx.select({ name: clinicians.name, role: clinicians.role }).from(clinicians).where(eq(clinicians.id, id)).for("update");
+    const row = await getClinicianForUpdate(tx, id);
     if (!row) return refuse("That clinician no longer exists.");
     const diff = changes(row, next);
     if (!diff) return done;
-    await tx.update(clinicians).set(next).where(eq(clinicians.id, id));
+    await updateClinicianDetails(tx, id, next);
     await auditSetting(tx, actor, "clinician_updated", { type: "clinician", id }, diff);
     return done;
   });
@@ -120,8 +136,7 @@ export async function setClinicianActive(db: Db, actor: Actor, input: unknown): 
   if (!parsed.success) return refuse("That clinician no longer exists.");
   const { id, active } = parsed.data;
   return settingsChange(db, async (tx) => {
-    const rows = await tx.update(clinicians).set({ active }).where(eq(clinicians.id, id)).returning({ id: clinicians.id });
-    if (!rows.length) return refuse("That clinician no longer exists.");
+    if (!(await updateClinicianActive(tx, id, active))) return refuse("That clinician no longer exists.");
     await auditSetting(tx, actor, active ? "clinician_reactivated" : "clinician_deactivated", { type: "clinician", id }, { before: { active: !active }, after: { active } });
     return done;
   });
@@ -143,15 +158,15 @@ export async function addWorkingHours(db: Db, actor: Actor, input: unknown): Pro
   const h = parsed.data;
   return settingsChange(db, async (tx) => {
     // Locking the clinician makes two admins adding overlapping rows at once take turns.
-    const [who] = await tx.select({ name: clinicians.name }).from(clinicians).where(eq(clinicians.id, h.clinicianId)).for("update");
+    const who = await getClinicianForUpdate(tx, h.clinicianId);
     if (!who) return fieldError("clinicianId", "Choose a clinician");
     const clash = await findOverlappingHours(tx, h);
     if (clash.length) {
       const rows = clash.map((c) => `${c.start}–${c.end}`).join(", ");
       return fieldError("start", `${who.name} already works ${rows} on ${WEEKDAYS[h.weekday - 1]}s: these hours overlap. Remove that row first, or choose times that do not overlap.`);
     }
-    const [row] = await tx.insert(workingHours).values({ clinicianId: h.clinicianId, weekday: h.weekday, startTime: h.start, endTime: h.end }).returning({ id: workingHours.id });
-    await auditSetting(tx, actor, "working_hours_added", { type: "working_hours", id: row!.id }, { after: h });
+    const row = await insertWorkingHours(tx, h);
+    await auditSetting(tx, actor, "working_hours_added", { type: "working_hours", id: row.id }, { after: h });
     return done;
   });
 }
@@ -163,7 +178,7 @@ export async function removeWorkingHours(db: Db, actor: Actor, input: unknown): 
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return refuse("Those hours were already removed.");
   return settingsChange(db, async (tx) => {
-    const [row] = await tx.delete(workingHours).where(eq(workingHours.id, parsed.data.id)).returning();
+    const row = await deleteWorkingHours(tx, parsed.data.id);
     if (!row) return refuse("Those hours were already removed.");
     const before = { clinicianId: row.clinicianId, weekday: row.weekday, start: row.startTime.slice(0, 5), end: row.endTime.slice(0, 5) };
     await auditSetting(tx, actor, "working_hours_removed", { type: "working_hours", id: row.id }, { before });
@@ -187,18 +202,17 @@ export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date
   if (!parsed.success) return invalid(parsed.error);
   const t = parsed.data;
   return settingsChange(db, async (tx) => {
-    const [settings] = await tx.select({ timeZone: clinic.timeZone }).from(clinic).where(eq(clinic.id, 1));
-    if (!settings) return refuse("Set up the clinic's details first.");
-    const startsAt = localInstant(t.startDate, t.startTime, settings.timeZone);
-    const endsAt = localInstant(t.endDate, t.endTime, settings.timeZone);
+    const timeZone = await getClinicTimeZone(tx);
+    if (timeZone === null) return refuse("Set up the clinic's details first.");
+    const startsAt = localInstant(t.startDate, t.startTime, timeZone);
+    const endsAt = localInstant(t.endDate, t.endTime, timeZone);
     if (endsAt <= startsAt) return fieldError("endDate", "The end must be after the start");
     if (endsAt <= now) return fieldError("endDate", "That time is already over: enter time off that has not ended yet");
     if (t.clinicianId) {
-      const [who] = await tx.select({ id: clinicians.id }).from(clinicians).where(eq(clinicians.id, t.clinicianId));
-      if (!who) return fieldError("clinicianId", "Choose a clinician or the whole clinic");
+      if (!(await clinicianExists(tx, t.clinicianId))) return fieldError("clinicianId", "Choose a clinician or the whole clinic");
     }
-    const [row] = await tx.insert(timeOff).values({ clinicianId: t.clinicianId, startsAt, endsAt, reason: t.reason }).returning({ id: timeOff.id });
-    await auditSetting(tx, actor, "time_off_added", { type: "time_off", id: row!.id }, { after: { clinicianId: t.clinicianId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: t.reason } });
+    const row = await insertTimeOff(tx, { clinicianId: t.clinicianId, startsAt, endsAt, reason: t.reason });
+    await auditSetting(tx, actor, "time_off_added", { type: "time_off", id: row.id }, { after: { clinicianId: t.clinicianId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: t.reason } });
     return done;
   });
 }
@@ -208,7 +222,7 @@ export async function removeTimeOff(db: Db, actor: Actor, input: unknown): Promi
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return refuse("That time off was already removed.");
   return settingsChange(db, async (tx) => {
-    const [row] = await tx.delete(timeOff).where(eq(timeOff.id, parsed.data.id)).returning();
+    const row = await deleteTimeOff(tx, parsed.data.id);
     if (!row) return refuse("That time off was already removed.");
     const before = { clinicianId: row.clinicianId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason };
     await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
@@ -231,15 +245,11 @@ export async function updateAppointmentType(db: Db, actor: Actor, input: unknown
   if (!parsed.success) return invalid(parsed.error);
   const { id, ...next } = parsed.data;
   return settingsChange(db, async (tx) => {
-    const [row] = await tx
-      .select({ name: appointmentTypes.name, minutes: appointmentTypes.minutes, bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes, bufferAfterMinutes: appointmentTypes.bufferAfterMinutes, active: appointmentTypes.active })
-      .from(appointmentTypes)
-      .where(eq(appointmentTypes.id, id))
-      .for("update");
+    const row = await getAppointmentTypeForUpdate(tx, id);
     if (!row) return refuse("That appointment type no longer exists.");
     const diff = changes(row, next);
     if (!diff) return done;
-    await tx.update(appointmentTypes).set(next).where(eq(appointmentTypes.id, id));
+    await updateAppointmentTypeDetails(tx, id, next);
     await auditSetting(tx, actor, "appointment_type_updated", { type: "appointment_type", id }, diff);
     return done;
   });

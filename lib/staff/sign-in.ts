@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { clearFailedSignIns, createStaffSession, findStaffByEmail, recordFailedSignIn } from "@/db/queries/staff";
+import { clearFailedSignIns, createStaffSession, endAllStaffSessions, endStaffSession, findStaffByEmail, recordFailedSignIn } from "@/db/queries/staff";
 import { verifyPassword } from "./passwords";
+import type { Staff } from "./session";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter your email address" })).pipe(z.string().max(254)),
@@ -64,4 +65,16 @@ export async function checkSignIn(
     return id;
   });
   return { ok: true, sessionId, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
+
+/**
+ * Signs a staff member out: ends this session, or every live session of theirs when `everywhere`,
+ * and records it in the audit trail in the same transaction.
+ */
+export async function signOutStaff(db: Db, staff: Pick<Staff, "sessionId" | "id" | "email" | "clientAddress">, { everywhere, now }: { everywhere: boolean; now: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (everywhere) await endAllStaffSessions(tx, staff.id, now);
+    else await endStaffSession(tx, staff.sessionId, now);
+    await recordAudit(tx, { actor: { id: staff.id, email: staff.email }, action: everywhere ? "sign_out_everywhere" : "sign_out", subjectType: "staff_user", subjectId: staff.id, clientAddress: staff.clientAddress });
+  });
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { recordAudit } from "@/db/queries/audit";
 import { listSchedule, type ScheduleRow } from "@/db/queries/schedule";
 import { formatDay, formatTime, zoneName } from "@/lib/booking/format";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
-import { ARRIVE_EARLY_MINUTES, MARK_REFUSALS, type MarkRefusal } from "@/lib/staff/schedule";
+import { ARRIVE_EARLY_MINUTES, MARK_REFUSALS, recordScheduleView, type MarkRefusal } from "@/lib/staff/schedule";
 import { requireStaff } from "@/lib/staff/session";
 import { addLocalDays, isLocalDate, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import { markAttendanceAction } from "../actions";
@@ -43,7 +42,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   const to = localInstant(addLocalDays(first, days.length), "00:00", zone);
   const rows = await listSchedule(db, { from, to, clinicianId: query.clinician });
   // Names and phone numbers of patients: a view of patient data, so it is audited.
-  await recordAudit(db, { actor: staff, action: "schedule_viewed", subjectType: "schedule", subjectId: null, after: { from: first, days: days.length, clinician: query.clinician ?? null, appointments: rows.length }, clientAddress: staff.clientAddress });
+  await recordScheduleView(db, staff, { from: first, days: days.length, clinicianId: query.clinician ?? null, appointments: rows.length });
 
   const href = (changes: Record<string, string | undefined>) => {
     const params = Object.fromEntries(Object.entries({ view: query.view, date: query.date, clinician: query.clinician, ...changes }).filter((e): e is [string, string] => !!e[1]));
