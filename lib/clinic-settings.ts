@@ -29,6 +29,16 @@ export function getClinicCached(db: Db): Promise<Clinic | null> {
   return cached(db, "clinic", () => getClinic(db));
 }
 
+/** The clinic's IANA time zone, from its settings row ("UTC" before the clinic is set up). */
+export function clinicZone(clinic: Pick<Clinic, "timeZone"> | null | undefined): string {
+  return clinic?.timeZone ?? "UTC";
+}
+
+/** The clinic's time zone, read through the settings cache. */
+export async function getClinicZone(db: Db): Promise<string> {
+  return clinicZone(await getClinicCached(db));
+}
+
 /** Clinicians, their weekly hours and the appointment types (cached up to 30 s). */
 export function getScheduleSettings(db: Db) {
   return cached(db, "schedule", async () => {

@@ -1,6 +1,9 @@
+import type { Db, DbHandle } from "@/db/client";
 import { DbUnavailableError } from "@/db/errors";
-import { getDbHandle } from "@/lib/db";
-import type { Db } from "@/db/client";
+import { getClinic } from "@/db/queries/clinic";
+import { seed } from "@/db/seed";
+import { getDbHandle, prepareDatabaseWith } from "@/lib/db";
+import { demoCredentialsText, seedDemo } from "@/lib/demo";
 import { EnvError, env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
@@ -20,6 +23,7 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  prepareDatabaseWith(loadDemoData);
   try {
     const handle = await getDbHandle();
     console.info(`[db] ready (${handle.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
@@ -30,6 +34,24 @@ export async function startServer(): Promise<void> {
     // half-way) is one line here, /api/health answers 503, and the next request tries again.
     console.error(`[db] ${error instanceof DbUnavailableError ? error.message : `start-up failed, will retry: ${firstLines(error)}`}`);
     retryWorkerLater();
+  }
+}
+
+/**
+ * On an empty database (AUTO_SEED), the demo clinic; with DEMO_DATA, the demo staff, intakes and
+ * appointments. Look, then write: one instance at a time (several may start together on one PostgreSQL).
+ */
+async function loadDemoData(handle: DbHandle): Promise<void> {
+  const config = env();
+  const added = await handle.exclusively(async () => {
+    const clinic = config.AUTO_SEED && !(await getClinic(handle.db)) ? await seed(handle.db) : null;
+    const demo = config.AUTO_SEED && config.DEMO_DATA ? await seedDemo(handle.db) : null;
+    return { clinic, demo };
+  });
+  if (added.clinic) console.info(`[db] empty database: loaded the demo clinic (${handle.kind}). Run "npm run db:seed" to reload it.`);
+  if (added.demo) {
+    if (added.demo.intakes) console.info(`[db] added ${added.demo.intakes} graded demo intakes for the staff dashboard`);
+    console.info(`[demo] staff sign-in at ${config.APP_URL}/staff (development only):\n${demoCredentialsText()}`);
   }
 }
 

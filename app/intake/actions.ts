@@ -3,11 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { getClinicCached } from "@/lib/clinic-settings";
+import { getClinicZone } from "@/lib/clinic-settings";
 import { emergencyCardIds, getStep, parseCardIds, type StepId } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { fieldErrors } from "@/lib/forms";
 import { clientKey } from "@/lib/http";
 import { discardDraft, loadDraft, storeDraft } from "@/lib/intake-form/draft";
 import { fieldForPath } from "@/lib/intake-form/errors";
@@ -20,14 +19,13 @@ import { FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
 import { isQuestionStep, merge, nextStepId, stepContext } from "@/lib/intake-form/steps";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { submitIntake } from "@/lib/intakes/submit";
-import { makeIntakeAnswersSchema } from "@/lib/triage";
+import { checkIntake } from "@/lib/intakes/check";
 
 const CONTRACT_KEYS = ["contact", "consent", "pain", "vascular", "legs", "cauda", "history", "inflammatory", "running", "outlook", "function"];
 
 /** "Now" on the clinic's calendar: it decides the patient's age. */
 async function clinicClock() {
-  const timeZone = (await getClinicCached(await getDb()))?.timeZone ?? "UTC";
-  return { now: new Date(), timeZone };
+  return { now: new Date(), timeZone: await getClinicZone(await getDb()) };
 }
 
 /** The answers without the emergency page remembered. */
@@ -107,9 +105,9 @@ export async function submitIntakeAction(_prev: FormState, form: FormData): Prom
   for (const key of ["outlook", "function"]) if (!(key in candidate)) candidate[key] = null;
 
   const clock = await clinicClock();
-  const parsed = makeIntakeAnswersSchema(clock).safeParse(candidate);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+  const checked = checkIntake(candidate, clock);
+  if (!checked.ok) {
+    const errors = checked.fieldErrors;
     const here: Record<string, string[]> = {};
     const elsewhere: NonNullable<FormState["stepErrors"]> = [];
     for (const [path, messages] of Object.entries(errors)) {
@@ -124,7 +122,7 @@ export async function submitIntakeAction(_prev: FormState, form: FormData): Prom
     return { status: "error", values: raw, fieldErrors: here, stepErrors: elsewhere };
   }
 
-  const result = await submitIntake(await getDb(), { answers: parsed.data, ...clock });
+  const result = await submitIntake(await getDb(), { answers: checked.answers, ...clock });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   await discardDraft();
   await grantResultAccess(result.response.id);
@@ -150,9 +148,9 @@ export async function sendFromEmergencyAction(_prev: FormState, form: FormData):
     return { status: "error", values: raw, fieldErrors: { "consent.privacyNotice": ["Agree to the privacy notice to send your answers"] } };
   }
   const early = page ? { ...earlyAnswers(draft.answers, page), consent: { privacyNotice: true } } : null;
-  const parsed = early ? makeIntakeAnswersSchema(clock).safeParse(early) : null;
+  const checked = early ? checkIntake(early, clock) : null;
   // No answers to send (for example the draft expired, or was sent from another tab): start again.
-  if (!parsed?.success) redirect("/intake");
+  if (!checked?.ok) redirect("/intake");
 
   // The cards the emergency page showed: the result page keeps them at the top even if the grade
   // of the answers sent is no longer an emergency (X1).
@@ -162,7 +160,7 @@ export async function sendFromEmergencyAction(_prev: FormState, form: FormData):
     : now
       ? emergencyCardIds({ firedRuleIds: now.grade.firedRules.map((r) => r.id), version: now.grade.rulesetVersion, answers: now.answers, age: now.grade.age })
       : [];
-  const result = await submitIntake(await getDb(), { answers: parsed.data, ...clock });
+  const result = await submitIntake(await getDb(), { answers: checked.answers, ...clock });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   await discardDraft();
   await grantResultAccess(result.response.id);

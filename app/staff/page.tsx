@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listEscalations } from "@/db/queries/intakes";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
-import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
-import { ackDeadlines, ackState } from "@/lib/escalation";
+import { clinicZone, getScheduleSettings } from "@/lib/clinic-settings";
 import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
-import { decodeCursor, encodeCursor, queueFilter, queueQuerySchema } from "@/lib/staff/queue";
+import { pageQueue, queueQuerySchema, type QueueCase } from "@/lib/staff/queue";
 import { LEVELS } from "@/lib/triage";
 import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
@@ -30,17 +28,10 @@ export default async function QueuePage({ searchParams }: Props) {
   const query = queueQuerySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
-  const [rows, clinic, { clinicians }] = await Promise.all([
-    listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: queueFilter(query) }),
-    getClinicCached(db),
-    getScheduleSettings(db),
-  ]);
-  const deadlines = ackDeadlines(clinic);
-  const glance = await atAGlance(db, now, clinic?.timeZone ?? "UTC");
-  const page = rows.slice(0, PAGE_SIZE);
-  const last = page.at(-1);
+  const [{ cases: page, next, clinic, deadlines }, { clinicians }] = await Promise.all([pageQueue(db, query, PAGE_SIZE, now), getScheduleSettings(db)]);
+  const glance = await atAGlance(db, now, clinicZone(clinic));
   const keep = new URLSearchParams(Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter((e): e is [string, string] => !!e[1]));
-  const nextHref = rows.length > PAGE_SIZE && last ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: encodeCursor(last) })}` : null;
+  const nextHref = next ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: next })}` : null;
 
   return (
     <div className={styles.page}>
@@ -84,7 +75,7 @@ export default async function QueuePage({ searchParams }: Props) {
       {page.length === 0 ? (
         <p>No cases match. New escalations appear here as they arrive.</p>
       ) : (
-        <QueueTable rows={page.map((c) => queueRow(c, deadlines, now))} />
+        <QueueTable rows={page.map((c) => queueRow(c, now))} />
       )}
       <div className={styles.pager}>
         {query.after ? <Link href={`/staff?${keep}`}>First page</Link> : <span />}
@@ -95,11 +86,9 @@ export default async function QueuePage({ searchParams }: Props) {
   );
 }
 
-type Escalation = Awaited<ReturnType<typeof listEscalations>>[number];
-
 /** A case as the queue shows it: its level, who, why, how long it has waited, and its deadline. */
-function queueRow(c: Escalation, deadlines: ReturnType<typeof ackDeadlines>, now: Date): QueueRow {
-  const { due, overdueMs } = ackState(c, deadlines, now);
+function queueRow(c: QueueCase, now: Date): QueueRow {
+  const { due, overdueMs } = c;
   const ack = c.resolvedAt
     ? "Resolved"
     : c.acknowledgedAt

@@ -2,7 +2,8 @@
 // the answers so far are graded as an early submission from that page, with the later sections null,
 // and an EMERGENCY sends the patient to the emergency page instead of the next page. Pure.
 import type { StepId } from "@/lib/content";
-import { FORM_PAGES, gradeIntake, makeIntakeAnswersSchema, type FormPage, type Grade, type IntakeAnswers } from "@/lib/triage";
+import { checkIntake } from "@/lib/intakes/check";
+import { FORM_PAGES, gradeIntake, type FormPage, type Grade, type IntakeAnswers } from "@/lib/triage";
 import type { DraftAnswers } from "./model";
 import { FORM_ONLY, getPath } from "./parse";
 
@@ -56,10 +57,9 @@ export const consentGiven = (draft: DraftAnswers) => getPath(draft, "consent.pri
  * a draft begun before the privacy notice moved to the first page is still checked.
  */
 export function gradeSoFar(draft: DraftAnswers, clock: { now: Date; timeZone: string }): EarlyGrade | null {
-  const schema = makeIntakeAnswersSchema(clock);
   for (const page of [...FORM_PAGES].reverse()) {
-    const parsed = schema.safeParse({ ...earlyAnswers(draft, page), consent: { privacyNotice: true } });
-    if (parsed.success) return { page, answers: parsed.data, grade: gradeIntake(parsed.data, clock) };
+    const checked = checkIntake({ ...earlyAnswers(draft, page), consent: { privacyNotice: true } }, clock);
+    if (checked.ok) return { page, answers: checked.answers, grade: gradeIntake(checked.answers, clock) };
   }
   return null;
 }

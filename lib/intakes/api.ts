@@ -1,10 +1,9 @@
 import type { Db } from "@/db/client";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { getClinicCached } from "@/lib/clinic-settings";
-import { fieldErrors } from "@/lib/forms";
+import { getClinicZone } from "@/lib/clinic-settings";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { signToken } from "@/lib/tokens";
-import { makeIntakeAnswersSchema } from "@/lib/triage";
+import { checkIntake } from "./check";
 import { submitIntake, type IntakeResponse } from "./submit";
 
 export const MAX_INTAKE_BYTES = 64 * 1024;
@@ -41,16 +40,14 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
   if (!body.ok) return body.response;
 
   const now = options.now?.() ?? new Date();
-  const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
-  // "Today" for the date of birth is the clinic's calendar day, the same day grading uses.
-  const schema = options.now ? makeIntakeAnswersSchema({ now, timeZone }) : liveSchema(timeZone);
-  const parsed = schema.safeParse(body.json);
-  if (!parsed.success) {
-    return jsonError(400, "invalid_intake", "Some answers are missing or not valid.", { fieldErrors: fieldErrors(parsed.error) });
+  const timeZone = await getClinicZone(db);
+  const checked = checkIntake(body.json, { timeZone, now: options.now ? now : undefined });
+  if (!checked.ok) {
+    return jsonError(400, "invalid_intake", "Some answers are missing or not valid.", { fieldErrors: checked.fieldErrors });
   }
 
   const result = await submitIntake(db, {
-    answers: parsed.data,
+    answers: checked.answers,
     now,
     timeZone,
     idempotency: key === null ? undefined : { scope: "intakes", key, requestHash: bodyHash(body.text) },
@@ -61,15 +58,6 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (result.status === "replayed") headers["Idempotent-Replayed"] = "true";
   return Response.json(withBookingLink(result.response, options.secret), { status: 201, headers });
-}
-
-const liveSchemas = new Map<string, ReturnType<typeof makeIntakeAnswersSchema>>();
-
-/** The schema on the real clock, built once per time zone (building it per request is wasted work). */
-function liveSchema(timeZone: string) {
-  let schema = liveSchemas.get(timeZone);
-  if (!schema) liveSchemas.set(timeZone, (schema = makeIntakeAnswersSchema({ timeZone })));
-  return schema;
 }
 
 /** Adds the booking capability (never stored) to a response whose level may book. */

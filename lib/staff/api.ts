@@ -2,15 +2,12 @@
 // clinic integrations (a wallboard, a pager bridge). Each handler checks the session and role on
 // the server first: 401 without a live staff session, 403 for the wrong role, never data.
 import { listAudit } from "@/db/queries/audit";
-import { listEscalations } from "@/db/queries/intakes";
-import type { StaffRole } from "@/db/schema";
-import { getClinicCached } from "@/lib/clinic-settings";
+import type { StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
-import { ackDeadlines, ackState } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
 import { acknowledgeCase, viewCase } from "./cases";
 import { explainGrade, ruleSummary } from "./format";
-import { decodeCursor, encodeCursor, queueFilter, queueQuerySchema } from "./queue";
+import { pageQueue, queueQuerySchema } from "./queue";
 import { ANY_STAFF, requireStaffApi, type Staff } from "./session";
 
 const PAGE_SIZE = 50;
@@ -26,13 +23,9 @@ async function withStaff(roles: readonly StaffRole[], run: (staff: Staff) => Pro
 export function listCasesApi(request: Request): Promise<Response> {
   return withStaff(ANY_STAFF, async () => {
     const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const db = await getDb();
-    const [rows, clinic] = await Promise.all([listEscalations(db, { after: decodeCursor(query.after), limit: PAGE_SIZE + 1, filter: queueFilter(query) }), getClinicCached(db)]);
-    const deadlines = ackDeadlines(clinic);
-    const now = new Date();
-    const page = rows.slice(0, PAGE_SIZE);
+    const { cases: page, next } = await pageQueue(await getDb(), query, PAGE_SIZE);
     const cases = page.map((c) => {
-      const { due, overdueMs } = ackState(c, deadlines, now);
+      const { due, overdueMs } = c;
       return {
         id: c.id,
         level: c.level,
@@ -50,8 +43,7 @@ export function listCasesApi(request: Request): Promise<Response> {
         resolvedAt: c.resolvedAt?.toISOString() ?? null,
       };
     });
-    const last = page.at(-1);
-    return Response.json({ cases, next: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null }, { headers: NO_STORE });
+    return Response.json({ cases, next }, { headers: NO_STORE });
   });
 }
 

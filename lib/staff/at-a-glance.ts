@@ -4,17 +4,14 @@
 import type { Db } from "@/db/client";
 import { intakesPerDay, medianAcknowledgeMinutes } from "@/db/queries/dashboard";
 import { cached } from "@/lib/clinic-settings";
-import { glanceTableHtml } from "./glance-svg";
+import { glanceTableHtml, type Glance } from "./glance-svg";
 import { addLocalDays, localDate, localInstant } from "@/lib/scheduling/zoned";
 import { LEVELS, type Level } from "@/lib/triage";
 
+export type { Glance } from "./glance-svg";
+
 export const GLANCE_DAYS = 30;
 const TTL_MS = 60_000;
-
-export type Glance = {
-  days: { day: string; counts: Record<Level, number>; total: number }[];
-  medians: { level: Level; minutes: number; cases: number }[];
-};
 
 /** The numbers, and the table of them as HTML (made with them, once a minute). */
 export type GlanceView = Glance & { tableHtml: string };

@@ -4,7 +4,6 @@
 // as a colour (solid, stripes, dots, cross-hatch, outline), so it reads in greyscale too.
 import { formatShortDate } from "@/lib/booking/format";
 import { LEVEL_NAMES } from "./format";
-import type { Glance } from "./at-a-glance";
 import { LEVELS, type Level } from "@/lib/triage";
 
 const FILLS: Record<Level, { color: string; pattern: string }> = {
@@ -15,6 +14,12 @@ const FILLS: Record<Level, { color: string; pattern: string }> = {
   SELF_CARE: { color: "#4b5a66", pattern: `<rect width="6" height="6" fill="#ffffff"/>` },
 };
 
+
+/** The at-a-glance numbers (lib/staff/at-a-glance.ts reads them): intakes per day by level, and median times to acknowledge. */
+export type Glance = {
+  days: { day: string; counts: Record<Level, number>; total: number }[];
+  medians: { level: Level; minutes: number; cases: number }[];
+};
 
 export const GLANCE_SIZE = { width: 720, height: 240 };
 

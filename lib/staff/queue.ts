@@ -1,6 +1,10 @@
-// The case queue's query string (page and /api/v1/staff/cases share it) and its keyset cursor.
+// The case queue as the page and /api/v1/staff/cases both show it: the query string, the keyset
+// cursor and one page of cases with their acknowledgement state.
 import { z } from "zod";
-import type { EscalationCursor } from "@/db/queries/intakes";
+import type { Db } from "@/db/client";
+import { listEscalations, type EscalationCursor } from "@/db/queries/intakes";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { ackDeadlines, ackState } from "@/lib/escalation";
 import { LEVELS } from "@/lib/triage";
 
 export const QUEUE_STATUSES = ["open", "waiting", "acknowledged", "resolved", "all"] as const;
@@ -26,3 +30,23 @@ export function decodeCursor(value: string | undefined): EscalationCursor | unde
 }
 
 export const queueFilter = (q: QueueQuery) => ({ status: q.status, level: q.level, search: q.q, clinicianId: q.clinician });
+
+/** One page of the case queue, as the page and the API both show it: each case with its acknowledgement state. */
+export async function pageQueue(db: Db, query: QueueQuery, pageSize: number, now = new Date()) {
+  const [rows, clinic] = await Promise.all([
+    listEscalations(db, { after: decodeCursor(query.after), limit: pageSize + 1, filter: queueFilter(query) }),
+    getClinicCached(db),
+  ]);
+  const deadlines = ackDeadlines(clinic);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    clinic,
+    deadlines,
+    cases: page.map((c) => ({ ...c, ...ackState(c, deadlines, now) })),
+    /** The cursor of the next page (for `after`), or null on the last page. */
+    next: rows.length > pageSize && last ? encodeCursor(last) : null,
+  };
+}
+
+export type QueueCase = Awaited<ReturnType<typeof pageQueue>>["cases"][number];

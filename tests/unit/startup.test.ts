@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 // The start-up hook with a database that fails in a way other than being unreachable.
 const getDbHandle = vi.fn();
-vi.mock("@/lib/db", () => ({ getDbHandle }));
+vi.mock("@/lib/db", () => ({ getDbHandle, prepareDatabaseWith: vi.fn() }));
 vi.mock("@/lib/env", () => ({ env: () => ({ EMAIL_WORKER: false }), EnvError: class EnvError extends Error {} }));
 
 const { startServer } = await import("@/lib/startup");

@@ -1,4 +1,4 @@
-import { getClinicCached } from "@/lib/clinic-settings";
+import { getClinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { atAGlance } from "@/lib/staff/at-a-glance";
 import { glanceSvg } from "@/lib/staff/glance-svg";
@@ -9,7 +9,7 @@ export async function GET() {
   const staff = await requireStaffApi();
   if (staff instanceof Response) return staff;
   const db = await getDb();
-  const glance = await atAGlance(db, new Date(), (await getClinicCached(db))?.timeZone ?? "UTC");
+  const glance = await atAGlance(db, new Date(), await getClinicZone(db));
   return new Response(glanceSvg(glance), {
     headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "private, max-age=60", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" },
   });
