@@ -8,6 +8,10 @@ import { acknowledgeIntake, getIntakeLevelForUpdate, insertCaseNote, intakeExist
 import { getIntake, getIntakeForBooking } from "@/db/queries/intakes";
 import { listStaffNames } from "@/db/queries/staff";
 import { bookUrgentSlot, type BookResult } from "@/lib/booking/book";
+import { formatDateTime } from "@/lib/booking/format";
+import { offeredSlots } from "@/lib/booking/schedule";
+import { getScheduleSettings } from "@/lib/clinic-settings";
+import { localDate } from "@/lib/scheduling";
 import type { Staff } from "./session";
 
 export type Actor = Pick<Staff, "id" | "email" | "clientAddress">;
@@ -104,6 +108,29 @@ export function resolveCase(db: Db, actor: Actor, intakeId: string, now: Date): 
     await audit(tx, actor, "case_resolved", intakeId, { before: { resolvedAt: null }, after: { resolvedAt: now.toISOString() } });
     return { status: "done" };
   });
+}
+
+/** The appointment type staff book from reserved urgent capacity. */
+export const URGENT_TYPE_ID = "urgent-review";
+
+/**
+ * Reserved urgent capacity a clinician can book for an URGENT case with no active appointment: up
+ * to 12 times over the next 5 days in the clinic's zone, each as a form value and a label. Empty
+ * for other cases, or when the clinic has no active urgent appointment type.
+ */
+export async function urgentSlotsForCase(
+  db: Db,
+  c: { level: string; hasActiveBooking: boolean },
+  { now, timeZone }: { now: Date; timeZone: string },
+): Promise<{ value: string; label: string }[]> {
+  if (c.level !== "URGENT" || c.hasActiveBooking) return [];
+  const type = (await getScheduleSettings(db)).types.find((t) => t.id === URGENT_TYPE_ID);
+  if (!type) return [];
+  const offer = await offeredSlots(db, { now, from: localDate(now, timeZone), days: 5, type, withinDays: null, mode: "urgent" });
+  return offer.slots.slice(0, 12).map((s) => ({
+    value: `${s.clinicianId}|${s.start.toISOString()}`,
+    label: `${formatDateTime(s.start, timeZone)} with ${s.clinicianName}`,
+  }));
 }
 
 /** Books a reserved urgent slot for the patient (the confirmation email is queued with it). */

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
+import { getClinicCached } from "@/lib/clinic-settings";
 import { getClinicInfo } from "@/lib/clinic";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
-import { offeredSlots } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { ackDeadlines, ackState } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
-import { CALL_OUTCOMES, viewCase } from "@/lib/staff/cases";
+import { CALL_OUTCOMES, URGENT_TYPE_ID, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
 import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
-import { localDate } from "@/lib/scheduling";
 import { LEVELS } from "@/lib/triage";
 import { acknowledgeAction, bookUrgentAction, callAction, noteAction, overrideAction, resolveAction } from "../../actions";
 import { ActionForm } from "../../_components/action-form";
@@ -53,12 +51,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const activeBooking = bookings.find((b) => b.status === "booked");
 
   // Reserved urgent capacity over the next few days (URGENT cases, booked by staff).
-  let urgentSlots: { value: string; label: string }[] = [];
-  const urgentType = (await getScheduleSettings(db)).types.find((t) => t.id === "urgent-review");
-  if (intake.level === "URGENT" && !activeBooking && urgentType) {
-    const offer = await offeredSlots(db, { now, from: localDate(now, zone), days: 5, type: urgentType, withinDays: null, mode: "urgent" });
-    urgentSlots = offer.slots.slice(0, 12).map((s) => ({ value: `${s.clinicianId}|${s.start.toISOString()}`, label: `${formatDateTime(s.start, zone)} with ${s.clinicianName}` }));
-  }
+  const urgentSlots = await urgentSlotsForCase(db, { level: intake.level, hasActiveBooking: !!activeBooking }, { now, timeZone: zone });
 
   return (
     <div className={styles.page}>
@@ -247,7 +240,7 @@ export default async function CasePage({ params, searchParams }: Props) {
                 action={bookUrgentAction}
                 intakeId={intake.id}
                 submitLabel="Book urgent slot"
-                hidden={{ typeId: "urgent-review" }}
+                hidden={{ typeId: URGENT_TYPE_ID }}
                 fields={[{ kind: "select", name: "slot", label: "Time", options: urgentSlots }]}
               />
             </section>
