@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { claimIdempotencyKey, findIdempotencyKey, type BookingIntake } from "@/db/queries/intakes";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { getClinicCached } from "@/lib/clinic-settings";
+import { clinicZone } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { localDate } from "@/lib/scheduling";
@@ -10,7 +10,7 @@ import type { Level } from "@/lib/triage";
 import { bookingAccess } from "./access";
 import { bookAppointment } from "./book";
 import { eligibilityFor } from "./eligibility";
-import { cachedOfferedSlots, typeFor } from "./schedule";
+import { bookingSettings, cachedOfferedSlots, pickType } from "./schedule";
 
 export type BookingApiOptions = { secret: string; trustedProxies: number; rateLimitPerMinute: number; appUrl: string; now?: () => Date };
 
@@ -67,13 +67,14 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
   if (!token.ok) return token.response;
   const level = token.intake.level as Level;
-  const type = await typeFor(db, level, parsed.data.type);
+  const settings = await bookingSettings(db); // read once for the request
+  const type = pickType(settings.schedule.types, level, parsed.data.type);
   if (!type) return jsonError(422, "not_eligible", "That kind of appointment cannot be booked with this result.");
-  const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
+  const timeZone = clinicZone(settings.clinic);
   const offer = await cachedOfferedSlots(db, {
     now, from: parsed.data.from ?? localDate(now, timeZone), days: parsed.data.days, type,
     withinDays: eligibilityFor(token.intake).withinDays, mode: "patient",
-  });
+  }, settings);
   // A shared offer is serialised once: turning hundreds of Dates into strings per request was most of its cost.
   let body = serialised.get(offer);
   if (body === undefined) {

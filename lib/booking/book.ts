@@ -1,14 +1,15 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import type { AppointmentType as TypeRow } from "@/db/schema";
 import { insertAppointment, lockClinicianBookings } from "@/db/queries/appointments";
 import { listBusy } from "@/db/queries/scheduling";
-import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
+import { clinicZone } from "@/lib/clinic-settings";
 import type { BookingIntake } from "@/db/queries/intakes";
 import { queueAppointmentBooked, type QueuedAppointment } from "@/lib/notifications/queue";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
-import { forgetOffers, offeredSlots, typeFor } from "./schedule";
+import { bookingSettings, forgetOffers, offeredSlots, pickType, type BookingSettings } from "./schedule";
 
 export type BookedAppointment = {
   id: string;
@@ -76,18 +77,22 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(req.intake);
   if (!rules.canSelfBook) return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
   if (!req.urgent && bookingExpired(req.intake, req.now)) return { status: "expired" };
-  const type = req.urgent ? await urgentType(db, req.typeId) : await typeFor(db, level, req.typeId);
+  // The clinic's settings, read once for the whole request.
+  const settings = await bookingSettings(db);
+  const types = settings.schedule.types;
+  const type = req.urgent ? (types.find((t) => t.id === req.typeId) ?? null) : pickType(types, level, req.typeId);
   if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
+  const zone = clinicZone(settings.clinic);
 
   const offer = await offeredSlots(db, {
-    now: req.now, from: localDate(req.start, await zoneOf(db)), days: 1, type, withinDays: rules.withinDays,
+    now: req.now, from: localDate(req.start, zone), days: 1, type, withinDays: rules.withinDays,
     mode: req.urgent ? "urgent" : "patient", clinicianIds: [req.clinicianId],
-  });
+  }, settings);
   const slot = offer.slots.find((s) => s.start.getTime() === req.start.getTime());
   if (!slot) {
     const block = blockedRange(req.start, type);
     const busy = await listBusy(db, { from: block.start, to: block.end, clinicianIds: [req.clinicianId] });
-    if (busy.some((b) => overlaps(b, block))) return { status: "slot_taken", alternatives: await alternatives(db, req, type, rules.withinDays) };
+    if (busy.some((b) => overlaps(b, block))) return { status: "slot_taken", alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }) };
     return { status: "not_eligible", message: "That time is not available for this appointment." };
   }
 
@@ -127,7 +132,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
     return { status: "booked", appointment: booked, manageToken: token };
   } catch (error) {
     const code = pgCode(error);
-    if (code === "23P01") return { status: "slot_taken", alternatives: await alternatives(db, req, type, rules.withinDays) };
+    if (code === "23P01") return { status: "slot_taken", alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }) };
     if (code === "23505" && constraintOf(error) === "appointments_one_active_per_intake") return { status: "already_booked" };
     throw error;
   }
@@ -141,19 +146,13 @@ export function bookUrgentSlot(db: Db, req: Omit<BookRequest, "urgent" | "resche
   return bookAppointment(db, { ...req, urgent: true });
 }
 
-async function urgentType(db: Db, typeId?: string) {
-  const { types } = await getScheduleSettings(db);
-  return types.find((t) => t.id === typeId) ?? null;
-}
-
-async function alternatives(db: Db, req: BookRequest, type: NonNullable<Awaited<ReturnType<typeof typeFor>>>, withinDays: number | null) {
-  const zone = await zoneOf(db);
-  const offer = await offeredSlots(db, { now: req.now, from: localDate(req.start, zone), days: 7, type, withinDays, mode: "patient" });
+async function alternatives(
+  db: Db,
+  req: BookRequest,
+  { type, withinDays, zone, settings }: { type: TypeRow; withinDays: number | null; zone: string; settings: BookingSettings },
+) {
+  const offer = await offeredSlots(db, { now: req.now, from: localDate(req.start, zone), days: 7, type, withinDays, mode: "patient" }, settings);
   return offer.slots.filter((s) => s.start.getTime() !== req.start.getTime()).slice(0, 5);
-}
-
-async function zoneOf(db: Db): Promise<string> {
-  return (await getClinicCached(db))?.timeZone ?? "UTC";
 }
 
 /** The SQLSTATE of a database error, through drizzle's wrapper if there is one. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getIntake } from "@/db/queries/intakes";
-import { getClinicCached } from "@/lib/clinic-settings";
+import { getClinicZone } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { submitIntake } from "@/lib/intakes/submit";
 import {
@@ -44,7 +44,7 @@ export async function regradeBeforeReschedule(db: Db, { token, recheck, now }: {
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
   if (intake.rulesetVersion !== RULESET_VERSION) return { status: "refill" };
   const answers = applyRecheck(intake.answers as IntakeAnswers, parsed.data);
-  const timeZone = (await getClinicCached(db))?.timeZone ?? "UTC";
+  const timeZone = await getClinicZone(db);
   const valid = makeIntakeAnswersSchema({ now, timeZone }).safeParse(answers);
   if (!valid.success) return { status: "invalid", fieldErrors: fieldErrors(valid.error) };
   const result = await submitIntake(db, { answers: valid.data, now, timeZone, previousIntakeId: intake.id });

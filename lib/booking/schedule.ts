@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import { listBusy, listTimeOff } from "@/db/queries/scheduling";
-import type { AppointmentType as TypeRow } from "@/db/schema";
-import { getClinicCached, getScheduleSettings, settingsGeneration } from "@/lib/clinic-settings";
+import type { Clinic, AppointmentType as TypeRow } from "@/db/schema";
+import { cacheGet, forgetCached } from "@/lib/cache";
+import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { addLocalDays, listFreeSlots, localInstant, type Policy, type Slot } from "@/lib/scheduling";
 
 export type OfferQuery = {
@@ -16,8 +17,16 @@ export type OfferQuery = {
 
 export type Offer = { timeZone: string; slots: (Slot & { clinicianName: string })[] };
 
+/** The settings a booking request needs, read once per request and passed down (lib/clinic-settings caches them). */
+export type BookingSettings = { clinic: Clinic | null; schedule: Awaited<ReturnType<typeof getScheduleSettings>> };
+
+/** Reads the clinic's booking settings: the clinic row, clinicians, their hours and the appointment types. */
+export async function bookingSettings(db: Db): Promise<BookingSettings> {
+  const [clinic, schedule] = await Promise.all([getClinicCached(db), getScheduleSettings(db)]);
+  return { clinic, schedule };
+}
+
 const OFFER_TTL_MS = 5_000;
-const offerCache = new WeakMap<Db, Map<string, { offer: Promise<Offer>; expires: number; generation: number }>>();
 
 /**
  * What patients browsing times see: the offer for a query, shared for up to 5 seconds by every
@@ -26,32 +35,21 @@ const offerCache = new WeakMap<Db, Map<string, { offer: Promise<Offer>; expires:
  * alternatives, because bookings always check with offeredSlots and the database decides.
  * A settings change in this process (time off, hours, types) drops the shared offers at once.
  */
-export function cachedOfferedSlots(db: Db, q: OfferQuery): Promise<Offer> {
-  let cache = offerCache.get(db);
-  if (!cache) offerCache.set(db, (cache = new Map()));
+export function cachedOfferedSlots(db: Db, q: OfferQuery, settings?: BookingSettings): Promise<Offer> {
   const key = JSON.stringify([q.from, q.days, q.type.id, q.withinDays, q.mode, q.clinicianIds ?? null]);
-  const now = Date.now();
-  const hit = cache.get(key);
-  const generation = settingsGeneration();
-  if (hit && hit.expires > now && hit.generation === generation) return hit.offer;
-  if (cache.size > 500) cache.clear(); // bounded: a handful of weeks × grades in practice
-  const offer = offeredSlots(db, q);
-  cache.set(key, { offer, expires: now + OFFER_TTL_MS, generation });
-  offer.catch(() => cache.delete(key)); // never keep a failure
-  return offer;
+  return cacheGet(db, "offers", key, () => offeredSlots(db, q, settings), OFFER_TTL_MS);
 }
 
 /** Forgets cached offers after this process books, moves or cancels an appointment. */
 export function forgetOffers(db: Db): void {
-  offerCache.delete(db);
+  forgetCached("offers", db);
 }
 
 /** The free slots the clinic offers for this query, from the rows in the database, now. */
-export async function offeredSlots(db: Db, q: OfferQuery): Promise<Offer> {
-  const clinic = await getClinicCached(db);
+export async function offeredSlots(db: Db, q: OfferQuery, given?: BookingSettings): Promise<Offer> {
+  const { clinic, schedule: settings } = given ?? (await bookingSettings(db));
   if (!clinic) return { timeZone: "UTC", slots: [] };
   const timeZone = clinic.timeZone;
-  const settings = await getScheduleSettings(db);
   const chosen = q.clinicianIds ? settings.clinicians.filter((c) => q.clinicianIds!.includes(c.id)) : settings.clinicians;
   const ids = chosen.map((c) => c.id);
   const hours = settings.hours.filter((h) => ids.includes(h.clinicianId));
@@ -89,7 +87,11 @@ export async function offeredSlots(db: Db, q: OfferQuery): Promise<Offer> {
 
 /** The appointment type a patient of this grade books by default, or the one asked for if allowed. */
 export async function typeFor(db: Db, level: string, typeId?: string): Promise<TypeRow | null> {
-  const { types } = await getScheduleSettings(db);
+  return pickType((await getScheduleSettings(db)).types, level, typeId);
+}
+
+/** typeFor, among types already read. */
+export function pickType(types: readonly TypeRow[], level: string, typeId?: string): TypeRow | null {
   const allowed = types.filter((t) => (t.levels as string[]).includes(level));
   return typeId ? (allowed.find((t) => t.id === typeId) ?? null) : (allowed[0] ?? null);
 }
