@@ -38,6 +38,62 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 export const UNKNOWN_FIELD = "Unknown field: this form does not ask for it";
 const MAX_UNKNOWN_FIELDS = 20;
 
+/**
+ * What a staff form shows after its action answered without moving on: the one state of every
+ * staff, settings and sign-in form (useActionState). Plain data, as a server action must return.
+ */
+export type FormState = {
+  /** About the whole form, e.g. "You cannot change your own role. Ask another admin." */
+  message?: string;
+  /** Messages by field name; one for a field the form does not show (a hidden id) reads as a message. */
+  fieldErrors?: Record<string, string[]>;
+  /** What was typed (never a password), so a refusal loses nothing. */
+  values?: Record<string, string>;
+  /** When the answer came: a new value remounts the form with `values` and moves focus to its errors. */
+  at?: number;
+};
+
+/** Why a change was not made: messages beside fields, or one for the whole form. */
+export type Refusal = { ok: false; message?: string; fieldErrors?: Record<string, string[]> };
+
+/** A refusal for the whole form. */
+export const refuse = (message: string): Refusal => ({ ok: false, message });
+
+/** A refusal beside one field. */
+export const fieldError = (field: string, message: string): Refusal => ({ ok: false, fieldErrors: { [field]: [message] } });
+
+/** Input that did not parse: each message beside its field. */
+export const invalid = (error: z.ZodError): Refusal => ({ ok: false, fieldErrors: fieldErrors(error) });
+
+/**
+ * Parses raw input (a form's strings) with the schema and runs the change on what it gives; input
+ * that does not parse is refused with each message beside its field, as the form shows it.
+ */
+export async function parseThen<S extends z.ZodType, R>(schema: S, input: unknown, change: (data: z.output<S>) => Promise<R>): Promise<R | Refusal> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? change(parsed.data) : invalid(parsed.error);
+}
+
+/** Fields never sent back to the browser, even after a refusal. */
+export const SECRET_FIELDS: readonly string[] = ["password"];
+
+const MAX_FIELD_LENGTH = 4000;
+
+/** A form's text fields as a plain object, at most 4,000 characters each; files and Next's own "$ACTION…" fields left out. */
+export function formInput(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value.slice(0, MAX_FIELD_LENGTH);
+  return out;
+}
+
+/** The state a form shows after a refusal: its messages, what was typed (secrets left out), and a new `at`. */
+export function refusedState(refusal: Refusal, input: Record<string, string>, secret: readonly string[] = SECRET_FIELDS): FormState {
+  const values = Object.fromEntries(Object.entries(input).filter(([name]) => !secret.includes(name)));
+  // Copied into a plain object: fieldErrors() builds a null-prototype one, which is not serialisable.
+  const errors = refusal.fieldErrors ? { ...refusal.fieldErrors } : undefined;
+  return { message: refusal.message, fieldErrors: errors, values, at: Date.now() };
+}
+
 /** A page's search params with one value per name (the first, when a name repeats), for zod. */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

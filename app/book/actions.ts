@@ -3,27 +3,32 @@
 import { redirect } from "next/navigation";
 import { bookingAccess } from "@/lib/booking/access";
 import { bookAppointment } from "@/lib/booking/book";
+import { cancelSchema, confirmBookingSchema, rescheduleSchema } from "@/lib/booking/booking-form";
 import { cancelAppointment, rescheduleAppointment } from "@/lib/booking/manage";
 import { regradeBeforeReschedule } from "@/lib/booking/regrade";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { getDb } from "@/lib/db";
+import { formInput } from "@/lib/forms";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 };
 
-/** Confirms a chosen time; a time taken meanwhile sends the patient back to choose again. */
+/**
+ * Confirms a chosen time; a time taken meanwhile (or a chosen time that does not parse) sends the
+ * patient back to choose again.
+ */
 export async function confirmBookingAction(form: FormData): Promise<void> {
   const token = str(form, "token");
   const db = await getDb();
   const now = new Date();
   const access = await bookingAccess(db, token, now);
   if (access.status !== "ok") redirect(`/book?token=${encodeURIComponent(token)}`);
-  const start = new Date(str(form, "start"));
-  const result = Number.isNaN(start.getTime())
-    ? ({ status: "not_eligible" } as const)
-    : await bookAppointment(db, { intake: access.intake, clinicianId: str(form, "clinicianId"), start, now });
+  const parsed = confirmBookingSchema.safeParse(formInput(form));
+  const result = parsed.success
+    ? await bookAppointment(db, { intake: access.intake, clinicianId: parsed.data.clinicianId, start: parsed.data.start, now })
+    : ({ status: "not_eligible" } as const);
   if (result.status === "booked") redirect(`/appointments/manage/${result.manageToken}?booked=1`);
   if (result.status === "already_booked") redirect(`/book/confirm?token=${encodeURIComponent(token)}&already=1`);
   redirect(`/book?token=${encodeURIComponent(token)}&taken=1`);
@@ -32,7 +37,7 @@ export async function confirmBookingAction(form: FormData): Promise<void> {
 /** Cancels from the manage page (before the cut-off; the server checks again). */
 export async function cancelAction(form: FormData): Promise<void> {
   const token = str(form, "token");
-  const reason = str(form, "reason").trim().slice(0, 500) || "No reason given";
+  const { reason } = cancelSchema.parse(formInput(form)); // never refuses: a missing reason is "No reason given"
   const result = await cancelAppointment(await getDb(), { token, reason, now: new Date() });
   redirect(result.status === "done" ? "/appointments/cancelled" : `/appointments/manage/${token}?error=${result.status}`);
 }
@@ -40,10 +45,10 @@ export async function cancelAction(form: FormData): Promise<void> {
 /** Moves the appointment to the chosen time, keeping the same manage link. */
 export async function rescheduleAction(form: FormData): Promise<void> {
   const token = str(form, "token");
-  const start = new Date(str(form, "start"));
-  if (Number.isNaN(start.getTime())) redirect(`/appointments/manage/${token}/reschedule?taken=1`);
-  const regradedIntakeId = str(form, "regrade") || undefined;
-  const result = await rescheduleAppointment(await getDb(), { token, clinicianId: str(form, "clinicianId"), start, now: new Date(), regradedIntakeId });
+  const parsed = rescheduleSchema.safeParse(formInput(form));
+  if (!parsed.success) redirect(`/appointments/manage/${token}/reschedule?taken=1`);
+  const { clinicianId, start, regrade: regradedIntakeId } = parsed.data;
+  const result = await rescheduleAppointment(await getDb(), { token, clinicianId, start, now: new Date(), regradedIntakeId });
   if (result.status === "booked") redirect(`/appointments/manage/${token}?moved=1`);
   if (result.status === "too_late" || result.status === "not_found") redirect(`/appointments/manage/${token}?error=${result.status}`);
   redirect(`/appointments/manage/${token}/reschedule?taken=1`);

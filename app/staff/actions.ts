@@ -1,42 +1,57 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { getDb } from "@/lib/db";
-import { fieldErrors } from "@/lib/forms";
-import { acknowledgeCase, addNote, bookUrgentForCase, callSchema, logCall, noteSchema, overrideLevel, overrideSchema, resolveCase } from "@/lib/staff/cases";
-import { markAttendance } from "@/lib/staff/schedule";
+import { fieldError, formInput, invalid, refuse, refusedState, type FormState, type Refusal } from "@/lib/forms";
+import { staffAction, type Outcome, type RawInput } from "@/lib/staff/action";
+import { getClinicZone } from "@/lib/clinic-settings";
+import {
+  acknowledgeCase,
+  addNote,
+  bookUrgentForCase,
+  callSchema,
+  caseFormSchema,
+  logCall,
+  noteSchema,
+  overrideLevel,
+  overrideSchema,
+  resolveCase,
+  urgentSlotSchema,
+  type CaseChange,
+} from "@/lib/staff/cases";
+import { attendanceSchema, markAttendance } from "@/lib/staff/schedule";
 import { requireStaff } from "@/lib/staff/session";
-import { getClinicCached } from "@/lib/clinic-settings";
 import { signInSchema, signOutStaff } from "@/lib/staff/sign-in";
-import { z } from "zod";
-
-export type FormState = { message?: string; fieldErrors?: Record<string, string[] | string>; email?: string; values?: Record<string, string> };
-
-// A plain object: what a server action returns to the browser must be serialisable.
-const errorsOf = (error: z.ZodError) => ({ ...fieldErrors(error) });
 
 /** Only our own staff pages as a place to return to after signing in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
+function safeNext(value: string | undefined): string {
+  const next = value ?? "";
   return /^\/staff(\/|$|\?)/.test(next) && !next.startsWith("//") ? next : "/staff";
 }
 
+// Sign-in has no session to resolve yet and Auth.js answers by throwing, so it is not a staffAction;
+// it answers with the same FormState.
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const typed = String(form.get("email") ?? "").slice(0, 254);
-  const parsed = signInSchema.safeParse({ email: typed, password: form.get("password") ?? "" });
-  if (!parsed.success) return { fieldErrors: errorsOf(parsed.error), email: typed };
+  const input = formInput(form);
+  const answer = (refusal: Refusal) => refusedState(refusal, { email: (input.email ?? "").slice(0, 254) });
+  const parsed = signInSchema.safeParse({ email: (input.email ?? "").slice(0, 254), password: input.password ?? "" });
+  if (!parsed.success) return answer(invalid(parsed.error));
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeNext(form.get("next")) });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeNext(input.next) });
   } catch (error) {
     // A successful sign-in redirects by throwing; only Auth.js's own errors are answers here.
     if (!(error instanceof AuthError)) throw error;
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { message: "Too many sign-in attempts. Wait a minute, then try again.", email: typed };
+      return answer(refuse("Too many sign-in attempts. Wait a minute, then try again."));
     }
     // The same words whether the email is unknown, the password wrong or the account locked.
-    return { message: "That email and password do not match an active account. After 5 wrong tries an account is locked for 15 minutes; an admin can unlock it sooner.", email: typed };
+    return answer(
+      refuse(
+        "That email and password do not match an active account. After 5 wrong tries an account is locked for 15 minutes; an admin can unlock it sooner.",
+      ),
+    );
   }
   return {};
 }
@@ -49,108 +64,97 @@ export async function signOutAction(form: FormData): Promise<void> {
   await signOut({ redirectTo: "/staff/sign-in?signedOut=1" });
 }
 
-const caseId = (form: FormData) => {
-  const id = form.get("intakeId");
-  return typeof id === "string" && z.uuid().safeParse(id).success ? id : null;
-};
+// Case actions: back to the case page with a note of what was done (?done=, see the page's DONE).
 
-/** Runs a case action for these roles and returns to the case page with a note of what happened. */
-async function onCase(form: FormData, roles: Parameters<typeof requireStaff>[0], run: (id: string, staff: Awaited<ReturnType<typeof requireStaff>>) => Promise<FormState | string>): Promise<FormState> {
-  const id = caseId(form);
-  const staff = await requireStaff(roles, id ? `/staff/cases/${id}` : "/staff");
-  if (!id) return { message: "That case does not exist." };
-  const result = await run(id, staff);
-  // React clears the form after an action: send back what was typed so an error loses nothing.
-  if (typeof result !== "string") return { ...result, values: typedValues(form) };
-  redirect(`/staff/cases/${id}?done=${result}`);
-}
+/** The case page to come back to after signing in (the queue when the form names no real case). */
+const casePage = (input: RawInput) =>
+  caseFormSchema.safeParse(input).success ? `/staff/cases/${input.intakeId}` : "/staff";
 
-const notFound = { message: "That case does not exist." };
+const caseGone = refuse("That case does not exist.");
 
-function typedValues(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$") && key !== "intakeId") out[key] = value.slice(0, 4000);
-  return out;
-}
+/** The case page with its note, or why not. */
+const onCase = (intakeId: string, change: CaseChange, done: string, already = done): Outcome =>
+  change.status === "not_found"
+    ? caseGone
+    : { redirect: `/staff/cases/${intakeId}?done=${change.status === "already" ? already : done}` };
 
-export async function acknowledgeAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return onCase(form, undefined, async (id, staff) => {
-    const r = await acknowledgeCase(await getDb(), staff, id, new Date());
-    return r.status === "not_found" ? notFound : r.status === "already" ? "already_acknowledged" : "acknowledged";
-  });
-}
+export const acknowledgeAction = staffAction(
+  { next: casePage, schema: caseFormSchema },
+  async ({ intakeId }, { db, staff, now }) =>
+    onCase(intakeId, await acknowledgeCase(db, staff, intakeId, now), "acknowledged", "already_acknowledged"),
+);
 
-export async function callAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return onCase(form, undefined, async (id, staff) => {
-    const parsed = callSchema.safeParse({ outcome: form.get("outcome") ?? undefined, body: form.get("body") ?? "" });
-    if (!parsed.success) return { fieldErrors: errorsOf(parsed.error) };
-    const r = await logCall(await getDb(), staff, id, parsed.data);
-    return r.status === "not_found" ? notFound : "call_logged";
-  });
-}
+export const callAction = staffAction(
+  { next: casePage, schema: caseFormSchema.extend(callSchema.shape) },
+  async ({ intakeId, ...call }, { db, staff }) =>
+    onCase(intakeId, await logCall(db, staff, intakeId, call), "call_logged"),
+);
 
-export async function noteAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return onCase(form, undefined, async (id, staff) => {
-    const parsed = noteSchema.safeParse({ body: form.get("body") ?? "" });
-    if (!parsed.success) return { fieldErrors: errorsOf(parsed.error) };
-    const r = await addNote(await getDb(), staff, id, parsed.data);
-    return r.status === "not_found" ? notFound : "note_added";
-  });
-}
+export const noteAction = staffAction(
+  { next: casePage, schema: caseFormSchema.extend(noteSchema.shape) },
+  async ({ intakeId, ...note }, { db, staff }) =>
+    onCase(intakeId, await addNote(db, staff, intakeId, note), "note_added"),
+);
 
 /** Changing the level is a clinical decision: clinicians and admins only. */
-export async function overrideAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return onCase(form, ["clinician", "admin"], async (id, staff) => {
-    const parsed = overrideSchema.safeParse({ level: form.get("level") ?? undefined, reason: form.get("reason") ?? "" });
-    if (!parsed.success) return { fieldErrors: errorsOf(parsed.error) };
-    const r = await overrideLevel(await getDb(), staff, id, parsed.data, new Date());
-    return r.status === "not_found" ? notFound : "level_changed";
-  });
-}
+export const overrideAction = staffAction(
+  { roles: ["clinician", "admin"], next: casePage, schema: caseFormSchema.extend(overrideSchema.shape) },
+  async ({ intakeId, ...override }, { db, staff, now }) =>
+    onCase(intakeId, await overrideLevel(db, staff, intakeId, override, now), "level_changed"),
+);
 
-export async function resolveAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return onCase(form, undefined, async (id, staff) => {
-    const r = await resolveCase(await getDb(), staff, id, new Date());
-    return r.status === "not_found" ? notFound : r.status === "already" ? "already_resolved" : "resolved";
-  });
-}
+export const resolveAction = staffAction(
+  { next: casePage, schema: caseFormSchema },
+  async ({ intakeId }, { db, staff, now }) =>
+    onCase(intakeId, await resolveCase(db, staff, intakeId, now), "resolved", "already_resolved"),
+);
 
-const urgentSlotSchema = z.object({
-  slot: z.string({ error: "Choose a time" }).regex(/^[0-9a-f-]{36}\|\d{4}-\d\d-\d\dT[\d:.]+Z$/, { error: "Choose a time" }),
-  typeId: z.string().min(1).max(50),
-});
-
-export async function bookUrgentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return onCase(form, undefined, async (id, staff) => {
-    const parsed = urgentSlotSchema.safeParse({ slot: form.get("slot") ?? undefined, typeId: form.get("typeId") ?? "" });
-    if (!parsed.success) return { fieldErrors: errorsOf(parsed.error) };
-    const [clinicianId, start] = parsed.data.slot.split("|") as [string, string];
-    const r = await bookUrgentForCase(await getDb(), staff, id, { clinicianId, start: new Date(start), typeId: parsed.data.typeId }, new Date());
+export const bookUrgentAction = staffAction(
+  { next: casePage, schema: caseFormSchema.extend(urgentSlotSchema.shape) },
+  async ({ intakeId, slot, typeId }, { db, staff, now }): Promise<Outcome> => {
+    const r = await bookUrgentForCase(db, staff, intakeId, { ...slot, typeId }, now);
     switch (r.status) {
       case "booked":
-        return "urgent_booked";
+        return { redirect: `/staff/cases/${intakeId}?done=urgent_booked` };
       case "slot_taken":
-        return { fieldErrors: { slot: "That time was just taken. Choose another." } };
+        return fieldError("slot", "That time was just taken. Choose another.");
       case "already_booked":
-        return { message: "This patient already has an appointment booked. Cancel or move that one first." };
+        return refuse("This patient already has an appointment booked. Cancel or move that one first.");
       case "not_found":
-        return notFound;
+        return caseGone;
       default:
-        return { message: "That time cannot be booked for this case." };
+        return refuse("That time cannot be booked for this case.");
     }
-  });
+  },
+);
+
+// Attendance: a plain form on the schedule (one button per mark), answered by going back to the
+// same schedule view, with ?refused= when the mark was refused.
+
+/** The schedule view to go back to: only a schedule URL. */
+const scheduleView = (input: RawInput) =>
+  /^\/staff\/schedule(\?|$)/.test(input.back ?? "") ? input.back! : "/staff/schedule";
+
+function backTo(input: RawInput, refusal?: string): Outcome {
+  const url = new URL(scheduleView(input), "http://x");
+  url.searchParams.delete("refused");
+  if (refusal) url.searchParams.set("refused", refusal);
+  return { redirect: `${url.pathname}${url.search}` };
 }
+
+const markAttendanceStep = staffAction(
+  {
+    next: scheduleView,
+    schema: attendanceSchema.extend({ back: z.string().optional() }),
+    invalid: (_error, input) => backTo(input, "invalid"),
+  },
+  async ({ appointmentId, mark, back }, { db, staff, now }) => {
+    const result = await markAttendance(db, staff, { appointmentId, mark }, now, await getClinicZone(db));
+    return backTo({ back: back ?? "" }, result.ok ? undefined : result.refusal);
+  },
+);
 
 /** Arrived / did not come / undo, from the schedule; back to the same schedule view. */
 export async function markAttendanceAction(form: FormData): Promise<void> {
-  const raw = String(form.get("back") ?? "");
-  const back = /^\/staff\/schedule(\?|$)/.test(raw) ? raw : "/staff/schedule";
-  const staff = await requireStaff(undefined, back);
-  const db = await getDb();
-  const zone = (await getClinicCached(db))?.timeZone ?? "UTC";
-  const result = await markAttendance(db, staff, { appointmentId: String(form.get("appointmentId") ?? ""), mark: form.get("mark") as "arrived" }, new Date(), zone);
-  const url = new URL(back, "http://x");
-  url.searchParams.delete("refused");
-  if (!result.ok) url.searchParams.set("refused", result.refusal);
-  redirect(`${url.pathname}${url.search}`);
+  await markAttendanceStep({}, form); // always redirects
 }

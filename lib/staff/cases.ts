@@ -54,6 +54,9 @@ export function acknowledgeCase(db: Db, actor: Actor, intakeId: string, now: Dat
   });
 }
 
+/** The case a staff form acts on (its hidden intakeId); each form's own fields extend it. */
+export const caseFormSchema = z.object({ intakeId: z.uuid({ error: "That case does not exist." }) });
+
 export const callSchema = z.object({
   outcome: z.enum(["reached", "no_answer", "voicemail", "wrong_number"], { error: "Choose how the call went" }),
   body: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
@@ -132,6 +135,19 @@ export async function urgentSlotsForCase(
     label: `${formatDateTime(s.start, timeZone)} with ${s.clinicianName}`,
   }));
 }
+
+/** A reserved urgent time as the case page offers it ("clinicianId|start", see urgentSlotsForCase) and its type. */
+export const urgentSlotSchema = z.object({
+  slot: z
+    .string({ error: "Choose a time" })
+    .regex(/^[0-9a-f-]{36}\|\d{4}-\d\d-\d\dT[\d:.]+Z$/, { error: "Choose a time" })
+    .transform((value) => {
+      const [clinicianId, start] = value.split("|") as [string, string];
+      return { clinicianId, start: new Date(start) };
+    })
+    .refine((s) => !Number.isNaN(s.start.getTime()), { error: "Choose a time" }),
+  typeId: z.string().min(1).max(50),
+});
 
 /** Books a reserved urgent slot for the patient (the confirmation email is queued with it). */
 export async function bookUrgentForCase(

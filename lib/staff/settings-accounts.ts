@@ -1,6 +1,6 @@
-// Staff accounts and dead emails on the admin's settings page. Same shape as settings.ts: validate,
-// one transaction with its audit event, an answer the form can show. Password hashes never leave
-// the database layer here.
+// Staff accounts and dead emails on the admin's settings page. Same shape as settings.ts: a schema
+// the action parses the form with, then one transaction with its audit event and an answer the
+// form can show. Password hashes never leave the database layer here.
 import { z } from "zod";
 import { STAFF_ROLES } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
@@ -8,7 +8,7 @@ import { getEmailForUpdate, requeueDeadEmail } from "@/db/queries/outbox";
 import { clearFailedSignIns, endAllStaffSessions, getStaffForUpdate, insertStaff, setStaffActive, setStaffPassword, setStaffRole } from "@/db/queries/staff";
 import type { Actor } from "./cases";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
-import { auditSetting, checkbox, done, fieldError, invalid, refuse, text, type SettingsResult } from "./settings-fields";
+import { auditSetting, checkbox, done, fieldError, refuse, rowId, text, type SettingsResult } from "./settings-fields";
 
 const role = z.enum(STAFF_ROLES, { error: "Choose a role" });
 
@@ -31,10 +31,7 @@ function passwordField(missing: string) {
 }
 
 /** Adds a staff account with a first password (stored as an argon2id hash). */
-export async function createStaffAccount(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = newStaffSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { password, ...who } = parsed.data;
+export async function createStaffAccount(db: Db, actor: Actor, { password, ...who }: z.output<typeof newStaffSchema>): Promise<SettingsResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const row = await insertStaff(tx, { ...who, passwordHash });
@@ -44,14 +41,17 @@ export async function createStaffAccount(db: Db, actor: Actor, input: unknown): 
   });
 }
 
-const staffIdSchema = z.object({ id: z.uuid() });
-const gone = refuse("That account no longer exists.");
+const ACCOUNT_GONE = "That account no longer exists.";
+const gone = refuse(ACCOUNT_GONE);
+
+/** A row's account (a hidden id): unlocking it. */
+export const staffAccountSchema = rowId(ACCOUNT_GONE);
+export const staffRoleSchema = staffAccountSchema.extend({ role });
+export const staffActiveSchema = staffAccountSchema.extend({ active: checkbox });
+export const passwordResetSchema = staffAccountSchema.extend({ password: passwordField("Enter the new password") });
 
 /** Changes someone's role; an admin cannot change their own (so there is always an admin). */
-export async function changeStaffRole(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = staffIdSchema.extend({ role }).safeParse(input);
-  if (!parsed.success) return parsed.error.issues.some((i) => i.path[0] === "role") ? invalid(parsed.error) : gone;
-  const { id, role: next } = parsed.data;
+export async function changeStaffRole(db: Db, actor: Actor, { id, role: next }: z.output<typeof staffRoleSchema>): Promise<SettingsResult> {
   if (id === actor.id) return refuse("You cannot change your own role. Ask another admin.");
   return db.transaction(async (tx) => {
     const user = await getStaffForUpdate(tx, id);
@@ -64,10 +64,7 @@ export async function changeStaffRole(db: Db, actor: Actor, input: unknown): Pro
 }
 
 /** Deactivates an account (ending all its sessions at once) or reactivates it; never one's own. */
-export async function setStaffAccountActive(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
-  const parsed = staffIdSchema.extend({ active: checkbox }).safeParse(input);
-  if (!parsed.success) return gone;
-  const { id, active } = parsed.data;
+export async function setStaffAccountActive(db: Db, actor: Actor, { id, active }: z.output<typeof staffActiveSchema>, now: Date): Promise<SettingsResult> {
   if (id === actor.id && !active) return refuse("You cannot deactivate your own account. Ask another admin.");
   return db.transaction(async (tx) => {
     const user = await getStaffForUpdate(tx, id);
@@ -81,11 +78,9 @@ export async function setStaffAccountActive(db: Db, actor: Actor, input: unknown
 }
 
 /** Lifts a sign-in lock and forgets the failed sign-ins, so the person can sign in again now. */
-export async function unlockStaffAccount(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = staffIdSchema.safeParse(input);
-  if (!parsed.success) return gone;
+export async function unlockStaffAccount(db: Db, actor: Actor, { id }: z.output<typeof staffAccountSchema>): Promise<SettingsResult> {
   return db.transaction(async (tx) => {
-    const user = await getStaffForUpdate(tx, parsed.data.id);
+    const user = await getStaffForUpdate(tx, id);
     if (!user) return gone;
     await clearFailedSignIns(tx, user.id);
     await auditSetting(tx, actor, "staff_unlocked", { type: "staff_user", id: user.id }, {
@@ -101,10 +96,7 @@ export async function unlockStaffAccount(db: Db, actor: Actor, input: unknown): 
  * sign-ins are forgotten, and the audit trail records who did it, never the password. Not one's
  * own: there is no "old password" check here, so another admin must do it.
  */
-export async function resetStaffPassword(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
-  const parsed = staffIdSchema.extend({ password: passwordField("Enter the new password") }).safeParse(input);
-  if (!parsed.success) return parsed.error.issues.some((i) => i.path[0] === "password") ? invalid(parsed.error) : gone;
-  const { id, password } = parsed.data;
+export async function resetStaffPassword(db: Db, actor: Actor, { id, password }: z.output<typeof passwordResetSchema>, now: Date): Promise<SettingsResult> {
   if (id === actor.id) return refuse("You cannot set your own password here. Ask another admin.");
   const passwordHash = await hashPassword(password); // about 50 ms: outside the transaction
   return db.transaction(async (tx) => {
@@ -117,13 +109,14 @@ export async function resetStaffPassword(db: Db, actor: Actor, input: unknown, n
   });
 }
 
+const EMAIL_GONE = "That email no longer exists.";
+export const deadEmailSchema = rowId(EMAIL_GONE);
+
 /** Sends a dead email again: back in the queue, due now, with fresh attempts. Once per death. */
-export async function retryDeadEmail(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
-  const parsed = staffIdSchema.safeParse(input);
-  if (!parsed.success) return refuse("That email no longer exists.");
+export async function retryDeadEmail(db: Db, actor: Actor, { id }: z.output<typeof deadEmailSchema>, now: Date): Promise<SettingsResult> {
   return db.transaction(async (tx) => {
-    const email = await getEmailForUpdate(tx, parsed.data.id);
-    if (!email) return refuse("That email no longer exists.");
+    const email = await getEmailForUpdate(tx, id);
+    if (!email) return refuse(EMAIL_GONE);
     if (!(await requeueDeadEmail(tx, { id: email.id, now }))) return refuse("That email was already retried: it is back in the queue, or sent.");
     await auditSetting(tx, actor, "email_retried", { type: "email", id: email.id }, {
       before: { status: email.status, attempts: email.attempts, lastError: email.lastError },

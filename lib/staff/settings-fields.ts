@@ -1,20 +1,20 @@
-// The pieces every admin settings change shares: how form fields are read, what a change answers,
-// and its audit event. Form values arrive as strings, tests pass numbers and booleans: both parse.
+// The pieces every admin settings change shares: how form fields are read (the schemas' parts),
+// what a change answers, and its audit event. Form values arrive as strings, code may pass numbers
+// and booleans: both parse. The changes take what their schema gives; the action parses the form.
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { clearSettingsCaches } from "@/lib/clinic-settings";
-import { fieldErrors } from "@/lib/forms";
+import type { Refusal } from "@/lib/forms";
 import { isLocalDate } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
 
+export { fieldError, refuse } from "@/lib/forms";
+
 /** What a settings change answers: done, or why not (beside a field, or for the whole form). */
-export type SettingsResult = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; message?: string };
+export type SettingsResult = { ok: true } | Refusal;
 
 export const done: SettingsResult = { ok: true };
-export const invalid = (error: z.ZodError): SettingsResult => ({ ok: false, fieldErrors: fieldErrors(error) });
-export const refuse = (message: string): SettingsResult => ({ ok: false, message });
-export const fieldError = (field: string, message: string): SettingsResult => ({ ok: false, fieldErrors: { [field]: [message] } });
 
 /** Required text, trimmed. */
 export const text = (label: string, max: number) =>
@@ -59,7 +59,12 @@ export const calendarDate = (label: string) =>
 
 export const recordId = (what: string) => z.uuid({ error: `Choose ${what}` });
 
-/** Writes the audit event of a settings change (call inside its transaction). */
+/**
+ * The id of the record a row's button acts on (a hidden field). One that is not an id at all was
+ * forged or mangled: the form shows the same words as for a record that no longer exists.
+ */
+export const rowId = (gone: string) => z.object({ id: z.uuid({ error: gone }) });
+
 /**
  * One change to what the clinic offers, in one transaction with its audit row; then this process
  * forgets its cached settings and the slot offers built from them, so the change applies here at
@@ -71,6 +76,7 @@ export async function settingsChange(db: Db, change: (tx: Db) => Promise<Setting
   return result ?? done;
 }
 
+/** Writes the audit event of a settings change (call inside its transaction). */
 export function auditSetting(db: Db, actor: Actor, action: string, subject: { type: string; id: string | null }, change: { before?: unknown; after?: unknown } = {}) {
   return recordAudit(db, {
     actor: { id: actor.id, email: actor.email },

@@ -1,7 +1,8 @@
 // The admin's settings: the clinic and its booking policies, clinicians, their weekly hours, time
 // off, appointment types (staff accounts and dead emails are in settings-accounts.ts). Each change
-// is validated here, written with its audit event in one transaction, and then this process's
-// settings caches are cleared so it applies at once (other processes pick it up within 30 s).
+// takes what its schema here gives (the action parses the form with it), is checked against the
+// database, written with its audit event in one transaction, and then this process's settings
+// caches are cleared so it applies at once (other processes pick it up within 30 s).
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findOverlappingHours } from "@/db/queries/scheduling";
@@ -25,7 +26,7 @@ import {
 import type { Clinic } from "@/db/schema";
 import { localInstant } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
-import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, invalid, optionalText, recordId, refuse, settingsChange, text, whole, type SettingsResult } from "./settings-fields";
+import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, optionalText, recordId, refuse, rowId, settingsChange, text, whole, type SettingsResult } from "./settings-fields";
 
 export type { SettingsResult } from "./settings-fields";
 export * from "./settings-accounts";
@@ -76,10 +77,7 @@ export const policiesSchema = z.object({
 export type Policies = z.output<typeof policiesSchema>;
 
 /** Saves the clinic's details and booking policies (creates the clinic row if there is none yet). */
-export async function updatePolicies(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
-  const parsed = policiesSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const next = parsed.data;
+export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: Date): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await getClinicForUpdate(tx);
     if (!row) {
@@ -100,28 +98,25 @@ function pickPolicies(row: Clinic): Policies {
   return Object.fromEntries(keys.map((k) => [k, row[k]])) as Policies;
 }
 
+const CLINICIAN_GONE = "That clinician no longer exists.";
+
 export const clinicianSchema = z.object({ name: text("name", 100), role: text("role", 100) });
-export const clinicianUpdateSchema = clinicianSchema.extend({ id: recordId("a clinician") });
-export const activeSchema = z.object({ id: recordId("a record"), active: checkbox });
+export const clinicianUpdateSchema = clinicianSchema.extend(rowId(CLINICIAN_GONE).shape);
+export const clinicianActiveSchema = rowId(CLINICIAN_GONE).extend({ active: checkbox });
 
 /** Adds a clinician (active: offered for booking once they have weekly hours). */
-export async function addClinician(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = clinicianSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+export async function addClinician(db: Db, actor: Actor, clinician: z.output<typeof clinicianSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
-    const row = await insertClinician(tx, parsed.data);
-    await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row.id }, { after: parsed.data });
+    const row = await insertClinician(tx, clinician);
+    await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row.id }, { after: clinician });
   });
 }
 
 /** Changes a clinician's name or role. */
-export async function updateClinician(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = clinicianUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, ...next } = parsed.data;
+export async function updateClinician(db: Db, actor: Actor, { id, ...next }: z.output<typeof clinicianUpdateSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await getClinicianForUpdate(tx, id);
-    if (!row) return refuse("That clinician no longer exists.");
+    if (!row) return refuse(CLINICIAN_GONE);
     const diff = changes(row, next);
     if (!diff) return done;
     await updateClinicianDetails(tx, id, next);
@@ -131,12 +126,9 @@ export async function updateClinician(db: Db, actor: Actor, input: unknown): Pro
 }
 
 /** Deactivates (no longer offered for booking; booked appointments stay) or reactivates a clinician. */
-export async function setClinicianActive(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = activeSchema.safeParse(input);
-  if (!parsed.success) return refuse("That clinician no longer exists.");
-  const { id, active } = parsed.data;
+export async function setClinicianActive(db: Db, actor: Actor, { id, active }: z.output<typeof clinicianActiveSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
-    if (!(await updateClinicianActive(tx, id, active))) return refuse("That clinician no longer exists.");
+    if (!(await updateClinicianActive(tx, id, active))) return refuse(CLINICIAN_GONE);
     await auditSetting(tx, actor, active ? "clinician_reactivated" : "clinician_deactivated", { type: "clinician", id }, { before: { active: !active }, after: { active } });
     return done;
   });
@@ -152,10 +144,7 @@ export const hoursSchema = z
   .refine((h) => h.end > h.start, { path: ["end"], error: "The end time must be after the start time" });
 
 /** Adds a row of weekly hours; refuses one that overlaps another row of the same clinician and day. */
-export async function addWorkingHours(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = hoursSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const h = parsed.data;
+export async function addWorkingHours(db: Db, actor: Actor, h: z.output<typeof hoursSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     // Locking the clinician makes two admins adding overlapping rows at once take turns.
     const who = await getClinicianForUpdate(tx, h.clinicianId);
@@ -171,15 +160,14 @@ export async function addWorkingHours(db: Db, actor: Actor, input: unknown): Pro
   });
 }
 
-const idSchema = z.object({ id: z.uuid() });
+const HOURS_GONE = "Those hours were already removed.";
+export const hoursRowSchema = rowId(HOURS_GONE);
 
 /** Removes a row of weekly hours (appointments already booked in them stay). */
-export async function removeWorkingHours(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = idSchema.safeParse(input);
-  if (!parsed.success) return refuse("Those hours were already removed.");
+export async function removeWorkingHours(db: Db, actor: Actor, { id }: z.output<typeof hoursRowSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
-    const row = await deleteWorkingHours(tx, parsed.data.id);
-    if (!row) return refuse("Those hours were already removed.");
+    const row = await deleteWorkingHours(tx, id);
+    if (!row) return refuse(HOURS_GONE);
     const before = { clinicianId: row.clinicianId, weekday: row.weekday, start: row.startTime.slice(0, 5), end: row.endTime.slice(0, 5) };
     await auditSetting(tx, actor, "working_hours_removed", { type: "working_hours", id: row.id }, { before });
     return done;
@@ -197,10 +185,7 @@ export const timeOffSchema = z.object({
 });
 
 /** Adds time off for a clinician, or a closure of the whole clinic; times are local to the clinic. */
-export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date): Promise<SettingsResult> {
-  const parsed = timeOffSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const t = parsed.data;
+export async function addTimeOff(db: Db, actor: Actor, t: z.output<typeof timeOffSchema>, now: Date): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const timeZone = await getClinicTimeZone(tx);
     if (timeZone === null) return refuse("Set up the clinic's details first.");
@@ -217,21 +202,24 @@ export async function addTimeOff(db: Db, actor: Actor, input: unknown, now: Date
   });
 }
 
+const TIME_OFF_GONE = "That time off was already removed.";
+export const timeOffRowSchema = rowId(TIME_OFF_GONE);
+
 /** Removes time off or a closure (the time can be booked again). */
-export async function removeTimeOff(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = idSchema.safeParse(input);
-  if (!parsed.success) return refuse("That time off was already removed.");
+export async function removeTimeOff(db: Db, actor: Actor, { id }: z.output<typeof timeOffRowSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
-    const row = await deleteTimeOff(tx, parsed.data.id);
-    if (!row) return refuse("That time off was already removed.");
+    const row = await deleteTimeOff(tx, id);
+    if (!row) return refuse(TIME_OFF_GONE);
     const before = { clinicianId: row.clinicianId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason };
     await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
     return done;
   });
 }
 
+const TYPE_GONE = "That appointment type no longer exists.";
+
 export const appointmentTypeSchema = z.object({
-  id: z.string().min(1).max(50),
+  id: z.string({ error: TYPE_GONE }).min(1, { error: TYPE_GONE }).max(50, { error: TYPE_GONE }),
   name: text("name", 100),
   minutes: whole("length (minutes)", 5, 480),
   bufferBeforeMinutes: whole("buffer before (minutes)", 0, 120),
@@ -240,13 +228,10 @@ export const appointmentTypeSchema = z.object({
 });
 
 /** Edits an appointment type's name, length, buffers and whether it is offered (never its id or grades). */
-export async function updateAppointmentType(db: Db, actor: Actor, input: unknown): Promise<SettingsResult> {
-  const parsed = appointmentTypeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { id, ...next } = parsed.data;
+export async function updateAppointmentType(db: Db, actor: Actor, { id, ...next }: z.output<typeof appointmentTypeSchema>): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await getAppointmentTypeForUpdate(tx, id);
-    if (!row) return refuse("That appointment type no longer exists.");
+    if (!row) return refuse(TYPE_GONE);
     const diff = changes(row, next);
     if (!diff) return done;
     await updateAppointmentTypeDetails(tx, id, next);

@@ -9,23 +9,9 @@ import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import type { Actor } from "@/lib/staff/cases";
 import { hashPassword } from "@/lib/staff/passwords";
-import {
-  addClinician,
-  addTimeOff,
-  addWorkingHours,
-  changeStaffRole,
-  createStaffAccount,
-  removeTimeOff,
-  removeWorkingHours,
-  resetStaffPassword,
-  retryDeadEmail,
-  setClinicianActive,
-  setStaffAccountActive,
-  unlockStaffAccount,
-  updateAppointmentType,
-  updateClinician,
-  updatePolicies,
-} from "@/lib/staff/settings";
+import type { z } from "zod";
+import { parseThen } from "@/lib/forms";
+import * as settings from "@/lib/staff/settings";
 import { checkSignIn } from "@/lib/staff/sign-in";
 import { describeEachDb, type TestDb } from "./support";
 
@@ -35,6 +21,30 @@ const [RAMAN] = DEMO_CLINICIANS.map((c) => c.id) as [string];
 let n = 0;
 
 type DB = TestDb["db"];
+
+/** A settings change as its form sends it: the raw strings through its schema (as the action does), then the change. */
+function asForm<S extends z.ZodType, Rest extends unknown[]>(
+  schema: S,
+  change: (db: DB, actor: Actor, input: z.output<S>, ...rest: Rest) => Promise<settings.SettingsResult>,
+) {
+  return (db: DB, actor: Actor, raw: Record<string, unknown>, ...rest: Rest) => parseThen(schema, raw, (input) => change(db, actor, input, ...rest));
+}
+
+const updatePolicies = asForm(settings.policiesSchema, settings.updatePolicies);
+const addClinician = asForm(settings.clinicianSchema, settings.addClinician);
+const updateClinician = asForm(settings.clinicianUpdateSchema, settings.updateClinician);
+const setClinicianActive = asForm(settings.clinicianActiveSchema, settings.setClinicianActive);
+const addWorkingHours = asForm(settings.hoursSchema, settings.addWorkingHours);
+const removeWorkingHours = asForm(settings.hoursRowSchema, settings.removeWorkingHours);
+const addTimeOff = asForm(settings.timeOffSchema, settings.addTimeOff);
+const removeTimeOff = asForm(settings.timeOffRowSchema, settings.removeTimeOff);
+const updateAppointmentType = asForm(settings.appointmentTypeSchema, settings.updateAppointmentType);
+const createStaffAccount = asForm(settings.newStaffSchema, settings.createStaffAccount);
+const changeStaffRole = asForm(settings.staffRoleSchema, settings.changeStaffRole);
+const setStaffAccountActive = asForm(settings.staffActiveSchema, settings.setStaffAccountActive);
+const unlockStaffAccount = asForm(settings.staffAccountSchema, settings.unlockStaffAccount);
+const resetStaffPassword = asForm(settings.passwordResetSchema, settings.resetStaffPassword);
+const retryDeadEmail = asForm(settings.deadEmailSchema, settings.retryDeadEmail);
 
 async function admin(db: DB): Promise<Actor> {
   const email = `admin${++n}@clinic.test`;

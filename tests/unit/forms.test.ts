@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldErrors, ROOT_FIELD } from "@/lib/forms";
+import { fieldErrors, formInput, parseThen, refusedState, ROOT_FIELD } from "@/lib/forms";
 
 const errorOf = (schema: z.ZodType, input: unknown) => {
   const r = schema.safeParse(input);
@@ -46,5 +46,29 @@ describe("fieldErrors", () => {
     expect(errors["__proto__"]).toEqual(["Not asked"]);
     expect(errors["constructor"]).toEqual(["Not asked"]);
     expect(JSON.parse(JSON.stringify(errors))).toEqual({ constructor: ["Not asked"], ["__proto__"]: ["Not asked"] });
+  });
+});
+
+describe("a staff form's input and answer", () => {
+  it("reads the text fields, leaving out files and Next's own $ACTION fields, each at most 4,000 characters", () => {
+    const form = new FormData();
+    form.set("name", "Dr Mei Lee");
+    form.set("$ACTION_ID_abc", "");
+    form.set("upload", new Blob(["x"]), "x.txt");
+    form.set("body", "a".repeat(5000));
+    expect(formInput(form)).toEqual({ name: "Dr Mei Lee", body: "a".repeat(4000) });
+  });
+
+  it("answers a refusal with its messages and what was typed, never a password, as a plain object", () => {
+    const state = refusedState({ ok: false, message: "No", fieldErrors: fieldErrors(errorOf(z.object({ a: z.string() }), {})) }, { name: "Ann", password: "secret words" });
+    expect(state).toMatchObject({ message: "No", fieldErrors: { a: [expect.any(String)] }, values: { name: "Ann" } });
+    expect(Object.getPrototypeOf(state.fieldErrors)).toBe(Object.prototype);
+    expect(state.at).toEqual(expect.any(Number));
+  });
+
+  it("runs a change on parsed input, and refuses input that does not parse beside its fields", async () => {
+    const schema = z.object({ minutes: z.coerce.number({ error: "Enter a number" }).int({ error: "Enter a whole number" }) });
+    await expect(parseThen(schema, { minutes: "15" }, async (input) => input.minutes * 2)).resolves.toBe(30);
+    await expect(parseThen(schema, { minutes: "1.5" }, async () => "ran")).resolves.toEqual({ ok: false, fieldErrors: { minutes: ["Enter a whole number"] } });
   });
 });

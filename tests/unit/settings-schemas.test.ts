@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appointmentTypeSchema, hoursSchema, ianaZone, policiesSchema, timeOffSchema } from "@/lib/staff/settings";
+import { appointmentTypeSchema, hoursRowSchema, hoursSchema, ianaZone, policiesSchema, staffRoleSchema, timeOffSchema } from "@/lib/staff/settings";
 
 describe("admin settings: what a form may send", () => {
   it("accepts IANA zone names (canonically cased) and refuses offsets, abbreviations and made-up zones", () => {
@@ -36,5 +36,12 @@ describe("admin settings: what a form may send", () => {
     expect(leap.success ? null : leap.error.issues.map((i) => i.path[0])).toEqual(["startDate"]);
     const closure = timeOffSchema.safeParse({ clinicianId: "", startDate: "2028-02-29", startTime: "09:00", endDate: "2028-03-01", endTime: "09:00", reason: "  " });
     expect(closure.success && closure.data).toMatchObject({ clinicianId: null, reason: null });
+  });
+
+  it("reads a mangled hidden id as a record that no longer exists, and keeps a choice's own message beside its field", () => {
+    const gone = hoursRowSchema.safeParse({ id: "not-an-id" });
+    expect(gone.success ? null : gone.error.issues.map((i) => [i.path[0], i.message])).toEqual([["id", "Those hours were already removed."]]);
+    const role = staffRoleSchema.safeParse({ id: "0b7f5f6e-1d0a-4c3e-9a51-6f0c2a7e0001", role: "owner" });
+    expect(role.success ? null : role.error.issues.map((i) => [i.path[0], i.message])).toEqual([["role", "Choose a role"]]);
   });
 });

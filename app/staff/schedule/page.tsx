@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { listSchedule, type ScheduleRow } from "@/db/queries/schedule";
 import { formatDay, formatTime, zoneName } from "@/lib/booking/format";
-import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
+import { clinicZone, getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { ARRIVE_EARLY_MINUTES, MARK_REFUSALS, recordScheduleView, type MarkRefusal } from "@/lib/staff/schedule";
@@ -32,7 +32,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   const query = querySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const [clinic, { clinicians }] = await Promise.all([getClinicCached(db), getScheduleSettings(db)]);
-  const zone = clinic?.timeZone ?? "UTC";
+  const zone = clinicZone(clinic);
   const now = new Date();
   const today = localDate(now, zone);
   const date = query.date ?? today;

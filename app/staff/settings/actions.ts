@@ -1,23 +1,33 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { Db } from "@/db/client";
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/staff/cases";
-import { requireStaff } from "@/lib/staff/session";
+import { staffAction, type Outcome } from "@/lib/staff/action";
 import {
   addClinician,
   addTimeOff,
   addWorkingHours,
+  appointmentTypeSchema,
   changeStaffRole,
+  clinicianActiveSchema,
+  clinicianSchema,
+  clinicianUpdateSchema,
   createStaffAccount,
+  deadEmailSchema,
+  hoursRowSchema,
+  hoursSchema,
+  newStaffSchema,
+  passwordResetSchema,
+  policiesSchema,
   removeTimeOff,
   removeWorkingHours,
   resetStaffPassword,
   retryDeadEmail,
   setClinicianActive,
   setStaffAccountActive,
+  staffAccountSchema,
+  staffActiveSchema,
+  staffRoleSchema,
+  timeOffRowSchema,
+  timeOffSchema,
   unlockStaffAccount,
   updateAppointmentType,
   updateClinician,
@@ -26,75 +36,86 @@ import {
 } from "@/lib/staff/settings";
 import { DONE, type Done } from "./done";
 
-/** What a settings form gets back after a refused change: messages, and what was typed. */
-export type SettingsFormState = { message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; at?: number };
-
-type Change = (db: Db, actor: Actor, input: Record<string, string>, now: Date) => Promise<SettingsResult>;
-
-// Never sent back to the browser, even after an error.
-const SECRET = new Set(["password"]);
+// Every settings change is the admin's: the page checked the role, every action checks it again.
+const ADMIN = { roles: ["admin"], next: "/staff/settings" } as const;
 
 /**
- * Runs one settings change as the signed-in admin: the page checked the role, every action checks
- * it again. A refusal comes back to the form with what was typed; a change returns to the page
- * (fresh data, every form reset) with a note of what was done beside its section.
+ * A change made returns to the page (fresh data, every form reset) with a note of what was done
+ * beside its section; a refusal comes back to the form with what was typed.
  */
-async function run(form: FormData, done: Done, change: Change): Promise<SettingsFormState> {
-  const staff = await requireStaff(["admin"], "/staff/settings");
-  const input: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) input[key] = value.slice(0, 4000);
-  const result = await change(await getDb(), staff, input, new Date());
-  if (!result.ok) {
-    const values = Object.fromEntries(Object.entries(input).filter(([k]) => !SECRET.has(k)));
-    // A plain object (serialisable), and a new `at` so the form remounts even for the same answer.
-    return { message: result.message, fieldErrors: result.fieldErrors ? { ...result.fieldErrors } : undefined, values, at: Date.now() };
-  }
-  revalidatePath("/staff/settings");
-  redirect(`/staff/settings?done=${done}&n=${Date.now().toString(36)}#${DONE[done].section}`);
+function saved(result: SettingsResult, done: Done): Outcome {
+  if (!result.ok) return result;
+  return {
+    redirect: `/staff/settings?done=${done}&n=${Date.now().toString(36)}#${DONE[done].section}`,
+    revalidate: "/staff/settings",
+  };
 }
 
-export async function updatePoliciesAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "policies_saved", updatePolicies);
-}
-export async function addClinicianAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "clinician_added", addClinician);
-}
-export async function updateClinicianAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "clinician_updated", updateClinician);
-}
-export async function setClinicianActiveAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, form.get("active") === "true" ? "clinician_reactivated" : "clinician_deactivated", setClinicianActive);
-}
-export async function addWorkingHoursAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "hours_added", addWorkingHours);
-}
-export async function removeWorkingHoursAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "hours_removed", removeWorkingHours);
-}
-export async function addTimeOffAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "time_off_added", addTimeOff);
-}
-export async function removeTimeOffAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "time_off_removed", removeTimeOff);
-}
-export async function updateAppointmentTypeAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "type_saved", updateAppointmentType);
-}
-export async function createStaffAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "staff_created", createStaffAccount);
-}
-export async function changeStaffRoleAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "role_changed", changeStaffRole);
-}
-export async function setStaffActiveAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, form.get("active") === "true" ? "staff_reactivated" : "staff_deactivated", setStaffAccountActive);
-}
-export async function unlockStaffAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "staff_unlocked", unlockStaffAccount);
-}
-export async function resetStaffPasswordAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "password_reset", resetStaffPassword);
-}
-export async function retryEmailAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  return run(form, "email_retried", retryDeadEmail);
-}
+export const updatePoliciesAction = staffAction(
+  { ...ADMIN, schema: policiesSchema },
+  async (input, { db, staff, now }) => saved(await updatePolicies(db, staff, input, now), "policies_saved"),
+);
+
+export const addClinicianAction = staffAction({ ...ADMIN, schema: clinicianSchema }, async (input, { db, staff }) =>
+  saved(await addClinician(db, staff, input), "clinician_added"),
+);
+
+export const updateClinicianAction = staffAction(
+  { ...ADMIN, schema: clinicianUpdateSchema },
+  async (input, { db, staff }) => saved(await updateClinician(db, staff, input), "clinician_updated"),
+);
+
+export const setClinicianActiveAction = staffAction(
+  { ...ADMIN, schema: clinicianActiveSchema },
+  async (input, { db, staff }) =>
+    saved(await setClinicianActive(db, staff, input), input.active ? "clinician_reactivated" : "clinician_deactivated"),
+);
+
+export const addWorkingHoursAction = staffAction({ ...ADMIN, schema: hoursSchema }, async (input, { db, staff }) =>
+  saved(await addWorkingHours(db, staff, input), "hours_added"),
+);
+
+export const removeWorkingHoursAction = staffAction(
+  { ...ADMIN, schema: hoursRowSchema },
+  async (input, { db, staff }) => saved(await removeWorkingHours(db, staff, input), "hours_removed"),
+);
+
+export const addTimeOffAction = staffAction({ ...ADMIN, schema: timeOffSchema }, async (input, { db, staff, now }) =>
+  saved(await addTimeOff(db, staff, input, now), "time_off_added"),
+);
+
+export const removeTimeOffAction = staffAction({ ...ADMIN, schema: timeOffRowSchema }, async (input, { db, staff }) =>
+  saved(await removeTimeOff(db, staff, input), "time_off_removed"),
+);
+
+export const updateAppointmentTypeAction = staffAction(
+  { ...ADMIN, schema: appointmentTypeSchema },
+  async (input, { db, staff }) => saved(await updateAppointmentType(db, staff, input), "type_saved"),
+);
+
+export const createStaffAction = staffAction({ ...ADMIN, schema: newStaffSchema }, async (input, { db, staff }) =>
+  saved(await createStaffAccount(db, staff, input), "staff_created"),
+);
+
+export const changeStaffRoleAction = staffAction({ ...ADMIN, schema: staffRoleSchema }, async (input, { db, staff }) =>
+  saved(await changeStaffRole(db, staff, input), "role_changed"),
+);
+
+export const setStaffActiveAction = staffAction(
+  { ...ADMIN, schema: staffActiveSchema },
+  async (input, { db, staff, now }) =>
+    saved(await setStaffAccountActive(db, staff, input, now), input.active ? "staff_reactivated" : "staff_deactivated"),
+);
+
+export const unlockStaffAction = staffAction({ ...ADMIN, schema: staffAccountSchema }, async (input, { db, staff }) =>
+  saved(await unlockStaffAccount(db, staff, input), "staff_unlocked"),
+);
+
+export const resetStaffPasswordAction = staffAction(
+  { ...ADMIN, schema: passwordResetSchema },
+  async (input, { db, staff, now }) => saved(await resetStaffPassword(db, staff, input, now), "password_reset"),
+);
+
+export const retryEmailAction = staffAction({ ...ADMIN, schema: deadEmailSchema }, async (input, { db, staff, now }) =>
+  saved(await retryDeadEmail(db, staff, input, now), "email_retried"),
+);

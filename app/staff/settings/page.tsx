@@ -4,6 +4,7 @@ import { listDeadEmails } from "@/db/queries/outbox";
 import { listAllAppointmentTypes, listAllClinicians, listAllWorkingHours, listUpcomingTimeOff } from "@/db/queries/scheduling";
 import { listStaff } from "@/db/queries/staff";
 import { zoneName } from "@/lib/booking/format";
+import { clinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { requireStaff } from "@/lib/staff/session";
 import { firstValues } from "@/lib/forms";
@@ -12,7 +13,7 @@ import { DONE, type Done } from "./done";
 import { AccountsSection, DeadEmailsSection } from "./_components/people-sections";
 import { ClinicianSection, HoursSection, TimeOffSection, TypesSection } from "./_components/schedule-sections";
 import { Notice } from "./_components/notice";
-import { SettingsForm, type FieldGroup } from "./_components/settings-form";
+import { StaffForm, type FieldGroup } from "../_components/staff-form";
 import staff from "../_components/staff.module.css";
 import styles from "./settings.module.css";
 
@@ -46,7 +47,7 @@ export default async function SettingsPage({ searchParams }: Props) {
     listStaff(db),
     listDeadEmails(db, { limit: 100 }),
   ]);
-  const zone = clinic?.timeZone ?? "UTC";
+  const zone = clinicZone(clinic);
   const notice = (section: string) => (done?.section === section ? <Notice text={done.text} /> : null);
   const v = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
@@ -104,7 +105,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         <h2 id="policies-title">{SECTIONS[0].title}</h2>
         {notice("policies")}
         {clinic ? null : <p>The clinic has not been set up yet: fill in every field to set it up.</p>}
-        <SettingsForm action={updatePoliciesAction} groups={policyGroups} submitLabel="Save clinic details and policies" />
+        <StaffForm errorSummary action={updatePoliciesAction} groups={policyGroups} submitLabel="Save clinic details and policies" />
       </section>
 
       <ClinicianSection title={SECTIONS[1].title} notice={notice("clinicians")} clinicians={clinicians} />

@@ -13,7 +13,7 @@ import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } fr
 import { requireStaff } from "@/lib/staff/session";
 import { LEVELS } from "@/lib/triage";
 import { acknowledgeAction, bookUrgentAction, callAction, noteAction, overrideAction, resolveAction } from "../../actions";
-import { ActionForm } from "../../_components/action-form";
+import { StaffForm } from "../../_components/staff-form";
 import styles from "../../_components/staff.module.css";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
@@ -216,14 +216,14 @@ export default async function CasePage({ params, searchParams }: Props) {
             <section className={styles.card} aria-labelledby="ack">
               <h2 id="ack">Acknowledge</h2>
               <p>Say you have seen this case and are acting on it.</p>
-              <ActionForm action={acknowledgeAction} intakeId={intake.id} submitLabel="Acknowledge" />
+              <StaffForm action={acknowledgeAction} hidden={{ intakeId: intake.id }} submitLabel="Acknowledge" />
             </section>
           ) : null}
           <section className={styles.card} aria-labelledby="call">
             <h2 id="call">Log a call</h2>
-            <ActionForm
+            <StaffForm
               action={callAction}
-              intakeId={intake.id}
+              hidden={{ intakeId: intake.id }}
               submitLabel="Log call"
               secondary
               fields={[
@@ -236,12 +236,11 @@ export default async function CasePage({ params, searchParams }: Props) {
             <section className={styles.card} aria-labelledby="urgent">
               <h2 id="urgent">Book an urgent slot</h2>
               <p>Reserved urgent capacity, times in {zoneName(zone)}. The patient gets the confirmation email.</p>
-              <ActionForm
+              <StaffForm
                 action={bookUrgentAction}
-                intakeId={intake.id}
+                hidden={{ intakeId: intake.id, typeId: URGENT_TYPE_ID }}
                 submitLabel="Book urgent slot"
-                hidden={{ typeId: URGENT_TYPE_ID }}
-                fields={[{ kind: "select", name: "slot", label: "Time", options: urgentSlots }]}
+                fields={[{ kind: "select", name: "slot", label: "Time", placeholder: "Choose…", options: urgentSlots }]}
               />
             </section>
           ) : null}
@@ -249,13 +248,13 @@ export default async function CasePage({ params, searchParams }: Props) {
             <section className={styles.card} aria-labelledby="override">
               <h2 id="override">Change the level</h2>
               <p>The original grade stays on record. A reason is required.</p>
-              <ActionForm
+              <StaffForm
                 action={overrideAction}
-                intakeId={intake.id}
+                hidden={{ intakeId: intake.id }}
                 submitLabel="Change level"
                 secondary
                 fields={[
-                  { kind: "select", name: "level", label: "New level", options: LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] })) },
+                  { kind: "select", name: "level", label: "New level", placeholder: "Choose…", options: LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] })) },
                   { kind: "textarea", name: "reason", label: "Reason", hint: "At least 10 characters." },
                 ]}
               />
@@ -263,13 +262,13 @@ export default async function CasePage({ params, searchParams }: Props) {
           ) : null}
           <section className={styles.card} aria-labelledby="note">
             <h2 id="note">Add a note</h2>
-            <ActionForm action={noteAction} intakeId={intake.id} submitLabel="Add note" secondary fields={[{ kind: "textarea", name: "body", label: "Note" }]} />
+            <StaffForm action={noteAction} hidden={{ intakeId: intake.id }} submitLabel="Add note" secondary fields={[{ kind: "textarea", name: "body", label: "Note" }]} />
           </section>
           {!intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="resolve">
               <h2 id="resolve">Resolve</h2>
               <p>Close the case when nothing more is needed. It leaves the open queue.</p>
-              <ActionForm action={resolveAction} intakeId={intake.id} submitLabel="Resolve case" secondary />
+              <StaffForm action={resolveAction} hidden={{ intakeId: intake.id }} submitLabel="Resolve case" secondary />
             </section>
           ) : null}
         </div>

@@ -7,7 +7,7 @@ import { ROLE_NAMES } from "@/common/vocabulary";
 import { formatDateTime } from "@/lib/booking/format";
 import { kindLabel } from "@/lib/notifications/labels";
 import { changeStaffRoleAction, createStaffAction, resetStaffPasswordAction, retryEmailAction, setStaffActiveAction, unlockStaffAction } from "../actions";
-import { SettingsForm } from "./settings-form";
+import { StaffForm } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
 
@@ -66,10 +66,11 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                     ) : (
                       <div className={styles.actions}>
                         {locked || a.failedSignIns ? (
-                          <SettingsForm action={unlockStaffAction} hidden={{ id: a.id }} submitLabel={locked ? `Unlock ${a.name}` : `Clear failed sign-ins of ${a.name}`} secondary={!locked} inline />
+                          <StaffForm errorSummary action={unlockStaffAction} hidden={{ id: a.id }} submitLabel={locked ? `Unlock ${a.name}` : `Clear failed sign-ins of ${a.name}`} secondary={!locked} layout="inline" />
                         ) : null}
-                        <SettingsForm action={setStaffActiveAction} hidden={{ id: a.id, active: a.active ? "false" : "true" }} submitLabel={`${a.active ? "Deactivate" : "Reactivate"} ${a.name}`} secondary inline />
-                        <SettingsForm
+                        <StaffForm errorSummary action={setStaffActiveAction} hidden={{ id: a.id, active: a.active ? "false" : "true" }} submitLabel={`${a.active ? "Deactivate" : "Reactivate"} ${a.name}`} secondary layout="inline" />
+                        <StaffForm
+                          errorSummary
                           action={changeStaffRoleAction}
                           hidden={{ id: a.id }}
                           fields={[{ name: "role", label: `Role for ${a.name}`, kind: "select", options: roleOptions, defaultValue: a.role }]}
@@ -79,9 +80,10 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                             </>
                           }
                           secondary
-                          inline
+                          layout="inline"
                         />
-                        <SettingsForm
+                        <StaffForm
+                          errorSummary
                           action={resetStaffPasswordAction}
                           hidden={{ id: a.id }}
                           fields={[{ name: "password", label: `New password for ${a.name}`, kind: "password", hint: `At least ${MIN_PASSWORD_LENGTH} characters`, autoComplete: "new-password" }]}
@@ -91,7 +93,7 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                             </>
                           }
                           secondary
-                          inline
+                          layout="inline"
                         />
                       </div>
                     )}
@@ -103,7 +105,9 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
         </table>
       </div>
       <h3>Add a staff account</h3>
-      <SettingsForm
+      <StaffForm
+        errorSummary
+        layout="grid"
         action={createStaffAction}
         fields={[
           { name: "name", label: "Name" },
@@ -151,7 +155,7 @@ export function DeadEmailsSection({ title, notice, emails, zone }: Head & { emai
                     <td>{e.attempts}</td>
                     <td className={styles.lastError}>{e.lastError ?? <span className={staff.muted}>None recorded</span>}</td>
                     <td>
-                      <SettingsForm action={retryEmailAction} hidden={{ id: e.id }} submitLabel={<>Retry sending<span className="visually-hidden"> to {e.recipient}</span></>} inline />
+                      <StaffForm errorSummary action={retryEmailAction} hidden={{ id: e.id }} submitLabel={<>Retry sending<span className="visually-hidden"> to {e.recipient}</span></>} layout="inline" />
                     </td>
                   </tr>
                 ))}

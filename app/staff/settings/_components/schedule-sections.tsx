@@ -14,7 +14,7 @@ import {
   updateAppointmentTypeAction,
   updateClinicianAction,
 } from "../actions";
-import { SettingsForm } from "./settings-form";
+import { StaffForm } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
 
@@ -48,16 +48,19 @@ export function ClinicianSection({ title, notice, clinicians }: Head & { clinici
                 <td>{status(c.active)}</td>
                 <td>
                   <div className={styles.actions}>
-                    <SettingsForm
+                    <StaffForm
+                      errorSummary
                       action={setClinicianActiveAction}
                       hidden={{ id: c.id, active: c.active ? "false" : "true" }}
                       submitLabel={`${c.active ? "Deactivate" : "Reactivate"} ${c.name}`}
                       secondary
-                      inline
+                      layout="inline"
                     />
                     <details className={styles.details}>
                       <summary>Change name or role of {c.name}</summary>
-                      <SettingsForm
+                      <StaffForm
+                        errorSummary
+                        layout="grid"
                         action={updateClinicianAction}
                         hidden={{ id: c.id }}
                         fields={[
@@ -75,7 +78,9 @@ export function ClinicianSection({ title, notice, clinicians }: Head & { clinici
         </table>
       </div>
       <h3>Add a clinician</h3>
-      <SettingsForm
+      <StaffForm
+        errorSummary
+        layout="grid"
         action={addClinicianAction}
         fields={[
           { name: "name", label: "Name", hint: "As patients will see it, e.g. Dr Mei Lee" },
@@ -123,7 +128,7 @@ export function HoursSection({ title, notice, clinicians, hours }: Head & { clin
                           {h.start}–{h.end}
                         </td>
                         <td>
-                          <SettingsForm action={removeWorkingHoursAction} hidden={{ id: h.id }} submitLabel={<>Remove<span className="visually-hidden"> {c.name}, {WEEKDAYS[h.weekday - 1]} {h.start}–{h.end}</span></>} secondary inline />
+                          <StaffForm errorSummary action={removeWorkingHoursAction} hidden={{ id: h.id }} submitLabel={<>Remove<span className="visually-hidden"> {c.name}, {WEEKDAYS[h.weekday - 1]} {h.start}–{h.end}</span></>} secondary layout="inline" />
                         </td>
                       </tr>
                     ))
@@ -139,7 +144,9 @@ export function HoursSection({ title, notice, clinicians, hours }: Head & { clin
         })}
       </div>
       <h3>Add weekly hours</h3>
-      <SettingsForm
+      <StaffForm
+        errorSummary
+        layout="grid"
         action={addWorkingHoursAction}
         fields={[
           { name: "clinicianId", label: "Clinician", kind: "select", options: [{ value: "", label: "Choose…" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))] },
@@ -183,7 +190,7 @@ export function TimeOffSection({ title, notice, clinicians, timeOff, zone }: Hea
                     <td>{formatDateTime(t.end, zone)}</td>
                     <td>{t.reason ?? <span className={staff.muted}>None given</span>}</td>
                     <td>
-                      <SettingsForm action={removeTimeOffAction} hidden={{ id: t.id }} submitLabel={<>Remove<span className="visually-hidden"> time off: {who}, {formatDateTime(t.start, zone)}</span></>} secondary inline />
+                      <StaffForm errorSummary action={removeTimeOffAction} hidden={{ id: t.id }} submitLabel={<>Remove<span className="visually-hidden"> time off: {who}, {formatDateTime(t.start, zone)}</span></>} secondary layout="inline" />
                     </td>
                   </tr>
                 );
@@ -196,7 +203,9 @@ export function TimeOffSection({ title, notice, clinicians, timeOff, zone }: Hea
       )}
       <h3>Add time off or a closure</h3>
       <p className={staff.muted}>Dates and times are {zoneName(zone)}. Appointments already booked in that time stay: move or cancel them yourself.</p>
-      <SettingsForm
+      <StaffForm
+        errorSummary
+        layout="grid"
         action={addTimeOffAction}
         fields={[
           { name: "clinicianId", label: "Who", kind: "select", options: [{ value: "", label: "The whole clinic (closed)" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))] },
@@ -249,7 +258,9 @@ export function TypesSection({ title, notice, types }: Head & { types: Awaited<R
                 <td>
                   <details className={styles.details}>
                     <summary>Change {t.name}</summary>
-                    <SettingsForm
+                    <StaffForm
+                      errorSummary
+                      layout="grid"
                       action={updateAppointmentTypeAction}
                       hidden={{ id: t.id }}
                       fields={[
