@@ -6,14 +6,29 @@ import drizzle from "eslint-plugin-drizzle";
 const drizzleObjects = { drizzleObjectName: ["db", "tx"] };
 
 const BOUNDARY_PATHS = [
-  { name: "drizzle-orm", allowTypeImports: true, message: "SQL lives in db/queries: call a query function (fn(db, scope)) instead." },
-  { name: "@/db/schema", allowTypeImports: true, message: "Tables are for db/queries: import a query function, or the row type with `import type`." },
+  {
+    name: "drizzle-orm",
+    allowTypeImports: true,
+    message: "SQL lives in db/queries: call a query function (fn(db, scope)) instead.",
+  },
+  {
+    name: "@/db/schema",
+    allowTypeImports: true,
+    message: "Tables are for db/queries: import a query function, or the row type with `import type`.",
+  },
 ];
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
   {
     plugins: { drizzle },
     rules: {
@@ -44,7 +59,12 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { paths: BOUNDARY_PATHS, patterns: [{ group: ["@/app", "@/app/*"], message: "lib does not import from app: move the shared code into lib." }] },
+        {
+          paths: BOUNDARY_PATHS,
+          patterns: [
+            { group: ["@/app", "@/app/*"], message: "lib does not import from app: move the shared code into lib." },
+          ],
+        },
       ],
     },
   },
@@ -53,14 +73,26 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib", "@/lib/*", "@/app", "@/app/*"], message: "db imports nothing from lib or app: move what it needs into db or common." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib", "@/lib/*", "@/app", "@/app/*"],
+              message: "db imports nothing from lib or app: move what it needs into db or common.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     // Words shared by db and lib (levels, roles): pure constants that import nothing.
     files: ["common/**/*.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["*", "@/*"], message: "common/ imports nothing." }] }] },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["*", "@/*"], message: "common/ imports nothing." }] },
+      ],
+    },
   },
   {
     // The clinical rules and the slot maths are pure: plain data in, plain data out.
@@ -71,9 +103,18 @@ export default defineConfig([
         {
           patterns: [
             { group: ["next", "next/*"], message: "lib/triage and lib/scheduling stay framework-free." },
-            { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "lib/triage and lib/scheduling stay framework-free." },
-            { group: ["@/db", "@/db/*", "**/db/*", "**/db"], message: "lib/triage and lib/scheduling do not touch the database." },
-            { group: ["@/lib/env", "**/lib/env", "**/env"], message: "lib/triage and lib/scheduling do not read the environment." },
+            {
+              group: ["react", "react/*", "react-dom", "react-dom/*"],
+              message: "lib/triage and lib/scheduling stay framework-free.",
+            },
+            {
+              group: ["@/db", "@/db/*", "**/db/*", "**/db"],
+              message: "lib/triage and lib/scheduling do not touch the database.",
+            },
+            {
+              group: ["@/lib/env", "**/lib/env", "**/env"],
+              message: "lib/triage and lib/scheduling do not read the environment.",
+            },
           ],
         },
       ],

@@ -27,7 +27,10 @@ const nextConfig: NextConfig = {
       {
         source: "/api/dev/mailbox/:id/html",
         headers: [
-          { key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'" },
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+          },
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },

@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { BASE_URL, DEGRADED_URL, PORT } from "./tests/e2e/servers";
 
 // Debian's Chromium when present (CI installs it); otherwise Playwright's own browser.
-const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromium =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 // The app under test: `next start` on a fresh embedded database, or on PostgreSQL when
 // E2E_DATABASE_URL is set. A second server whose database is unreachable checks the degraded path.
@@ -40,7 +41,13 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [

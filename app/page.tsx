@@ -37,8 +37,8 @@ export default async function HomePage() {
         <h2 id="runners-title">For runners</h2>
         <p>
           Most back pain in runners settles with the right changes to training. The check asks a few extra questions
-          about your running, so we can spot the less common problems, like a stress injury to the bone, that need
-          rest and a proper assessment.
+          about your running, so we can spot the less common problems, like a stress injury to the bone, that need rest
+          and a proper assessment.
         </p>
       </section>
     </div>

@@ -22,4 +22,8 @@ export const STAFF_ROLES = ["admin", "clinician", "reception"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A role as staff read it. */
-export const ROLE_NAMES: Readonly<Record<StaffRole, string>> = { admin: "Admin", clinician: "Clinician", reception: "Reception" };
+export const ROLE_NAMES: Readonly<Record<StaffRole, string>> = {
+  admin: "Admin",
+  clinician: "Clinician",
+  reception: "Reception",
+};

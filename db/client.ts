@@ -26,13 +26,9 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export type DbConfig =
-  | { url: string; max?: number }
-  | { pgliteDir: string } // a directory, or "memory://" for tests
-;
+export type DbConfig = { url: string; max?: number } | { pgliteDir: string }; // a directory, or "memory://" for tests
 
 export const MIGRATIONS_FOLDER = resolve(process.cwd(), "db/migrations");
-
 
 /** Opens PostgreSQL (postgres.js) when given a URL, otherwise embedded PGlite. */
 export async function createDb(config: DbConfig): Promise<DbHandle> {
@@ -62,7 +58,10 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
     kind: "postgres",
     // A one-connection client holds an advisory lock while it migrates: a second instance
     // starting at the same moment waits on the lock, then finds nothing left to do.
-    migrate: () => withAdvisoryLock(oneConnection, MIGRATION_LOCK_KEY, (conn) => migrate(drizzle(conn, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })),
+    migrate: () =>
+      withAdvisoryLock(oneConnection, MIGRATION_LOCK_KEY, (conn) =>
+        migrate(drizzle(conn, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      ),
     exclusively: (task) => withAdvisoryLock(oneConnection, STARTUP_LOCK_KEY, () => task()),
     close: () => sql.end({ timeout: 5 }),
   };

@@ -47,7 +47,10 @@ export const clinic = pgTable(
   },
   (t) => [
     check("clinic_singleton", sql`${t.id} = 1`),
-    check("clinic_ack_minutes_range", sql`${t.emergencyAckMinutes} between 1 and 60 and ${t.urgentAckMinutes} between 1 and 1440`),
+    check(
+      "clinic_ack_minutes_range",
+      sql`${t.emergencyAckMinutes} between 1 and 60 and ${t.urgentAckMinutes} between 1 and 1440`,
+    ),
   ],
 );
 
@@ -164,7 +167,10 @@ export const intakeDrafts = pgTable(
     tokenHash: text("token_hash").primaryKey(),
     /** Validated sections so far, keyed as in the contract (contact, pain, legs, …). */
     answers: jsonb("answers").notNull().default({}),
-    completedSteps: text("completed_steps").array().notNull().default(sql`'{}'::text[]`),
+    completedSteps: text("completed_steps")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -236,13 +242,23 @@ export const timeOff = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     reason: text("reason"),
   },
-  (t) => [check("time_off_order", sql`${t.endsAt} > ${t.startsAt}`), index("time_off_range_idx").on(t.startsAt, t.endsAt)],
+  (t) => [
+    check("time_off_order", sql`${t.endsAt} > ${t.startsAt}`),
+    index("time_off_range_idx").on(t.startsAt, t.endsAt),
+  ],
 );
 
 /** A PostgreSQL tstzrange, written as "[start,end)" with ISO instants. */
 const tstzrange = customType<{ data: string; driverData: string }>({ dataType: () => "tstzrange" });
 
-export const appointmentStatus = pgEnum("appointment_status", ["booked", "cancelled", "rescheduled", "arrived", "no_show", "completed"]);
+export const appointmentStatus = pgEnum("appointment_status", [
+  "booked",
+  "cancelled",
+  "rescheduled",
+  "arrived",
+  "no_show",
+  "completed",
+]);
 
 /**
  * Appointments. `blocked` is the time the clinician is taken, buffers included; an exclusion
@@ -284,7 +300,9 @@ export const appointments = pgTable(
   (t) => [
     uniqueIndex("appointments_manage_token_idx").on(t.manageTokenHash),
     // One active booking per intake.
-    uniqueIndex("appointments_one_active_per_intake").on(t.intakeId).where(sql`${t.status} = 'booked'`),
+    uniqueIndex("appointments_one_active_per_intake")
+      .on(t.intakeId)
+      .where(sql`${t.status} = 'booked'`),
     index("appointments_clinician_start_idx").on(t.clinicianId, t.startsAt),
     // A case's appointments (case page, the queue's clinician filter), whatever their status.
     index("appointments_intake_idx").on(t.intakeId, t.clinicianId),
@@ -321,7 +339,9 @@ export const outbox = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("outbox_due_idx").on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    index("outbox_due_idx")
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'pending'`),
     index("outbox_appointment_idx").on(t.appointmentId),
   ],
 );
@@ -368,7 +388,10 @@ export const staffUsers = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("staff_users_email_idx").on(t.email), check("staff_users_email_lower", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("staff_users_email_idx").on(t.email),
+    check("staff_users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 export type StaffUser = typeof staffUsers.$inferSelect;
@@ -432,7 +455,11 @@ export const auditEvents = pgTable(
     reason: text("reason"),
     clientAddress: text("client_address"),
   },
-  (t) => [index("audit_events_at_idx").on(t.at.desc()), index("audit_events_subject_idx").on(t.subjectType, t.subjectId), index("audit_events_actor_idx").on(t.actorId)],
+  (t) => [
+    index("audit_events_at_idx").on(t.at.desc()),
+    index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_events_actor_idx").on(t.actorId),
+  ],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

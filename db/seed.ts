@@ -40,9 +40,33 @@ const DEMO_HOURS = [
 ];
 
 export const DEMO_APPOINTMENT_TYPES = [
-  { id: "initial", name: "Initial assessment", minutes: 45, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, levels: ["SOON", "ROUTINE", "SELF_CARE"] as const, sortOrder: 1 },
-  { id: "follow-up", name: "Follow-up", minutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 10, levels: ["ROUTINE", "SELF_CARE"] as const, sortOrder: 2 },
-  { id: "urgent-review", name: "Urgent review", minutes: 20, bufferBeforeMinutes: 5, bufferAfterMinutes: 5, levels: [] as const, sortOrder: 3 },
+  {
+    id: "initial",
+    name: "Initial assessment",
+    minutes: 45,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 15,
+    levels: ["SOON", "ROUTINE", "SELF_CARE"] as const,
+    sortOrder: 1,
+  },
+  {
+    id: "follow-up",
+    name: "Follow-up",
+    minutes: 30,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 10,
+    levels: ["ROUTINE", "SELF_CARE"] as const,
+    sortOrder: 2,
+  },
+  {
+    id: "urgent-review",
+    name: "Urgent review",
+    minutes: 20,
+    bufferBeforeMinutes: 5,
+    bufferAfterMinutes: 5,
+    levels: [] as const,
+    sortOrder: 3,
+  },
 ];
 
 export type SeedReport = { clinic: "created" | "kept"; clinicians: number };
@@ -57,7 +81,11 @@ export async function seed(db: Db): Promise<SeedReport> {
     .insert(appointmentTypes)
     .values(DEMO_APPOINTMENT_TYPES.map((t) => ({ ...t, levels: [...t.levels] })))
     .onConflictDoNothing();
-  const newClinicians = await db.insert(clinicians).values([...DEMO_CLINICIANS]).onConflictDoNothing().returning({ id: clinicians.id });
+  const newClinicians = await db
+    .insert(clinicians)
+    .values([...DEMO_CLINICIANS])
+    .onConflictDoNothing()
+    .returning({ id: clinicians.id });
   const created = new Set(newClinicians.map((c) => c.id));
   const hours = DEMO_HOURS.filter((h) => created.has(h.clinicianId));
   if (hours.length) await db.insert(workingHours).values(hours);

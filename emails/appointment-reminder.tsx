@@ -1,7 +1,17 @@
 // Sent the day before an appointment. No calendar file: the booking email already added it.
 import {
-  AppointmentFacts, BringAndChange, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
-  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Title, whenWithZone,
+  AppointmentFacts,
+  BringAndChange,
+  EmailLayout,
+  Greeting,
+  oneLine,
+  Paragraph,
+  Prominent,
+  SAMPLE_APPOINTMENT,
+  SAMPLE_CLINIC,
+  SAMPLE_WHAT_TO_BRING,
+  Title,
+  whenWithZone,
 } from "./layout";
 import type { AppointmentReminderProps } from "./types";
 

@@ -1,8 +1,17 @@
 // Sent when an appointment is cancelled. The cancelling calendar file is attached by
 // lib/notifications/render.ts. There is no manage link any more: to book again, start the form.
 import {
-  ActionButton, EmailLayout, Greeting, oneLine, Paragraph, Prominent, SAMPLE_APPOINTMENT, SAMPLE_CLINIC, Subheading,
-  Title, whenWithZone,
+  ActionButton,
+  EmailLayout,
+  Greeting,
+  oneLine,
+  Paragraph,
+  Prominent,
+  SAMPLE_APPOINTMENT,
+  SAMPLE_CLINIC,
+  Subheading,
+  Title,
+  whenWithZone,
 } from "./layout";
 import type { BookingCancelledProps } from "./types";
 
@@ -26,9 +35,7 @@ export default function BookingCancelled({ clinic, firstName, appointment, formU
       <ActionButton href={formUrl}>Fill in the form</ActionButton>
       <Paragraph>Or call us on {clinic.phone}.</Paragraph>
 
-      <Paragraph>
-        We have attached a calendar file. Open it to remove the appointment from your calendar.
-      </Paragraph>
+      <Paragraph>We have attached a calendar file. Open it to remove the appointment from your calendar.</Paragraph>
     </EmailLayout>
   );
 }

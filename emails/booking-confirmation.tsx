@@ -1,8 +1,18 @@
 // Sent when a patient books: the appointment's details, what to bring, and the private manage link.
 // The calendar file (appointment.ics) is attached by lib/notifications/render.ts.
 import {
-  AppointmentFacts, BringAndChange, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
-  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Title, whenWithZone,
+  AppointmentFacts,
+  BringAndChange,
+  EmailLayout,
+  Greeting,
+  oneLine,
+  Paragraph,
+  Prominent,
+  SAMPLE_APPOINTMENT,
+  SAMPLE_CLINIC,
+  SAMPLE_WHAT_TO_BRING,
+  Title,
+  whenWithZone,
 } from "./layout";
 import type { BookingConfirmationProps } from "./types";
 
@@ -28,13 +38,9 @@ export default function BookingConfirmation(props: BookingConfirmationProps) {
         cutoffHours={cutoffHours}
         phone={clinic.phone}
       />
-      <Paragraph>
-        This link is private to you, so please do not share it.
-      </Paragraph>
+      <Paragraph>This link is private to you, so please do not share it.</Paragraph>
 
-      <Paragraph>
-        We have attached a calendar file. Open it to add the appointment to your calendar.
-      </Paragraph>
+      <Paragraph>We have attached a calendar file. Open it to add the appointment to your calendar.</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,8 +1,18 @@
 // Sent when a patient moves an appointment: the new time first, the old one beneath it.
 // The updated calendar file (same event, higher sequence) is attached by lib/notifications/render.ts.
 import {
-  AppointmentFacts, BringAndChange, EmailLayout, Greeting, oneLine, Paragraph, Prominent,
-  SAMPLE_APPOINTMENT, SAMPLE_CLINIC, SAMPLE_WHAT_TO_BRING, Title, whenWithZone,
+  AppointmentFacts,
+  BringAndChange,
+  EmailLayout,
+  Greeting,
+  oneLine,
+  Paragraph,
+  Prominent,
+  SAMPLE_APPOINTMENT,
+  SAMPLE_CLINIC,
+  SAMPLE_WHAT_TO_BRING,
+  Title,
+  whenWithZone,
 } from "./layout";
 import type { BookingRescheduledProps } from "./types";
 

@@ -1,6 +1,18 @@
 // The shared frame for every email, plus small building blocks the templates use. Plain, calm
 // styling with inline styles (email clients ignore most stylesheets), no images, readable on a phone.
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import type { AppointmentDetails, ClinicBrand } from "./types";
 
@@ -13,7 +25,14 @@ const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, 
 
 const styles = {
   body: { backgroundColor: "#f3f5f7", margin: 0, padding: "16px 0", fontFamily: FONT, color: INK },
-  container: { backgroundColor: "#ffffff", maxWidth: "600px", margin: "0 auto", padding: "24px", border: `1px solid ${LINE}`, borderRadius: "6px" },
+  container: {
+    backgroundColor: "#ffffff",
+    maxWidth: "600px",
+    margin: "0 auto",
+    padding: "24px",
+    border: `1px solid ${LINE}`,
+    borderRadius: "6px",
+  },
   brand: { fontSize: "18px", lineHeight: "26px", fontWeight: 700, color: BRAND, margin: "0 0 16px" },
   h1: { fontSize: "24px", lineHeight: "32px", fontWeight: 700, color: INK, margin: "0 0 16px" },
   h2: { fontSize: "19px", lineHeight: "28px", fontWeight: 700, color: INK, margin: "24px 0 8px" },
@@ -24,8 +43,15 @@ const styles = {
   details: { margin: "0 0 16px" },
   detail: { fontSize: "16px", lineHeight: "24px", color: INK, margin: "0 0 4px" },
   button: {
-    backgroundColor: BRAND, color: "#ffffff", fontSize: "16px", fontWeight: 700, lineHeight: "24px",
-    textDecoration: "none", borderRadius: "4px", padding: "12px 20px", display: "inline-block",
+    backgroundColor: BRAND,
+    color: "#ffffff",
+    fontSize: "16px",
+    fontWeight: 700,
+    lineHeight: "24px",
+    textDecoration: "none",
+    borderRadius: "4px",
+    padding: "12px 20px",
+    display: "inline-block",
   },
   buttonWrap: { margin: "8px 0 24px" },
   link: { color: BRAND, textDecoration: "underline" },
@@ -57,14 +83,19 @@ export function EmailLayout({ clinic, preview, emergencyNote = true, children }:
           {children}
           <Hr style={styles.hr} />
           {emergencyNote && (
-            <Text style={styles.footer}>If you think this is an emergency, go to the nearest emergency department.</Text>
+            <Text style={styles.footer}>
+              If you think this is an emergency, go to the nearest emergency department.
+            </Text>
           )}
           <Text style={styles.footer}>{clinic.name}</Text>
           {clinic.address && <Text style={styles.footer}>{clinic.address}</Text>}
           <Text style={styles.footer}>Phone: {clinic.phone}</Text>
           {clinic.email && (
             <Text style={styles.footer}>
-              Email: <Link href={`mailto:${clinic.email}`} style={styles.link}>{clinic.email}</Link>
+              Email:{" "}
+              <Link href={`mailto:${clinic.email}`} style={styles.link}>
+                {clinic.email}
+              </Link>
             </Text>
           )}
         </Container>
@@ -74,11 +105,19 @@ export function EmailLayout({ clinic, preview, emergencyNote = true, children }:
 }
 
 export function Title({ children }: { children: ReactNode }) {
-  return <Heading as="h1" style={styles.h1}>{children}</Heading>;
+  return (
+    <Heading as="h1" style={styles.h1}>
+      {children}
+    </Heading>
+  );
 }
 
 export function Subheading({ children }: { children: ReactNode }) {
-  return <Heading as="h2" style={styles.h2}>{children}</Heading>;
+  return (
+    <Heading as="h2" style={styles.h2}>
+      {children}
+    </Heading>
+  );
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
@@ -100,7 +139,9 @@ export function BulletList({ items }: { items: readonly string[] }) {
   return (
     <ul style={styles.list}>
       {items.map((item, i) => (
-        <li key={i} style={styles.listItem}>{item}</li>
+        <li key={i} style={styles.listItem}>
+          {item}
+        </li>
       ))}
     </ul>
   );
@@ -110,13 +151,19 @@ export function BulletList({ items }: { items: readonly string[] }) {
 export function ActionButton({ href, children }: { href: string; children: ReactNode }) {
   return (
     <Section style={styles.buttonWrap}>
-      <Button href={href} style={styles.button}>{children}</Button>
+      <Button href={href} style={styles.button}>
+        {children}
+      </Button>
     </Section>
   );
 }
 
 export function TextLink({ href, children }: { href: string; children: ReactNode }) {
-  return <Link href={href} style={styles.link}>{children}</Link>;
+  return (
+    <Link href={href} style={styles.link}>
+      {children}
+    </Link>
+  );
 }
 
 /** A boxed block that stands out (the warning signs). */
@@ -130,7 +177,11 @@ export function whenWithZone(appointment: Pick<AppointmentDetails, "when" | "zon
 }
 
 /** The appointment's facts as label and value lines (these read well in plain text too). */
-export function AppointmentFacts({ appointment, clinic, showWhen = true }: {
+export function AppointmentFacts({
+  appointment,
+  clinic,
+  showWhen = true,
+}: {
   appointment: AppointmentDetails;
   clinic: ClinicBrand;
   showWhen?: boolean;
@@ -166,7 +217,14 @@ export function CutoffNote({ cutoffHours, phone }: { cutoffHours: number; phone:
  * The end of every appointment email: what to bring, then how to view, move or cancel online
  * (with the cut-off), under a heading and a sentence that suit the email.
  */
-export function BringAndChange({ whatToBring, heading, intro, manageUrl, cutoffHours, phone }: {
+export function BringAndChange({
+  whatToBring,
+  heading,
+  intro,
+  manageUrl,
+  cutoffHours,
+  phone,
+}: {
   whatToBring: readonly string[];
   heading: string;
   intro: string;
@@ -226,5 +284,6 @@ export const SAMPLE_WARNING_SIGNS = {
     "Loss of control of your bowels, or not feeling when your bowel is full or when you poo",
     "Weakness in both legs",
   ],
-  action: "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
+  action:
+    "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
 };

@@ -1,7 +1,19 @@
 // Sent about two weeks after an intake whose result was advice at home: a short "how is it going?".
 // Things may have changed since, so it repeats the warning signs (the same for everyone: no
 // clinical detail about the patient).
-import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, SAMPLE_WARNING_SIGNS, Subheading, Title } from "./layout";
+import {
+  ActionButton,
+  BulletList,
+  Callout,
+  EmailLayout,
+  Greeting,
+  oneLine,
+  Paragraph,
+  SAMPLE_CLINIC,
+  SAMPLE_WARNING_SIGNS,
+  Subheading,
+  Title,
+} from "./layout";
 import type { SelfCareCheckinProps, SelfCareReceivedProps } from "./types";
 
 /** The check-in's props: the warning signs are the same fixed list the advice email carries. */
@@ -14,7 +26,10 @@ export function subject({ firstName }: SelfCareCheckinProps): string {
 
 export default function SelfCareCheckin({ clinic, firstName, formUrl, warningSigns }: SelfCareCheckinEmailProps) {
   return (
-    <EmailLayout clinic={clinic} preview="It has been about 2 weeks since you filled in our form. We hope you are feeling better.">
+    <EmailLayout
+      clinic={clinic}
+      preview="It has been about 2 weeks since you filled in our form. We hope you are feeling better."
+    >
       <Title>How is your back?</Title>
       <Greeting firstName={firstName} />
       <Paragraph>

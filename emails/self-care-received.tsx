@@ -1,6 +1,18 @@
 // Sent after an intake whose result is advice to look after the back at home. It repeats the
 // advice and the warning signs, and says when we will check in. It never names the result.
-import { ActionButton, BulletList, Callout, EmailLayout, Greeting, oneLine, Paragraph, SAMPLE_CLINIC, SAMPLE_WARNING_SIGNS, Subheading, Title } from "./layout";
+import {
+  ActionButton,
+  BulletList,
+  Callout,
+  EmailLayout,
+  Greeting,
+  oneLine,
+  Paragraph,
+  SAMPLE_CLINIC,
+  SAMPLE_WARNING_SIGNS,
+  Subheading,
+  Title,
+} from "./layout";
 import type { SelfCareReceivedProps } from "./types";
 
 export function subject({ firstName }: SelfCareReceivedProps): string {
@@ -21,8 +33,8 @@ export default function SelfCareReceived(props: SelfCareReceivedProps) {
       <Title>Thank you for filling in your form</Title>
       <Greeting firstName={firstName} />
       <Paragraph>
-        Here is the advice you saw after you filled in the form, so you can keep it. Most back pain gets
-        better on its own within a few weeks.
+        Here is the advice you saw after you filled in the form, so you can keep it. Most back pain gets better on its
+        own within a few weeks.
       </Paragraph>
 
       <Callout>
@@ -39,9 +51,7 @@ export default function SelfCareReceived(props: SelfCareReceivedProps) {
       ))}
 
       <Subheading>What happens next</Subheading>
-      <Paragraph>
-        We will email you in about {checkInWhen(checkInDays)} to ask how your back is.
-      </Paragraph>
+      <Paragraph>We will email you in about {checkInWhen(checkInDays)} to ask how your back is.</Paragraph>
       <Paragraph>
         If your back is not getting better, or it gets worse, fill in the form again or call us on {clinic.phone}.
       </Paragraph>

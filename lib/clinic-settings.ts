@@ -34,7 +34,10 @@ export async function getClinicZone(db: Db): Promise<string> {
 export function getScheduleSettings(db: Db) {
   return cached(db, "schedule", async () => {
     const [clinicians, types] = await Promise.all([listClinicians(db), listAppointmentTypes(db)]);
-    const hours = await listWorkingHours(db, clinicians.map((c) => c.id));
+    const hours = await listWorkingHours(
+      db,
+      clinicians.map((c) => c.id),
+    );
     return { clinicians, types, hours };
   });
 }

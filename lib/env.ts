@@ -41,7 +41,14 @@ const envSchema = z.object({
   STAFF_ALERT_EMAILS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").map((a) => a.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(z.email({ error: "STAFF_ALERT_EMAILS must be email addresses separated by commas" }))),
   /** Demo staff accounts (known passwords) and demo intakes; on by default outside production. */
   DEMO_DATA: flag,
@@ -56,7 +63,10 @@ const envSchema = z.object({
   EMAIL_SEND_TIMEOUT_SECONDS: positiveInt(15),
 });
 
-export type Env = Omit<z.output<typeof envSchema>, "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA"> & {
+export type Env = Omit<
+  z.output<typeof envSchema>,
+  "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA"
+> & {
   AUTH_SECRET: string;
   EMAIL_WORKER: boolean;
   EMAIL_FROM: string;
@@ -88,7 +98,9 @@ export function env(): Env {
   const production = raw.NODE_ENV === "production";
   const DATA_DIR = resolve(process.cwd(), ".data");
   if (raw.RESEND_API_KEY && !raw.EMAIL_FROM) {
-    throw new EnvError("EMAIL_FROM is missing: set the sender Resend should use, e.g. \"Clinic <appointments@your-domain>\".");
+    throw new EnvError(
+      'EMAIL_FROM is missing: set the sender Resend should use, e.g. "Clinic <appointments@your-domain>".',
+    );
   }
   cached = {
     ...raw,

@@ -8,8 +8,13 @@ export type AckDeadlines = Partial<Record<Level, number>>;
 export const ACK_MINUTES: AckDeadlines = { EMERGENCY: 15, URGENT: 120 };
 
 /** The clinic's acknowledgement deadlines (the defaults before the clinic is set up). */
-export function ackDeadlines(clinic: Partial<Pick<Clinic, "emergencyAckMinutes" | "urgentAckMinutes">> | null | undefined): AckDeadlines {
-  return { EMERGENCY: clinic?.emergencyAckMinutes ?? ACK_MINUTES.EMERGENCY, URGENT: clinic?.urgentAckMinutes ?? ACK_MINUTES.URGENT };
+export function ackDeadlines(
+  clinic: Partial<Pick<Clinic, "emergencyAckMinutes" | "urgentAckMinutes">> | null | undefined,
+): AckDeadlines {
+  return {
+    EMERGENCY: clinic?.emergencyAckMinutes ?? ACK_MINUTES.EMERGENCY,
+    URGENT: clinic?.urgentAckMinutes ?? ACK_MINUTES.URGENT,
+  };
 }
 
 /**
@@ -27,7 +32,10 @@ export function ackState(
 }
 
 /** When a case must be acknowledged by, or null when its level has no deadline. */
-export function acknowledgeBy(c: { level: Level; createdAt: Date }, deadlines: AckDeadlines = ACK_MINUTES): Date | null {
+export function acknowledgeBy(
+  c: { level: Level; createdAt: Date },
+  deadlines: AckDeadlines = ACK_MINUTES,
+): Date | null {
   const minutes = deadlines[c.level];
   return minutes ? new Date(c.createdAt.getTime() + minutes * 60_000) : null;
 }

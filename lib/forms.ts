@@ -60,7 +60,10 @@ export type Refusal = { ok: false; message?: string; fieldErrors?: Record<string
 export const refuse = (message: string): Refusal => ({ ok: false, message });
 
 /** A refusal beside one field. */
-export const fieldError = (field: string, message: string): Refusal => ({ ok: false, fieldErrors: { [field]: [message] } });
+export const fieldError = (field: string, message: string): Refusal => ({
+  ok: false,
+  fieldErrors: { [field]: [message] },
+});
 
 /** Input that did not parse: each message beside its field. */
 export const invalid = (error: z.ZodError): Refusal => ({ ok: false, fieldErrors: fieldErrors(error) });
@@ -69,7 +72,11 @@ export const invalid = (error: z.ZodError): Refusal => ({ ok: false, fieldErrors
  * Parses raw input (a form's strings) with the schema and runs the change on what it gives; input
  * that does not parse is refused with each message beside its field, as the form shows it.
  */
-export async function parseThen<S extends z.ZodType, R>(schema: S, input: unknown, change: (data: z.output<S>) => Promise<R>): Promise<R | Refusal> {
+export async function parseThen<S extends z.ZodType, R>(
+  schema: S,
+  input: unknown,
+  change: (data: z.output<S>) => Promise<R>,
+): Promise<R | Refusal> {
   const parsed = schema.safeParse(input);
   return parsed.success ? change(parsed.data) : invalid(parsed.error);
 }
@@ -82,12 +89,17 @@ const MAX_FIELD_LENGTH = 4000;
 /** A form's text fields as a plain object, at most 4,000 characters each; files and Next's own "$ACTION…" fields left out. */
 export function formInput(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value.slice(0, MAX_FIELD_LENGTH);
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && !key.startsWith("$")) out[key] = value.slice(0, MAX_FIELD_LENGTH);
   return out;
 }
 
 /** The state a form shows after a refusal: its messages, what was typed (secrets left out), and a new `at`. */
-export function refusedState(refusal: Refusal, input: Record<string, string>, secret: readonly string[] = SECRET_FIELDS): FormState {
+export function refusedState(
+  refusal: Refusal,
+  input: Record<string, string>,
+  secret: readonly string[] = SECRET_FIELDS,
+): FormState {
   const values = Object.fromEntries(Object.entries(input).filter(([name]) => !secret.includes(name)));
   // Copied into a plain object: fieldErrors() builds a null-prototype one, which is not serialisable.
   const errors = refusal.fieldErrors ? { ...refusal.fieldErrors } : undefined;

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 
 /** A JSON error response; `error` is a stable machine code, `message` a human sentence. */
-export function jsonError(status: number, error: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+export function jsonError(
+  status: number,
+  error: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+) {
   return Response.json({ error, message, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
@@ -15,11 +21,18 @@ export type BodyResult = { ok: true; text: string; json: unknown } | { ok: false
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    return { ok: false, response: jsonError(415, "unsupported_media_type", "Send the intake as JSON (Content-Type: application/json).") };
+    return {
+      ok: false,
+      response: jsonError(415, "unsupported_media_type", "Send the intake as JSON (Content-Type: application/json)."),
+    };
   }
   const tooLarge = () => ({
     ok: false as const,
-    response: jsonError(413, "payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`),
+    response: jsonError(
+      413,
+      "payload_too_large",
+      `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`,
+    ),
   });
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return tooLarge();
@@ -54,12 +67,18 @@ function parseJson(text: string): BodyResult {
  * socket when no proxy set it. Only a keyed hash of it is ever stored.
  */
 export function clientKey(headers: Headers, trustedProxies: number, secret: string): string {
-  return createHash("sha256").update(`${secret}\n${clientAddress(headers, trustedProxies)}`).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(`${secret}\n${clientAddress(headers, trustedProxies)}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /** The client's address: the entry `trustedProxies` from the right of X-Forwarded-For. */
 export function clientAddress(headers: Headers, trustedProxies: number): string {
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return (chain[Math.max(0, chain.length - Math.max(1, trustedProxies))] ?? "unknown").slice(0, 100);
 }
 

@@ -32,7 +32,9 @@ export async function startServer(): Promise<void> {
     // Never rethrown: a failed start-up hook leaves Next answering 500 to every request until the
     // process is restarted. Any failure (unreachable, or a migration or the demo data failing
     // half-way) is one line here, /api/health answers 503, and the next request tries again.
-    console.error(`[db] ${error instanceof DbUnavailableError ? error.message : `start-up failed, will retry: ${firstLines(error)}`}`);
+    console.error(
+      `[db] ${error instanceof DbUnavailableError ? error.message : `start-up failed, will retry: ${firstLines(error)}`}`,
+    );
     retryWorkerLater();
   }
 }
@@ -48,9 +50,11 @@ async function loadDemoData(handle: DbHandle): Promise<void> {
     const demo = config.AUTO_SEED && config.DEMO_DATA ? await seedDemo(handle.db) : null;
     return { clinic, demo };
   });
-  if (added.clinic) console.info(`[db] empty database: loaded the demo clinic (${handle.kind}). Run "npm run db:seed" to reload it.`);
+  if (added.clinic)
+    console.info(`[db] empty database: loaded the demo clinic (${handle.kind}). Run "npm run db:seed" to reload it.`);
   if (added.demo) {
-    if (added.demo.intakes) console.info(`[db] added ${added.demo.intakes} graded demo intakes for the staff dashboard`);
+    if (added.demo.intakes)
+      console.info(`[db] added ${added.demo.intakes} graded demo intakes for the staff dashboard`);
     console.info(`[demo] staff sign-in at ${config.APP_URL}/staff (development only):\n${demoCredentialsText()}`);
   }
 }

@@ -68,7 +68,14 @@ async function main() {
   const t0 = performance.now();
   await handle.migrate();
   await seed(db);
-  const staffId = (await upsertStaff(db, { email: STAFF.email, name: "Bench Reception", role: "reception", passwordHash: await hashPassword(STAFF.password) })).id;
+  const staffId = (
+    await upsertStaff(db, {
+      email: STAFF.email,
+      name: "Bench Reception",
+      role: "reception",
+      passwordHash: await hashPassword(STAFF.password),
+    })
+  ).id;
   // 20 clinicians: the 3 demo ones and 17 more.
   await db.execute(sql`
     insert into clinicians (id, name, role)
@@ -80,7 +87,8 @@ async function main() {
   // Created over two years up to now. EMERGENCY 1 %, URGENT 4 % (escalated, reason "level"), and
   // 1 % of SOON escalated for "no_capacity". Escalated cases older than 3 days are acknowledged
   // and resolved but for 0.5 % (half of those acknowledged); newer ones are partly handled.
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     insert into intakes (created_at, first_name, last_name, email, phone, date_of_birth, sex, answers, privacy_notice_version,
       level, level_rank, ruleset_version, fired_rules, flags, scores, age_at_grading, escalated, escalation_reason,
       acknowledged_at, acknowledged_by, resolved_at, resolved_by)
@@ -115,13 +123,15 @@ async function main() {
             from generate_series(1, ${INTAKES}) g) r
         ) l
       ) e
-    ) x`));
+    ) x`),
+  );
   const tIntakes = performance.now();
   // Appointments on a free grid (clinician, weekday, 45-minute step, lunch left free), from two
   // years ago to two weeks ahead, each for one intake taken in time order (so it comes a few days
   // after its intake). Half the escalated cases have one (urgent review), 1 in 12 of the others
   // (follow-up). Past ones completed, no-show or cancelled; future ones booked.
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     with grid as (
       select c.id as clinician_id,
         ((current_date + day)::timestamp + time '08:00' + q * interval '45 minutes') at time zone 'America/New_York' as starts
@@ -154,13 +164,24 @@ async function main() {
       least(created_at + interval '3 minutes', now()),
       case when starts <= now() and uo < 0.07 then starts - interval '1 day' end,
       id
-    from made`));
+    from made`),
+  );
   const tAppointments = performance.now();
   await db.execute(sql`analyze`);
   const seedSeconds = (performance.now() - t0) / 1000;
 
   const one = async <T>(q: Promise<T[]>) => (await q)[0]!;
-  const stats = await one(raw<{ intakes: number; escalated: number; open: number; waiting: number; appointments: number; booked: number; clinicians: number }[]>`
+  const stats = await one(raw<
+    {
+      intakes: number;
+      escalated: number;
+      open: number;
+      waiting: number;
+      appointments: number;
+      booked: number;
+      clinicians: number;
+    }[]
+  >`
     select (select count(*)::int from intakes) as intakes, (select count(*)::int from intakes where escalated) as escalated,
       (select count(*)::int from intakes where escalated and resolved_at is null) as open,
       (select count(*)::int from intakes where escalated and resolved_at is null and acknowledged_at is null) as waiting,
@@ -174,18 +195,30 @@ async function main() {
 
   console.log(`\n### Dashboard data: ${n(stats.intakes)} intakes, ${n(stats.appointments)} appointments\n`);
   console.log("| measure | value |\n|---|---|");
-  console.log(`| machine | ${availableParallelism()} cores, Node ${process.versions.node}, PostgreSQL ${machine.version} (shared_buffers ${machine.shared_buffers}, work_mem ${machine.work_mem}; fsync off) |`);
-  console.log(`| intakes | ${n(stats.intakes)}, escalated ${n(stats.escalated)} (${((100 * stats.escalated) / stats.intakes).toFixed(1)} %), open ${n(stats.open)}, of which waiting ${n(stats.waiting)} |`);
-  console.log(`| appointments | ${n(stats.appointments)} (${n(stats.booked)} booked) for ${stats.clinicians} clinicians |`);
-  console.log(`| sizes | intakes ${sizes.intakes} with indexes, appointments ${sizes.appointments}, queue index ${sizes.queue_idx} |`);
-  console.log(`| seeding | ${seedSeconds.toFixed(1)} s (intakes ${((tIntakes - t0) / 1000).toFixed(1)} s, appointments ${((tAppointments - tIntakes) / 1000).toFixed(1)} s, ANALYZE ${((performance.now() - tAppointments) / 1000).toFixed(1)} s) |`);
+  console.log(
+    `| machine | ${availableParallelism()} cores, Node ${process.versions.node}, PostgreSQL ${machine.version} (shared_buffers ${machine.shared_buffers}, work_mem ${machine.work_mem}; fsync off) |`,
+  );
+  console.log(
+    `| intakes | ${n(stats.intakes)}, escalated ${n(stats.escalated)} (${((100 * stats.escalated) / stats.intakes).toFixed(1)} %), open ${n(stats.open)}, of which waiting ${n(stats.waiting)} |`,
+  );
+  console.log(
+    `| appointments | ${n(stats.appointments)} (${n(stats.booked)} booked) for ${stats.clinicians} clinicians |`,
+  );
+  console.log(
+    `| sizes | intakes ${sizes.intakes} with indexes, appointments ${sizes.appointments}, queue index ${sizes.queue_idx} |`,
+  );
+  console.log(
+    `| seeding | ${seedSeconds.toFixed(1)} s (intakes ${((tIntakes - t0) / 1000).toFixed(1)} s, appointments ${((tAppointments - tIntakes) / 1000).toFixed(1)} s, ANALYZE ${((performance.now() - tAppointments) / 1000).toFixed(1)} s) |`,
+  );
 
   // -------------------------------------------------------------------------------------------
   // The queue query: drizzle (listEscalations) beside the same SQL sent straight to postgres.js.
   const cursorAt = async (offset: number, open: boolean): Promise<EscalationCursor> => {
     const rows = await raw.unsafe<{ level_rank: number; created_at: Date; id: string }[]>(
       `select level_rank, created_at, id from intakes where escalated ${open ? "and resolved_at is null" : ""}
-       order by level_rank desc, created_at, id offset $1 limit 1`, [offset]);
+       order by level_rank desc, created_at, id offset $1 limit 1`,
+      [offset],
+    );
     const row = rows[0]!;
     return { levelRank: row.level_rank, createdAt: row.created_at, id: row.id };
   };
@@ -193,33 +226,61 @@ async function main() {
   type Case = { name: string; after?: EscalationCursor; filter: EscalationFilter };
   const cases: Case[] = [
     { name: "first page (status open, default)", filter: {} },
-    { name: `deep page, status all, after row ${n(20_000)}`, after: await cursorAt(20_000, false), filter: { status: "all" } },
+    {
+      name: `deep page, status all, after row ${n(20_000)}`,
+      after: await cursorAt(20_000, false),
+      filter: { status: "all" },
+    },
   ];
   const deepOpen = Math.floor(stats.open * 0.8);
-  if (stats.open >= 200) cases.push({ name: `deep page, status open, after row ${n(deepOpen)} of ${n(stats.open)}`, after: await cursorAt(deepOpen, true), filter: {} });
+  if (stats.open >= 200)
+    cases.push({
+      name: `deep page, status open, after row ${n(deepOpen)} of ${n(stats.open)}`,
+      after: await cursorAt(deepOpen, true),
+      filter: {},
+    });
   cases.push(
     { name: "clinician filter, first page (status open)", filter: { clinicianId } },
     { name: "clinician filter, first page (status all)", filter: { clinicianId, status: "all" } },
     { name: "level URGENT, status all, first page", filter: { level: "URGENT", status: "all" } },
   );
   const queueResults = await measureQueries(cases);
-  printQueries(`listEscalations, limit ${PAGE}, ${RUNS} runs each (sequential, one connection each side)`, queueResults);
+  printQueries(
+    `listEscalations, limit ${PAGE}, ${RUNS} runs each (sequential, one connection each side)`,
+    queueResults,
+  );
 
   // -------------------------------------------------------------------------------------------
   // GET /staff through next start, signed in, 10 connections.
   if (await portInUse(PORT)) throw new Error(`port ${PORT} is in use`);
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: SECRET, APP_URL: base, AUTO_SEED: "false", DEMO_DATA: "false",
-      EMAIL_WORKER: "false", RATE_LIMIT_SIGNIN_PER_MINUTE: "1000", NEXT_TELEMETRY_DISABLED: "1",
+  server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        AUTH_SECRET: SECRET,
+        APP_URL: base,
+        AUTO_SEED: "false",
+        DEMO_DATA: "false",
+        EMAIL_WORKER: "false",
+        RATE_LIMIT_SIGNIN_PER_MINUTE: "1000",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      detached: true, // its own process group, killed as a whole
+      stdio: ["ignore", "ignore", openSync("/tmp/bt-bench-dashboard-server.log", "w")],
     },
-    detached: true, // its own process group, killed as a whole
-    stdio: ["ignore", "ignore", openSync("/tmp/bt-bench-dashboard-server.log", "w")],
-  });
-  if (process.env.BENCH_DASHBOARD_PIDFILE && server.pid) writeFileSync(process.env.BENCH_DASHBOARD_PIDFILE, String(server.pid));
+  );
+  if (process.env.BENCH_DASHBOARD_PIDFILE && server.pid)
+    writeFileSync(process.env.BENCH_DASHBOARD_PIDFILE, String(server.pid));
   let ready = false;
   for (let i = 0; i < 120 && !ready; i++) {
-    ready = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    ready = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!ready) await new Promise((r) => setTimeout(r, 500));
   }
   if (!ready) throw new Error("next start did not become healthy (see /tmp/bt-bench-dashboard-server.log)");
@@ -239,7 +300,8 @@ async function main() {
   for (const p of pages) {
     const res = await fetch(base + p.path, { headers: { cookie }, redirect: "manual" });
     const html = await res.text();
-    if (res.status !== 200 || (!("reference" in p) && !html.includes("<h1>Case queue</h1>"))) throw new Error(`${p.path}: ${res.status}, not the queue (signed out?)`);
+    if (res.status !== 200 || (!("reference" in p) && !html.includes("<h1>Case queue</h1>")))
+      throw new Error(`${p.path}: ${res.status}, not the queue (signed out?)`);
     const rows = html.split('data-testid="case-row"').length - 1;
     await autocannon({ url: base + p.path, headers: { cookie }, connections: 10, duration: 3 }); // warm up
     // One request at a time first: what one page costs, without queueing behind the others.
@@ -253,22 +315,47 @@ async function main() {
     const before = cpuSnapshot(ours);
     const latencies: number[] = [];
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const run = autocannon({ url: base + p.path, headers: { cookie }, connections: 10, duration: 15 }, (err, r) => (err ? reject(err) : resolve(r)));
+      const run = autocannon({ url: base + p.path, headers: { cookie }, connections: 10, duration: 15 }, (err, r) =>
+        err ? reject(err) : resolve(r),
+      );
       run.on("response", (_c, _s, _b, ms) => latencies.push(ms));
     });
     const others = othersBusy(before, cpuSnapshot(ours));
     latencies.sort((a, b) => a - b);
-    pageResults.push({ ...p, rows, bytes: html.length, alone: pct(alone, 50), others, rps: result.requests.average, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), ok: result["2xx"], bad: result.non2xx + result.errors + result.timeouts });
+    pageResults.push({
+      ...p,
+      rows,
+      bytes: html.length,
+      alone: pct(alone, 50),
+      others,
+      rps: result.requests.average,
+      p50: pct(latencies, 50),
+      p95: pct(latencies, 95),
+      p99: pct(latencies, 99),
+      ok: result["2xx"],
+      bad: result.non2xx + result.errors + result.timeouts,
+    });
   }
-  console.log(`\n### GET /staff through next start, signed in, 10 connections, 15 s each (target p95 < ${TARGET_PAGE_P95} ms)\n`);
-  console.log("| page | rows shown | HTML bytes | alone p50 ms | requests/s | p50 ms | p95 ms | p99 ms | 200 / other | other processes' CPU | p95 target |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+  console.log(
+    `\n### GET /staff through next start, signed in, 10 connections, 15 s each (target p95 < ${TARGET_PAGE_P95} ms)\n`,
+  );
+  console.log(
+    "| page | rows shown | HTML bytes | alone p50 ms | requests/s | p50 ms | p95 ms | p99 ms | 200 / other | other processes' CPU | p95 target |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
+  );
   for (const r of pageResults)
-    console.log(`| ${r.name} | ${r.rows} | ${n(r.bytes)} | ${fmt(r.alone)} | ${Math.round(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${n(r.ok)} / ${r.bad} | ${Math.round(r.others * 100)} % | ${"reference" in r ? "(reference)" : pass(r.p95 < TARGET_PAGE_P95 && r.bad === 0)} |`);
-  console.log(`\nalone: p50 of 50 requests one at a time. other processes' CPU: the share of the machine's ${availableParallelism()} cores used during the 10-connection run by processes other than this bench, its server and its PostgreSQL (the load generator runs inside this bench, on the same machine).`);
+    console.log(
+      `| ${r.name} | ${r.rows} | ${n(r.bytes)} | ${fmt(r.alone)} | ${Math.round(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${n(r.ok)} / ${r.bad} | ${Math.round(r.others * 100)} % | ${"reference" in r ? "(reference)" : pass(r.p95 < TARGET_PAGE_P95 && r.bad === 0)} |`,
+    );
+  console.log(
+    `\nalone: p50 of 50 requests one at a time. other processes' CPU: the share of the machine's ${availableParallelism()} cores used during the 10-connection run by processes other than this bench, its server and its PostgreSQL (the load generator runs inside this bench, on the same machine).`,
+  );
 
   const failing = queueResults.filter((r) => r.drizzle.p95 >= TARGET_QUERY_P95);
-  console.log(`\nTargets: queue query p95 < ${TARGET_QUERY_P95} ms: ${pass(failing.length === 0)}` + (failing.length ? ` (missed by: ${failing.map((r) => r.name).join("; ")})` : "") +
-    `; /staff p95 < ${TARGET_PAGE_P95} ms: ${pass(pageResults.every((r) => "reference" in r || (r.p95 < TARGET_PAGE_P95 && r.bad === 0)))}. Whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(
+    `\nTargets: queue query p95 < ${TARGET_QUERY_P95} ms: ${pass(failing.length === 0)}` +
+      (failing.length ? ` (missed by: ${failing.map((r) => r.name).join("; ")})` : "") +
+      `; /staff p95 < ${TARGET_PAGE_P95} ms: ${pass(pageResults.every((r) => "reference" in r || (r.p95 < TARGET_PAGE_P95 && r.bad === 0)))}. Whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  );
   for (const r of failing) console.log(`\nEXPLAIN (ANALYZE, BUFFERS), ${r.name}:\n\n\`\`\`\n${r.plan}\n\`\`\``);
 
   const extra = process.env.BENCH_DASHBOARD_EXTRA_SQL;
@@ -277,7 +364,8 @@ async function main() {
     await raw`analyze intakes`;
     const tried = await measureQueries(cases);
     printQueries(`The same after \`${extra}\``, tried);
-    for (const r of tried) console.log(`\nEXPLAIN (ANALYZE, BUFFERS), ${r.name}, with it:\n\n\`\`\`\n${r.plan}\n\`\`\``);
+    for (const r of tried)
+      console.log(`\nEXPLAIN (ANALYZE, BUFFERS), ${r.name}, with it:\n\n\`\`\`\n${r.plan}\n\`\`\``);
   }
 }
 
@@ -287,13 +375,26 @@ function pct(sorted: number[], p: number) {
 }
 
 type Timing = { p50: number; p95: number };
-type QueryResult = { name: string; rows: number; statements: number; drizzle: Timing; direct: Timing; plan: string; sql: string };
+type QueryResult = {
+  name: string;
+  rows: number;
+  statements: number;
+  drizzle: Timing;
+  direct: Timing;
+  plan: string;
+  sql: string;
+};
 
-async function measureQueries(cases: { name: string; after?: EscalationCursor; filter: EscalationFilter }[]): Promise<QueryResult[]> {
+async function measureQueries(
+  cases: { name: string; after?: EscalationCursor; filter: EscalationFilter }[],
+): Promise<QueryResult[]> {
   // A drizzle instance that only records the SQL and parameters it sends.
   let captured: { sql: string; params: unknown[] }[] = [];
   const recorder = postgres(url!, { max: 1, onnotice: () => {} });
-  const recording = drizzle(recorder, { schema, logger: { logQuery: (q, params) => void captured.push({ sql: q, params }) } }) as unknown as Db;
+  const recording = drizzle(recorder, {
+    schema,
+    logger: { logQuery: (q, params) => void captured.push({ sql: q, params }) },
+  }) as unknown as Db;
   const out: QueryResult[] = [];
   try {
     for (const c of cases) {
@@ -305,11 +406,13 @@ async function measureQueries(cases: { name: string; after?: EscalationCursor; f
       // (A page after a cursor may take two statements: the rest of the cursor's rank, then lower ranks.)
       const direct = async () => {
         const rows = [];
-        for (const st of statements) rows.push(...(await raw.unsafe(st.sql, st.params as never[], { prepare: false }).values()));
+        for (const st of statements)
+          rows.push(...(await raw.unsafe(st.sql, st.params as never[], { prepare: false }).values()));
         return rows;
       };
       const got = await direct();
-      if (got.length !== expected.length || got.some((row, i) => row[0] !== expected[i]!.id)) throw new Error(`${c.name}: the direct SQL returned other rows`);
+      if (got.length !== expected.length || got.some((row, i) => row[0] !== expected[i]!.id))
+        throw new Error(`${c.name}: the direct SQL returned other rows`);
       const drizzleMs: number[] = [];
       const directMs: number[] = [];
       for (let i = 0; i < 20; i++) await Promise.all([listEscalations(db, args), direct()]); // warm up
@@ -325,24 +428,49 @@ async function measureQueries(cases: { name: string; after?: EscalationCursor; f
       drizzleMs.sort((a, b) => a - b);
       directMs.sort((a, b) => a - b);
       const plans: string[] = [];
-      for (const st of statements) plans.push((await raw.unsafe(`explain (analyze, buffers) ${st.sql}`, st.params as never[], { prepare: false }).values()).map((r) => String(r[0])).join("\n"));
-      out.push({ name: c.name, rows: expected.length, statements: statements.length, drizzle: { p50: pct(drizzleMs, 50), p95: pct(drizzleMs, 95) }, direct: { p50: pct(directMs, 50), p95: pct(directMs, 95) }, plan: plans.join("\n\n"), sql: statements.map((st) => `${st.sql}\n-- ${JSON.stringify(st.params)}`).join("\n") });
+      for (const st of statements)
+        plans.push(
+          (await raw.unsafe(`explain (analyze, buffers) ${st.sql}`, st.params as never[], { prepare: false }).values())
+            .map((r) => String(r[0]))
+            .join("\n"),
+        );
+      out.push({
+        name: c.name,
+        rows: expected.length,
+        statements: statements.length,
+        drizzle: { p50: pct(drizzleMs, 50), p95: pct(drizzleMs, 95) },
+        direct: { p50: pct(directMs, 50), p95: pct(directMs, 95) },
+        plan: plans.join("\n\n"),
+        sql: statements.map((st) => `${st.sql}\n-- ${JSON.stringify(st.params)}`).join("\n"),
+      });
     }
   } finally {
     await recorder.end({ timeout: 5 });
   }
-  writeFileSync("/tmp/bt-bench-dashboard-plans.txt", out.map((r) => `## ${r.name}\n${r.sql}\n\n${r.plan}\n`).join("\n"), { flag: "a" });
+  writeFileSync(
+    "/tmp/bt-bench-dashboard-plans.txt",
+    out.map((r) => `## ${r.name}\n${r.sql}\n\n${r.plan}\n`).join("\n"),
+    { flag: "a" },
+  );
   return out;
 }
 
 function printQueries(title: string, results: QueryResult[]) {
   console.log(`\n### ${title} (target p95 < ${TARGET_QUERY_P95} ms)\n`);
-  console.log("| query | rows | drizzle p50 | drizzle p95 | direct p50 | direct p95 | drizzle/direct (p50, p95) | server time | p95 target |\n|---|---:|---:|---:|---:|---:|---|---:|---|");
+  console.log(
+    "| query | rows | drizzle p50 | drizzle p95 | direct p50 | direct p95 | drizzle/direct (p50, p95) | server time | p95 target |\n|---|---:|---:|---:|---:|---:|---|---:|---|",
+  );
   for (const r of results) {
-    const exec = [...r.plan.matchAll(/Execution Time: ([\d.]+) ms/g)].reduce((sum, m) => sum + Number(m[1]), 0).toFixed(2);
-    console.log(`| ${r.name}${r.statements > 1 ? ` (${r.statements} statements)` : ""} | ${r.rows} | ${fmt(r.drizzle.p50)} | ${fmt(r.drizzle.p95)} | ${fmt(r.direct.p50)} | ${fmt(r.direct.p95)} | ${(r.drizzle.p50 / r.direct.p50).toFixed(2)}×, ${(r.drizzle.p95 / r.direct.p95).toFixed(2)}× | ${exec} ms | ${pass(r.drizzle.p95 < TARGET_QUERY_P95)} |`);
+    const exec = [...r.plan.matchAll(/Execution Time: ([\d.]+) ms/g)]
+      .reduce((sum, m) => sum + Number(m[1]), 0)
+      .toFixed(2);
+    console.log(
+      `| ${r.name}${r.statements > 1 ? ` (${r.statements} statements)` : ""} | ${r.rows} | ${fmt(r.drizzle.p50)} | ${fmt(r.drizzle.p95)} | ${fmt(r.direct.p50)} | ${fmt(r.direct.p95)} | ${(r.drizzle.p50 / r.direct.p50).toFixed(2)}×, ${(r.drizzle.p95 / r.direct.p95).toFixed(2)}× | ${exec} ms | ${pass(r.drizzle.p95 < TARGET_QUERY_P95)} |`,
+    );
   }
-  console.log("\nTimes in ms. direct: the SQL and parameters drizzle sent, run through the raw postgres.js client; server time: EXPLAIN ANALYZE's execution time of one run.");
+  console.log(
+    "\nTimes in ms. direct: the SQL and parameters drizzle sent, run through the raw postgres.js client; server time: EXPLAIN ANALYZE's execution time of one run.",
+  );
 }
 
 async function signIn(): Promise<string> {
@@ -362,12 +490,20 @@ async function signIn(): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ email: STAFF.email, password: STAFF.password, csrfToken, callbackUrl: `${base}/staff` }),
+    body: new URLSearchParams({
+      email: STAFF.email,
+      password: STAFF.password,
+      csrfToken,
+      callbackUrl: `${base}/staff`,
+    }),
   });
   keep(res);
   const session = [...jar.keys()].find((k) => /^(__Secure-)?authjs\.session-token/.test(k));
   if (!session) throw new Error(`sign-in failed: ${res.status} ${res.headers.get("location")}`);
-  return [...jar].filter(([k]) => k.includes("session-token")).map(([k, v]) => `${k}=${v}`).join("; ");
+  return [...jar]
+    .filter(([k]) => k.includes("session-token"))
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
 }
 
 /** Busy CPU ticks of the whole machine, and of our processes (and their children). */

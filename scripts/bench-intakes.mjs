@@ -42,6 +42,10 @@ line("requests/s (mean)", Math.round(result.requests.average));
 line("latency p50", `${pct(50)} ms`);
 line("latency p95", `${pct(95)} ms`);
 line("latency p99", `${pct(99)} ms`);
-line("responses", Object.entries(status).map(([code, s]) => `${code}: ${s.count}`).join(", "));
+line(
+  "responses",
+  Object.entries(status)
+    .map(([code, s]) => `${code}: ${s.count}`)
+    .join(", "),
+);
 line("errors / timeouts", `${result.errors} / ${result.timeouts}`);
-

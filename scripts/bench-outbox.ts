@@ -47,16 +47,26 @@ async function run(name: string, faults: boolean) {
     if (!faults || firstTry.has(to)) return { do: "deliver" };
     firstTry.add(to);
     const r = Math.random();
-    return (r < 0.03 ? { do: "fail", status: 503 } : r < 0.05 ? { do: "deliver_slowly", ms: 2_000 } : { do: "deliver" }) as FakeBehaviour;
+    return (
+      r < 0.03 ? { do: "fail", status: 503 } : r < 0.05 ? { do: "deliver_slowly", ms: 2_000 } : { do: "deliver" }
+    ) as FakeBehaviour;
   });
 
   const worker = (n: number): ChildProcess =>
     spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       env: {
-        ...process.env, DATABASE_URL: url, RESEND_API_KEY: "re_bench", RESEND_BASE_URL: fake.url, EMAIL_FROM: "Clinic <clinic@example.test>",
-        AUTH_SECRET: SECRET, EMAIL_WORKER_INTERVAL_SECONDS: "1", NODE_ENV: "production",
+        ...process.env,
+        DATABASE_URL: url,
+        RESEND_API_KEY: "re_bench",
+        RESEND_BASE_URL: fake.url,
+        EMAIL_FROM: "Clinic <clinic@example.test>",
+        AUTH_SECRET: SECRET,
+        EMAIL_WORKER_INTERVAL_SECONDS: "1",
+        NODE_ENV: "production",
         // The lost-answer fault holds a reply for 2 s; give up on it after 1 s like a real timeout.
-        EMAIL_SEND_TIMEOUT_SECONDS: "1", EMAIL_WORKER_LEASE_SECONDS: "15", BENCH_WORKER: String(n),
+        EMAIL_SEND_TIMEOUT_SECONDS: "1",
+        EMAIL_WORKER_LEASE_SECONDS: "15",
+        BENCH_WORKER: String(n),
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -67,7 +77,9 @@ async function run(name: string, faults: boolean) {
   while (left > 0 && performance.now() - started < 15 * 60_000) {
     await new Promise((r) => setTimeout(r, 250));
     const [row] = await rows<{ left: number; sent: number }>(
-      db.execute(sql`select count(*) filter (where status = 'pending')::int as left, count(*) filter (where status = 'sent')::int as sent from outbox`),
+      db.execute(
+        sql`select count(*) filter (where status = 'pending')::int as left, count(*) filter (where status = 'sent')::int as sent from outbox`,
+      ),
     );
     left = row!.left;
     if (faults && !killed && row!.sent >= TOTAL / 2) {
@@ -77,19 +89,37 @@ async function run(name: string, faults: boolean) {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  await Promise.all(workers.filter((w) => w.exitCode === null && w.signalCode === null).map((w) => new Promise((r) => { w.once("exit", r); w.kill("SIGTERM"); })));
+  await Promise.all(
+    workers
+      .filter((w) => w.exitCode === null && w.signalCode === null)
+      .map(
+        (w) =>
+          new Promise((r) => {
+            w.once("exit", r);
+            w.kill("SIGTERM");
+          }),
+      ),
+  );
 
   const duplicates = [...fake.deliveries.values()].reduce((n, c) => n + (c - 1), 0);
-  const notSent = (await rows<{ n: number }>(db.execute(sql`select count(*)::int as n from outbox where status <> 'sent'`)))[0]!.n;
+  const notSent = (
+    await rows<{ n: number }>(db.execute(sql`select count(*)::int as n from outbox where status <> 'sent'`))
+  )[0]!.n;
   const undelivered = [...ids].filter((id) => !fake.deliveries.has(id)).length;
-  const retries = (await rows<{ n: number }>(db.execute(sql`select coalesce(sum(attempts - 1), 0)::int as n from outbox`)))[0]!.n;
-  console.log(`| ${name} | ${TOTAL.toLocaleString("en")} | ${seconds.toFixed(1)} | ${Math.round(TOTAL / seconds)} | ${retries} | ${duplicates} | ${Math.max(notSent, undelivered)} |`);
+  const retries = (
+    await rows<{ n: number }>(db.execute(sql`select coalesce(sum(attempts - 1), 0)::int as n from outbox`))
+  )[0]!.n;
+  console.log(
+    `| ${name} | ${TOTAL.toLocaleString("en")} | ${seconds.toFixed(1)} | ${Math.round(TOTAL / seconds)} | ${retries} | ${duplicates} | ${Math.max(notSent, undelivered)} |`,
+  );
   await fake.close();
   await handle.close();
   await admin.db.execute(sql.raw(`drop database if exists ${dbName} with (force)`));
 }
 
-console.log(`\n### Outbox: ${TOTAL.toLocaleString("en")} emails, two worker processes, Resend transport to a local fake\n`);
+console.log(
+  `\n### Outbox: ${TOTAL.toLocaleString("en")} emails, two worker processes, Resend transport to a local fake\n`,
+);
 console.log("| run | emails | seconds | emails/s | retries | duplicates | lost |\n|---|---:|---:|---:|---:|---:|---:|");
 await run("clean", false);
 await run("faults: 5 % failed or lost answers, one worker killed", true);

@@ -58,7 +58,11 @@ function fixture() {
     return { clinicianId: pick(ids), ...blocked };
   });
   const timeOff: TimeOff[] = [
-    { clinicianId: null, start: localInstant("2026-04-03", "00:00", TIME_ZONE), end: localInstant("2026-04-04", "00:00", TIME_ZONE) },
+    {
+      clinicianId: null,
+      start: localInstant("2026-04-03", "00:00", TIME_ZONE),
+      end: localInstant("2026-04-04", "00:00", TIME_ZONE),
+    },
     ...ids.slice(0, 5).map((clinicianId, i) => ({
       clinicianId,
       start: localInstant(addLocalDays(FROM, 14 + i * 7), "00:00", TIME_ZONE),
@@ -71,7 +75,15 @@ function fixture() {
 type Mode = SlotQuery["mode"];
 
 /** One appointment type's timing: median, fastest and slowest ms, and how many slots were found. */
-export type SlotsCoreRun = { type: string; mode: Mode; medianMs: number; minMs: number; maxMs: number; slots: number; reserved: number };
+export type SlotsCoreRun = {
+  type: string;
+  mode: Mode;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  slots: number;
+  reserved: number;
+};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,11 +92,22 @@ const median = (xs: number[]) => {
 };
 
 /** Times listFreeSlots over the fixture for each appointment type: median of `runs` after 5 warm-up runs. */
-export async function benchSlotsCore({ runs = 20, mode = "patient" }: { runs?: number; mode?: Mode } = {}): Promise<SlotsCoreRun[]> {
+export async function benchSlotsCore({ runs = 20, mode = "patient" }: { runs?: number; mode?: Mode } = {}): Promise<
+  SlotsCoreRun[]
+> {
   const { ids, hours, busy, timeOff } = fixture();
   const query = (type: AppointmentType): SlotQuery => ({
-    timeZone: TIME_ZONE, now: NOW, from: FROM, days: DAYS, type, clinicianIds: ids,
-    hours, timeOff, busy, policy: DEFAULT_POLICY, mode,
+    timeZone: TIME_ZONE,
+    now: NOW,
+    from: FROM,
+    days: DAYS,
+    type,
+    clinicianIds: ids,
+    hours,
+    timeOff,
+    busy,
+    policy: DEFAULT_POLICY,
+    mode,
   });
   return TYPES.map((type) => {
     const q = query(type);
@@ -97,7 +120,15 @@ export async function benchSlotsCore({ runs = 20, mode = "patient" }: { runs?: n
       times.push(performance.now() - start);
     }
     const reserved = found.filter((s) => s.reserved).length;
-    return { type: type.id, mode, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), slots: found.length, reserved };
+    return {
+      type: type.id,
+      mode,
+      medianMs: median(times),
+      minMs: Math.min(...times),
+      maxMs: Math.max(...times),
+      slots: found.length,
+      reserved,
+    };
   });
 }
 
@@ -113,19 +144,24 @@ async function main() {
   const results = [...(await benchSlotsCore({ runs })), ...(await benchSlotsCore({ runs, mode: "urgent" }))];
   const cpu = cpus();
   const slowest = Math.max(...results.map((r) => r.medianMs));
-  console.log([
-    "### Slot search benchmark (lib/scheduling)",
-    "",
-    `${CLINICIANS} clinicians × ${DAYS} days (weekdays 08:00–12:30, 13:30–18:00, ${TIME_ZONE}, 15-min grid),`,
-    `${APPOINTMENTS.toLocaleString("en-US")} busy ranges, seed ${SEED}; median of ${runs} runs after 5 warm-up runs;`,
-    `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}.`,
-    "",
-    "| Appointment type | Mode | Median ms | Fastest | Slowest | Slots found | Flagged reserved |",
-    "|---|---|---:|---:|---:|---:|---:|",
-    ...results.map((r) => `| ${r.type} | ${r.mode} | ${r.medianMs.toFixed(2)} | ${r.minMs.toFixed(2)} | ${r.maxMs.toFixed(2)} | ${r.slots.toLocaleString("en-US")} | ${r.reserved} |`),
-    "",
-    `Target < ${TARGET_MS} ms: ${slowest < TARGET_MS ? "met" : "NOT met"} (slowest median ${slowest.toFixed(2)} ms).`,
-  ].join("\n"));
+  console.log(
+    [
+      "### Slot search benchmark (lib/scheduling)",
+      "",
+      `${CLINICIANS} clinicians × ${DAYS} days (weekdays 08:00–12:30, 13:30–18:00, ${TIME_ZONE}, 15-min grid),`,
+      `${APPOINTMENTS.toLocaleString("en-US")} busy ranges, seed ${SEED}; median of ${runs} runs after 5 warm-up runs;`,
+      `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}.`,
+      "",
+      "| Appointment type | Mode | Median ms | Fastest | Slowest | Slots found | Flagged reserved |",
+      "|---|---|---:|---:|---:|---:|---:|",
+      ...results.map(
+        (r) =>
+          `| ${r.type} | ${r.mode} | ${r.medianMs.toFixed(2)} | ${r.minMs.toFixed(2)} | ${r.maxMs.toFixed(2)} | ${r.slots.toLocaleString("en-US")} | ${r.reserved} |`,
+      ),
+      "",
+      `Target < ${TARGET_MS} ms: ${slowest < TARGET_MS ? "met" : "NOT met"} (slowest median ${slowest.toFixed(2)} ms).`,
+    ].join("\n"),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -61,7 +61,9 @@ function main() {
   const rounds = option("rounds", 5);
   const genStart = performance.now();
   const schema = makeIntakeAnswersSchema({ now: NOW });
-  const intakes = fc.sample(intakeAnswersArbitrary({ now: NOW, early: true }), { numRuns: count, seed: SEED }).map((a) => schema.parse(a));
+  const intakes = fc
+    .sample(intakeAnswersArbitrary({ now: NOW, early: true }), { numRuns: count, seed: SEED })
+    .map((a) => schema.parse(a));
   const genMs = performance.now() - genStart;
 
   // One millisecond apart: every grading then needs its own time-zone lookup.
@@ -89,13 +91,17 @@ function main() {
     "",
     "| Grading clock | Median grades/s | Best | Worst | µs per grade (median) |",
     "|---|---:|---:|---:|---:|",
-    ...runs.map((r) => `| ${r.label} | ${fmt(r.median)} | ${fmt(r.best)} | ${fmt(r.worst)} | ${(1e6 / r.median).toFixed(2)} |`),
+    ...runs.map(
+      (r) => `| ${r.label} | ${fmt(r.median)} | ${fmt(r.best)} | ${fmt(r.worst)} | ${(1e6 / r.median).toFixed(2)} |`,
+    ),
     "",
     `Target ≥ ${fmt(TARGET_PER_SECOND)} grades/s on one core: ${slowest >= TARGET_PER_SECOND ? "met" : "NOT met"} (slowest median ${fmt(slowest)}).`,
     "",
     "| Level | Intakes | Share |",
     "|---|---:|---:|",
-    ...LEVELS.map((l) => `| ${l} | ${fmt(levels.get(l) ?? 0)} | ${(((levels.get(l) ?? 0) / count) * 100).toFixed(1)}% |`),
+    ...LEVELS.map(
+      (l) => `| ${l} | ${fmt(levels.get(l) ?? 0)} | ${(((levels.get(l) ?? 0) / count) * 100).toFixed(1)}% |`,
+    ),
     "",
     `<!-- checksum ${runs.reduce((sum, r) => sum + r.checksum, 0)} -->`,
   ];

@@ -7,7 +7,9 @@ export async function runWithDb(task: (handle: DbHandle) => Promise<void>): Prom
   let handle: DbHandle | undefined;
   try {
     const config = env();
-    handle = await createDb(config.DATABASE_URL ? { url: config.DATABASE_URL, max: 2 } : { pgliteDir: config.PGLITE_DIR });
+    handle = await createDb(
+      config.DATABASE_URL ? { url: config.DATABASE_URL, max: 2 } : { pgliteDir: config.PGLITE_DIR },
+    );
     await task(handle);
   } catch (error) {
     if (error instanceof EnvError || error instanceof DbUnavailableError) {

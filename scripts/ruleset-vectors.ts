@@ -19,7 +19,9 @@ const PER_ID = 4;
 const file = `tests/fixtures/clinical/vectors-${RULESET_VERSION}.json`;
 
 if (existsSync(file)) {
-  console.error(`${file} exists: ruleset ${RULESET_VERSION} is released and its vectors are fixed. A change needs a new version.`);
+  console.error(
+    `${file} exists: ruleset ${RULESET_VERSION} is released and its vectors are fixed. A change needs a new version.`,
+  );
   process.exit(1);
 }
 
@@ -28,11 +30,21 @@ const seen = new Map<string, number>();
 const chosen: { answers: IntakeAnswers; level: string; firedRules: string[]; flags: string[] }[] = [];
 for (const answers of pool) {
   const g = gradeIntake(answers, { now: NOW, timeZone: "UTC" });
-  const keys = [...g.firedRules.map((r) => r.id), ...g.flags.map((f) => f.id), `level:${g.level}`, `stop:${answers.stoppedAt}`];
+  const keys = [
+    ...g.firedRules.map((r) => r.id),
+    ...g.flags.map((f) => f.id),
+    `level:${g.level}`,
+    `stop:${answers.stoppedAt}`,
+  ];
   if (!keys.some((k) => (seen.get(k) ?? 0) < PER_ID)) continue;
   for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
   chosen.push({ answers, level: g.level, firedRules: g.firedRules.map((r) => r.id), flags: g.flags.map((f) => f.id) });
 }
 const rare = [...seen].filter(([, n]) => n < PER_ID).map(([k, n]) => `${k} (${n})`);
-writeFileSync(file, `${JSON.stringify({ rulesetVersion: RULESET_VERSION, gradedAt: NOW.toISOString(), timeZone: "UTC", vectors: chosen })}\n`);
-console.log(`${file}: ${chosen.length} vectors covering ${seen.size} rules, flags, levels and pages${rare.length ? `; seen fewer than ${PER_ID} times: ${rare.join(", ")}` : ""}`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ rulesetVersion: RULESET_VERSION, gradedAt: NOW.toISOString(), timeZone: "UTC", vectors: chosen })}\n`,
+);
+console.log(
+  `${file}: ${chosen.length} vectors covering ${seen.size} rules, flags, levels and pages${rare.length ? `; seen fewer than ${PER_ID} times: ${rare.join(", ")}` : ""}`,
+);

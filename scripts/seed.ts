@@ -9,6 +9,8 @@ await runWithDb(async (handle) => {
   console.info(`Demo data (${handle.kind}): clinic ${report.clinic}, ${report.clinicians} clinicians added.`);
   if (env().DEMO_DATA) {
     const demo = await seedDemo(handle.db);
-    console.info(`Demo staff: ${demo.staff} added; demo intakes: ${demo.intakes} added. Sign-ins (development only):\n${demoCredentialsText()}`);
+    console.info(
+      `Demo staff: ${demo.staff} added; demo intakes: ${demo.intakes} added. Sign-ins (development only):\n${demoCredentialsText()}`,
+    );
   }
 });

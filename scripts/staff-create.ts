@@ -11,14 +11,25 @@ import { runWithDb } from "./cli";
 
 const args = z
   .object({
-    email: z.string({ error: "--email is required" }).trim().toLowerCase().pipe(z.email({ error: "--email must be an email address" })),
+    email: z
+      .string({ error: "--email is required" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "--email must be an email address" })),
     name: z.string({ error: "--name is required" }).trim().min(1, { error: "--name is required" }).max(200),
     role: z.enum(["admin", "clinician", "reception"], { error: "--role must be admin, clinician or reception" }),
   })
-  .safeParse(parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } }, strict: true }).values);
+  .safeParse(
+    parseArgs({
+      options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+      strict: true,
+    }).values,
+  );
 if (!args.success) {
   console.error(args.error.issues.map((i) => i.message).join("\n"));
-  console.error("Usage: npm run staff:create -- --email <e> --name <n> --role <admin|clinician|reception>  (password on standard input)");
+  console.error(
+    "Usage: npm run staff:create -- --email <e> --name <n> --role <admin|clinician|reception>  (password on standard input)",
+  );
   process.exit(2);
 }
 
@@ -33,7 +44,14 @@ await runWithDb(async (handle) => {
   const { email, name, role } = args.data;
   const result = await handle.db.transaction(async (tx) => {
     const r = await upsertStaff(tx, { email, name, role, passwordHash: await hashPassword(password) });
-    await recordAudit(tx, { actor: null, action: r.created ? "staff_created" : "staff_updated", subjectType: "staff_user", subjectId: r.id, after: { email, name, role }, clientAddress: "command line" });
+    await recordAudit(tx, {
+      actor: null,
+      action: r.created ? "staff_created" : "staff_updated",
+      subjectType: "staff_user",
+      subjectId: r.id,
+      after: { email, name, role },
+      clientAddress: "command line",
+    });
     return r;
   });
   console.info(`${result.created ? "Created" : "Updated"} ${role} ${email} (${handle.kind}).`);

@@ -19,8 +19,8 @@ export function EmergencyNote({ emergencyNumber }: { emergencyNumber: string | n
         <p className={styles.text}>
           <strong id="emergency-note-title">Go to the emergency department now if you have:</strong>
           numbness or tingling between your legs or around your genitals or bottom, new trouble passing urine or leaking
-          urine without feeling it, loss of control or feeling of your bowels, or weakness in both legs. If you cannot pass
-          urine at all, or cannot get there safely, {call}.
+          urine without feeling it, loss of control or feeling of your bowels, or weakness in both legs. If you cannot
+          pass urine at all, or cannot get there safely, {call}.
         </p>
       </div>
     </aside>

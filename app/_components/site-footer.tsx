@@ -11,7 +11,9 @@ export function SiteFooter({ clinic }: { clinic: ClinicInfo }) {
           {clinic.address ? <> · {clinic.address}</> : null}
           {clinic.phone ? <> · {clinic.phone}</> : null}
         </p>
-        <p data-patient-only>This check helps us see you at the right time. It does not replace a doctor&apos;s advice.</p>
+        <p data-patient-only>
+          This check helps us see you at the right time. It does not replace a doctor&apos;s advice.
+        </p>
       </div>
     </footer>
   );

@@ -27,7 +27,12 @@ export async function confirmBookingAction(form: FormData): Promise<void> {
   if (access.status !== "ok") redirect(`/book?token=${encodeURIComponent(token)}`);
   const parsed = confirmBookingSchema.safeParse(formInput(form));
   const result = parsed.success
-    ? await bookAppointment(db, { intake: access.intake, clinicianId: parsed.data.clinicianId, start: parsed.data.start, now })
+    ? await bookAppointment(db, {
+        intake: access.intake,
+        clinicianId: parsed.data.clinicianId,
+        start: parsed.data.start,
+        now,
+      })
     : ({ status: "not_eligible" } as const);
   if (result.status === "booked") redirect(`/appointments/manage/${result.manageToken}?booked=1`);
   if (result.status === "already_booked") redirect(`/book/confirm?token=${encodeURIComponent(token)}&already=1`);
@@ -39,7 +44,9 @@ export async function cancelAction(form: FormData): Promise<void> {
   const token = str(form, "token");
   const { reason } = cancelSchema.parse(formInput(form)); // never refuses: a missing reason is "No reason given"
   const result = await cancelAppointment(await getDb(), { token, reason, now: new Date() });
-  redirect(result.status === "done" ? "/appointments/cancelled" : `/appointments/manage/${token}?error=${result.status}`);
+  redirect(
+    result.status === "done" ? "/appointments/cancelled" : `/appointments/manage/${token}?error=${result.status}`,
+  );
 }
 
 /** Moves the appointment to the chosen time, keeping the same manage link. */
@@ -48,9 +55,16 @@ export async function rescheduleAction(form: FormData): Promise<void> {
   const parsed = rescheduleSchema.safeParse(formInput(form));
   if (!parsed.success) redirect(`/appointments/manage/${token}/reschedule?taken=1`);
   const { clinicianId, start, regrade: regradedIntakeId } = parsed.data;
-  const result = await rescheduleAppointment(await getDb(), { token, clinicianId, start, now: new Date(), regradedIntakeId });
+  const result = await rescheduleAppointment(await getDb(), {
+    token,
+    clinicianId,
+    start,
+    now: new Date(),
+    regradedIntakeId,
+  });
   if (result.status === "booked") redirect(`/appointments/manage/${token}?moved=1`);
-  if (result.status === "too_late" || result.status === "not_found") redirect(`/appointments/manage/${token}?error=${result.status}`);
+  if (result.status === "too_late" || result.status === "not_found")
+    redirect(`/appointments/manage/${token}?error=${result.status}`);
   redirect(`/appointments/manage/${token}/reschedule?taken=1`);
 }
 
@@ -67,7 +81,10 @@ export async function recheckAction(token: string, form: FormData): Promise<void
       sexualFunctionChange: str(form, "cauda.sexualFunctionChange") || undefined,
     },
     legs: { weakness: str(form, "legs.weakness") || undefined, difficultyWalking: yesNo("legs.difficultyWalking") },
-    pain: { intensity: intensity === "" ? undefined : Number(intensity), pattern: str(form, "pain.pattern") || undefined },
+    pain: {
+      intensity: intensity === "" ? undefined : Number(intensity),
+      pattern: str(form, "pain.pattern") || undefined,
+    },
   };
   const result = await regradeBeforeReschedule(await getDb(), { token, recheck, now: new Date() });
   if (result.status === "not_found") redirect(`/appointments/manage/${token}`);

@@ -27,7 +27,14 @@ export default async function BookPage({ searchParams }: Props) {
 
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
-  const offer = await cachedOfferedSlots(db, { now, from, days: 7, type, withinDays: access.withinDays, mode: "patient" });
+  const offer = await cachedOfferedSlots(db, {
+    now,
+    from,
+    days: 7,
+    type,
+    withinDays: access.withinDays,
+    mode: "patient",
+  });
 
   // SOON: nothing within 7 days means the clinic must find a time, not the patient.
   if (access.withinDays !== null && from === today && offer.slots.length === 0) {
@@ -35,7 +42,10 @@ export default async function BookPage({ searchParams }: Props) {
     return (
       <div className={styles.page}>
         <h1>The clinic will call you to find a time</h1>
-        <p>There are no free appointments in the next {access.withinDays} days. We have told the clinic, and they will phone you on {access.intake.phone} to arrange one.</p>
+        <p>
+          There are no free appointments in the next {access.withinDays} days. We have told the clinic, and they will
+          phone you on {access.intake.phone} to arrange one.
+        </p>
         <p>If the warning signs on your result page appear, go to the emergency department straight away.</p>
       </div>
     );
@@ -54,9 +64,15 @@ export default async function BookPage({ searchParams }: Props) {
       <p>
         {type.minutes} minutes at {clinic.name}
         {clinic.address ? `, ${clinic.address}` : ""}.
-        {access.withinDays !== null ? ` You should be seen within ${access.withinDays} days, so only those times are shown.` : ""}
+        {access.withinDays !== null
+          ? ` You should be seen within ${access.withinDays} days, so only those times are shown.`
+          : ""}
       </p>
-      {taken ? <p className={styles.warning} role="status">Sorry, that time was just taken by someone else. Please choose another.</p> : null}
+      {taken ? (
+        <p className={styles.warning} role="status">
+          Sorry, that time was just taken by someone else. Please choose another.
+        </p>
+      ) : null}
       <SlotPicker
         slots={offer.slots}
         timeZone={offer.timeZone}

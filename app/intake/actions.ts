@@ -12,7 +12,13 @@ import { discardDraft, loadDraft, storeDraft } from "@/lib/intake-form/draft";
 import { fieldForPath } from "@/lib/intake-form/errors";
 import { readStep, reconcileLaterPages } from "@/lib/intake-form/flow";
 import {
-  CHECKED_STEPS, consentGiven, earlyAnswers, EMERGENCY_KEY, emergencyMark, emergencySoFar, gradeSoFar,
+  CHECKED_STEPS,
+  consentGiven,
+  earlyAnswers,
+  EMERGENCY_KEY,
+  emergencyMark,
+  emergencySoFar,
+  gradeSoFar,
 } from "@/lib/intake-form/interrupt";
 import type { DraftAnswers, FormState } from "@/lib/intake-form/model";
 import { FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
@@ -21,7 +27,19 @@ import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { submitIntake } from "@/lib/intakes/submit";
 import { checkIntake } from "@/lib/intakes/check";
 
-const CONTRACT_KEYS = ["contact", "consent", "pain", "vascular", "legs", "cauda", "history", "inflammatory", "running", "outlook", "function"];
+const CONTRACT_KEYS = [
+  "contact",
+  "consent",
+  "pain",
+  "vascular",
+  "legs",
+  "cauda",
+  "history",
+  "inflammatory",
+  "running",
+  "outlook",
+  "function",
+];
 
 /** "Now" on the clinic's calendar: it decides the patient's age. */
 async function clinicClock() {
@@ -58,7 +76,8 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
   }
 
   const reading = readStep(stepId, stepContext(draft.answers, clock), raw);
-  if (reading.kind === "more") return { status: "more", values: reading.values, fieldErrors: reading.fieldErrors, added: reading.added };
+  if (reading.kind === "more")
+    return { status: "more", values: reading.values, fieldErrors: reading.fieldErrors, added: reading.added };
   if (reading.kind === "invalid") return { status: "error", values: reading.values, fieldErrors: reading.fieldErrors };
 
   let answers = merge(draft.answers, reading.answers);
@@ -97,7 +116,9 @@ export async function submitIntakeAction(_prev: FormState, form: FormData): Prom
   if (limited) return { status: "error", values: raw, message: limited };
 
   const draft = await loadDraft();
-  const candidate: DraftAnswers = Object.fromEntries(CONTRACT_KEYS.filter((k) => k in draft.answers).map((k) => [k, draft.answers[k]]));
+  const candidate: DraftAnswers = Object.fromEntries(
+    CONTRACT_KEYS.filter((k) => k in draft.answers).map((k) => [k, draft.answers[k]]),
+  );
   candidate.stoppedAt = null; // every page was answered
   const notes = typeof raw.notes === "string" ? raw.notes.trim() : "";
   if (notes) candidate.notes = notes;
@@ -145,7 +166,11 @@ export async function sendFromEmergencyAction(_prev: FormState, form: FormData):
   // A draft begun before the privacy notice was asked on the first page: the emergency page asks for it.
   const consent = consentGiven(draft.answers) || raw["consent.privacyNotice"] === "yes";
   if (page && !consent) {
-    return { status: "error", values: raw, fieldErrors: { "consent.privacyNotice": ["Agree to the privacy notice to send your answers"] } };
+    return {
+      status: "error",
+      values: raw,
+      fieldErrors: { "consent.privacyNotice": ["Agree to the privacy notice to send your answers"] },
+    };
   }
   const early = page ? { ...earlyAnswers(draft.answers, page), consent: { privacyNotice: true } } : null;
   const checked = early ? checkIntake(early, clock) : null;
@@ -158,7 +183,12 @@ export async function sendFromEmergencyAction(_prev: FormState, form: FormData):
   const seen = parseCardIds(raw.seen).length
     ? parseCardIds(raw.seen)
     : now
-      ? emergencyCardIds({ firedRuleIds: now.grade.firedRules.map((r) => r.id), version: now.grade.rulesetVersion, answers: now.answers, age: now.grade.age })
+      ? emergencyCardIds({
+          firedRuleIds: now.grade.firedRules.map((r) => r.id),
+          version: now.grade.rulesetVersion,
+          answers: now.answers,
+          age: now.grade.age,
+        })
       : [];
   const result = await submitIntake(await getDb(), { answers: checked.answers, ...clock });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");

@@ -33,7 +33,9 @@ export default async function IntakeStartPage() {
       {started ? (
         <div className={styles.startBox}>
           <h2>Welcome back</h2>
-          <p>You have already answered {draft.completedSteps.length} of {STEPS.length - 1} pages.</p>
+          <p>
+            You have already answered {draft.completedSteps.length} of {STEPS.length - 1} pages.
+          </p>
           <div className={styles.actions}>
             <Link href={`/intake/${resumeAt}`} className={styles.primary}>
               Continue where you left off

@@ -4,7 +4,6 @@ import { currentStaff } from "@/lib/staff/session";
 import { signOutAction } from "./actions";
 import styles from "./_components/staff.module.css";
 
-
 /** The staff bar: where to go, who is signed in, sign out (here or everywhere). */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();

@@ -18,7 +18,13 @@ export const metadata: Metadata = { title: "Case queue", robots: { index: false 
 
 const PAGE_SIZE = 25;
 
-const STATUS_NAMES = { open: "Open (not resolved)", waiting: "Waiting for acknowledgement", acknowledged: "Acknowledged, not resolved", resolved: "Resolved", all: "All" } as const;
+const STATUS_NAMES = {
+  open: "Open (not resolved)",
+  waiting: "Waiting for acknowledgement",
+  acknowledged: "Acknowledged, not resolved",
+  resolved: "Resolved",
+  all: "All",
+} as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,9 +34,16 @@ export default async function QueuePage({ searchParams }: Props) {
   const query = queueQuerySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
-  const [{ cases: page, next, clinic, deadlines }, { clinicians }] = await Promise.all([pageQueue(db, query, PAGE_SIZE, now), getScheduleSettings(db)]);
+  const [{ cases: page, next, clinic, deadlines }, { clinicians }] = await Promise.all([
+    pageQueue(db, query, PAGE_SIZE, now),
+    getScheduleSettings(db),
+  ]);
   const glance = await atAGlance(db, now, clinicZone(clinic));
-  const keep = new URLSearchParams(Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter((e): e is [string, string] => !!e[1]));
+  const keep = new URLSearchParams(
+    Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  );
   const nextHref = next ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: next })}` : null;
 
   return (
@@ -38,8 +51,9 @@ export default async function QueuePage({ searchParams }: Props) {
       <AutoRefresh seconds={30} />
       <h1>Case queue</h1>
       <p className={styles.muted}>
-        Escalated cases, most urgent first, then oldest. This page updates itself every 30 seconds. Emergency cases must be
-        acknowledged within {duration(deadlines.EMERGENCY! * 60_000)}, urgent ones within {duration(deadlines.URGENT! * 60_000)}.
+        Escalated cases, most urgent first, then oldest. This page updates itself every 30 seconds. Emergency cases must
+        be acknowledged within {duration(deadlines.EMERGENCY! * 60_000)}, urgent ones within{" "}
+        {duration(deadlines.URGENT! * 60_000)}.
       </p>
       <form className={styles.filters} method="get" role="search" aria-label="Filter cases">
         <div className={styles.field}>

@@ -45,7 +45,9 @@ export async function findBookedByManageTokenHash(db: Db, { tokenHash, now }: { 
     .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
     .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
-    .where(and(eq(appointments.manageTokenHash, tokenHash), eq(appointments.status, "booked"), gt(appointments.endsAt, now)))
+    .where(
+      and(eq(appointments.manageTokenHash, tokenHash), eq(appointments.status, "booked"), gt(appointments.endsAt, now)),
+    )
     .limit(1);
   return rows[0] ?? null;
 }

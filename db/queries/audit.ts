@@ -38,7 +38,12 @@ export async function listAudit(db: Db, filter: AuditFilter, limit = 50): Promis
   if (filter.subjectId) where.push(eq(auditEvents.subjectId, filter.subjectId));
   if (filter.before) {
     const at = filter.before.at.toISOString();
-    where.push(or(lt(auditEvents.at, sql`${at}::timestamptz`), and(eq(auditEvents.at, sql`${at}::timestamptz`), lt(auditEvents.id, filter.before.id)))!);
+    where.push(
+      or(
+        lt(auditEvents.at, sql`${at}::timestamptz`),
+        and(eq(auditEvents.at, sql`${at}::timestamptz`), lt(auditEvents.id, filter.before.id)),
+      )!,
+    );
   }
   return db
     .select()

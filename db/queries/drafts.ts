@@ -3,7 +3,10 @@ import type { Db } from "../client";
 import { intakeDrafts, type IntakeDraft } from "../schema";
 
 /** A draft that has not expired, or null. */
-export async function getDraft(db: Db, { tokenHash, now }: { tokenHash: string; now: Date }): Promise<IntakeDraft | null> {
+export async function getDraft(
+  db: Db,
+  { tokenHash, now }: { tokenHash: string; now: Date },
+): Promise<IntakeDraft | null> {
   const rows = await db
     .select()
     .from(intakeDrafts)
@@ -19,7 +22,14 @@ export async function saveDraft(
 ): Promise<void> {
   await db
     .insert(intakeDrafts)
-    .values({ tokenHash: d.tokenHash, answers: d.answers, completedSteps: d.completedSteps, createdAt: d.now, updatedAt: d.now, expiresAt: d.expiresAt })
+    .values({
+      tokenHash: d.tokenHash,
+      answers: d.answers,
+      completedSteps: d.completedSteps,
+      createdAt: d.now,
+      updatedAt: d.now,
+      expiresAt: d.expiresAt,
+    })
     .onConflictDoUpdate({
       target: intakeDrafts.tokenHash,
       set: { answers: d.answers, completedSteps: d.completedSteps, updatedAt: d.now, expiresAt: d.expiresAt },
@@ -33,6 +43,9 @@ export async function deleteDraft(db: Db, tokenHash: string): Promise<void> {
 
 /** Deletes expired drafts; returns how many. */
 export async function purgeExpiredDrafts(db: Db, now: Date): Promise<number> {
-  const rows = await db.delete(intakeDrafts).where(lte(intakeDrafts.expiresAt, now)).returning({ t: intakeDrafts.tokenHash });
+  const rows = await db
+    .delete(intakeDrafts)
+    .where(lte(intakeDrafts.expiresAt, now))
+    .returning({ t: intakeDrafts.tokenHash });
   return rows.length;
 }

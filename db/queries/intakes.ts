@@ -11,9 +11,25 @@ export async function insertIntake(db: Db, values: NewIntake): Promise<{ id: str
 }
 
 const INSERT_COLUMNS = [
-  "firstName", "lastName", "email", "phone", "dateOfBirth", "sex", "answers", "privacyNoticeVersion", "level",
-  "levelRank", "rulesetVersion", "firedRules", "flags", "scores", "ageAtGrading", "escalated", "escalationReason",
-  "previousIntakeId", "createdAt",
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "dateOfBirth",
+  "sex",
+  "answers",
+  "privacyNoticeVersion",
+  "level",
+  "levelRank",
+  "rulesetVersion",
+  "firedRules",
+  "flags",
+  "scores",
+  "ageAtGrading",
+  "escalated",
+  "escalationReason",
+  "previousIntakeId",
+  "createdAt",
 ] as const satisfies readonly (keyof NewIntake)[];
 
 function buildInsert(db: Db) {
@@ -34,8 +50,13 @@ export async function getIntake(db: Db, id: string): Promise<Intake | null> {
 export async function getIntakeForBooking(db: Db, id: string) {
   const rows = await db
     .select({
-      id: intakes.id, level: intakes.level, firedRules: intakes.firedRules, createdAt: intakes.createdAt, phone: intakes.phone,
-      email: intakes.email, firstName: intakes.firstName,
+      id: intakes.id,
+      level: intakes.level,
+      firedRules: intakes.firedRules,
+      createdAt: intakes.createdAt,
+      phone: intakes.phone,
+      email: intakes.email,
+      firstName: intakes.firstName,
     })
     .from(intakes)
     .where(eq(intakes.id, id))
@@ -48,9 +69,16 @@ export type BookingIntake = NonNullable<Awaited<ReturnType<typeof getIntakeForBo
 export type IdempotentRecord = { requestHash: string; intakeId: string; response: unknown };
 
 /** The first request made with this key, if any. */
-export async function findIdempotencyKey(db: Db, { scope, key }: { scope: string; key: string }): Promise<IdempotentRecord | null> {
+export async function findIdempotencyKey(
+  db: Db,
+  { scope, key }: { scope: string; key: string },
+): Promise<IdempotentRecord | null> {
   const rows = await db
-    .select({ requestHash: idempotencyKeys.requestHash, intakeId: idempotencyKeys.intakeId, response: idempotencyKeys.response })
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      intakeId: idempotencyKeys.intakeId,
+      response: idempotencyKeys.response,
+    })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
     .limit(1);
@@ -94,27 +122,49 @@ export type EscalationFilter = {
  * after a cursor is read as "the rest of the cursor's rank" (an index range on rank and
  * (created_at, id)) and then, only if that is short, "the lower ranks".
  */
-export async function listEscalations(db: Db, { after, limit = 50, filter = {} }: { after?: EscalationCursor; limit?: number; filter?: EscalationFilter }) {
+export async function listEscalations(
+  db: Db,
+  { after, limit = 50, filter = {} }: { after?: EscalationCursor; limit?: number; filter?: EscalationFilter },
+) {
   const status = filter.status ?? "open";
   const byStatus =
-    status === "open" ? isNull(intakes.resolvedAt)
-    : status === "waiting" ? and(isNull(intakes.resolvedAt), isNull(intakes.acknowledgedAt))
-    : status === "acknowledged" ? and(isNull(intakes.resolvedAt), isNotNull(intakes.acknowledgedAt))
-    : status === "resolved" ? isNotNull(intakes.resolvedAt)
-    : undefined;
+    status === "open"
+      ? isNull(intakes.resolvedAt)
+      : status === "waiting"
+        ? and(isNull(intakes.resolvedAt), isNull(intakes.acknowledgedAt))
+        : status === "acknowledged"
+          ? and(isNull(intakes.resolvedAt), isNotNull(intakes.acknowledgedAt))
+          : status === "resolved"
+            ? isNotNull(intakes.resolvedAt)
+            : undefined;
   const term = filter.search?.trim();
   const pattern = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const bySearch = pattern ? or(ilike(intakes.firstName, pattern), ilike(intakes.lastName, pattern), ilike(intakes.email, pattern), ilike(sql`${intakes.firstName} || ' ' || ${intakes.lastName}`, pattern)) : undefined;
+  const bySearch = pattern
+    ? or(
+        ilike(intakes.firstName, pattern),
+        ilike(intakes.lastName, pattern),
+        ilike(intakes.email, pattern),
+        ilike(sql`${intakes.firstName} || ' ' || ${intakes.lastName}`, pattern),
+      )
+    : undefined;
   const byClinician = filter.clinicianId
     ? exists(
         db
           .select({ one: sql`1` })
           .from(appointments)
-          .where(and(eq(appointments.intakeId, intakes.id), eq(appointments.clinicianId, filter.clinicianId), inArray(appointments.status, ["booked", "arrived", "completed", "no_show"]))),
+          .where(
+            and(
+              eq(appointments.intakeId, intakes.id),
+              eq(appointments.clinicianId, filter.clinicianId),
+              inArray(appointments.status, ["booked", "arrived", "completed", "no_show"]),
+            ),
+          ),
       )
     : undefined;
   // A level filter also bounds the rank, so the index is scanned for that rank only.
-  const byLevel = filter.level ? and(eq(intakes.level, filter.level), eq(intakes.levelRank, levelRank[filter.level])) : undefined;
+  const byLevel = filter.level
+    ? and(eq(intakes.level, filter.level), eq(intakes.levelRank, levelRank[filter.level]))
+    : undefined;
   // `escalated` as written in the index's predicate (not `= $1`), so the partial index always matches.
   const page = (keyset: SQL | undefined, n: number) =>
     db
@@ -140,7 +190,10 @@ export async function listEscalations(db: Db, { after, limit = 50, filter = {} }
   if (!after) return page(undefined, limit);
   // The rest of the cursor's rank: (created_at, id) after the cursor's, as one index range.
   const sameRank = await page(
-    and(eq(intakes.levelRank, after.levelRank), sql`(${intakes.createdAt}, ${intakes.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`),
+    and(
+      eq(intakes.levelRank, after.levelRank),
+      sql`(${intakes.createdAt}, ${intakes.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+    ),
     limit,
   );
   if (sameRank.length >= limit || after.levelRank <= 1) return sameRank;
@@ -154,7 +207,10 @@ export async function countIntakes(db: Db): Promise<number> {
 }
 
 /** Escalates an intake to the staff queue for "no capacity" only if not escalated yet (compare-and-swap); null when it already was. */
-export async function escalateIntakeNoCapacity(db: Db, intakeId: string): Promise<Pick<Intake, "id" | "level" | "createdAt"> | null> {
+export async function escalateIntakeNoCapacity(
+  db: Db,
+  intakeId: string,
+): Promise<Pick<Intake, "id" | "level" | "createdAt"> | null> {
   const rows = await db
     .update(intakes)
     .set({ escalated: true, escalationReason: "no_capacity" })

@@ -7,7 +7,13 @@ export type NewMailboxEmail = typeof devMailbox.$inferInsert;
 /** The development mailbox, newest first. */
 export function listMailbox(db: Db, { limit = 100 }: { limit?: number } = {}) {
   return db
-    .select({ outboxId: devMailbox.outboxId, kind: devMailbox.kind, to: devMailbox.to, subject: devMailbox.subject, createdAt: devMailbox.createdAt })
+    .select({
+      outboxId: devMailbox.outboxId,
+      kind: devMailbox.kind,
+      to: devMailbox.to,
+      subject: devMailbox.subject,
+      createdAt: devMailbox.createdAt,
+    })
     .from(devMailbox)
     .orderBy(desc(devMailbox.createdAt))
     .limit(limit);

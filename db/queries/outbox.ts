@@ -2,7 +2,13 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { outbox, type OutboxRow } from "../schema";
 
-export type NewEmail = { kind: string; recipient: string; payload: Record<string, unknown>; dueAt?: Date; appointmentId?: string };
+export type NewEmail = {
+  kind: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  dueAt?: Date;
+  appointmentId?: string;
+};
 
 /** Queues an email; call with the transaction of the change that causes it. */
 export async function enqueueEmail(db: Db, email: NewEmail): Promise<string> {
@@ -15,7 +21,10 @@ export async function enqueueEmail(db: Db, email: NewEmail): Promise<string> {
  * instances) claim at once without waiting on or taking each other's rows; the lease hides a
  * claimed row until it runs out, so a crashed worker's emails come back.
  */
-export async function claimDueEmails(db: Db, { now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number }): Promise<OutboxRow[]> {
+export async function claimDueEmails(
+  db: Db,
+  { now, limit, leaseMs }: { now: Date; limit: number; leaseMs: number },
+): Promise<OutboxRow[]> {
   const nowIso = now.toISOString();
   const due = db
     .select({ id: outbox.id })
@@ -46,15 +55,25 @@ export async function markEmailSent(db: Db, { id, now }: { id: string; now: Date
 }
 
 /** Records a failed send: due again after `retryAt`, or dead when `dead` (shown to staff). */
-export async function markEmailFailed(db: Db, { id, error, retryAt, dead }: { id: string; error: string; retryAt: Date; dead: boolean }): Promise<void> {
+export async function markEmailFailed(
+  db: Db,
+  { id, error, retryAt, dead }: { id: string; error: string; retryAt: Date; dead: boolean },
+): Promise<void> {
   await db
     .update(outbox)
-    .set(dead ? { status: "dead", lastError: error.slice(0, 500), claimedUntil: null } : { dueAt: retryAt, lastError: error.slice(0, 500), claimedUntil: null })
+    .set(
+      dead
+        ? { status: "dead", lastError: error.slice(0, 500), claimedUntil: null }
+        : { dueAt: retryAt, lastError: error.slice(0, 500), claimedUntil: null },
+    )
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
 }
 
 /** Cancels an appointment's unsent emails of these kinds (e.g. its reminder when it is cancelled). */
-export async function cancelAppointmentEmails(db: Db, { appointmentId, kinds }: { appointmentId: string; kinds: string[] }): Promise<number> {
+export async function cancelAppointmentEmails(
+  db: Db,
+  { appointmentId, kinds }: { appointmentId: string; kinds: string[] },
+): Promise<number> {
   const rows = await db
     .update(outbox)
     .set({ status: "cancelled", claimedUntil: null })
@@ -66,7 +85,14 @@ export async function cancelAppointmentEmails(db: Db, { appointmentId, kinds }: 
 /** Emails that gave up, newest first, for the staff dashboard. */
 export async function listDeadEmails(db: Db, { limit = 50 }: { limit?: number } = {}) {
   return db
-    .select({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt })
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      recipient: outbox.recipient,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+    })
     .from(outbox)
     .where(eq(outbox.status, "dead"))
     .orderBy(sql`${outbox.createdAt} desc`)
@@ -76,7 +102,14 @@ export async function listDeadEmails(db: Db, { limit = 50 }: { limit?: number } 
 /** One email's delivery state, locked until the end of the transaction; null when unknown. */
 export async function getEmailForUpdate(db: Db, id: string) {
   const rows = await db
-    .select({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient, status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError })
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      recipient: outbox.recipient,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+    })
     .from(outbox)
     .where(eq(outbox.id, id))
     .for("update");

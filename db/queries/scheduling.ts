@@ -4,19 +4,32 @@ import { appointments, appointmentTypes, clinicians, timeOff, workingHours } fro
 
 /** Active clinicians, by name. */
 export async function listClinicians(db: Db) {
-  return db.select({ id: clinicians.id, name: clinicians.name, role: clinicians.role }).from(clinicians).where(eq(clinicians.active, true)).orderBy(asc(clinicians.name));
+  return db
+    .select({ id: clinicians.id, name: clinicians.name, role: clinicians.role })
+    .from(clinicians)
+    .where(eq(clinicians.active, true))
+    .orderBy(asc(clinicians.name));
 }
 
 /** Active appointment types, default first. */
 export async function listAppointmentTypes(db: Db) {
-  return db.select().from(appointmentTypes).where(eq(appointmentTypes.active, true)).orderBy(asc(appointmentTypes.sortOrder));
+  return db
+    .select()
+    .from(appointmentTypes)
+    .where(eq(appointmentTypes.active, true))
+    .orderBy(asc(appointmentTypes.sortOrder));
 }
 
 /** Weekly hours of the given clinicians, times as "HH:MM". */
 export async function listWorkingHours(db: Db, clinicianIds: string[]) {
   if (!clinicianIds.length) return [];
   const rows = await db.select().from(workingHours).where(inArray(workingHours.clinicianId, clinicianIds));
-  return rows.map((r) => ({ clinicianId: r.clinicianId, weekday: r.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7, start: r.startTime.slice(0, 5), end: r.endTime.slice(0, 5) }));
+  return rows.map((r) => ({
+    clinicianId: r.clinicianId,
+    weekday: r.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+    start: r.startTime.slice(0, 5),
+    end: r.endTime.slice(0, 5),
+  }));
 }
 
 /** Time off and closures overlapping [from, to). */
@@ -46,7 +59,11 @@ export async function listBusy(db: Db, { from, to, clinicianIds }: { from: Date;
         clinicianIds ? inArray(appointments.clinicianId, clinicianIds) : undefined,
       ),
     );
-  return rows.map((r) => ({ clinicianId: r.clinicianId, start: new Date(Number(r.start)), end: new Date(Number(r.end)) }));
+  return rows.map((r) => ({
+    clinicianId: r.clinicianId,
+    start: new Date(Number(r.start)),
+    end: new Date(Number(r.end)),
+  }));
 }
 
 /** Every clinician, active or not, by name (the admin settings page). */
@@ -61,16 +78,35 @@ export async function listAllAppointmentTypes(db: Db) {
 
 /** Every weekly-hours row with its id, by clinician, weekday and start; times as "HH:MM". */
 export async function listAllWorkingHours(db: Db) {
-  const rows = await db.select().from(workingHours).orderBy(asc(workingHours.clinicianId), asc(workingHours.weekday), asc(workingHours.startTime));
-  return rows.map((r) => ({ id: r.id, clinicianId: r.clinicianId, weekday: r.weekday, start: r.startTime.slice(0, 5), end: r.endTime.slice(0, 5) }));
+  const rows = await db
+    .select()
+    .from(workingHours)
+    .orderBy(asc(workingHours.clinicianId), asc(workingHours.weekday), asc(workingHours.startTime));
+  return rows.map((r) => ({
+    id: r.id,
+    clinicianId: r.clinicianId,
+    weekday: r.weekday,
+    start: r.startTime.slice(0, 5),
+    end: r.endTime.slice(0, 5),
+  }));
 }
 
 /** A clinician's weekly-hours rows on one weekday that overlap [start, end) ("HH:MM"); touching rows do not overlap. */
-export async function findOverlappingHours(db: Db, { clinicianId, weekday, start, end }: { clinicianId: string; weekday: number; start: string; end: string }) {
+export async function findOverlappingHours(
+  db: Db,
+  { clinicianId, weekday, start, end }: { clinicianId: string; weekday: number; start: string; end: string },
+) {
   const rows = await db
     .select({ start: workingHours.startTime, end: workingHours.endTime })
     .from(workingHours)
-    .where(and(eq(workingHours.clinicianId, clinicianId), eq(workingHours.weekday, weekday), lt(workingHours.startTime, end), gt(workingHours.endTime, start)))
+    .where(
+      and(
+        eq(workingHours.clinicianId, clinicianId),
+        eq(workingHours.weekday, weekday),
+        lt(workingHours.startTime, end),
+        gt(workingHours.endTime, start),
+      ),
+    )
     .orderBy(asc(workingHours.startTime));
   return rows.map((r) => ({ start: r.start.slice(0, 5), end: r.end.slice(0, 5) }));
 }
@@ -78,7 +114,14 @@ export async function findOverlappingHours(db: Db, { clinicianId, weekday, start
 /** Time off and closures not over yet at `now`, soonest first, with the clinician's name (null: the whole clinic). */
 export async function listUpcomingTimeOff(db: Db, { now }: { now: Date }) {
   return db
-    .select({ id: timeOff.id, clinicianId: timeOff.clinicianId, clinicianName: clinicians.name, start: timeOff.startsAt, end: timeOff.endsAt, reason: timeOff.reason })
+    .select({
+      id: timeOff.id,
+      clinicianId: timeOff.clinicianId,
+      clinicianName: clinicians.name,
+      start: timeOff.startsAt,
+      end: timeOff.endsAt,
+      reason: timeOff.reason,
+    })
     .from(timeOff)
     .leftJoin(clinicians, eq(clinicians.id, timeOff.clinicianId))
     .where(gt(timeOff.endsAt, now))

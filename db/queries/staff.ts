@@ -10,7 +10,15 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffUser
 
 export async function listStaff(db: Db) {
   return db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, active: staffUsers.active, lockedUntil: staffUsers.lockedUntil, failedSignIns: staffUsers.failedSignIns })
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      lockedUntil: staffUsers.lockedUntil,
+      failedSignIns: staffUsers.failedSignIns,
+    })
     .from(staffUsers)
     .orderBy(staffUsers.name);
 }
@@ -22,19 +30,31 @@ export async function listStaffNames(db: Db): Promise<{ id: string; name: string
 
 /** The email addresses of the active admin accounts. */
 export async function listActiveAdminEmails(db: Db): Promise<string[]> {
-  const rows = await db.select({ email: staffUsers.email }).from(staffUsers).where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true)));
+  const rows = await db
+    .select({ email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, "admin"), eq(staffUsers.active, true)));
   return rows.map((r) => r.email);
 }
 
 /** Adds a staff account, or updates the name, role and password of the one with this email. */
-export async function upsertStaff(db: Db, u: { email: string; name: string; role: StaffRole; passwordHash: string }): Promise<{ id: string; created: boolean }> {
+export async function upsertStaff(
+  db: Db,
+  u: { email: string; name: string; role: StaffRole; passwordHash: string },
+): Promise<{ id: string; created: boolean }> {
   const email = u.email.trim().toLowerCase();
   const existing = await findStaffByEmail(db, email);
   if (existing) {
-    await db.update(staffUsers).set({ name: u.name, role: u.role, passwordHash: u.passwordHash, active: true }).where(eq(staffUsers.id, existing.id));
+    await db
+      .update(staffUsers)
+      .set({ name: u.name, role: u.role, passwordHash: u.passwordHash, active: true })
+      .where(eq(staffUsers.id, existing.id));
     return { id: existing.id, created: false };
   }
-  const [row] = await db.insert(staffUsers).values({ ...u, email }).returning({ id: staffUsers.id });
+  const [row] = await db
+    .insert(staffUsers)
+    .values({ ...u, email })
+    .returning({ id: staffUsers.id });
   return { id: row!.id, created: true };
 }
 
@@ -59,7 +79,10 @@ export async function clearFailedSignIns(db: Db, id: string): Promise<void> {
 }
 
 export async function createStaffSession(db: Db, userId: string, now: Date): Promise<string> {
-  const [row] = await db.insert(staffSessions).values({ userId, createdAt: now, lastSeenAt: now }).returning({ id: staffSessions.id });
+  const [row] = await db
+    .insert(staffSessions)
+    .values({ userId, createdAt: now, lastSeenAt: now })
+    .returning({ id: staffSessions.id });
   return row!.id;
 }
 
@@ -80,7 +103,14 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date) {
 const preparedLiveSession = preparedPerDb((db) => {
   const now = sql`${sql.placeholder("now")}::timestamptz`;
   return db
-    .select({ sessionId: staffSessions.id, lastSeenAt: staffSessions.lastSeenAt, id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role })
+    .select({
+      sessionId: staffSessions.id,
+      lastSeenAt: staffSessions.lastSeenAt,
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+    })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .where(
@@ -101,11 +131,19 @@ export async function touchStaffSession(db: Db, sessionId: string, now: Date): P
   await db
     .update(staffSessions)
     .set({ lastSeenAt: now })
-    .where(and(eq(staffSessions.id, sessionId), sql`${staffSessions.lastSeenAt} < ${now.toISOString()}::timestamptz - interval '1 minute'`));
+    .where(
+      and(
+        eq(staffSessions.id, sessionId),
+        sql`${staffSessions.lastSeenAt} < ${now.toISOString()}::timestamptz - interval '1 minute'`,
+      ),
+    );
 }
 
 export async function endStaffSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.update(staffSessions).set({ endedAt: now }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+  await db
+    .update(staffSessions)
+    .set({ endedAt: now })
+    .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
 }
 
 /** Sign out everywhere: ends every live session of this person. */
@@ -119,7 +157,10 @@ export async function endAllStaffSessions(db: Db, userId: string, now: Date): Pr
 }
 
 /** Adds a staff account; null when the email already has one (nothing is changed then). */
-export async function insertStaff(db: Db, u: { email: string; name: string; role: StaffRole; passwordHash: string }): Promise<{ id: string } | null> {
+export async function insertStaff(
+  db: Db,
+  u: { email: string; name: string; role: StaffRole; passwordHash: string },
+): Promise<{ id: string } | null> {
   const rows = await db
     .insert(staffUsers)
     .values({ ...u, email: u.email.trim().toLowerCase() })
@@ -131,7 +172,15 @@ export async function insertStaff(db: Db, u: { email: string; name: string; role
 /** One account without its password hash, locked until the end of the transaction; null when unknown. */
 export async function getStaffForUpdate(db: Db, id: string) {
   const rows = await db
-    .select({ id: staffUsers.id, email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, active: staffUsers.active, lockedUntil: staffUsers.lockedUntil, failedSignIns: staffUsers.failedSignIns })
+    .select({
+      id: staffUsers.id,
+      email: staffUsers.email,
+      name: staffUsers.name,
+      role: staffUsers.role,
+      active: staffUsers.active,
+      lockedUntil: staffUsers.lockedUntil,
+      failedSignIns: staffUsers.failedSignIns,
+    })
     .from(staffUsers)
     .where(eq(staffUsers.id, id))
     .for("update");

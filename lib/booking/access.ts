@@ -11,7 +11,12 @@ export type BookingAccess =
   | { status: "invalid" | "expired" | "not_eligible" };
 
 /** What a booking link from the result page allows. */
-export async function bookingAccess(db: Db, token: string | undefined, now: Date, secret = env().AUTH_SECRET): Promise<BookingAccess> {
+export async function bookingAccess(
+  db: Db,
+  token: string | undefined,
+  now: Date,
+  secret = env().AUTH_SECRET,
+): Promise<BookingAccess> {
   const id = token ? verifyToken(secret, BOOKING_TOKEN_PURPOSE, token) : null;
   const intake = id ? await getIntakeForBooking(db, id) : null;
   if (!intake) return { status: "invalid" };

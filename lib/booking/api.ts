@@ -12,13 +12,28 @@ import { bookAppointment } from "./book";
 import { eligibilityFor } from "./eligibility";
 import { bookingSettings, cachedOfferedSlots, pickType } from "./schedule";
 
-export type BookingApiOptions = { secret: string; trustedProxies: number; rateLimitPerMinute: number; appUrl: string; now?: () => Date };
+export type BookingApiOptions = {
+  secret: string;
+  trustedProxies: number;
+  rateLimitPerMinute: number;
+  appUrl: string;
+  now?: () => Date;
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const slotsQuery = z.strictObject({
   bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200),
-  from: z.string().regex(ISO_DATE, { error: "from must be a date, YYYY-MM-DD" }).refine((d) => !Number.isNaN(Date.parse(d)), { error: "from is not a real date" }).optional(),
-  days: z.coerce.number({ error: "days must be a number" }).int().min(1, { error: "days must be 1 to 31" }).max(31, { error: "days must be 1 to 31" }).default(7),
+  from: z
+    .string()
+    .regex(ISO_DATE, { error: "from must be a date, YYYY-MM-DD" })
+    .refine((d) => !Number.isNaN(Date.parse(d)), { error: "from is not a real date" })
+    .optional(),
+  days: z.coerce
+    .number({ error: "days must be a number" })
+    .int()
+    .min(1, { error: "days must be 1 to 31" })
+    .max(31, { error: "days must be 1 to 31" })
+    .default(7),
   type: z.string().min(1).max(50).optional(),
 });
 
@@ -40,21 +55,42 @@ async function resolveToken(db: Db, token: string, secret: string, now: Date): P
     case "invalid":
       return { ok: false, response: jsonError(401, "invalid_token", "This booking link is not valid.") };
     case "expired":
-      return { ok: false, response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.") };
+      return {
+        ok: false,
+        response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again."),
+      };
     default:
-      return { ok: false, response: jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you.") };
+      return {
+        ok: false,
+        response: jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you."),
+      };
   }
 }
 
 async function limited(db: Db, request: Request, opts: BookingApiOptions, name: string): Promise<Response | null> {
-  const hit = await hitRateLimit(db, { bucket: `${name}:${clientKey(request.headers, opts.trustedProxies, opts.secret)}`, limit: opts.rateLimitPerMinute });
-  return hit.allowed ? null : jsonError(429, "rate_limited", "Too many requests. Please wait a minute.", {}, { "Retry-After": String(hit.retryAfterSeconds) });
+  const hit = await hitRateLimit(db, {
+    bucket: `${name}:${clientKey(request.headers, opts.trustedProxies, opts.secret)}`,
+    limit: opts.rateLimitPerMinute,
+  });
+  return hit.allowed
+    ? null
+    : jsonError(
+        429,
+        "rate_limited",
+        "Too many requests. Please wait a minute.",
+        {},
+        { "Retry-After": String(hit.retryAfterSeconds) },
+      );
 }
 
 const serialised = new WeakMap<object, string>();
 
 const slotJson = (s: { start: Date; end: Date; clinicianId: string; clinicianName: string }, typeId: string) => ({
-  start: s.start.toISOString(), end: s.end.toISOString(), clinicianId: s.clinicianId, clinicianName: s.clinicianName, appointmentTypeId: typeId,
+  start: s.start.toISOString(),
+  end: s.end.toISOString(),
+  clinicianId: s.clinicianId,
+  clinicianName: s.clinicianName,
+  appointmentTypeId: typeId,
 });
 
 /** GET /api/v1/slots: the times this booking token may book, in the clinic's zone. */
@@ -62,7 +98,10 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const limit = await limited(db, request, opts, "slots");
   if (limit) return limit;
   const parsed = slotsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return jsonError(400, "invalid_query", "Some parameters are not valid.", { fieldErrors: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return jsonError(400, "invalid_query", "Some parameters are not valid.", {
+      fieldErrors: fieldErrors(parsed.error),
+    });
   const now = opts.now?.() ?? new Date();
   const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
   if (!token.ok) return token.response;
@@ -71,10 +110,18 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const type = pickType(settings.schedule.types, level, parsed.data.type);
   if (!type) return jsonError(422, "not_eligible", "That kind of appointment cannot be booked with this result.");
   const timeZone = clinicZone(settings.clinic);
-  const offer = await cachedOfferedSlots(db, {
-    now, from: parsed.data.from ?? localDate(now, timeZone), days: parsed.data.days, type,
-    withinDays: eligibilityFor(token.intake).withinDays, mode: "patient",
-  }, settings);
+  const offer = await cachedOfferedSlots(
+    db,
+    {
+      now,
+      from: parsed.data.from ?? localDate(now, timeZone),
+      days: parsed.data.days,
+      type,
+      withinDays: eligibilityFor(token.intake).withinDays,
+      mode: "patient",
+    },
+    settings,
+  );
   // A shared offer is serialised once: turning hundreds of Dates into strings per request was most of its cost.
   let body = serialised.get(offer);
   if (body === undefined) {
@@ -91,9 +138,13 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   const body = await readJsonBody(request, 4 * 1024);
   if (!body.ok) return body.response;
   const parsed = bookingBody.safeParse(body.json);
-  if (!parsed.success) return jsonError(400, "invalid_booking", "Some fields are missing or not valid.", { fieldErrors: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return jsonError(400, "invalid_booking", "Some fields are missing or not valid.", {
+      fieldErrors: fieldErrors(parsed.error),
+    });
   const key = request.headers.get("idempotency-key");
-  if (key !== null && (key.length < 1 || key.length > 100)) return jsonError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 100 characters.");
+  if (key !== null && (key.length < 1 || key.length > 100))
+    return jsonError(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 100 characters.");
   const idem = key === null ? null : { scope: "bookings", key, requestHash: bodyHash(body.text) };
   if (idem) {
     const replay = await replayBooking(db, idem);
@@ -104,7 +155,11 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   if (!token.ok) return token.response;
 
   const result = await bookAppointment(db, {
-    intake: token.intake, clinicianId: parsed.data.clinicianId, start: new Date(parsed.data.start), typeId: parsed.data.appointmentTypeId, now,
+    intake: token.intake,
+    clinicianId: parsed.data.clinicianId,
+    start: new Date(parsed.data.start),
+    typeId: parsed.data.appointmentTypeId,
+    now,
   });
   // Two requests with one key at once: the loser of the race replays the winner's booking.
   if (idem && result.status !== "booked") {
@@ -114,14 +169,28 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
   switch (result.status) {
     case "booked": {
       const a = result.appointment;
-      const booked = { id: a.id, start: a.start.toISOString(), end: a.end.toISOString(), clinician: { id: a.clinicianId } };
+      const booked = {
+        id: a.id,
+        start: a.start.toISOString(),
+        end: a.end.toISOString(),
+        clinician: { id: a.clinicianId },
+      };
       if (idem) await claimIdempotencyKey(db, { ...idem, intakeId: token.intake.id, response: booked });
-      return Response.json({ ...booked, manageUrl: manageUrl(opts.appUrl, result.manageToken) }, { status: 201, headers: { "Cache-Control": "no-store" } });
+      return Response.json(
+        { ...booked, manageUrl: manageUrl(opts.appUrl, result.manageToken) },
+        { status: 201, headers: { "Cache-Control": "no-store" } },
+      );
     }
     case "slot_taken":
-      return jsonError(409, "slot_taken", "That time was just taken. Here are other times.", { alternatives: result.alternatives.map((s) => slotJson(s, parsed.data.appointmentTypeId)) });
+      return jsonError(409, "slot_taken", "That time was just taken. Here are other times.", {
+        alternatives: result.alternatives.map((s) => slotJson(s, parsed.data.appointmentTypeId)),
+      });
     case "already_booked":
-      return jsonError(409, "already_booked", "You already have an appointment booked. Use your manage link to change it.");
+      return jsonError(
+        409,
+        "already_booked",
+        "You already have an appointment booked. Use your manage link to change it.",
+      );
     case "expired":
       return jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.");
     case "not_eligible":
@@ -136,11 +205,18 @@ const manageUrl = (appUrl: string, token: string) => `${appUrl}/appointments/man
  * hash is stored) and is not re-issued, since that would break the link in the confirmation
  * email: `manageUrl` is null and the patient uses the emailed link.
  */
-async function replayBooking(db: Db, idem: { scope: string; key: string; requestHash: string }): Promise<Response | null> {
+async function replayBooking(
+  db: Db,
+  idem: { scope: string; key: string; requestHash: string },
+): Promise<Response | null> {
   const earlier = await findIdempotencyKey(db, idem);
   if (!earlier) return null;
   if (earlier.requestHash !== idem.requestHash) {
-    return jsonError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
+    return jsonError(
+      422,
+      "idempotency_key_reused",
+      "This Idempotency-Key was already used with a different request body.",
+    );
   }
   const booked = earlier.response as { id: string };
   const headers = { "Cache-Control": "no-store", "Idempotent-Replayed": "true" };

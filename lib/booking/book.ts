@@ -75,7 +75,8 @@ export async function bookAppointment(db: Db, req: BookRequest): Promise<BookRes
 async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const level = req.intake.level as Level;
   const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(req.intake);
-  if (!rules.canSelfBook) return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
+  if (!rules.canSelfBook)
+    return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
   if (!req.urgent && bookingExpired(req.intake, req.now)) return { status: "expired" };
   // The clinic's settings, read once for the whole request.
   const settings = await bookingSettings(db);
@@ -84,22 +85,39 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
   const zone = clinicZone(settings.clinic);
 
-  const offer = await offeredSlots(db, {
-    now: req.now, from: localDate(req.start, zone), days: 1, type, withinDays: rules.withinDays,
-    mode: req.urgent ? "urgent" : "patient", clinicianIds: [req.clinicianId],
-  }, settings);
+  const offer = await offeredSlots(
+    db,
+    {
+      now: req.now,
+      from: localDate(req.start, zone),
+      days: 1,
+      type,
+      withinDays: rules.withinDays,
+      mode: req.urgent ? "urgent" : "patient",
+      clinicianIds: [req.clinicianId],
+    },
+    settings,
+  );
   const slot = offer.slots.find((s) => s.start.getTime() === req.start.getTime());
   if (!slot) {
     const block = blockedRange(req.start, type);
     const busy = await listBusy(db, { from: block.start, to: block.end, clinicianIds: [req.clinicianId] });
-    if (busy.some((b) => overlaps(b, block))) return { status: "slot_taken", alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }) };
+    if (busy.some((b) => overlaps(b, block)))
+      return {
+        status: "slot_taken",
+        alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }),
+      };
     return { status: "not_eligible", message: "That time is not available for this appointment." };
   }
 
   const { token, hash } = req.reschedule ? { token: "", hash: req.reschedule.manageTokenHash } : newManageToken();
   const id = randomUUID();
   const booked: BookedAppointment = {
-    id, start: slot.start, end: slot.end, clinicianId: slot.clinicianId, appointmentTypeId: type.id,
+    id,
+    start: slot.start,
+    end: slot.end,
+    clinicianId: slot.clinicianId,
+    appointmentTypeId: type.id,
     seriesId: req.reschedule?.seriesId ?? id,
     sequence: req.reschedule ? req.reschedule.sequence + 1 : 0,
   };
@@ -125,15 +143,25 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
       });
       // The confirmation and reminder commit with the booking, or neither does.
       if (!req.reschedule) {
-        await queueAppointmentBooked(tx, { appointment: asQueued(booked), patient: req.intake, manageToken: token, now: req.now });
+        await queueAppointmentBooked(tx, {
+          appointment: asQueued(booked),
+          patient: req.intake,
+          manageToken: token,
+          now: req.now,
+        });
       }
     });
     forgetOffers(db);
     return { status: "booked", appointment: booked, manageToken: token };
   } catch (error) {
     const code = pgCode(error);
-    if (code === "23P01") return { status: "slot_taken", alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }) };
-    if (code === "23505" && constraintOf(error) === "appointments_one_active_per_intake") return { status: "already_booked" };
+    if (code === "23P01")
+      return {
+        status: "slot_taken",
+        alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }),
+      };
+    if (code === "23505" && constraintOf(error) === "appointments_one_active_per_intake")
+      return { status: "already_booked" };
     throw error;
   }
 }
@@ -142,16 +170,28 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
  * Staff book an URGENT case into the reserved urgent capacity (any free time, reserved ones
  * included), with a staff-only appointment type. The staff dashboard's screen calls this.
  */
-export function bookUrgentSlot(db: Db, req: Omit<BookRequest, "urgent" | "reschedule"> & { typeId: string }): Promise<BookResult> {
+export function bookUrgentSlot(
+  db: Db,
+  req: Omit<BookRequest, "urgent" | "reschedule"> & { typeId: string },
+): Promise<BookResult> {
   return bookAppointment(db, { ...req, urgent: true });
 }
 
 async function alternatives(
   db: Db,
   req: BookRequest,
-  { type, withinDays, zone, settings }: { type: TypeRow; withinDays: number | null; zone: string; settings: BookingSettings },
+  {
+    type,
+    withinDays,
+    zone,
+    settings,
+  }: { type: TypeRow; withinDays: number | null; zone: string; settings: BookingSettings },
 ) {
-  const offer = await offeredSlots(db, { now: req.now, from: localDate(req.start, zone), days: 7, type, withinDays, mode: "patient" }, settings);
+  const offer = await offeredSlots(
+    db,
+    { now: req.now, from: localDate(req.start, zone), days: 7, type, withinDays, mode: "patient" },
+    settings,
+  );
   return offer.slots.filter((s) => s.start.getTime() !== req.start.getTime()).slice(0, 5);
 }
 
@@ -162,11 +202,23 @@ export function pgCode(error: unknown): string | undefined {
 }
 
 function constraintOf(error: unknown): string | undefined {
-  const e = error as { constraint_name?: string; constraint?: string; cause?: { constraint_name?: string; constraint?: string } };
+  const e = error as {
+    constraint_name?: string;
+    constraint?: string;
+    cause?: { constraint_name?: string; constraint?: string };
+  };
   return e.constraint_name ?? e.constraint ?? e.cause?.constraint_name ?? e.cause?.constraint;
 }
 
 /** A booked appointment in the shape the email queue takes. */
 export function asQueued(a: BookedAppointment): QueuedAppointment {
-  return { id: a.id, seriesId: a.seriesId, sequence: a.sequence, startsAt: a.start, endsAt: a.end, clinicianId: a.clinicianId, appointmentTypeId: a.appointmentTypeId };
+  return {
+    id: a.id,
+    seriesId: a.seriesId,
+    sequence: a.sequence,
+    startsAt: a.start,
+    endsAt: a.end,
+    clinicianId: a.clinicianId,
+    appointmentTypeId: a.appointmentTypeId,
+  };
 }

@@ -17,7 +17,10 @@ export function formatDay(instant: Date, timeZone: string): string {
 
 /** "9:00 am" */
 export function formatTime(instant: Date, timeZone: string): string {
-  return formatter("en-US", timeZone, { hour: "numeric", minute: "2-digit" }).format(instant).toLowerCase().replace(/\s/g, "\u00a0");
+  return formatter("en-US", timeZone, { hour: "numeric", minute: "2-digit" })
+    .format(instant)
+    .toLowerCase()
+    .replace(/\s/g, "\u00a0");
 }
 
 /** "Wednesday 2 December 2026 at 9:00 am" */

@@ -1,5 +1,9 @@
 import type { Db } from "@/db/client";
-import { cancelBookedAppointment, findBookedByManageTokenHash, markAppointmentRescheduled } from "@/db/queries/appointments";
+import {
+  cancelBookedAppointment,
+  findBookedByManageTokenHash,
+  markAppointmentRescheduled,
+} from "@/db/queries/appointments";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
@@ -28,7 +32,10 @@ export type ChangeResult = { status: "done" } | { status: "too_late" } | { statu
  * Cancels by manage link. A compare-and-swap update: it changes the row only while it is still
  * booked and before the cut-off, so a double click or a race cancels once.
  */
-export async function cancelAppointment(db: Db, { token, reason, now }: { token: string; reason: string; now: Date }): Promise<ChangeResult> {
+export async function cancelAppointment(
+  db: Db,
+  { token, reason, now }: { token: string; reason: string; now: Date },
+): Promise<ChangeResult> {
   const found = await findByManageToken(db, token, now);
   if (!found) return { status: "not_found" };
   const hours = await cutoffHours(db);
@@ -51,7 +58,13 @@ export type RescheduleResult = BookResult | { status: "too_late" } | { status: "
  */
 export async function rescheduleAppointment(
   db: Db,
-  { token, clinicianId, start, now, regradedIntakeId }: {
+  {
+    token,
+    clinicianId,
+    start,
+    now,
+    regradedIntakeId,
+  }: {
     token: string;
     clinicianId: string;
     start: Date;
@@ -69,23 +82,38 @@ export async function rescheduleAppointment(
     }
   }
   try {
-    return await db.transaction(async (tx) => {
-      if (!(await markAppointmentRescheduled(tx, found.id))) throw new Refused({ status: "not_found" });
-      const intake = await getIntake(tx, regradedIntakeId ?? found.intakeId);
-      // A re-grade must supersede this appointment's own intake: nobody else's grade applies.
-      if (!intake || (regradedIntakeId && intake.previousIntakeId !== found.intakeId)) throw new Refused({ status: "not_found" });
-      const result = await bookAppointment(tx, {
-        intake, clinicianId, start, now, typeId: regradedIntakeId ? undefined : found.typeId,
-        reschedule: { of: found.id, manageTokenHash: hashManageToken(token), seriesId: found.seriesId, sequence: found.sequence },
-      });
-      if (result.status !== "booked") throw new Refused(result);
-      // The old reminder is cancelled and the new one queued with the "moved" email, all in this transaction.
-      await queueAppointmentBooked(tx, {
-        appointment: asQueued(result.appointment), patient: { email: intake.email, firstName: intake.firstName }, manageToken: token, now,
-        previous: { id: found.id, startsAt: found.startsAt },
-      });
-      return { ...result, manageToken: token };
-    }).finally(() => forgetOffers(db));
+    return await db
+      .transaction(async (tx) => {
+        if (!(await markAppointmentRescheduled(tx, found.id))) throw new Refused({ status: "not_found" });
+        const intake = await getIntake(tx, regradedIntakeId ?? found.intakeId);
+        // A re-grade must supersede this appointment's own intake: nobody else's grade applies.
+        if (!intake || (regradedIntakeId && intake.previousIntakeId !== found.intakeId))
+          throw new Refused({ status: "not_found" });
+        const result = await bookAppointment(tx, {
+          intake,
+          clinicianId,
+          start,
+          now,
+          typeId: regradedIntakeId ? undefined : found.typeId,
+          reschedule: {
+            of: found.id,
+            manageTokenHash: hashManageToken(token),
+            seriesId: found.seriesId,
+            sequence: found.sequence,
+          },
+        });
+        if (result.status !== "booked") throw new Refused(result);
+        // The old reminder is cancelled and the new one queued with the "moved" email, all in this transaction.
+        await queueAppointmentBooked(tx, {
+          appointment: asQueued(result.appointment),
+          patient: { email: intake.email, firstName: intake.firstName },
+          manageToken: token,
+          now,
+          previous: { id: found.id, startsAt: found.startsAt },
+        });
+        return { ...result, manageToken: token };
+      })
+      .finally(() => forgetOffers(db));
   } catch (error) {
     if (error instanceof Refused) return error.result;
     throw error;
@@ -93,5 +121,13 @@ export async function rescheduleAppointment(
 }
 
 function queuedFrom(a: NonNullable<Awaited<ReturnType<typeof findByManageToken>>>): QueuedAppointment {
-  return { id: a.id, seriesId: a.seriesId, sequence: a.sequence, startsAt: a.startsAt, endsAt: a.endsAt, clinicianId: a.clinicianId, appointmentTypeId: a.typeId };
+  return {
+    id: a.id,
+    seriesId: a.seriesId,
+    sequence: a.sequence,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    clinicianId: a.clinicianId,
+    appointmentTypeId: a.typeId,
+  };
 }

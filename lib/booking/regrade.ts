@@ -5,7 +5,15 @@ import { getClinicZone } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { submitIntake } from "@/lib/intakes/submit";
 import {
-  CAUDA_ITEMS, caudaReported, caudaShape, legsShape, makeIntakeAnswersSchema, painShape, RULESET_VERSION, type IntakeAnswers, type Level,
+  CAUDA_ITEMS,
+  caudaReported,
+  caudaShape,
+  legsShape,
+  makeIntakeAnswersSchema,
+  painShape,
+  RULESET_VERSION,
+  type IntakeAnswers,
+  type Level,
 } from "@/lib/triage";
 import { eligibilityFor } from "./eligibility";
 import { findByManageToken } from "./manage";
@@ -36,7 +44,10 @@ export type RegradeResult =
  * The new grade is a new intake linked to the first (the first is never changed); it may
  * escalate (EMERGENCY/URGENT go to staff) or narrow what can be booked (SOON: 7 days).
  */
-export async function regradeBeforeReschedule(db: Db, { token, recheck, now }: { token: string; recheck: unknown; now: Date }): Promise<RegradeResult> {
+export async function regradeBeforeReschedule(
+  db: Db,
+  { token, recheck, now }: { token: string; recheck: unknown; now: Date },
+): Promise<RegradeResult> {
   const appointment = await findByManageToken(db, token, now);
   const intake = appointment ? await getIntake(db, appointment.intakeId) : null;
   if (!appointment || !intake) return { status: "not_found" };
@@ -51,7 +62,12 @@ export async function regradeBeforeReschedule(db: Db, { token, recheck, now }: {
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   const level = result.response.level;
   const firedRules = result.response.firedRules.map((r) => r.id);
-  return { status: "graded", intakeId: result.response.id, level, canBook: eligibilityFor({ level, firedRules }).canSelfBook };
+  return {
+    status: "graded",
+    intakeId: result.response.id,
+    level,
+    canBook: eligibilityFor({ level, firedRules }).canSelfBook,
+  };
 }
 
 /**
@@ -79,7 +95,11 @@ export function applyRecheck(before: IntakeAnswers, recheck: Recheck): IntakeAns
     legs.walkingKinds = ["unsure"];
     legs.onsetDays.walking = 0;
   }
-  const anySymptom = legs.legPain !== "none" || legs.numbnessOrTingling || legs.weakness !== "none" || legs.difficultyWalking ||
+  const anySymptom =
+    legs.legPain !== "none" ||
+    legs.numbnessOrTingling ||
+    legs.weakness !== "none" ||
+    legs.difficultyWalking ||
     legs.armOrHandSymptoms;
   legs.worsening = anySymptom ? true : null;
   return { ...before, legs, cauda, pain: { ...before.pain, ...recheck.pain } };

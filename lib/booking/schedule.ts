@@ -50,7 +50,9 @@ export async function offeredSlots(db: Db, q: OfferQuery, given?: BookingSetting
   const { clinic, schedule: settings } = given ?? (await bookingSettings(db));
   if (!clinic) return { timeZone: "UTC", slots: [] };
   const timeZone = clinic.timeZone;
-  const chosen = q.clinicianIds ? settings.clinicians.filter((c) => q.clinicianIds!.includes(c.id)) : settings.clinicians;
+  const chosen = q.clinicianIds
+    ? settings.clinicians.filter((c) => q.clinicianIds!.includes(c.id))
+    : settings.clinicians;
   const ids = chosen.map((c) => c.id);
   const hours = settings.hours.filter((h) => ids.includes(h.clinicianId));
   // Rows a day either side of the local window: enough for any buffer or offset.
@@ -72,7 +74,12 @@ export async function offeredSlots(db: Db, q: OfferQuery, given?: BookingSetting
     now: q.now,
     from: q.from,
     days: q.days,
-    type: { id: q.type.id, minutes: q.type.minutes, bufferBeforeMinutes: q.type.bufferBeforeMinutes, bufferAfterMinutes: q.type.bufferAfterMinutes },
+    type: {
+      id: q.type.id,
+      minutes: q.type.minutes,
+      bufferBeforeMinutes: q.type.bufferBeforeMinutes,
+      bufferAfterMinutes: q.type.bufferAfterMinutes,
+    },
     clinicianIds: ids,
     hours,
     timeOff,

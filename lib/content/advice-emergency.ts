@@ -25,7 +25,8 @@ export const CLINIC_TOLD =
   "The clinic has been told. Someone will call you to check that you got help, but do not wait for that call.";
 export const CLINIC_NOT_TOLD_YET =
   "The clinic is told only if you send your answers. Do not wait for a call from the clinic before you get help.";
-export const ADULT_GOES_TOO = "If you are under 16, an adult should go with you. Show this page to a parent or carer now.";
+export const ADULT_GOES_TOO =
+  "If you are under 16, an adult should go with you. Show this page to a parent or carer now.";
 
 export type EmergencyAdviceInput = CardIdsInput & {
   /** The clinic's configured emergency number (999, 112, 911), or null. */
@@ -88,7 +89,10 @@ export function emergencyAdvice(input: EmergencyAdviceInput): EmergencyAdvice {
   };
   const cards = input.cards ? sortCardIds(input.cards) : emergencyCardIds({ firedRuleIds, version, answers, age });
   const closing = [TAKE_THIS_PAGE, sent ? CLINIC_TOLD : CLINIC_NOT_TOLD_YET, ...(child ? [ADULT_GOES_TOO] : [])];
-  const call = { label: emergencyNumber?.trim() ? `Call ${emergencyNumber.trim()}` : "Call the emergency number", href: telHref(emergencyNumber) };
+  const call = {
+    label: emergencyNumber?.trim() ? `Call ${emergencyNumber.trim()}` : "Call the emergency number",
+    href: telHref(emergencyNumber),
+  };
 
   if (cards.length === 0) {
     return {
@@ -139,7 +143,12 @@ export function emergencyAdvice(input: EmergencyAdviceInput): EmergencyAdvice {
 
   return {
     cards,
-    first: { kind: lead.action.kind, heading: lead.action.heading, lines: lead.action.lines, ambulance: lead.action.kind !== "go_now" },
+    first: {
+      kind: lead.action.kind,
+      heading: lead.action.heading,
+      lines: lead.action.lines,
+      ambulance: lead.action.kind !== "go_now",
+    },
     call,
     main,
     others,

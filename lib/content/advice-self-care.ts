@@ -85,7 +85,12 @@ export const WHEN_TO_COME_BACK: AdviceSection = {
 
 /** Every SELF_CARE section, in page order. */
 export const SELF_CARE_SECTIONS: readonly AdviceSection[] = [
-  STAYING_ACTIVE, PAIN_RELIEF, RUNNING_PAIN_RULES, CROSS_TRAINING, RETURN_TO_RUNNING, WHEN_TO_COME_BACK,
+  STAYING_ACTIVE,
+  PAIN_RELIEF,
+  RUNNING_PAIN_RULES,
+  CROSS_TRAINING,
+  RETURN_TO_RUNNING,
+  WHEN_TO_COME_BACK,
 ];
 
 /** The SELF_CARE sections for this patient: the running ones only for runners. */

@@ -71,17 +71,25 @@ export const STOP_IMPACT_SPORT: AdviceSection = {
 function soonerLines(keys: readonly string[], call: string): string[] {
   return [
     ...(keys.includes("soon.leg_weakness")
-      ? ["If the weakness gets worse or spreads to your other leg, or you get changes in your bladder, bowel or the feeling between your legs, go to an emergency department now."]
+      ? [
+          "If the weakness gets worse or spreads to your other leg, or you get changes in your bladder, bowel or the feeling between your legs, go to an emergency department now.",
+        ]
       : []),
     ...(keys.includes("soon.aaa")
       ? [`If the pain changes, becomes sudden or severe, or you feel faint, call ${call} for an ambulance.`]
       : []),
-    ...(keys.includes("soon.both_legs") ? ["If the symptoms in your legs get worse, or your legs become weak, get help the same day."] : []),
+    ...(keys.includes("soon.both_legs")
+      ? ["If the symptoms in your legs get worse, or your legs become weak, get help the same day."]
+      : []),
     ...(keys.includes("soon.walking")
-      ? ["If your walking gets worse, you become unsteady, or your hands become clumsy, go to an emergency department now."]
+      ? [
+          "If your walking gets worse, you become unsteady, or your hands become clumsy, go to an emergency department now.",
+        ]
       : []),
     ...(keys.includes("soon.arm")
-      ? ["If your hand becomes weak or clumsy, or the tingling is there all day in both hands, go to an emergency department now."]
+      ? [
+          "If your hand becomes weak or clumsy, or the tingling is there all day in both hands, go to an emergency department now.",
+        ]
       : []),
   ];
 }

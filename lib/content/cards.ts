@@ -171,13 +171,13 @@ export const CARDS: { readonly [C in CardId]: CardWords } = {
       facts.legWeakness || facts.fainting
         ? { kind: "call_now", heading: "Call an ambulance now", lines: [callNow(call), NO_DRIVE] }
         : {
-          kind: "call_if",
-          heading: "Call an ambulance or go to an emergency department now",
-          lines: [
-            `Call ${call} for an ambulance now if your legs are weak, you cannot walk safely, or you feel faint.`,
-            `Otherwise, go to an emergency department now. ${NO_DRIVE}`,
-          ],
-        },
+            kind: "call_if",
+            heading: "Call an ambulance or go to an emergency department now",
+            lines: [
+              `Call ${call} for an ambulance now if your legs are weak, you cannot walk safely, or you feel faint.`,
+              `Otherwise, go to an emergency department now. ${NO_DRIVE}`,
+            ],
+          },
     ambulanceIf: ({ call }) => [
       `Call ${call} for an ambulance now if your legs are weak, you cannot walk safely, or you feel faint.`,
     ],
@@ -195,13 +195,13 @@ export const CARDS: { readonly [C in CardId]: CardWords } = {
       facts.legNumbness || facts.legWeakness
         ? { kind: "call_now", heading: "Stay still and call an ambulance now", lines: [callNow(call), NO_DRIVE] }
         : {
-          kind: "call_if",
-          heading: "Call an ambulance or go to an emergency department now",
-          lines: [
-            `If you have numbness or weakness, or moving causes severe pain, stay still and call ${call} for an ambulance now.`,
-            `Otherwise, go to an emergency department now, not a minor injuries unit. ${NO_DRIVE}`,
-          ],
-        },
+            kind: "call_if",
+            heading: "Call an ambulance or go to an emergency department now",
+            lines: [
+              `If you have numbness or weakness, or moving causes severe pain, stay still and call ${call} for an ambulance now.`,
+              `Otherwise, go to an emergency department now, not a minor injuries unit. ${NO_DRIVE}`,
+            ],
+          },
     ambulanceIf: ({ call }) => [
       `If you have numbness or weakness, or moving causes severe pain, stay still and call ${call} for an ambulance now.`,
     ],
@@ -240,14 +240,14 @@ export const CARDS: { readonly [C in CardId]: CardWords } = {
       facts.legWeakness || facts.difficultyWalking
         ? { kind: "call_now", heading: "Call an ambulance now", lines: [callNow(call), HELPLINE, NO_DRIVE] }
         : {
-          kind: "go_now",
-          heading: "Go to an emergency department now",
-          lines: [
-            HELPLINE,
-            "Do not drive yourself, and do not wait for a call back.",
-            `Call ${call} for an ambulance if your legs are weak or walking is difficult.`,
-          ],
-        },
+            kind: "go_now",
+            heading: "Go to an emergency department now",
+            lines: [
+              HELPLINE,
+              "Do not drive yourself, and do not wait for a call back.",
+              `Call ${call} for an ambulance if your legs are weak or walking is difficult.`,
+            ],
+          },
     ambulanceIf: ({ call }) => [`Call ${call} for an ambulance if your legs are weak or walking is difficult.`],
     alsoNow: () => [HELPLINE],
     steps: ({ call }) => [
@@ -266,10 +266,10 @@ export const CARDS: { readonly [C in CardId]: CardWords } = {
     action: (c) =>
       c.facts.newConfusion || c.facts.fainting
         ? {
-          kind: "call_now",
-          heading: "Call an ambulance now",
-          lines: [callNow(c.call), "If you can, ask someone to make the call and stay with you.", NO_DRIVE],
-        }
+            kind: "call_now",
+            heading: "Call an ambulance now",
+            lines: [callNow(c.call), "If you can, ask someone to make the call and stay with you.", NO_DRIVE],
+          }
         : { kind: "go_now", heading: "Go to an emergency department now", lines: [NO_DRIVE, ...sepsisSigns(c)] },
     ambulanceIf: sepsisSigns,
     alsoNow: none,
@@ -297,7 +297,11 @@ export const CARDS: { readonly [C in CardId]: CardWords } = {
     action: (c) => ({
       kind: "go_now",
       heading: "Go to an emergency department now",
-      lines: ["Go to A&E, not a minor injuries unit, an urgent treatment centre or your GP.", NO_DRIVE, ...CARDS.cauda.ambulanceIf(c)],
+      lines: [
+        "Go to A&E, not a minor injuries unit, an urgent treatment centre or your GP.",
+        NO_DRIVE,
+        ...CARDS.cauda.ambulanceIf(c),
+      ],
     }),
     ambulanceIf: ({ call }) => [
       `Call ${call} for an ambulance if you cannot pass urine at all, cannot walk, or cannot get there safely.`,
@@ -305,7 +309,9 @@ export const CARDS: { readonly [C in CardId]: CardWords } = {
     alsoNow: none,
     steps: ({ facts }) => [
       ...(facts.mayBePregnant
-        ? ["If you are pregnant, go to the emergency department, not only to the maternity unit, and tell them you are pregnant."]
+        ? [
+            "If you are pregnant, go to the emergency department, not only to the maternity unit, and tell them you are pregnant.",
+          ]
         : []),
       "Do not wait for the clinic to call you, and do not book an appointment instead.",
     ],

@@ -32,9 +32,20 @@ export type AnswerFacts = {
 };
 
 const NONE: AnswerFacts = {
-  child: false, isRunner: false, pregnant: false, mayBePregnant: true, newConfusion: false, fever: false,
-  veryUnwell: false, majorTrauma: false, legWeakness: false, difficultyWalking: false, legNumbness: false,
-  fainting: false, aortaRiskAge: false, neuroAny: false,
+  child: false,
+  isRunner: false,
+  pregnant: false,
+  mayBePregnant: true,
+  newConfusion: false,
+  fever: false,
+  veryUnwell: false,
+  majorTrauma: false,
+  legWeakness: false,
+  difficultyWalking: false,
+  legNumbness: false,
+  fainting: false,
+  aortaRiskAge: false,
+  neuroAny: false,
 };
 
 const CHILD_AGE = 16;
@@ -88,7 +99,11 @@ function facts2026_12(a: IntakeAnswers, age: number | null): AnswerFacts {
  * (`"2026.11"` answers have the 2026.11 shape; every later version the current one). Unknown
  * answers give the cautious defaults (pregnancy not ruled out, nothing else known).
  */
-export function answerFacts(version: string, answers: StoredAnswers | null | undefined, age: number | null = null): AnswerFacts {
+export function answerFacts(
+  version: string,
+  answers: StoredAnswers | null | undefined,
+  age: number | null = null,
+): AnswerFacts {
   const child = age !== null && age < CHILD_AGE;
   if (!answers) return { ...NONE, child };
   try {

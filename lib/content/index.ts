@@ -16,16 +16,26 @@ export type { CareCard, LevelCopy } from "./advice";
 export { LEVEL_COPY, PREGNANCY_ADVICE } from "./advice";
 export type { CardBlock, EmergencyAdvice, EmergencyAdviceInput } from "./advice-emergency";
 export {
-  ADULT_GOES_TOO, callWord, CLINIC_NOT_TOLD_YET, CLINIC_TOLD, emergencyAdvice, TAKE_THIS_PAGE, telHref,
+  ADULT_GOES_TOO,
+  callWord,
+  CLINIC_NOT_TOLD_YET,
+  CLINIC_TOLD,
+  emergencyAdvice,
+  TAKE_THIS_PAGE,
+  telHref,
 } from "./advice-emergency";
 export {
-  CROSS_TRAINING, PAIN_RELIEF, RETURN_TO_RUNNING, RUNNING_PAIN_RULES, SELF_CARE_SECTIONS, selfCareAdvice,
-  STAYING_ACTIVE, WHEN_TO_COME_BACK,
+  CROSS_TRAINING,
+  PAIN_RELIEF,
+  RETURN_TO_RUNNING,
+  RUNNING_PAIN_RULES,
+  SELF_CARE_SECTIONS,
+  selfCareAdvice,
+  STAYING_ACTIVE,
+  WHEN_TO_COME_BACK,
 } from "./advice-self-care";
 export type { SoonInput } from "./advice-soon";
-export {
-  NO_EXERCISE, SOON_WAITING, soonAdvice, STOP_IMPACT_SPORT, STOP_RUNNING, YOUNG_SPORT,
-} from "./advice-soon";
+export { NO_EXERCISE, SOON_WAITING, soonAdvice, STOP_IMPACT_SPORT, STOP_RUNNING, YOUNG_SPORT } from "./advice-soon";
 export { WHAT_TO_BRING } from "./appointment";
 export type { ActionKind, CardAction, CardId, CardIdsInput } from "./cards";
 export { CARD_IDS, emergencyCardIds, isCardId, parseCardIds, sortCardIds } from "./cards";
@@ -38,5 +48,13 @@ export { GO_NOW_HEADING, SAFETY_NET_LABELS, safetyNetContent, SAME_DAY_HEADING, 
 export type { Under16Page } from "./under-16";
 export { SHOW_A_PARENT, UNDER_16_AFTER_EMERGENCY, UNDER_16_FORM, under16Page } from "./under-16";
 export type { UrgentAdvice, UrgentInput, UrgentRoute } from "./urgent";
-export { ARM_OR_HAND, BLOOD_THINNER, BONE_STRESS, MATERNITY, urgentAdvice, urgentCallText, urgentRoute } from "./urgent";
+export {
+  ARM_OR_HAND,
+  BLOOD_THINNER,
+  BONE_STRESS,
+  MATERNITY,
+  urgentAdvice,
+  urgentCallText,
+  urgentRoute,
+} from "./urgent";
 export { bringsWording, firedIn, ruleSummaries, wordingKeys } from "./wording";

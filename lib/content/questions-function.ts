@@ -6,7 +6,8 @@ import type { FunctionCopy } from "./types";
 export const FUNCTION_SCREEN: FunctionCopy = {
   kind: "function_screen",
   name: "Daily function screen",
-  intro: "For each topic, choose the sentence that fits you best today. You can skip a topic that does not apply to you.",
+  intro:
+    "For each topic, choose the sentence that fits you best today. You can skip a topic that does not apply to you.",
   sections: [
     {
       id: "pain_intensity",

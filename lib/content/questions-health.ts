@@ -69,7 +69,8 @@ export const HISTORY_QUESTIONS: HistoryCopy = {
   },
   longTermOralSteroids: {
     kind: "yes_no",
-    label: "Have you taken steroid tablets, such as prednisolone, every day for 3 months or more, now or in the last 12 months?",
+    label:
+      "Have you taken steroid tablets, such as prednisolone, every day for 3 months or more, now or in the last 12 months?",
     hint: "Do not count inhalers, creams or sprays.",
   },
   osteoporosisOrFragilityFracture: {

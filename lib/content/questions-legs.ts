@@ -4,7 +4,8 @@ import type { SectionCopy } from "./types";
 import type { IntakeAnswers } from "@/lib/triage";
 
 /** How to answer every "When did this start?" question, in days. */
-export const ONSET_HINT = "Enter the number of days ago. For example, 0 for today, 7 for a week ago, or 30 for a month ago.";
+export const ONSET_HINT =
+  "Enter the number of days ago. For example, 0 for today, 7 for a week ago, or 30 for a month ago.";
 
 const since = (label: string, hint = ONSET_HINT) =>
   ({ kind: "number", label, hint, suffix: "days ago", unknownLabel: "I don't know" }) as const;

@@ -6,7 +6,8 @@ import type { IntakeAnswers } from "@/lib/triage";
 export const VASCULAR_QUESTIONS: SectionCopy<IntakeAnswers["vascular"]> = {
   suddenSevereTearingPain: {
     kind: "yes_no",
-    label: "Did a severe tearing or ripping pain come on suddenly, within seconds or minutes, deep in your back, chest or tummy?",
+    label:
+      "Did a severe tearing or ripping pain come on suddenly, within seconds or minutes, deep in your back, chest or tummy?",
     hint: "Not a muscle you felt pull during a movement or sport.",
   },
   collapseOrFainting: {
@@ -55,7 +56,8 @@ export const INFLAMMATORY_QUESTIONS: SectionCopy<IntakeAnswers["inflammatory"]> 
   },
   nsaidResponse48h: {
     kind: "yes_no",
-    label: "Have anti-inflammatory painkillers, such as ibuprofen or naproxen, made your back clearly better within 2 days?",
+    label:
+      "Have anti-inflammatory painkillers, such as ibuprofen or naproxen, made your back clearly better within 2 days?",
     hint: "Answer no if you have not tried them.",
   },
   familyHistorySpa: {

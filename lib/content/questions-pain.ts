@@ -49,7 +49,10 @@ export const PAIN_QUESTIONS: PainCopy = {
     label: "What set the pain off?",
     options: {
       none: { label: "Nothing I know of", hint: "There was no injury or strain." },
-      lifting: { label: "Lifting, bending or twisting", hint: "For example, lifting a heavy box or twisting to reach something." },
+      lifting: {
+        label: "Lifting, bending or twisting",
+        hint: "For example, lifting a heavy box or twisting to reach something.",
+      },
       minor_fall: {
         label: "A slip, trip or small fall",
         hint: "A fall from standing height or less, from a chair or bed, or down 1 to 4 stairs.",

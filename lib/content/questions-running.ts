@@ -38,7 +38,8 @@ export const RUNNING_QUESTIONS: SectionCopy<IntakeAnswers["running"]> = {
   },
   lowEnergyOrMenstrualChanges: {
     kind: "yes_no",
-    label: "Do any of these apply to you: periods that have stopped or become irregular, strict limits on what you eat, or a low body weight?",
+    label:
+      "Do any of these apply to you: periods that have stopped or become irregular, strict limits on what you eat, or a low body weight?",
     hint: "These can make bones weaker in people who train a lot.",
   },
   priorBoneStressInjury: {

@@ -127,7 +127,15 @@ export function resultContent(input: ResultInput): ResultContent {
 
   if (under16Route) {
     const under16 = under16Page({ urgent: false });
-    return { ...base, kind: "under16", label: under16.label, heading: under16.heading, meaning: UNDER_16_FORM, doNow: [], under16 };
+    return {
+      ...base,
+      kind: "under16",
+      label: under16.label,
+      heading: under16.heading,
+      meaning: UNDER_16_FORM,
+      doNow: [],
+      under16,
+    };
   }
 
   const pregnancy = facts.pregnant ? [PREGNANCY_ADVICE] : [];

@@ -16,7 +16,8 @@ export const WARNING_SIGNS = {
     "Loss of control of your bowels, or not feeling when your bowel is full or when you poo",
     "Weakness in both legs",
   ],
-  action: "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
+  action:
+    "Do not wait for an appointment or a phone call. Do not drive yourself. Call an ambulance if you cannot get there safely.",
   refill: "If anything changes, fill the form in again.",
 } as const;
 
@@ -61,8 +62,15 @@ export function safetyNetContent(net: SafetyNet | null): SafetyNetContent {
   const label = (s: SafetyNetSymptom) => SAFETY_NET_LABELS[s];
   const sameDay = net?.sameDay.map(label) ?? [];
   return {
-    goNow: { tag: "Go now", heading: GO_NOW_HEADING, lead: "If you get any of these:", items: [...WARNING_SIGNS.signs, ...(net?.goNow.map(label) ?? [])] },
-    sameDay: sameDay.length ? { tag: "Same day", heading: SAME_DAY_HEADING, lead: "If you get any of these:", items: sameDay } : null,
+    goNow: {
+      tag: "Go now",
+      heading: GO_NOW_HEADING,
+      lead: "If you get any of these:",
+      items: [...WARNING_SIGNS.signs, ...(net?.goNow.map(label) ?? [])],
+    },
+    sameDay: sameDay.length
+      ? { tag: "Same day", heading: SAME_DAY_HEADING, lead: "If you get any of these:", items: sameDay }
+      : null,
     action: WARNING_SIGNS.action,
     refill: WARNING_SIGNS.refill,
   };

@@ -27,8 +27,7 @@ export type Step = {
   readonly optional?: true;
 };
 
-const SKIPPABLE =
-  "This section is optional and you can skip it. Your answers help us choose the right care for you.";
+const SKIPPABLE = "This section is optional and you can skip it. Your answers help us choose the right care for you.";
 
 /** Every page of the form, in the order the patient sees them. */
 export const STEPS: readonly Step[] = [
@@ -53,13 +52,15 @@ export const STEPS: readonly Step[] = [
     id: "vascular-check",
     title: "Blood vessels",
     heading: "Your pain and your blood vessels",
-    intro: "We ask everyone these questions. They help us spot a rare problem with a large blood vessel that needs help fast.",
+    intro:
+      "We ask everyone these questions. They help us spot a rare problem with a large blood vessel that needs help fast.",
   },
   {
     id: "legs",
     title: "Legs, arms and hands",
     heading: "Your legs, arms and hands",
-    intro: "Tell us about any new problems in your legs, arms or hands. Where \"Not sure\" is offered, you can choose it.",
+    intro:
+      'Tell us about any new problems in your legs, arms or hands. Where "Not sure" is offered, you can choose it.',
   },
   {
     id: "nerve-check",
@@ -67,7 +68,7 @@ export const STEPS: readonly Step[] = [
     heading: "Do you have any of these nerve problems?",
     intro:
       "We ask everyone these questions. The problems are rare, but they need help fast. " +
-      "If you are not sure, choose \"Not sure\". We will never treat that as a no.",
+      'If you are not sure, choose "Not sure". We will never treat that as a no.',
   },
   {
     id: "recent-illness",

@@ -121,8 +121,16 @@ export type OutlookCopy = {
 };
 
 export type FunctionSectionId =
-  | "pain_intensity" | "personal_care" | "lifting" | "walking" | "sitting"
-  | "standing" | "sleeping" | "social_life" | "travelling" | "work_or_home";
+  | "pain_intensity"
+  | "personal_care"
+  | "lifting"
+  | "walking"
+  | "sitting"
+  | "standing"
+  | "sleeping"
+  | "social_life"
+  | "travelling"
+  | "work_or_home";
 
 /** Option i describes score i: 0 = no difficulty, 5 = the most difficulty. */
 export type SixOptions = readonly [string, string, string, string, string, string];

@@ -25,12 +25,15 @@ export function under16Page({ urgent }: { urgent: boolean }): Under16Page {
   const when = urgent ? "today" : "within the next few days";
   return {
     label: urgent ? "Urgent: see a doctor today" : "Soon: see a doctor in the next few days",
-    heading: urgent ? "See your GP or a children's doctor today" : "See your GP or a children's doctor in the next few days",
+    heading: urgent
+      ? "See your GP or a children's doctor today"
+      : "See your GP or a children's doctor in the next few days",
     lines: [
       UNDER_16_FORM,
       `Please see your GP (family doctor) or a children's (paediatric) service about this back pain ${when}.`,
       SHOW_A_PARENT,
     ],
-    signs: "The lists below show which signs mean going to an emergency department now, and which mean getting help the same day.",
+    signs:
+      "The lists below show which signs mean going to an emergency department now, and which mean getting help the same day.",
   };
 }

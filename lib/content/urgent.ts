@@ -111,7 +111,9 @@ export function urgentAdvice(input: UrgentInput): UrgentAdvice {
   const aorticLine = keys.includes("urgent.aortic") || (keys.includes("urgent.tummy") && facts.aortaRiskAge);
   const ambulanceLines = [
     ...(route === "maternity"
-      ? [`Call ${call} for an ambulance if you are bleeding heavily, you collapse or faint, or the pain is severe and constant.`]
+      ? [
+          `Call ${call} for an ambulance if you are bleeding heavily, you collapse or faint, or the pain is severe and constant.`,
+        ]
       : []),
     ...(aorticLine ? [`Call ${call} for an ambulance if the pain becomes severe or you feel faint.`] : []),
     ...(keys.includes("urgent.infection") ? sepsisAmbulanceSigns({ call, facts, cordToo: false }) : []),
@@ -126,9 +128,10 @@ export function urgentAdvice(input: UrgentInput): UrgentAdvice {
   return {
     route,
     heading: route === "maternity" ? "Contact your maternity unit now" : "You need to speak to a clinician today",
-    meaning: route === "maternity"
-      ? "Back pain in pregnancy, or soon after, can have causes that need checking by a maternity team today."
-      : "Some of your answers mean a clinician needs to speak to you today, before any appointment is booked.",
+    meaning:
+      route === "maternity"
+        ? "Back pain in pregnancy, or soon after, can have causes that need checking by a maternity team today."
+        : "Some of your answers mean a clinician needs to speak to you today, before any appointment is booked.",
     maternity: route === "maternity" ? MATERNITY : null,
     ifOpen: {
       id: "if_open",
@@ -145,7 +148,9 @@ export function urgentAdvice(input: UrgentInput): UrgentAdvice {
       title: "If the clinic is closed, or closes in the next 2 hours",
       points: ["Nobody from the clinic will phone you until it opens.", ...closedAction[route]],
     },
-    ambulance: ambulanceLines.length ? { id: "call_ambulance", title: "When to call an ambulance", points: ambulanceLines } : null,
+    ambulance: ambulanceLines.length
+      ? { id: "call_ambulance", title: "When to call an ambulance", points: ambulanceLines }
+      : null,
     specific: [
       ...(keys.includes("urgent.arm") ? [ARM_OR_HAND] : []),
       ...(keys.includes("urgent.blood_thinner") ? [BLOOD_THINNER] : []),

@@ -15,12 +15,25 @@ import demoIntakes from "@/db/demo-intakes.json" with { type: "json" };
 /** Development-only accounts; their passwords are printed at start-up and in the README. */
 export const DEMO_STAFF: readonly { email: string; name: string; role: StaffRole; password: string }[] = [
   { email: "admin@riverside-spine.example", name: "Alex Admin", role: "admin", password: "demo-admin-pass" },
-  { email: "clinician@riverside-spine.example", name: "Dr Priya Raman", role: "clinician", password: "demo-clinician-pass" },
-  { email: "reception@riverside-spine.example", name: "Rosa Reception", role: "reception", password: "demo-reception-pass" },
+  {
+    email: "clinician@riverside-spine.example",
+    name: "Dr Priya Raman",
+    role: "clinician",
+    password: "demo-clinician-pass",
+  },
+  {
+    email: "reception@riverside-spine.example",
+    name: "Rosa Reception",
+    role: "reception",
+    password: "demo-reception-pass",
+  },
 ];
 
 /** Adds the demo staff (if missing) and, to an empty intake table, one graded intake per level. */
-export async function seedDemo(db: Db, { now = new Date(), timeZone = "America/New_York" }: { now?: Date; timeZone?: string } = {}): Promise<{ staff: number; intakes: number }> {
+export async function seedDemo(
+  db: Db,
+  { now = new Date(), timeZone = "America/New_York" }: { now?: Date; timeZone?: string } = {},
+): Promise<{ staff: number; intakes: number }> {
   let staff = 0;
   for (const s of DEMO_STAFF) {
     if (await findStaffByEmail(db, s.email)) continue;
@@ -32,7 +45,11 @@ export async function seedDemo(db: Db, { now = new Date(), timeZone = "America/N
   for (const demo of demoIntakes) {
     const at = new Date(now.getTime() - demo.minutesAgo * 60_000);
     const raw = structuredClone(demo.intake) as { contact: { dateOfBirth: string } };
-    raw.contact.dateOfBirth = new Date(Date.UTC(at.getUTCFullYear() - demo.ageAtGrading, at.getUTCMonth(), at.getUTCDate())).toISOString().slice(0, 10);
+    raw.contact.dateOfBirth = new Date(
+      Date.UTC(at.getUTCFullYear() - demo.ageAtGrading, at.getUTCMonth(), at.getUTCDate()),
+    )
+      .toISOString()
+      .slice(0, 10);
     const answers = makeIntakeAnswersSchema({ now: at }).parse(raw);
     await submitIntake(db, { answers, now: at, timeZone });
     intakes++;
@@ -62,7 +79,16 @@ async function seedDemoAppointments(db: Db, now: Date): Promise<void> {
       const startsAt = new Date(starts[i]!);
       const endsAt = new Date(startsAt.getTime() + type.minutes * 60_000);
       const blocked = `[${new Date(startsAt.getTime() - type.bufferBeforeMinutes * 60_000).toISOString()},${new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000).toISOString()})`;
-      return { id, seriesId: id, intakeId: p.id, clinicianId: clinicians[i % clinicians.length]!.id, appointmentTypeId: type.id, startsAt, endsAt, blocked };
+      return {
+        id,
+        seriesId: id,
+        intakeId: p.id,
+        clinicianId: clinicians[i % clinicians.length]!.id,
+        appointmentTypeId: type.id,
+        startsAt,
+        endsAt,
+        blocked,
+      };
     }),
   );
 }

@@ -17,7 +17,9 @@ export async function loadDraft(now = new Date()): Promise<Draft> {
   const token = (await cookies()).get(COOKIE)?.value;
   if (!token) return { answers: {}, completedSteps: [] };
   const row = await getDraft(await getDb(), { tokenHash: hash(token), now });
-  return row ? { answers: row.answers as DraftAnswers, completedSteps: row.completedSteps } : { answers: {}, completedSteps: [] };
+  return row
+    ? { answers: row.answers as DraftAnswers, completedSteps: row.completedSteps }
+    : { answers: {}, completedSteps: [] };
 }
 
 /**

@@ -10,7 +10,8 @@ const QUESTION_STEPS = STEPS.map((s) => s.id).filter(isQuestionStep);
 
 /** The page and form field where the patient can fix the answer at this dotted path. */
 export function fieldForPath(path: string): { step: StepId; name: string } | null {
-  for (const [prefix, target] of Object.entries(SPECIAL)) if (path === prefix || path.startsWith(`${prefix}.`)) return target;
+  for (const [prefix, target] of Object.entries(SPECIAL))
+    if (path === prefix || path.startsWith(`${prefix}.`)) return target;
   // The question itself (or a part of it, such as function.sections.3) …
   for (const step of QUESTION_STEPS) {
     const name = STEP_SPECS[step].names.find((n) => path === n || path.startsWith(`${n}.`));

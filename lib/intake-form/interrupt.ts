@@ -18,7 +18,14 @@ export const FORM_PAGE_OF: Partial<Record<StepId, FormPage>> = {
 
 /** Screens after which the form checks for an emergency: every one up to the last safety page. */
 export const CHECKED_STEPS: readonly StepId[] = [
-  "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness", "health-history",
+  "about-you",
+  "where-it-hurts",
+  "this-episode",
+  "vascular-check",
+  "legs",
+  "nerve-check",
+  "recent-illness",
+  "health-history",
 ];
 
 /** Where the draft remembers the emergency page (under `_form`): the form page it follows and the screen that led to it. */

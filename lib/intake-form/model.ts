@@ -10,8 +10,7 @@ export type ChoiceOption = { value: string; label: string; hint?: string; exampl
  * - `ageUnder`: the date of birth in the date boxes `name` gives an age below this on `today`.
  */
 export type RevealCondition =
-  | { name: string; values: readonly string[] }
-  | { name: string; ageUnder: number; today: string };
+  { name: string; values: readonly string[] } | { name: string; ageUnder: number; today: string };
 
 type Common = {
   /** The form field name: the answer's dotted path (contact.email), or a special name. */
@@ -39,7 +38,14 @@ export type FieldView =
   | (Common & { kind: "regions" })
   /** Information, not a question: `label` is its heading, `points` its sentences. */
   | (Common & { kind: "notice"; points: readonly string[] })
-  | (Common & { kind: "outlook"; items: string[]; agree: string; disagree: string; bothersomeness: ChoiceOption[]; bothersomenessLabel: string })
+  | (Common & {
+      kind: "outlook";
+      items: string[];
+      agree: string;
+      disagree: string;
+      bothersomeness: ChoiceOption[];
+      bothersomenessLabel: string;
+    })
   | (Common & { kind: "function"; sections: { title: string; label: string; options: string[] }[] });
 
 /** What the form shows: posted values as strings, so a failed submit shows exactly what was typed. */

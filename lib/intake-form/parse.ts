@@ -55,7 +55,8 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
       case "number":
       case "scale":
         if (one(`${field.name}.unknown`) === "yes") setPath(out, field.name, null);
-        else if (value !== undefined && value.trim() !== "") setPath(out, field.name, NUMBER.test(value) ? Number(value) : value);
+        else if (value !== undefined && value.trim() !== "")
+          setPath(out, field.name, NUMBER.test(value) ? Number(value) : value);
         break;
       case "yes_no":
         if (value === "yes" || value === "no") setPath(out, field.name, value === "yes");
@@ -72,7 +73,9 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
       case "notice":
         break;
       case "outlook": {
-        const items = field.items.map((_, i) => (one(`outlook.items.${i}`) === "agree" ? true : one(`outlook.items.${i}`) === "disagree" ? false : undefined));
+        const items = field.items.map((_, i) =>
+          one(`outlook.items.${i}`) === "agree" ? true : one(`outlook.items.${i}`) === "disagree" ? false : undefined,
+        );
         setPath(out, "outlook", { items, bothersomeness: one("outlook.bothersomeness") });
         break;
       }
@@ -100,7 +103,9 @@ export function rawFromAnswers(fields: FieldView[], answers: DraftAnswers): RawV
       case "regions": {
         const marked = getPath(answers, `${FORM_ONLY}.regions`);
         const locations = (getPath(answers, "pain.locations") as string[] | undefined) ?? [];
-        raw.regions = Array.isArray(marked) ? marked : [...locations, ...regionsForLegPain(getPath(answers, "legs.legPain"))];
+        raw.regions = Array.isArray(marked)
+          ? marked
+          : [...locations, ...regionsForLegPain(getPath(answers, "legs.legPain"))];
         break;
       }
       case "date":

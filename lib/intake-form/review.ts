@@ -12,7 +12,20 @@ import { stepContext } from "./steps";
 export type ReviewRow = { key: string; question: string; answer: string | null; step: StepId; fieldName: string };
 export type ReviewSection = { step: StepId; title: string; rows: ReviewRow[]; skipped: boolean };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const AFTER_SAFETY_PAGES: readonly StepId[] = ["more-questions", "running", "recovery-outlook", "daily-function"];
 
 /** Whether a sent intake stopped before this screen (it was sent from the emergency page). */
@@ -42,7 +55,11 @@ export function reviewSections(answers: DraftAnswers, clock: { now?: Date; timeZ
 function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewRow[] {
   const value = getPath(answers, field.name);
   const row = (answer: string | null, question = field.label, key = field.name): ReviewRow => ({
-    key, question, answer, step, fieldName: field.name,
+    key,
+    question,
+    answer,
+    step,
+    fieldName: field.name,
   });
   switch (field.kind) {
     case "regions": {
@@ -52,15 +69,39 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
     case "choice":
       return [row(typeof value === "string" ? (field.options.find((o) => o.value === value)?.label ?? value) : null)];
     case "checkboxes":
-      return [row(Array.isArray(value) ? value.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join("; ") : null)];
+      return [
+        row(
+          Array.isArray(value)
+            ? value.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join("; ")
+            : null,
+        ),
+      ];
     case "scale":
       return [row(typeof value === "number" ? `${value} out of 10` : null)];
     case "yes_no":
-      return [row(value === true ? FORM_TEXT.yes : value === false ? FORM_TEXT.no : value === null ? (field.unknownLabel ?? null) : null)];
+      return [
+        row(
+          value === true
+            ? FORM_TEXT.yes
+            : value === false
+              ? FORM_TEXT.no
+              : value === null
+                ? (field.unknownLabel ?? null)
+                : null,
+        ),
+      ];
     case "confirm":
       return [row(value === true ? FORM_TEXT.privacyAgreed : null)];
     case "number":
-      return [row(value === null ? (field.unknownLabel ?? null) : typeof value === "number" ? `${value}${field.suffix ? ` ${field.suffix}` : ""}` : null)];
+      return [
+        row(
+          value === null
+            ? (field.unknownLabel ?? null)
+            : typeof value === "number"
+              ? `${value}${field.suffix ? ` ${field.suffix}` : ""}`
+              : null,
+        ),
+      ];
     case "date": {
       if (typeof value !== "string") return [row(null)];
       const [y, m, d] = value.split("-").map(Number);
@@ -69,7 +110,9 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
     case "outlook": {
       const o = value as { items: boolean[]; bothersomeness: string } | undefined;
       if (!o) return [row(null)];
-      const items = field.items.map((item, i) => row(o.items[i] ? field.agree : field.disagree, item, `outlook.items.${i}`));
+      const items = field.items.map((item, i) =>
+        row(o.items[i] ? field.agree : field.disagree, item, `outlook.items.${i}`),
+      );
       const bother = field.bothersomeness.find((b) => b.value === o.bothersomeness)?.label ?? null;
       return [...items, row(bother, field.bothersomenessLabel, "outlook.bothersomeness")];
     }
@@ -78,7 +121,11 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
       if (!f) return [row(null)];
       return field.sections.map((s, i) => {
         const score = f.sections[i];
-        return row(score === null || score === undefined ? "Skipped" : (s.options[score] ?? null), s.label, `function.sections.${i}`);
+        return row(
+          score === null || score === undefined ? "Skipped" : (s.options[score] ?? null),
+          s.label,
+          `function.sections.${i}`,
+        );
       });
     }
     case "notice":

@@ -61,7 +61,11 @@ type AskOptions = Pick<Question, "when" | "notAsked"> & {
 };
 
 /** A question of the contract (its dotted path and words), with when it is asked and what stands in when it is not. */
-export function ask(name: string, copy: Copy, { revealWhen, copy: copyFor, extra, ...rest }: AskOptions = {}): Question {
+export function ask(
+  name: string,
+  copy: Copy,
+  { revealWhen, copy: copyFor, extra, ...rest }: AskOptions = {},
+): Question {
   return {
     name,
     field: (ctx) => {
@@ -80,16 +84,27 @@ export function sectionPart(shape: z.ZodRawShape, keys: readonly string[], full:
     const result = full.safeParse({ ...(earlier && typeof earlier === "object" ? earlier : {}), ...value });
     if (result.success) return;
     for (const problem of result.error.issues) {
-      if (keys.includes(String(problem.path[0]))) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+      if (keys.includes(String(problem.path[0])))
+        ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
     }
   });
 }
 
-const keysOf = (questions: readonly Question[], section: string) =>
-  [...new Set(questions.map((q) => q.name.split(".")).filter((p) => p[0] === section).map((p) => p[1]!))];
+const keysOf = (questions: readonly Question[], section: string) => [
+  ...new Set(
+    questions
+      .map((q) => q.name.split("."))
+      .filter((p) => p[0] === section)
+      .map((p) => p[1]!),
+  ),
+];
 
 /** A page from its questions, in the order shown, and its checks (`keys`: the page's fields of a section). */
-export function page(id: QuestionStepId, questions: Question[], schema: (ctx: StepContext, keys: (section: string) => string[]) => z.ZodType): StepSpec {
+export function page(
+  id: QuestionStepId,
+  questions: Question[],
+  schema: (ctx: StepContext, keys: (section: string) => string[]) => z.ZodType,
+): StepSpec {
   return {
     id,
     names: questions.map((q) => q.name),
@@ -105,4 +120,3 @@ export function page(id: QuestionStepId, questions: Question[], schema: (ctx: St
 /** Plain questions of one section, in the order given. */
 export const section = (name: string, copy: Record<string, Copy>, keys: readonly string[]) =>
   keys.map((key) => ask(`${name}.${key}`, copy[key]!));
-

@@ -2,18 +2,54 @@
 // for a question that was not asked, and how a page's answers are checked.
 import { z } from "zod";
 import {
-  CAUDA_QUESTIONS, CONSENT_QUESTIONS, CONTACT_QUESTIONS, FUNCTION_SCREEN, HISTORY_QUESTIONS, INFLAMMATORY_QUESTIONS,
-  LEG_PAIN_BOTH_SINCE, LEGS_QUESTIONS, OUTLOOK_SCREEN, PAIN_QUESTIONS, PARENT_PHONE_QUESTION, RUNNING_QUESTIONS, STEPS,
-  UNDER_16_NOTICE, VASCULAR_QUESTIONS, type StepId,
+  CAUDA_QUESTIONS,
+  CONSENT_QUESTIONS,
+  CONTACT_QUESTIONS,
+  FUNCTION_SCREEN,
+  HISTORY_QUESTIONS,
+  INFLAMMATORY_QUESTIONS,
+  LEG_PAIN_BOTH_SINCE,
+  LEGS_QUESTIONS,
+  OUTLOOK_SCREEN,
+  PAIN_QUESTIONS,
+  PARENT_PHONE_QUESTION,
+  RUNNING_QUESTIONS,
+  STEPS,
+  UNDER_16_NOTICE,
+  VASCULAR_QUESTIONS,
+  type StepId,
 } from "@/lib/content";
 import {
-  asksPregnancy, CAUDA_ITEMS, caudaSchema, consentSchema, functionSchema, historySchema, historyShape, inflammatorySchema,
-  legsSchema, legsShape, makeContactSchema, MECHANISM_TRIGGERS, outlookSchema, painSchema, painShape, runningSchema,
+  asksPregnancy,
+  CAUDA_ITEMS,
+  caudaSchema,
+  consentSchema,
+  functionSchema,
+  historySchema,
+  historyShape,
+  inflammatorySchema,
+  legsSchema,
+  legsShape,
+  makeContactSchema,
+  MECHANISM_TRIGGERS,
+  outlookSchema,
+  painSchema,
+  painShape,
+  runningSchema,
   vascularSchema,
 } from "@/lib/triage";
 import type { DraftAnswers, RevealCondition } from "./model";
 import { getPath } from "./parse";
-import { ask, page, section, sectionPart, type Question, type QuestionStepId, type StepContext, type StepSpec } from "./step-kit";
+import {
+  ask,
+  page,
+  section,
+  sectionPart,
+  type Question,
+  type QuestionStepId,
+  type StepContext,
+  type StepSpec,
+} from "./step-kit";
 import { optionsOf } from "./views";
 
 export { stepContext } from "./step-kit";
@@ -25,7 +61,8 @@ const REPORTED = ["yes", "unsure"];
 const LEG_WEAK = ["one_leg_stable", "one_leg_worsening", "both_legs"];
 
 const legPainOf = (ctx: StepContext) => getPath(ctx.draft, "legs.legPain");
-const belowKnee = (ctx: StepContext) => legPainOf(ctx) === "below_knee_one_side" || legPainOf(ctx) === "below_knee_both_sides";
+const belowKnee = (ctx: StepContext) =>
+  legPainOf(ctx) === "below_knee_one_side" || legPainOf(ctx) === "below_knee_both_sides";
 const under16 = (ctx: StepContext) => ctx.age !== null && ctx.age < 16;
 // Asked unless the answers so far rule it out (a missing sex or age never hides the question).
 const pregnancyAsked = (ctx: StepContext) => {
@@ -34,24 +71,52 @@ const pregnancyAsked = (ctx: StepContext) => {
 };
 
 const LEG_QUESTIONS: Question[] = [
-  ask("legs.legPainWorseThanBack", LEGS_QUESTIONS.legPainWorseThanBack, { when: (ctx) => legPainOf(ctx) !== "none", notAsked: false }),
+  ask("legs.legPainWorseThanBack", LEGS_QUESTIONS.legPainWorseThanBack, {
+    when: (ctx) => legPainOf(ctx) !== "none",
+    notAsked: false,
+  }),
   ask("legs.onsetDays.legPain", LEGS_QUESTIONS.onsetDays.legPain, {
     when: belowKnee,
     notAsked: null,
-    copy: (ctx) => (legPainOf(ctx) === "below_knee_both_sides" ? LEG_PAIN_BOTH_SINCE : LEGS_QUESTIONS.onsetDays.legPain),
+    copy: (ctx) =>
+      legPainOf(ctx) === "below_knee_both_sides" ? LEG_PAIN_BOTH_SINCE : LEGS_QUESTIONS.onsetDays.legPain,
   }),
   ask("legs.numbnessOrTingling", LEGS_QUESTIONS.numbnessOrTingling),
-  ask("legs.numbnessLegs", LEGS_QUESTIONS.numbnessLegs, { revealWhen: shownWhen("legs.numbnessOrTingling", ...YES), notAsked: null }),
-  ask("legs.onsetDays.numbness", LEGS_QUESTIONS.onsetDays.numbness, { revealWhen: shownWhen("legs.numbnessOrTingling", ...YES), notAsked: null }),
+  ask("legs.numbnessLegs", LEGS_QUESTIONS.numbnessLegs, {
+    revealWhen: shownWhen("legs.numbnessOrTingling", ...YES),
+    notAsked: null,
+  }),
+  ask("legs.onsetDays.numbness", LEGS_QUESTIONS.onsetDays.numbness, {
+    revealWhen: shownWhen("legs.numbnessOrTingling", ...YES),
+    notAsked: null,
+  }),
   ask("legs.weakness", LEGS_QUESTIONS.weakness),
-  ask("legs.onsetDays.weakness", LEGS_QUESTIONS.onsetDays.weakness, { revealWhen: shownWhen("legs.weakness", ...LEG_WEAK), notAsked: null }),
+  ask("legs.onsetDays.weakness", LEGS_QUESTIONS.onsetDays.weakness, {
+    revealWhen: shownWhen("legs.weakness", ...LEG_WEAK),
+    notAsked: null,
+  }),
   ask("legs.difficultyWalking", LEGS_QUESTIONS.difficultyWalking),
-  ask("legs.walkingKinds", LEGS_QUESTIONS.walkingKinds, { revealWhen: shownWhen("legs.difficultyWalking", ...YES), notAsked: null }),
-  ask("legs.onsetDays.walking", LEGS_QUESTIONS.onsetDays.walking, { revealWhen: shownWhen("legs.difficultyWalking", ...YES), notAsked: null }),
+  ask("legs.walkingKinds", LEGS_QUESTIONS.walkingKinds, {
+    revealWhen: shownWhen("legs.difficultyWalking", ...YES),
+    notAsked: null,
+  }),
+  ask("legs.onsetDays.walking", LEGS_QUESTIONS.onsetDays.walking, {
+    revealWhen: shownWhen("legs.difficultyWalking", ...YES),
+    notAsked: null,
+  }),
   ask("legs.armOrHandSymptoms", LEGS_QUESTIONS.armOrHandSymptoms),
-  ask("legs.armHandSide", LEGS_QUESTIONS.armHandSide, { revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES), notAsked: null }),
-  ask("legs.armHandKind", LEGS_QUESTIONS.armHandKind, { revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES), notAsked: null }),
-  ask("legs.onsetDays.armOrHand", LEGS_QUESTIONS.onsetDays.armOrHand, { revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES), notAsked: null }),
+  ask("legs.armHandSide", LEGS_QUESTIONS.armHandSide, {
+    revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES),
+    notAsked: null,
+  }),
+  ask("legs.armHandKind", LEGS_QUESTIONS.armHandKind, {
+    revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES),
+    notAsked: null,
+  }),
+  ask("legs.onsetDays.armOrHand", LEGS_QUESTIONS.onsetDays.armOrHand, {
+    revealWhen: shownWhen("legs.armOrHandSymptoms", ...YES),
+    notAsked: null,
+  }),
   // Asked once, after the last leg, arm or hand question, when any of them is present.
   ask("legs.worsening", LEGS_QUESTIONS.worsening, {
     notAsked: null,
@@ -70,7 +135,10 @@ const LEG_QUESTIONS: Question[] = [
 const CAUDA_PAGE: Question[] = [
   ...CAUDA_ITEMS.flatMap((item) => [
     ask(`cauda.${item}`, CAUDA_QUESTIONS[item]),
-    ask(`cauda.onsetDays.${item}`, CAUDA_QUESTIONS.onsetDays[item], { revealWhen: shownWhen(`cauda.${item}`, ...REPORTED), notAsked: null }),
+    ask(`cauda.onsetDays.${item}`, CAUDA_QUESTIONS.onsetDays[item], {
+      revealWhen: shownWhen(`cauda.${item}`, ...REPORTED),
+      notAsked: null,
+    }),
   ]),
   ask("cauda.worsening", CAUDA_QUESTIONS.worsening, {
     revealWhen: CAUDA_ITEMS.map((item) => ({ name: `cauda.${item}`, values: REPORTED })),
@@ -78,11 +146,27 @@ const CAUDA_PAGE: Question[] = [
   }),
 ];
 
-const RECENT_ILLNESS = ["feverChillsOrSweats", "feelsVeryUnwell", "newConfusion", "unexplainedWeightLoss", "recentInfection", "recentSpinalProcedure", "ivDrugUse"];
-const HEALTH = ["cancer", "immunosuppressed", "longTermOralSteroids", "diabetes", "osteoporosisOrFragilityFracture", "anticoagulant"];
+const RECENT_ILLNESS = [
+  "feverChillsOrSweats",
+  "feelsVeryUnwell",
+  "newConfusion",
+  "unexplainedWeightLoss",
+  "recentInfection",
+  "recentSpinalProcedure",
+  "ivDrugUse",
+];
+const HEALTH = [
+  "cancer",
+  "immunosuppressed",
+  "longTermOralSteroids",
+  "diabetes",
+  "osteoporosisOrFragilityFracture",
+  "anticoagulant",
+];
 
 const RUNNER = shownWhen("running.isRunner", ...YES);
-const runnersOnly = (key: keyof typeof RUNNING_QUESTIONS, notAsked: unknown) => ask(`running.${key}`, RUNNING_QUESTIONS[key], { revealWhen: RUNNER, notAsked });
+const runnersOnly = (key: keyof typeof RUNNING_QUESTIONS, notAsked: unknown) =>
+  ask(`running.${key}`, RUNNING_QUESTIONS[key], { revealWhen: RUNNER, notAsked });
 
 const draftSection = (ctx: StepContext, name: string) => ctx.draft[name];
 
@@ -96,7 +180,10 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
       {
         name: "under16",
         field: (ctx) => ({
-          kind: "notice", name: "under16", label: UNDER_16_NOTICE.title, points: UNDER_16_NOTICE.points,
+          kind: "notice",
+          name: "under16",
+          label: UNDER_16_NOTICE.title,
+          points: UNDER_16_NOTICE.points,
           revealWhen: [{ name: "contact.dateOfBirth", ageUnder: 16, today: ctx.today }],
         }),
       },
@@ -108,12 +195,17 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
       }),
       ask("consent.privacyNotice", CONSENT_QUESTIONS.privacyNotice),
     ],
-    (ctx) => z.strictObject({ contact: makeContactSchema({ now: ctx.now, timeZone: ctx.timeZone }), consent: consentSchema }),
+    (ctx) =>
+      z.strictObject({ contact: makeContactSchema({ now: ctx.now, timeZone: ctx.timeZone }), consent: consentSchema }),
   ),
   "where-it-hurts": page(
     "where-it-hurts",
     [{ name: "regions", field: () => ({ kind: "regions", name: "regions", label: "Choose every place that hurts" }) }],
-    () => z.strictObject({ pain: z.strictObject({ locations: painShape.locations }), legs: z.strictObject({ legPain: legsShape.legPain }) }),
+    () =>
+      z.strictObject({
+        pain: z.strictObject({ locations: painShape.locations }),
+        legs: z.strictObject({ legPain: legsShape.legPain }),
+      }),
   ),
   "this-episode": page(
     "this-episode",
@@ -123,9 +215,16 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
         revealWhen: shownWhen("pain.trigger", ...MECHANISM_TRIGGERS),
         notAsked: null,
       }),
-      ...section("pain", PAIN_QUESTIONS, ["intensity", "pattern", "nightPain", "worseOnCoughSneezeStrain", "previousEpisodes"]),
+      ...section("pain", PAIN_QUESTIONS, [
+        "intensity",
+        "pattern",
+        "nightPain",
+        "worseOnCoughSneezeStrain",
+        "previousEpisodes",
+      ]),
     ],
-    (ctx, keys) => z.strictObject({ pain: sectionPart(painShape, keys("pain"), painSchema, draftSection(ctx, "pain")) }),
+    (ctx, keys) =>
+      z.strictObject({ pain: sectionPart(painShape, keys("pain"), painSchema, draftSection(ctx, "pain")) }),
   ),
   "vascular-check": page(
     "vascular-check",
@@ -137,7 +236,9 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
   ),
   "nerve-check": page("nerve-check", CAUDA_PAGE, () => z.strictObject({ cauda: caudaSchema })),
   "recent-illness": page("recent-illness", section("history", HISTORY_QUESTIONS, RECENT_ILLNESS), (ctx, keys) =>
-    z.strictObject({ history: sectionPart(historyShape, keys("history"), historySchema, draftSection(ctx, "history")) }),
+    z.strictObject({
+      history: sectionPart(historyShape, keys("history"), historySchema, draftSection(ctx, "history")),
+    }),
   ),
   "health-history": page(
     "health-history",
@@ -150,7 +251,10 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
         notAsked: null,
       }),
     ],
-    (ctx, keys) => z.strictObject({ history: sectionPart(historyShape, keys("history"), historySchema, draftSection(ctx, "history")) }),
+    (ctx, keys) =>
+      z.strictObject({
+        history: sectionPart(historyShape, keys("history"), historySchema, draftSection(ctx, "history")),
+      }),
   ),
   "more-questions": page(
     "more-questions",
@@ -159,7 +263,11 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
       z.strictObject({
         inflammatory: inflammatorySchema.superRefine((answers, refine) => {
           if (ctx.age !== null && answers.onsetAge !== null && answers.onsetAge > ctx.age) {
-            refine.addIssue({ code: "custom", path: ["onsetAge"], message: `This age cannot be more than your age now (${ctx.age})` });
+            refine.addIssue({
+              code: "custom",
+              path: ["onsetAge"],
+              message: `This age cannot be more than your age now (${ctx.age})`,
+            });
           }
         }),
       }),
@@ -243,7 +351,12 @@ export function merge(base: DraftAnswers, patch: DraftAnswers): DraftAnswers {
   for (const [key, value] of Object.entries(patch)) {
     const prev = out[key];
     out[key] =
-      value && typeof value === "object" && !Array.isArray(value) && prev && typeof prev === "object" && !Array.isArray(prev)
+      value &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      prev &&
+      typeof prev === "object" &&
+      !Array.isArray(prev)
         ? { ...(prev as object), ...(value as object) }
         : value;
   }

@@ -41,7 +41,8 @@ export function visibleNames(fields: readonly FieldView[], values: RawValues): S
   const all = new Set(fields.map((f) => f.name));
   for (const field of fields) {
     const when = field.revealWhen;
-    if (!when || when.some((c) => (!all.has(c.name) || visible.has(c.name)) && holds(c, values))) visible.add(field.name);
+    if (!when || when.some((c) => (!all.has(c.name) || visible.has(c.name)) && holds(c, values)))
+      visible.add(field.name);
   }
   return visible;
 }

@@ -26,9 +26,15 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
     limit: options.rateLimitPerMinute,
   });
   if (!limit.allowed) {
-    return jsonError(429, "rate_limited", "Too many intakes from this device. Please wait a minute and try again.", {}, {
-      "Retry-After": String(limit.retryAfterSeconds),
-    });
+    return jsonError(
+      429,
+      "rate_limited",
+      "Too many intakes from this device. Please wait a minute and try again.",
+      {},
+      {
+        "Retry-After": String(limit.retryAfterSeconds),
+      },
+    );
   }
 
   const key = request.headers.get("idempotency-key");
@@ -43,7 +49,9 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
   const timeZone = await getClinicZone(db);
   const checked = checkIntake(body.json, { timeZone, now: options.now ? now : undefined });
   if (!checked.ok) {
-    return jsonError(400, "invalid_intake", "Some answers are missing or not valid.", { fieldErrors: checked.fieldErrors });
+    return jsonError(400, "invalid_intake", "Some answers are missing or not valid.", {
+      fieldErrors: checked.fieldErrors,
+    });
   }
 
   const result = await submitIntake(db, {
@@ -53,7 +61,11 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
     idempotency: key === null ? undefined : { scope: "intakes", key, requestHash: bodyHash(body.text) },
   });
   if (result.status === "key_conflict") {
-    return jsonError(422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request body.");
+    return jsonError(
+      422,
+      "idempotency_key_reused",
+      "This Idempotency-Key was already used with a different request body.",
+    );
   }
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (result.status === "replayed") headers["Idempotent-Replayed"] = "true";
@@ -64,5 +76,8 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
 function withBookingLink(response: IntakeResponse, secret: string) {
   if (!response.next.canBook) return { ...response, next: { ...response.next, bookingToken: null, bookingUrl: null } };
   const bookingToken = signToken(secret, BOOKING_TOKEN_PURPOSE, response.id);
-  return { ...response, next: { ...response.next, bookingToken, bookingUrl: `/book?token=${encodeURIComponent(bookingToken)}` } };
+  return {
+    ...response,
+    next: { ...response.next, bookingToken, bookingUrl: `/book?token=${encodeURIComponent(bookingToken)}` },
+  };
 }

@@ -4,7 +4,10 @@ import { makeIntakeAnswersSchema, type IntakeAnswers } from "@/lib/triage";
 export type IntakeCheck = { ok: true; answers: IntakeAnswers } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** "Today" for the date-of-birth checks is the clinic's calendar day, the same day grading uses. */
-export type IntakeClock = { timeZone: string; /** A fixed instant (tests, a grading already under way); the real clock when absent. */ now?: Date };
+export type IntakeClock = {
+  timeZone: string;
+  /** A fixed instant (tests, a grading already under way); the real clock when absent. */ now?: Date;
+};
 
 const liveSchemas = new Map<string, ReturnType<typeof makeIntakeAnswersSchema>>();
 

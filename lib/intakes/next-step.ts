@@ -62,13 +62,28 @@ const UNDER_16_TODAY: NextStep = {
  * first: the condition card's first instruction (for example "call an ambulance now" for a
  * possible aortic emergency), and the URGENT route when the clinic is closed.
  */
-export function nextStepFor(
-  { level, firedRules = [], answers, age }: { level: Level; firedRules?: readonly string[]; answers?: IntakeAnswers; age?: number },
-): NextStep {
-  if (level !== "EMERGENCY" && firedRules.includes(UNDER_16_RULE)) return level === "URGENT" ? UNDER_16_TODAY : UNDER_16;
+export function nextStepFor({
+  level,
+  firedRules = [],
+  answers,
+  age,
+}: {
+  level: Level;
+  firedRules?: readonly string[];
+  answers?: IntakeAnswers;
+  age?: number;
+}): NextStep {
+  if (level !== "EMERGENCY" && firedRules.includes(UNDER_16_RULE))
+    return level === "URGENT" ? UNDER_16_TODAY : UNDER_16;
   const step = STEPS[level];
   if (answers === undefined) return step;
-  const input = { firedRuleIds: firedRules, version: RULESET_VERSION, answers, age: age ?? null, emergencyNumber: null };
+  const input = {
+    firedRuleIds: firedRules,
+    version: RULESET_VERSION,
+    answers,
+    age: age ?? null,
+    emergencyNumber: null,
+  };
   if (level === "EMERGENCY") {
     const { first, closing } = emergencyAdvice({ ...input, sent: true });
     return { ...step, message: [`${first.heading}.`, ...first.lines, ...closing.slice(1)].join(" ") };

@@ -18,9 +18,7 @@ export type IntakeResponse = {
   next: NextStep;
 };
 
-export type SubmitResult =
-  | { status: "created" | "replayed"; response: IntakeResponse }
-  | { status: "key_conflict" };
+export type SubmitResult = { status: "created" | "replayed"; response: IntakeResponse } | { status: "key_conflict" };
 
 type Idempotency = { scope: string; key: string; requestHash: string };
 
@@ -33,7 +31,13 @@ const ESCALATING: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
  */
 export async function submitIntake(
   db: Db,
-  { answers, now, timeZone, idempotency, previousIntakeId }: {
+  {
+    answers,
+    now,
+    timeZone,
+    idempotency,
+    previousIntakeId,
+  }: {
     answers: IntakeAnswers;
     now: Date;
     timeZone: string;
@@ -78,7 +82,10 @@ export async function submitIntake(
       }
       // The patient's advice email, the 14-day check-in or the staff alert commit with the intake.
       await queueIntakeEmails(tx, {
-        intakeId: intake.id, level: grade.level, now, isRunner: answers.running?.isRunner ?? false,
+        intakeId: intake.id,
+        level: grade.level,
+        now,
+        isRunner: answers.running?.isRunner ?? false,
         patient: { email: answers.contact.email, firstName: answers.contact.firstName },
       });
       return { status: "created" as const, response };
@@ -96,7 +103,11 @@ async function replay(db: Db, idem: Idempotency): Promise<SubmitResult | null> {
   return { status: "replayed", response: earlier.response as IntakeResponse };
 }
 
-function toResponse(intake: { id: string }, grade: ReturnType<typeof gradeIntake>, answers: IntakeAnswers): IntakeResponse {
+function toResponse(
+  intake: { id: string },
+  grade: ReturnType<typeof gradeIntake>,
+  answers: IntakeAnswers,
+): IntakeResponse {
   return {
     id: intake.id,
     level: grade.level,

@@ -65,8 +65,19 @@ export const CHECK_IN_DAYS = 14;
  * Queues one email. `dueAt` is when it may go: a later time (a reminder), or the instant of the
  * change that causes it, on the clock that change used (by default the database's clock).
  */
-function queue<K extends EmailKind>(db: Db, kind: K, recipient: string, payload: EmailPayload<K>, extra: { dueAt?: Date; appointmentId?: string } = {}) {
-  return enqueueEmail(db, { kind, recipient, payload: EMAIL_PAYLOADS[kind].parse(payload) as Record<string, unknown>, ...extra });
+function queue<K extends EmailKind>(
+  db: Db,
+  kind: K,
+  recipient: string,
+  payload: EmailPayload<K>,
+  extra: { dueAt?: Date; appointmentId?: string } = {},
+) {
+  return enqueueEmail(db, {
+    kind,
+    recipient,
+    payload: EMAIL_PAYLOADS[kind].parse(payload) as Record<string, unknown>,
+    ...extra,
+  });
 }
 
 export type QueuedAppointment = {
@@ -82,8 +93,11 @@ export type QueuedAppointment = {
 async function describe(db: Db, appointment: QueuedAppointment, firstName: string) {
   const { clinicians: active, types: activeTypes } = await getScheduleSettings(db);
   // The cache holds active ones only: a clinician or type deactivated since keeps its name here.
-  const clinician = active.find((c) => c.id === appointment.clinicianId) ?? (await getClinician(db, appointment.clinicianId));
-  const type = activeTypes.find((t) => t.id === appointment.appointmentTypeId) ?? (await getAppointmentType(db, appointment.appointmentTypeId));
+  const clinician =
+    active.find((c) => c.id === appointment.clinicianId) ?? (await getClinician(db, appointment.clinicianId));
+  const type =
+    activeTypes.find((t) => t.id === appointment.appointmentTypeId) ??
+    (await getAppointmentType(db, appointment.appointmentTypeId));
   return {
     firstName,
     seriesId: appointment.seriesId,
@@ -102,7 +116,13 @@ async function describe(db: Db, appointment: QueuedAppointment, firstName: strin
  */
 export async function queueAppointmentBooked(
   db: Db,
-  { appointment, patient, manageToken, now, previous }: {
+  {
+    appointment,
+    patient,
+    manageToken,
+    now,
+    previous,
+  }: {
     appointment: QueuedAppointment;
     patient: { email: string; firstName: string };
     manageToken: string;
@@ -111,10 +131,19 @@ export async function queueAppointmentBooked(
     previous?: { id: string; startsAt: Date };
   },
 ): Promise<void> {
-  const base = { ...(await describe(db, appointment, patient.firstName)), manageToken: sealSecret(env().AUTH_SECRET, manageToken) };
+  const base = {
+    ...(await describe(db, appointment, patient.firstName)),
+    manageToken: sealSecret(env().AUTH_SECRET, manageToken),
+  };
   if (previous) {
     await cancelAppointmentEmails(db, { appointmentId: previous.id, kinds: APPOINTMENT_KINDS });
-    await queue(db, "booking_rescheduled", patient.email, { ...base, previousStartsAt: previous.startsAt.toISOString() }, { appointmentId: appointment.id, dueAt: now });
+    await queue(
+      db,
+      "booking_rescheduled",
+      patient.email,
+      { ...base, previousStartsAt: previous.startsAt.toISOString() },
+      { appointmentId: appointment.id, dueAt: now },
+    );
   } else {
     await queue(db, "booking_confirmation", patient.email, base, { appointmentId: appointment.id, dueAt: now });
   }
@@ -127,7 +156,11 @@ export async function queueAppointmentBooked(
 /** A cancelled appointment: its reminder and any unsent confirmation are cancelled, and the patient told. */
 export async function queueAppointmentCancelled(
   db: Db,
-  { appointment, patient, now }: { appointment: QueuedAppointment; patient: { email: string; firstName: string }; now?: Date },
+  {
+    appointment,
+    patient,
+    now,
+  }: { appointment: QueuedAppointment; patient: { email: string; firstName: string }; now?: Date },
 ): Promise<void> {
   await cancelAppointmentEmails(db, { appointmentId: appointment.id, kinds: APPOINTMENT_KINDS });
   // A cancellation is one more version of the calendar event.
@@ -143,7 +176,13 @@ const ALERT_LEVELS: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
  */
 export async function queueIntakeEmails(
   db: Db,
-  { intakeId, level, patient, isRunner, now }: {
+  {
+    intakeId,
+    level,
+    patient,
+    isRunner,
+    now,
+  }: {
     intakeId: string;
     level: Level;
     patient: { email: string; firstName: string };
@@ -153,7 +192,13 @@ export async function queueIntakeEmails(
 ): Promise<void> {
   if (level === "SELF_CARE") {
     await queue(db, "intake_self_care", patient.email, { firstName: patient.firstName, isRunner }, { dueAt: now });
-    await queue(db, "self_care_checkin", patient.email, { firstName: patient.firstName }, { dueAt: new Date(now.getTime() + CHECK_IN_DAYS * 24 * 3600_000) });
+    await queue(
+      db,
+      "self_care_checkin",
+      patient.email,
+      { firstName: patient.firstName },
+      { dueAt: new Date(now.getTime() + CHECK_IN_DAYS * 24 * 3600_000) },
+    );
   }
   if (ALERT_LEVELS.has(level)) await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, now });
 }
@@ -161,8 +206,17 @@ export async function queueIntakeEmails(
 /** Tells the staff a case is waiting: the level and a link, nothing else. */
 export async function queueStaffAlert(
   db: Db,
-  { intakeId, level, reason, submittedAt, now }: {
-    intakeId: string; level: Level; reason: EmailPayload<"staff_escalation">["reason"]; submittedAt: Date;
+  {
+    intakeId,
+    level,
+    reason,
+    submittedAt,
+    now,
+  }: {
+    intakeId: string;
+    level: Level;
+    reason: EmailPayload<"staff_escalation">["reason"];
+    submittedAt: Date;
     /** The instant of the change that raises the alert (by default the database's clock). */
     now?: Date;
   },
@@ -170,7 +224,14 @@ export async function queueStaffAlert(
   to?: readonly string[],
 ): Promise<number> {
   const recipients = to ?? (await staffAlertRecipients(db));
-  for (const to of recipients) await queue(db, "staff_escalation", to, { intakeId, level, reason, submittedAt: submittedAt.toISOString() }, { dueAt: now });
+  for (const to of recipients)
+    await queue(
+      db,
+      "staff_escalation",
+      to,
+      { intakeId, level, reason, submittedAt: submittedAt.toISOString() },
+      { dueAt: now },
+    );
   return recipients.length;
 }
 

@@ -11,14 +11,19 @@ import { appointmentIcs } from "./calendar";
 import { CHECK_IN_DAYS, EMAIL_PAYLOADS, type EmailKind, type EmailPayload } from "./queue";
 
 /** The fixed nerve-compression warning signs: general advice, the same for every patient. */
-const WARNING_SIGNS_EMAIL = { heading: WARNING_SIGNS.heading, signs: WARNING_SIGNS.signs, action: WARNING_SIGNS.action };
+const WARNING_SIGNS_EMAIL = {
+  heading: WARNING_SIGNS.heading,
+  signs: WARNING_SIGNS.signs,
+  action: WARNING_SIGNS.action,
+};
 
 export type Attachment = { filename: string; contentType: string; content: string /* base64 */ };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments: Attachment[] };
 
 export type RenderContext = {
-  clinic: Pick<Clinic, "name" | "address" | "phone" | "email" | "timeZone" | "cancellationCutoffHours"> & Partial<Pick<Clinic, "emergencyAckMinutes" | "urgentAckMinutes">>;
+  clinic: Pick<Clinic, "name" | "address" | "phone" | "email" | "timeZone" | "cancellationCutoffHours"> &
+    Partial<Pick<Clinic, "emergencyAckMinutes" | "urgentAckMinutes">>;
   /** The app's public address, for links. */
   appUrl: string;
   /** AUTH_SECRET, to open the sealed manage link. */
@@ -34,13 +39,21 @@ export class UnsendableEmail extends Error {
  * Renders a queued email with the clinic's current branding: subject, HTML, plain text and, for
  * appointments, the calendar file. Times are in the clinic's zone with the zone named.
  */
-export async function renderEmail(row: Pick<OutboxRow, "kind" | "payload" | "recipient" | "createdAt">, ctx: RenderContext): Promise<RenderedEmail> {
+export async function renderEmail(
+  row: Pick<OutboxRow, "kind" | "payload" | "recipient" | "createdAt">,
+  ctx: RenderContext,
+): Promise<RenderedEmail> {
   const kind = row.kind as EmailKind;
   const schema = EMAIL_PAYLOADS[kind];
   if (!schema) throw new UnsendableEmail(`unknown email kind ${row.kind}`);
   const parsed = schema.safeParse(row.payload);
   if (!parsed.success) throw new UnsendableEmail(`${row.kind}: payload does not match its template`);
-  const clinic: ClinicBrand = { name: ctx.clinic.name, address: ctx.clinic.address, phone: ctx.clinic.phone, email: ctx.clinic.email };
+  const clinic: ClinicBrand = {
+    name: ctx.clinic.name,
+    address: ctx.clinic.address,
+    phone: ctx.clinic.phone,
+    email: ctx.clinic.email,
+  };
   const link = (path: string) => new URL(path, ctx.appUrl).toString();
   const formUrl = link("/intake");
 
@@ -53,25 +66,39 @@ export async function renderEmail(row: Pick<OutboxRow, "kind" | "payload" | "rec
       if (!token) throw new UnsendableEmail(`${kind}: the manage link cannot be opened (was AUTH_SECRET changed?)`);
       const manageUrl = link(`/appointments/manage/${token}`);
       const props = {
-        clinic, firstName: p.firstName, appointment: details(p, ctx), manageUrl, whatToBring: WHAT_TO_BRING,
+        clinic,
+        firstName: p.firstName,
+        appointment: details(p, ctx),
+        manageUrl,
+        whatToBring: WHAT_TO_BRING,
         cutoffHours: ctx.clinic.cancellationCutoffHours,
       };
       if (kind === "booking_confirmation") {
-        return finish(templates.BookingConfirmationEmail, props, templates.bookingConfirmationSubject(props), [ics(p, row, ctx, manageUrl)]);
+        return finish(templates.BookingConfirmationEmail, props, templates.bookingConfirmationSubject(props), [
+          ics(p, row, ctx, manageUrl),
+        ]);
       }
-      if (kind === "appointment_reminder") return finish(templates.AppointmentReminderEmail, props, templates.appointmentReminderSubject(props), []);
+      if (kind === "appointment_reminder")
+        return finish(templates.AppointmentReminderEmail, props, templates.appointmentReminderSubject(props), []);
       const moved = { ...props, previousWhen: formatDateTime(new Date(p.previousStartsAt), ctx.clinic.timeZone) };
-      return finish(templates.BookingRescheduledEmail, moved, templates.bookingRescheduledSubject(moved), [ics(p, row, ctx, manageUrl)]);
+      return finish(templates.BookingRescheduledEmail, moved, templates.bookingRescheduledSubject(moved), [
+        ics(p, row, ctx, manageUrl),
+      ]);
     }
     case "booking_cancelled": {
       const p = parsed.data as EmailPayload<"booking_cancelled">;
       const props = { clinic, firstName: p.firstName, appointment: details(p, ctx), formUrl };
-      return finish(templates.BookingCancelledEmail, props, templates.bookingCancelledSubject(props), [ics(p, row, ctx, undefined, true)]);
+      return finish(templates.BookingCancelledEmail, props, templates.bookingCancelledSubject(props), [
+        ics(p, row, ctx, undefined, true),
+      ]);
     }
     case "intake_self_care": {
       const p = parsed.data as EmailPayload<"intake_self_care">;
       const props = {
-        clinic, firstName: p.firstName, formUrl, checkInDays: CHECK_IN_DAYS,
+        clinic,
+        firstName: p.firstName,
+        formUrl,
+        checkInDays: CHECK_IN_DAYS,
         sections: selfCareAdvice({ isRunner: p.isRunner }).map(({ title, points }) => ({ title, points })),
         warningSigns: WARNING_SIGNS_EMAIL,
       };
@@ -87,7 +114,10 @@ export async function renderEmail(row: Pick<OutboxRow, "kind" | "payload" | "rec
       const p = parsed.data as EmailPayload<"staff_escalation">;
       const submitted = new Date(p.submittedAt);
       const props = {
-        clinic, level: p.level, reason: p.reason, caseUrl: link(`/staff/cases/${p.intakeId}`),
+        clinic,
+        level: p.level,
+        reason: p.reason,
+        caseUrl: link(`/staff/cases/${p.intakeId}`),
         submittedAt: `${formatDateTime(submitted, ctx.clinic.timeZone)} (${zoneName(ctx.clinic.timeZone)})`,
         acknowledgeWithinMinutes: p.reason === "no_capacity" ? null : (ackDeadlines(ctx.clinic)[p.level] ?? null),
       };
@@ -108,7 +138,13 @@ function details(p: EmailPayload<"booking_cancelled">, ctx: RenderContext): Appo
   };
 }
 
-function ics(p: EmailPayload<"booking_cancelled">, row: Pick<OutboxRow, "recipient" | "createdAt">, ctx: RenderContext, manageUrl: string | undefined, cancelled = false): Attachment {
+function ics(
+  p: EmailPayload<"booking_cancelled">,
+  row: Pick<OutboxRow, "recipient" | "createdAt">,
+  ctx: RenderContext,
+  manageUrl: string | undefined,
+  cancelled = false,
+): Attachment {
   const file = appointmentIcs({
     uid: p.seriesId,
     sequence: p.sequence,
@@ -135,8 +171,16 @@ function ics(p: EmailPayload<"booking_cancelled">, row: Pick<OutboxRow, "recipie
 // Headings in normal case in the text part (the converter shouts them by default).
 const PLAIN_TEXT = { selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })) };
 
-async function finish<P extends object>(component: ComponentType<P>, props: P, subject: string, attachments: Attachment[]): Promise<RenderedEmail> {
+async function finish<P extends object>(
+  component: ComponentType<P>,
+  props: P,
+  subject: string,
+  attachments: Attachment[],
+): Promise<RenderedEmail> {
   const element = createElement(component, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT })]);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT }),
+  ]);
   return { subject, html, text, attachments };
 }

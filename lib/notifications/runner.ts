@@ -15,7 +15,11 @@ export function startEmailWorker(
   db: Db,
   transport: Transport,
   {
-    intervalMs, leaseMs = 120_000, batch = 20, log = console, beforePass,
+    intervalMs,
+    leaseMs = 120_000,
+    batch = 20,
+    log = console,
+    beforePass,
   }: {
     intervalMs: number;
     leaseMs?: number;

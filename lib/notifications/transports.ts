@@ -57,7 +57,15 @@ const SEND_TIMEOUT_MS = 15_000;
  * crash is the same email to Resend, not a second one. 429 and 5xx (and no answer) are worth
  * retrying; other 4xx mean the email itself is wrong.
  */
-export function resendSender({ apiKey, baseUrl, timeoutMs = SEND_TIMEOUT_MS }: { apiKey: string; baseUrl?: string; timeoutMs?: number }): Sender {
+export function resendSender({
+  apiKey,
+  baseUrl,
+  timeoutMs = SEND_TIMEOUT_MS,
+}: {
+  apiKey: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+}): Sender {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return async (email) => {
     const { error } = await resend.emails.send(
@@ -68,7 +76,11 @@ export function resendSender({ apiKey, baseUrl, timeoutMs = SEND_TIMEOUT_MS }: {
         subject: email.subject,
         html: email.html,
         text: email.text,
-        attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+        attachments: email.attachments.map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.contentType,
+        })),
         tags: [{ name: "kind", value: email.kind }],
       },
       // The SDK passes these options to fetch: the signal bounds a hung connection.
@@ -88,8 +100,15 @@ export function resendSender({ apiKey, baseUrl, timeoutMs = SEND_TIMEOUT_MS }: {
 export function devMailboxSender(db: Db): Sender {
   return async (email) => {
     await insertMailboxEmail(db, {
-      outboxId: email.id, kind: email.kind, from: email.from, to: email.to, replyTo: email.replyTo,
-      subject: email.subject, html: email.html, text: email.text, attachments: email.attachments,
+      outboxId: email.id,
+      kind: email.kind,
+      from: email.from,
+      to: email.to,
+      replyTo: email.replyTo,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      attachments: email.attachments,
     });
     return { ok: true };
   };
@@ -99,7 +118,11 @@ export function devMailboxSender(db: Db): Sender {
 export function configuredTransport(db: Db): { transport: Transport; name: "resend" | "dev-mailbox" } {
   const config = env();
   if (config.RESEND_API_KEY) {
-    const sender = resendSender({ apiKey: config.RESEND_API_KEY, baseUrl: config.RESEND_BASE_URL, timeoutMs: config.EMAIL_SEND_TIMEOUT_SECONDS * 1000 });
+    const sender = resendSender({
+      apiKey: config.RESEND_API_KEY,
+      baseUrl: config.RESEND_BASE_URL,
+      timeoutMs: config.EMAIL_SEND_TIMEOUT_SECONDS * 1000,
+    });
     return { transport: renderingTransport(db, sender), name: "resend" };
   }
   return { transport: renderingTransport(db, devMailboxSender(db)), name: "dev-mailbox" };

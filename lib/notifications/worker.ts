@@ -19,7 +19,12 @@ export type RunReport = { claimed: number; sent: number; retried: number; dead: 
 export async function sendDueEmails(
   db: Db,
   transport: Transport,
-  { now = new Date(), limit = 20, leaseMs = 120_000, random = Math.random }: { now?: Date; limit?: number; leaseMs?: number; random?: () => number } = {},
+  {
+    now = new Date(),
+    limit = 20,
+    leaseMs = 120_000,
+    random = Math.random,
+  }: { now?: Date; limit?: number; leaseMs?: number; random?: () => number } = {},
 ): Promise<RunReport> {
   const claimed = await claimDueEmails(db, { now, limit, leaseMs });
   const report: RunReport = { claimed: claimed.length, sent: 0, retried: 0, dead: 0 };
@@ -39,7 +44,12 @@ export async function sendDueEmails(
         return;
       }
       const dead = outcome.permanent || email.attempts >= MAX_ATTEMPTS;
-      await markEmailFailed(db, { id: email.id, error: outcome.error, retryAt: new Date(now.getTime() + retryDelayMs(email.attempts, random)), dead });
+      await markEmailFailed(db, {
+        id: email.id,
+        error: outcome.error,
+        retryAt: new Date(now.getTime() + retryDelayMs(email.attempts, random)),
+        dead,
+      });
       if (dead) report.dead++;
       else report.retried++;
     }),

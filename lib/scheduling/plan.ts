@@ -58,7 +58,10 @@ export function planQuery(q: SlotQuery): Plan {
   check(Number.isFinite(policy.slotIntervalMinutes) && policy.slotIntervalMinutes > 0, "Slot interval must be > 0");
   check(nonNegative(policy.minNoticeMinutes), "Minimum notice must be >= 0");
   check(nonNegative(policy.horizonDays), "Horizon must be >= 0 days");
-  check(Number.isInteger(policy.urgentReservePerDay) && policy.urgentReservePerDay >= 0, "Urgent reserve must be a whole number >= 0");
+  check(
+    Number.isInteger(policy.urgentReservePerDay) && policy.urgentReservePerDay >= 0,
+    "Urgent reserve must be a whole number >= 0",
+  );
   check(q.withinDays === undefined || nonNegative(q.withinDays), "withinDays must be >= 0");
 
   const now = q.now.getTime();

@@ -34,7 +34,7 @@ function union(s: Float64Array, e: Float64Array): Timeline {
   let count = 0;
   let open = 0;
   let j = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (s[i]! <= e[j]!) {
       if (open++ === 0) s[count] = s[i]!;
       i++;
@@ -60,7 +60,11 @@ function push(into: Ranges, r: Range, what: string): void {
 }
 
 /** Each clinician's busy ranges, time off and the clinic's closures as one timeline; invalid dates throw. */
-export function buildTimelines(clinicianIds: readonly string[], busy: readonly Busy[], timeOff: readonly TimeOff[]): Map<string, Timeline> {
+export function buildTimelines(
+  clinicianIds: readonly string[],
+  busy: readonly Busy[],
+  timeOff: readonly TimeOff[],
+): Map<string, Timeline> {
   // Counted first so each clinician gets exactly-sized typed arrays: no growing, no copying.
   const counts = new Map<string, number>(clinicianIds.map((id) => [id, 0]));
   let closures = 0;
@@ -76,7 +80,8 @@ export function buildTimelines(clinicianIds: readonly string[], busy: readonly B
     }
   }
   const lists = new Map<string, Ranges>();
-  for (const [id, c] of counts) lists.set(id, { s: new Float64Array(c + closures), e: new Float64Array(c + closures), n: 0 });
+  for (const [id, c] of counts)
+    lists.set(id, { s: new Float64Array(c + closures), e: new Float64Array(c + closures), n: 0 });
   for (const b of busy) {
     const into = lists.get(b.clinicianId);
     if (into !== undefined) push(into, b, "busy");

@@ -35,7 +35,9 @@ export function listCasesApi(request: Request): Promise<Response> {
         age: c.ageAtGrading,
         reason: c.escalationReason,
         rulesetVersion: c.rulesetVersion,
-        topRule: c.firedRules[0] ? { id: c.firedRules[0], summary: ruleSummary(c.rulesetVersion, c.firedRules[0]) } : null,
+        topRule: c.firedRules[0]
+          ? { id: c.firedRules[0], summary: ruleSummary(c.rulesetVersion, c.firedRules[0]) }
+          : null,
         submittedAt: c.createdAt.toISOString(),
         acknowledgeBy: due?.toISOString() ?? null,
         overdue: overdueMs !== null,
@@ -56,7 +58,13 @@ export function getCaseApi(id: string): Promise<Response> {
     return Response.json(
       {
         id: intake.id,
-        contact: { firstName: intake.firstName, lastName: intake.lastName, email: intake.email, phone: intake.phone, dateOfBirth: intake.dateOfBirth },
+        contact: {
+          firstName: intake.firstName,
+          lastName: intake.lastName,
+          email: intake.email,
+          phone: intake.phone,
+          dateOfBirth: intake.dateOfBirth,
+        },
         level: intake.level,
         overrideLevel: intake.overrideLevel,
         overrideReason: intake.overrideReason,
@@ -66,8 +74,20 @@ export function getCaseApi(id: string): Promise<Response> {
         submittedAt: intake.createdAt.toISOString(),
         acknowledgedAt: intake.acknowledgedAt?.toISOString() ?? null,
         resolvedAt: intake.resolvedAt?.toISOString() ?? null,
-        notes: notes.map((n) => ({ kind: n.kind, outcome: n.outcome, body: n.body, author: n.author, at: n.createdAt.toISOString() })),
-        appointments: bookings.map((b) => ({ id: b.id, startsAt: b.startsAt.toISOString(), status: b.status, clinician: b.clinician, type: b.type })),
+        notes: notes.map((n) => ({
+          kind: n.kind,
+          outcome: n.outcome,
+          body: n.body,
+          author: n.author,
+          at: n.createdAt.toISOString(),
+        })),
+        appointments: bookings.map((b) => ({
+          id: b.id,
+          startsAt: b.startsAt.toISOString(),
+          status: b.status,
+          clinician: b.clinician,
+          type: b.type,
+        })),
       },
       { headers: NO_STORE },
     );
@@ -96,7 +116,8 @@ export function acknowledgeCaseApi(request: Request, id: string): Promise<Respon
     if (!/^[0-9a-f-]{36}$/i.test(id)) return jsonError(404, "not_found", "No case with that id.");
     const result = await acknowledgeCase(await getDb(), staff, id, new Date());
     if (result.status === "not_found") return jsonError(404, "not_found", "No case with that id.");
-    if (result.status === "already") return jsonError(409, "already_acknowledged", "This case was already acknowledged.");
+    if (result.status === "already")
+      return jsonError(409, "already_acknowledged", "This case was already acknowledged.");
     return Response.json({ id, acknowledged: true }, { headers: NO_STORE });
   });
 }

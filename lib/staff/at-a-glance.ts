@@ -26,7 +26,10 @@ export async function atAGlance(db: Db, now: Date, timeZone: string): Promise<Gl
 async function readGlance(db: Db, today: string, timeZone: string): Promise<GlanceView> {
   const first = addLocalDays(today, 1 - GLANCE_DAYS);
   const since = localInstant(first, "00:00", timeZone);
-  const [perDay, medians] = await Promise.all([intakesPerDay(db, { since, timeZone }), medianAcknowledgeMinutes(db, { since })]);
+  const [perDay, medians] = await Promise.all([
+    intakesPerDay(db, { since, timeZone }),
+    medianAcknowledgeMinutes(db, { since }),
+  ]);
   const days = Array.from({ length: GLANCE_DAYS }, (_, i) => {
     const day = addLocalDays(first, i);
     const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;

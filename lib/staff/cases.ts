@@ -4,7 +4,17 @@ import { z } from "zod";
 import { LEVELS } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { acknowledgeIntake, getIntakeLevelForUpdate, insertCaseNote, intakeExists, listCaseBookings, listCaseEmails, listCaseNotes, resolveIntake, setOverrideLevel } from "@/db/queries/cases";
+import {
+  acknowledgeIntake,
+  getIntakeLevelForUpdate,
+  insertCaseNote,
+  intakeExists,
+  listCaseBookings,
+  listCaseEmails,
+  listCaseNotes,
+  resolveIntake,
+  setOverrideLevel,
+} from "@/db/queries/cases";
 import { getIntake, getIntakeForBooking } from "@/db/queries/intakes";
 import { listStaffNames } from "@/db/queries/staff";
 import { bookUrgentSlot, type BookResult } from "@/lib/booking/book";
@@ -16,8 +26,21 @@ import type { Staff } from "./session";
 
 export type Actor = Pick<Staff, "id" | "email" | "clientAddress">;
 
-const audit = (db: Db, actor: Actor, action: string, intakeId: string, extra: { before?: unknown; after?: unknown; reason?: string | null } = {}) =>
-  recordAudit(db, { actor: { id: actor.id, email: actor.email }, action, subjectType: "intake", subjectId: intakeId, clientAddress: actor.clientAddress, ...extra });
+const audit = (
+  db: Db,
+  actor: Actor,
+  action: string,
+  intakeId: string,
+  extra: { before?: unknown; after?: unknown; reason?: string | null } = {},
+) =>
+  recordAudit(db, {
+    actor: { id: actor.id, email: actor.email },
+    action,
+    subjectType: "intake",
+    subjectId: intakeId,
+    clientAddress: actor.clientAddress,
+    ...extra,
+  });
 
 /** Opens a case for a staff member: the record and its history, and a "viewed" audit event. */
 export async function viewCase(db: Db, actor: Actor, intakeId: string) {
@@ -31,7 +54,8 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
     listCaseEmails(db, { intakeId: intake.id, email: intake.email }),
     listStaffNames(db),
   ]);
-  const nameOf = (id: string | null) => (id ? (staffNames.find((s) => s.id === id)?.name ?? "a former colleague") : null);
+  const nameOf = (id: string | null) =>
+    id ? (staffNames.find((s) => s.id === id)?.name ?? "a former colleague") : null;
   return {
     intake,
     notes,
@@ -48,8 +72,12 @@ export type CaseChange = { status: "done" } | { status: "not_found" } | { status
 /** "I have seen this and am acting on it." Once; a second acknowledgement changes nothing. */
 export function acknowledgeCase(db: Db, actor: Actor, intakeId: string, now: Date): Promise<CaseChange> {
   return db.transaction(async (tx) => {
-    if (!(await acknowledgeIntake(tx, { intakeId, by: actor.id, at: now }))) return (await intakeExists(tx, intakeId)) ? { status: "already" } : { status: "not_found" };
-    await audit(tx, actor, "case_acknowledged", intakeId, { before: { acknowledgedAt: null }, after: { acknowledgedAt: now.toISOString() } });
+    if (!(await acknowledgeIntake(tx, { intakeId, by: actor.id, at: now })))
+      return (await intakeExists(tx, intakeId)) ? { status: "already" } : { status: "not_found" };
+    await audit(tx, actor, "case_acknowledged", intakeId, {
+      before: { acknowledgedAt: null },
+      after: { acknowledgedAt: now.toISOString() },
+    });
     return { status: "done" };
   });
 }
@@ -61,7 +89,13 @@ export const callSchema = z.object({
   outcome: z.enum(["reached", "no_answer", "voicemail", "wrong_number"], { error: "Choose how the call went" }),
   body: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
 });
-export const noteSchema = z.object({ body: z.string().trim().min(1, { error: "Write the note first" }).max(4000, { error: "Keep the note under 4,000 characters" }) });
+export const noteSchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: "Write the note first" })
+    .max(4000, { error: "Keep the note under 4,000 characters" }),
+});
 export const overrideSchema = z.object({
   level: z.enum(LEVELS, { error: "Choose the new level" }),
   reason: z.string().trim().min(10, { error: "Give the reason (at least 10 characters)" }).max(2000),
@@ -75,16 +109,32 @@ export const CALL_OUTCOMES: Record<z.output<typeof callSchema>["outcome"], strin
 };
 
 /** Logs a call to the patient (outcome and free text). */
-export async function logCall(db: Db, actor: Actor, intakeId: string, call: z.output<typeof callSchema>): Promise<CaseChange> {
+export async function logCall(
+  db: Db,
+  actor: Actor,
+  intakeId: string,
+  call: z.output<typeof callSchema>,
+): Promise<CaseChange> {
   return addCaseNote(db, actor, intakeId, { kind: "call", outcome: call.outcome, body: call.body }, "call_logged");
 }
 
 /** Adds a note to the case. */
-export async function addNote(db: Db, actor: Actor, intakeId: string, note: z.output<typeof noteSchema>): Promise<CaseChange> {
+export async function addNote(
+  db: Db,
+  actor: Actor,
+  intakeId: string,
+  note: z.output<typeof noteSchema>,
+): Promise<CaseChange> {
   return addCaseNote(db, actor, intakeId, { kind: "note", outcome: null, body: note.body }, "note_added");
 }
 
-async function addCaseNote(db: Db, actor: Actor, intakeId: string, note: { kind: "note" | "call"; outcome: string | null; body: string }, action: string): Promise<CaseChange> {
+async function addCaseNote(
+  db: Db,
+  actor: Actor,
+  intakeId: string,
+  note: { kind: "note" | "call"; outcome: string | null; body: string },
+  action: string,
+): Promise<CaseChange> {
   return db.transaction(async (tx) => {
     if (!(await intakeExists(tx, intakeId))) return { status: "not_found" };
     const row = await insertCaseNote(tx, { intakeId, authorId: actor.id, ...note });
@@ -94,12 +144,22 @@ async function addCaseNote(db: Db, actor: Actor, intakeId: string, note: { kind:
 }
 
 /** A clinician's new level, with a reason. The original grade is kept and stays visible. */
-export async function overrideLevel(db: Db, actor: Actor, intakeId: string, o: z.output<typeof overrideSchema>, now: Date): Promise<CaseChange> {
+export async function overrideLevel(
+  db: Db,
+  actor: Actor,
+  intakeId: string,
+  o: z.output<typeof overrideSchema>,
+  now: Date,
+): Promise<CaseChange> {
   return db.transaction(async (tx) => {
     const before = await getIntakeLevelForUpdate(tx, intakeId);
     if (!before) return { status: "not_found" };
     await setOverrideLevel(tx, { intakeId, level: o.level, reason: o.reason, by: actor.id, at: now });
-    await audit(tx, actor, "level_overridden", intakeId, { before: { level: before.overrideLevel ?? before.level }, after: { level: o.level }, reason: o.reason });
+    await audit(tx, actor, "level_overridden", intakeId, {
+      before: { level: before.overrideLevel ?? before.level },
+      after: { level: o.level },
+      reason: o.reason,
+    });
     return { status: "done" };
   });
 }
@@ -107,8 +167,12 @@ export async function overrideLevel(db: Db, actor: Actor, intakeId: string, o: z
 /** Closes the case (it leaves the open queue). Once. */
 export function resolveCase(db: Db, actor: Actor, intakeId: string, now: Date): Promise<CaseChange> {
   return db.transaction(async (tx) => {
-    if (!(await resolveIntake(tx, { intakeId, by: actor.id, at: now }))) return (await intakeExists(tx, intakeId)) ? { status: "already" } : { status: "not_found" };
-    await audit(tx, actor, "case_resolved", intakeId, { before: { resolvedAt: null }, after: { resolvedAt: now.toISOString() } });
+    if (!(await resolveIntake(tx, { intakeId, by: actor.id, at: now })))
+      return (await intakeExists(tx, intakeId)) ? { status: "already" } : { status: "not_found" };
+    await audit(tx, actor, "case_resolved", intakeId, {
+      before: { resolvedAt: null },
+      after: { resolvedAt: now.toISOString() },
+    });
     return { status: "done" };
   });
 }
@@ -129,7 +193,14 @@ export async function urgentSlotsForCase(
   if (c.level !== "URGENT" || c.hasActiveBooking) return [];
   const type = (await getScheduleSettings(db)).types.find((t) => t.id === URGENT_TYPE_ID);
   if (!type) return [];
-  const offer = await offeredSlots(db, { now, from: localDate(now, timeZone), days: 5, type, withinDays: null, mode: "urgent" });
+  const offer = await offeredSlots(db, {
+    now,
+    from: localDate(now, timeZone),
+    days: 5,
+    type,
+    withinDays: null,
+    mode: "urgent",
+  });
   return offer.slots.slice(0, 12).map((s) => ({
     value: `${s.clinicianId}|${s.start.toISOString()}`,
     label: `${formatDateTime(s.start, timeZone)} with ${s.clinicianName}`,
@@ -169,7 +240,11 @@ export async function bookUrgentForCase(
       const result = await bookUrgentSlot(tx, { intake, ...slot, now });
       if (result.status !== "booked") throw new Refused(result);
       await audit(tx, actor, "urgent_slot_booked", intakeId, {
-        after: { appointmentId: result.appointment.id, start: result.appointment.start.toISOString(), clinicianId: result.appointment.clinicianId },
+        after: {
+          appointmentId: result.appointment.id,
+          start: result.appointment.start.toISOString(),
+          clinicianId: result.appointment.clinicianId,
+        },
       });
       return result;
     });

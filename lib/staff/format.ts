@@ -1,9 +1,19 @@
 import { contractVersionOf, flagText, ruleText, type Level } from "@/lib/triage";
 
 /** "EMERGENCY" → "Emergency", for staff screens (always as text, never colour alone). */
-export const LEVEL_NAMES: Record<Level, string> = { EMERGENCY: "Emergency", URGENT: "Urgent", SOON: "Soon", ROUTINE: "Routine", SELF_CARE: "Self-care" };
+export const LEVEL_NAMES: Record<Level, string> = {
+  EMERGENCY: "Emergency",
+  URGENT: "Urgent",
+  SOON: "Soon",
+  ROUTINE: "Routine",
+  SELF_CARE: "Self-care",
+};
 
-export const REASON_NAMES: Record<string, string> = { level: "Graded", no_capacity: "No time within 7 days", overdue: "Overdue" };
+export const REASON_NAMES: Record<string, string> = {
+  level: "Graded",
+  no_capacity: "No time within 7 days",
+  overdue: "Overdue",
+};
 
 /** A rule's plain summary, as released in the ruleset version that graded the intake. */
 export function ruleSummary(version: string, id: string): string {
@@ -31,7 +41,12 @@ export type GradeExplanation = {
 };
 
 /** Explains a stored grade by its own version's texts (never today's rules), for the case page and the staff API. */
-export function explainGrade(intake: { rulesetVersion: string; firedRules: readonly string[]; flags: readonly string[]; answers: unknown }): GradeExplanation {
+export function explainGrade(intake: {
+  rulesetVersion: string;
+  firedRules: readonly string[];
+  flags: readonly string[];
+  answers: unknown;
+}): GradeExplanation {
   const version = intake.rulesetVersion;
   const stoppedAt = (intake.answers as { stoppedAt?: unknown } | null)?.stoppedAt;
   return {

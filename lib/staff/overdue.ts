@@ -25,8 +25,18 @@ export async function alertOverdueCases(db: Db, now: Date): Promise<number> {
       await db.transaction(async (tx) => {
         const row = await claimOverdueAlert(tx, { intakeId: id, now });
         if (!row) return;
-        await queueStaffAlert(tx, { intakeId: row.id, level: row.level, reason: "overdue", submittedAt: row.createdAt, now }, admins.length ? admins : undefined);
-        await recordAudit(tx, { actor: null, action: "overdue_alert_queued", subjectType: "intake", subjectId: row.id, after: { to: admins.length ? "admins" : "staff alert addresses" } });
+        await queueStaffAlert(
+          tx,
+          { intakeId: row.id, level: row.level, reason: "overdue", submittedAt: row.createdAt, now },
+          admins.length ? admins : undefined,
+        );
+        await recordAudit(tx, {
+          actor: null,
+          action: "overdue_alert_queued",
+          subjectType: "intake",
+          subjectId: row.id,
+          after: { to: admins.length ? "admins" : "staff alert addresses" },
+        });
         alerted++;
       });
     }

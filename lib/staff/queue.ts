@@ -25,11 +25,17 @@ export function decodeCursor(value: string | undefined): EscalationCursor | unde
   if (!value) return undefined;
   const [rank, at, id] = value.split("_");
   const createdAt = new Date(Number(at));
-  if (!rank || !/^[1-5]$/.test(rank) || !id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) return undefined;
+  if (!rank || !/^[1-5]$/.test(rank) || !id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success)
+    return undefined;
   return { levelRank: Number(rank), createdAt, id };
 }
 
-export const queueFilter = (q: QueueQuery) => ({ status: q.status, level: q.level, search: q.q, clinicianId: q.clinician });
+export const queueFilter = (q: QueueQuery) => ({
+  status: q.status,
+  level: q.level,
+  search: q.q,
+  clinicianId: q.clinician,
+});
 
 /** One page of the case queue, as the page and the API both show it: each case with its acknowledgement state. */
 export async function pageQueue(db: Db, query: QueueQuery, pageSize: number, now = new Date()) {

@@ -35,7 +35,13 @@ export type MarkResult = { ok: true; intakeId: string } | { ok: false; refusal: 
  * appointments that are booked or already marked (not cancelled or moved). Audited with before
  * and after, in the same transaction.
  */
-export async function markAttendance(db: Db, actor: Actor, input: { appointmentId: string; mark: AttendanceMark }, now: Date, timeZone: string): Promise<MarkResult> {
+export async function markAttendance(
+  db: Db,
+  actor: Actor,
+  input: { appointmentId: string; mark: AttendanceMark },
+  now: Date,
+  timeZone: string,
+): Promise<MarkResult> {
   const parsed = attendanceSchema.safeParse(input);
   if (!parsed.success) return { ok: false, refusal: "invalid" };
   const { appointmentId, mark } = parsed.data;
@@ -46,9 +52,11 @@ export async function markAttendance(db: Db, actor: Actor, input: { appointmentI
       if (row.status === mark) return { ok: true, intakeId: row.intakeId } as const;
       const endOfToday = localInstant(addLocalDays(localDate(now, timeZone), 1), "00:00", timeZone);
       if (row.startsAt >= endOfToday) return { ok: false, refusal: "future_day" } as const;
-      if (mark === "arrived" && row.startsAt.getTime() - now.getTime() > ARRIVE_EARLY_MINUTES * 60_000) return { ok: false, refusal: "too_early" } as const;
+      if (mark === "arrived" && row.startsAt.getTime() - now.getTime() > ARRIVE_EARLY_MINUTES * 60_000)
+        return { ok: false, refusal: "too_early" } as const;
       if (mark === "no_show" && row.startsAt > now) return { ok: false, refusal: "not_started" } as const;
-      if (!(await setAttendanceStatus(tx, { appointmentId, status: mark }))) return { ok: false, refusal: "changed" } as const;
+      if (!(await setAttendanceStatus(tx, { appointmentId, status: mark })))
+        return { ok: false, refusal: "changed" } as const;
       await recordAudit(tx, {
         actor: { id: actor.id, email: actor.email },
         action: mark === "booked" ? "attendance_undone" : mark === "arrived" ? "marked_arrived" : "marked_no_show",
@@ -71,7 +79,11 @@ export async function markAttendance(db: Db, actor: Actor, input: { appointmentI
  * Records that a staff member viewed the schedule (patients' names and phone numbers: a view of
  * patient data, so it is audited): which days, which clinician, how many appointments were shown.
  */
-export async function recordScheduleView(db: Db, staff: Actor, view: { from: string; days: number; clinicianId: string | null; appointments: number }): Promise<void> {
+export async function recordScheduleView(
+  db: Db,
+  staff: Actor,
+  view: { from: string; days: number; clinicianId: string | null; appointments: number },
+): Promise<void> {
   await recordAudit(db, {
     actor: { id: staff.id, email: staff.email },
     action: "schedule_viewed",

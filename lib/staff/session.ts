@@ -8,7 +8,14 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress, jsonError } from "@/lib/http";
 
-export type Staff = { sessionId: string; id: string; email: string; name: string; role: StaffRole; clientAddress: string };
+export type Staff = {
+  sessionId: string;
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  clientAddress: string;
+};
 
 /** Every staff role: anyone signed in. */
 export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
@@ -72,7 +79,14 @@ export const currentStaff = cache(async (): Promise<Staff | null> => {
   // The database spares the write within a minute anyway; not even sending it spares a round trip.
   if (now.getTime() - live.lastSeenAt.getTime() >= 60_000) await touchStaffSession(db, live.sessionId, now);
   const address = clientAddress(await headers(), env().TRUSTED_PROXIES);
-  return { sessionId: live.sessionId, id: live.id, email: live.email, name: live.name, role: live.role, clientAddress: address };
+  return {
+    sessionId: live.sessionId,
+    id: live.id,
+    email: live.email,
+    name: live.name,
+    role: live.role,
+    clientAddress: address,
+  };
 });
 
 /** For staff pages and server actions: signed out → the sign-in page; wrong role → 403. */

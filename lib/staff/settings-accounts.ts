@@ -5,7 +5,15 @@ import { z } from "zod";
 import { STAFF_ROLES } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
 import { getEmailForUpdate, requeueDeadEmail } from "@/db/queries/outbox";
-import { clearFailedSignIns, endAllStaffSessions, getStaffForUpdate, insertStaff, setStaffActive, setStaffPassword, setStaffRole } from "@/db/queries/staff";
+import {
+  clearFailedSignIns,
+  endAllStaffSessions,
+  getStaffForUpdate,
+  insertStaff,
+  setStaffActive,
+  setStaffPassword,
+  setStaffRole,
+} from "@/db/queries/staff";
 import type { Actor } from "./cases";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 import { auditSetting, checkbox, done, fieldError, refuse, rowId, text, type SettingsResult } from "./settings-fields";
@@ -17,7 +25,11 @@ export const newStaffSchema = z.object({
     .string({ error: "Enter their email address" })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: "Enter an email address like name@example.com" }).max(254, { error: "Keep the email under 254 characters" })),
+    .pipe(
+      z
+        .email({ error: "Enter an email address like name@example.com" })
+        .max(254, { error: "Keep the email under 254 characters" }),
+    ),
   name: text("name", 100),
   role,
   password: passwordField("Enter a first password"),
@@ -31,7 +43,11 @@ function passwordField(missing: string) {
 }
 
 /** Adds a staff account with a first password (stored as an argon2id hash). */
-export async function createStaffAccount(db: Db, actor: Actor, { password, ...who }: z.output<typeof newStaffSchema>): Promise<SettingsResult> {
+export async function createStaffAccount(
+  db: Db,
+  actor: Actor,
+  { password, ...who }: z.output<typeof newStaffSchema>,
+): Promise<SettingsResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const row = await insertStaff(tx, { ...who, passwordHash });
@@ -51,20 +67,35 @@ export const staffActiveSchema = staffAccountSchema.extend({ active: checkbox })
 export const passwordResetSchema = staffAccountSchema.extend({ password: passwordField("Enter the new password") });
 
 /** Changes someone's role; an admin cannot change their own (so there is always an admin). */
-export async function changeStaffRole(db: Db, actor: Actor, { id, role: next }: z.output<typeof staffRoleSchema>): Promise<SettingsResult> {
+export async function changeStaffRole(
+  db: Db,
+  actor: Actor,
+  { id, role: next }: z.output<typeof staffRoleSchema>,
+): Promise<SettingsResult> {
   if (id === actor.id) return refuse("You cannot change your own role. Ask another admin.");
   return db.transaction(async (tx) => {
     const user = await getStaffForUpdate(tx, id);
     if (!user) return gone;
     if (user.role === next) return done;
     await setStaffRole(tx, id, next);
-    await auditSetting(tx, actor, "staff_role_changed", { type: "staff_user", id }, { before: { role: user.role }, after: { role: next } });
+    await auditSetting(
+      tx,
+      actor,
+      "staff_role_changed",
+      { type: "staff_user", id },
+      { before: { role: user.role }, after: { role: next } },
+    );
     return done;
   });
 }
 
 /** Deactivates an account (ending all its sessions at once) or reactivates it; never one's own. */
-export async function setStaffAccountActive(db: Db, actor: Actor, { id, active }: z.output<typeof staffActiveSchema>, now: Date): Promise<SettingsResult> {
+export async function setStaffAccountActive(
+  db: Db,
+  actor: Actor,
+  { id, active }: z.output<typeof staffActiveSchema>,
+  now: Date,
+): Promise<SettingsResult> {
   if (id === actor.id && !active) return refuse("You cannot deactivate your own account. Ask another admin.");
   return db.transaction(async (tx) => {
     const user = await getStaffForUpdate(tx, id);
@@ -72,21 +103,37 @@ export async function setStaffAccountActive(db: Db, actor: Actor, { id, active }
     if (user.active === active) return done;
     await setStaffActive(tx, id, active);
     const sessionsEnded = active ? 0 : await endAllStaffSessions(tx, id, now);
-    await auditSetting(tx, actor, active ? "staff_reactivated" : "staff_deactivated", { type: "staff_user", id }, { before: { active: user.active }, after: { active, ...(active ? {} : { sessionsEnded }) } });
+    await auditSetting(
+      tx,
+      actor,
+      active ? "staff_reactivated" : "staff_deactivated",
+      { type: "staff_user", id },
+      { before: { active: user.active }, after: { active, ...(active ? {} : { sessionsEnded }) } },
+    );
     return done;
   });
 }
 
 /** Lifts a sign-in lock and forgets the failed sign-ins, so the person can sign in again now. */
-export async function unlockStaffAccount(db: Db, actor: Actor, { id }: z.output<typeof staffAccountSchema>): Promise<SettingsResult> {
+export async function unlockStaffAccount(
+  db: Db,
+  actor: Actor,
+  { id }: z.output<typeof staffAccountSchema>,
+): Promise<SettingsResult> {
   return db.transaction(async (tx) => {
     const user = await getStaffForUpdate(tx, id);
     if (!user) return gone;
     await clearFailedSignIns(tx, user.id);
-    await auditSetting(tx, actor, "staff_unlocked", { type: "staff_user", id: user.id }, {
-      before: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil?.toISOString() ?? null },
-      after: { failedSignIns: 0, lockedUntil: null },
-    });
+    await auditSetting(
+      tx,
+      actor,
+      "staff_unlocked",
+      { type: "staff_user", id: user.id },
+      {
+        before: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil?.toISOString() ?? null },
+        after: { failedSignIns: 0, lockedUntil: null },
+      },
+    );
     return done;
   });
 }
@@ -96,7 +143,12 @@ export async function unlockStaffAccount(db: Db, actor: Actor, { id }: z.output<
  * sign-ins are forgotten, and the audit trail records who did it, never the password. Not one's
  * own: there is no "old password" check here, so another admin must do it.
  */
-export async function resetStaffPassword(db: Db, actor: Actor, { id, password }: z.output<typeof passwordResetSchema>, now: Date): Promise<SettingsResult> {
+export async function resetStaffPassword(
+  db: Db,
+  actor: Actor,
+  { id, password }: z.output<typeof passwordResetSchema>,
+  now: Date,
+): Promise<SettingsResult> {
   if (id === actor.id) return refuse("You cannot set your own password here. Ask another admin.");
   const passwordHash = await hashPassword(password); // about 50 ms: outside the transaction
   return db.transaction(async (tx) => {
@@ -113,15 +165,27 @@ const EMAIL_GONE = "That email no longer exists.";
 export const deadEmailSchema = rowId(EMAIL_GONE);
 
 /** Sends a dead email again: back in the queue, due now, with fresh attempts. Once per death. */
-export async function retryDeadEmail(db: Db, actor: Actor, { id }: z.output<typeof deadEmailSchema>, now: Date): Promise<SettingsResult> {
+export async function retryDeadEmail(
+  db: Db,
+  actor: Actor,
+  { id }: z.output<typeof deadEmailSchema>,
+  now: Date,
+): Promise<SettingsResult> {
   return db.transaction(async (tx) => {
     const email = await getEmailForUpdate(tx, id);
     if (!email) return refuse(EMAIL_GONE);
-    if (!(await requeueDeadEmail(tx, { id: email.id, now }))) return refuse("That email was already retried: it is back in the queue, or sent.");
-    await auditSetting(tx, actor, "email_retried", { type: "email", id: email.id }, {
-      before: { status: email.status, attempts: email.attempts, lastError: email.lastError },
-      after: { status: "pending", attempts: 0, dueAt: now.toISOString() },
-    });
+    if (!(await requeueDeadEmail(tx, { id: email.id, now })))
+      return refuse("That email was already retried: it is back in the queue, or sent.");
+    await auditSetting(
+      tx,
+      actor,
+      "email_retried",
+      { type: "email", id: email.id },
+      {
+        before: { status: email.status, attempts: email.attempts, lastError: email.lastError },
+        after: { status: "pending", attempts: 0, dueAt: now.toISOString() },
+      },
+    );
     return done;
   });
 }

@@ -28,14 +28,25 @@ export const text = (label: string, max: number) =>
 export const optionalText = (label: string, max: number) =>
   z.preprocess(
     (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
-    z.string().trim().max(max, { error: `Keep the ${label} under ${max} characters` }).nullable(),
+    z
+      .string()
+      .trim()
+      .max(max, { error: `Keep the ${label} under ${max} characters` })
+      .nullable(),
   );
 
 /** A whole number in [min, max]; "" is missing, "1.5" or "ten" is not a whole number. */
 export const whole = (label: string, min: number, max: number, message?: string) => {
   const range = message ?? `Enter the ${label} as a whole number from ${min} to ${max}`;
   return z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : /^-?\d{1,9}$/.test(v.trim()) ? Number(v.trim()) : Number.NaN) : v),
+    (v) =>
+      typeof v === "string"
+        ? v.trim() === ""
+          ? undefined
+          : /^-?\d{1,9}$/.test(v.trim())
+            ? Number(v.trim())
+            : Number.NaN
+        : v,
     z.number({ error: range }).int({ error: range }).min(min, { error: range }).max(max, { error: range }),
   );
 };
@@ -70,14 +81,23 @@ export const rowId = (gone: string) => z.object({ id: z.uuid({ error: gone }) })
  * forgets its cached settings and the slot offers built from them, so the change applies here at
  * once (other instances within 30 s). Nothing returned means done.
  */
-export async function settingsChange(db: Db, change: (tx: Db) => Promise<SettingsResult | void>): Promise<SettingsResult> {
+export async function settingsChange(
+  db: Db,
+  change: (tx: Db) => Promise<SettingsResult | void>,
+): Promise<SettingsResult> {
   const result = await db.transaction((tx) => change(tx));
   clearSettingsCaches();
   return result ?? done;
 }
 
 /** Writes the audit event of a settings change (call inside its transaction). */
-export function auditSetting(db: Db, actor: Actor, action: string, subject: { type: string; id: string | null }, change: { before?: unknown; after?: unknown } = {}) {
+export function auditSetting(
+  db: Db,
+  actor: Actor,
+  action: string,
+  subject: { type: string; id: string | null },
+  change: { before?: unknown; after?: unknown } = {},
+) {
   return recordAudit(db, {
     actor: { id: actor.id, email: actor.email },
     action,
@@ -90,8 +110,14 @@ export function auditSetting(db: Db, actor: Actor, action: string, subject: { ty
 }
 
 /** The keys whose values differ, as { before, after } holding just those keys. */
-export function changes<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } | null {
+export function changes<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } | null {
   const keys = Object.keys(after).filter((k) => before[k] !== after[k]);
   if (!keys.length) return null;
-  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>, after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T> };
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>,
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T>,
+  };
 }

@@ -26,7 +26,23 @@ import {
 import type { Clinic } from "@/db/schema";
 import { localInstant } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
-import { auditSetting, calendarDate, changes, checkbox, clock, done, fieldError, optionalText, recordId, refuse, rowId, settingsChange, text, whole, type SettingsResult } from "./settings-fields";
+import {
+  auditSetting,
+  calendarDate,
+  changes,
+  checkbox,
+  clock,
+  done,
+  fieldError,
+  optionalText,
+  recordId,
+  refuse,
+  rowId,
+  settingsChange,
+  text,
+  whole,
+  type SettingsResult,
+} from "./settings-fields";
 
 export type { SettingsResult } from "./settings-fields";
 export * from "./settings-accounts";
@@ -61,7 +77,8 @@ export const policiesSchema = z.object({
     .trim()
     .transform((v, ctx) => {
       const zone = ianaZone(v);
-      if (!zone) ctx.addIssue({ code: "custom", message: "Enter a time zone name such as America/New_York or Europe/London" });
+      if (!zone)
+        ctx.addIssue({ code: "custom", message: "Enter a time zone name such as America/New_York or Europe/London" });
       return zone ?? v;
     }),
   slotIntervalMinutes: whole("slot interval (minutes)", 5, 120),
@@ -105,7 +122,11 @@ export const clinicianUpdateSchema = clinicianSchema.extend(rowId(CLINICIAN_GONE
 export const clinicianActiveSchema = rowId(CLINICIAN_GONE).extend({ active: checkbox });
 
 /** Adds a clinician (active: offered for booking once they have weekly hours). */
-export async function addClinician(db: Db, actor: Actor, clinician: z.output<typeof clinicianSchema>): Promise<SettingsResult> {
+export async function addClinician(
+  db: Db,
+  actor: Actor,
+  clinician: z.output<typeof clinicianSchema>,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await insertClinician(tx, clinician);
     await auditSetting(tx, actor, "clinician_added", { type: "clinician", id: row.id }, { after: clinician });
@@ -113,7 +134,11 @@ export async function addClinician(db: Db, actor: Actor, clinician: z.output<typ
 }
 
 /** Changes a clinician's name or role. */
-export async function updateClinician(db: Db, actor: Actor, { id, ...next }: z.output<typeof clinicianUpdateSchema>): Promise<SettingsResult> {
+export async function updateClinician(
+  db: Db,
+  actor: Actor,
+  { id, ...next }: z.output<typeof clinicianUpdateSchema>,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await getClinicianForUpdate(tx, id);
     if (!row) return refuse(CLINICIAN_GONE);
@@ -126,10 +151,20 @@ export async function updateClinician(db: Db, actor: Actor, { id, ...next }: z.o
 }
 
 /** Deactivates (no longer offered for booking; booked appointments stay) or reactivates a clinician. */
-export async function setClinicianActive(db: Db, actor: Actor, { id, active }: z.output<typeof clinicianActiveSchema>): Promise<SettingsResult> {
+export async function setClinicianActive(
+  db: Db,
+  actor: Actor,
+  { id, active }: z.output<typeof clinicianActiveSchema>,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     if (!(await updateClinicianActive(tx, id, active))) return refuse(CLINICIAN_GONE);
-    await auditSetting(tx, actor, active ? "clinician_reactivated" : "clinician_deactivated", { type: "clinician", id }, { before: { active: !active }, after: { active } });
+    await auditSetting(
+      tx,
+      actor,
+      active ? "clinician_reactivated" : "clinician_deactivated",
+      { type: "clinician", id },
+      { before: { active: !active }, after: { active } },
+    );
     return done;
   });
 }
@@ -152,7 +187,10 @@ export async function addWorkingHours(db: Db, actor: Actor, h: z.output<typeof h
     const clash = await findOverlappingHours(tx, h);
     if (clash.length) {
       const rows = clash.map((c) => `${c.start}–${c.end}`).join(", ");
-      return fieldError("start", `${who.name} already works ${rows} on ${WEEKDAYS[h.weekday - 1]}s: these hours overlap. Remove that row first, or choose times that do not overlap.`);
+      return fieldError(
+        "start",
+        `${who.name} already works ${rows} on ${WEEKDAYS[h.weekday - 1]}s: these hours overlap. Remove that row first, or choose times that do not overlap.`,
+      );
     }
     const row = await insertWorkingHours(tx, h);
     await auditSetting(tx, actor, "working_hours_added", { type: "working_hours", id: row.id }, { after: h });
@@ -164,11 +202,20 @@ const HOURS_GONE = "Those hours were already removed.";
 export const hoursRowSchema = rowId(HOURS_GONE);
 
 /** Removes a row of weekly hours (appointments already booked in them stay). */
-export async function removeWorkingHours(db: Db, actor: Actor, { id }: z.output<typeof hoursRowSchema>): Promise<SettingsResult> {
+export async function removeWorkingHours(
+  db: Db,
+  actor: Actor,
+  { id }: z.output<typeof hoursRowSchema>,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await deleteWorkingHours(tx, id);
     if (!row) return refuse(HOURS_GONE);
-    const before = { clinicianId: row.clinicianId, weekday: row.weekday, start: row.startTime.slice(0, 5), end: row.endTime.slice(0, 5) };
+    const before = {
+      clinicianId: row.clinicianId,
+      weekday: row.weekday,
+      start: row.startTime.slice(0, 5),
+      end: row.endTime.slice(0, 5),
+    };
     await auditSetting(tx, actor, "working_hours_removed", { type: "working_hours", id: row.id }, { before });
     return done;
   });
@@ -176,7 +223,10 @@ export async function removeWorkingHours(db: Db, actor: Actor, { id }: z.output<
 
 export const timeOffSchema = z.object({
   // Blank: the whole clinic is closed.
-  clinicianId: z.preprocess((v) => (v === "" || v === undefined ? null : v), recordId("a clinician or the whole clinic").nullable()),
+  clinicianId: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    recordId("a clinician or the whole clinic").nullable(),
+  ),
   startDate: calendarDate("start date"),
   startTime: clock("start time"),
   endDate: calendarDate("end date"),
@@ -185,7 +235,12 @@ export const timeOffSchema = z.object({
 });
 
 /** Adds time off for a clinician, or a closure of the whole clinic; times are local to the clinic. */
-export async function addTimeOff(db: Db, actor: Actor, t: z.output<typeof timeOffSchema>, now: Date): Promise<SettingsResult> {
+export async function addTimeOff(
+  db: Db,
+  actor: Actor,
+  t: z.output<typeof timeOffSchema>,
+  now: Date,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const timeZone = await getClinicTimeZone(tx);
     if (timeZone === null) return refuse("Set up the clinic's details first.");
@@ -194,10 +249,24 @@ export async function addTimeOff(db: Db, actor: Actor, t: z.output<typeof timeOf
     if (endsAt <= startsAt) return fieldError("endDate", "The end must be after the start");
     if (endsAt <= now) return fieldError("endDate", "That time is already over: enter time off that has not ended yet");
     if (t.clinicianId) {
-      if (!(await clinicianExists(tx, t.clinicianId))) return fieldError("clinicianId", "Choose a clinician or the whole clinic");
+      if (!(await clinicianExists(tx, t.clinicianId)))
+        return fieldError("clinicianId", "Choose a clinician or the whole clinic");
     }
     const row = await insertTimeOff(tx, { clinicianId: t.clinicianId, startsAt, endsAt, reason: t.reason });
-    await auditSetting(tx, actor, "time_off_added", { type: "time_off", id: row.id }, { after: { clinicianId: t.clinicianId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), reason: t.reason } });
+    await auditSetting(
+      tx,
+      actor,
+      "time_off_added",
+      { type: "time_off", id: row.id },
+      {
+        after: {
+          clinicianId: t.clinicianId,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+          reason: t.reason,
+        },
+      },
+    );
     return done;
   });
 }
@@ -206,11 +275,20 @@ const TIME_OFF_GONE = "That time off was already removed.";
 export const timeOffRowSchema = rowId(TIME_OFF_GONE);
 
 /** Removes time off or a closure (the time can be booked again). */
-export async function removeTimeOff(db: Db, actor: Actor, { id }: z.output<typeof timeOffRowSchema>): Promise<SettingsResult> {
+export async function removeTimeOff(
+  db: Db,
+  actor: Actor,
+  { id }: z.output<typeof timeOffRowSchema>,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await deleteTimeOff(tx, id);
     if (!row) return refuse(TIME_OFF_GONE);
-    const before = { clinicianId: row.clinicianId, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), reason: row.reason };
+    const before = {
+      clinicianId: row.clinicianId,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      reason: row.reason,
+    };
     await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
     return done;
   });
@@ -228,7 +306,11 @@ export const appointmentTypeSchema = z.object({
 });
 
 /** Edits an appointment type's name, length, buffers and whether it is offered (never its id or grades). */
-export async function updateAppointmentType(db: Db, actor: Actor, { id, ...next }: z.output<typeof appointmentTypeSchema>): Promise<SettingsResult> {
+export async function updateAppointmentType(
+  db: Db,
+  actor: Actor,
+  { id, ...next }: z.output<typeof appointmentTypeSchema>,
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await getAppointmentTypeForUpdate(tx, id);
     if (!row) return refuse(TYPE_GONE);

@@ -96,7 +96,8 @@ const reported = (answer: string) => answer === "yes" || answer === "unsure";
 /** An onset that counts as recent: unknown (null) or at most `limit` days. */
 const within = (onset: number | null, limit: number) => onset === null || onset <= limit;
 /** new(y): the symptom is present and began ≤ 90 days ago (or unknown), or the symptoms are getting worse. */
-const isNew = (present: boolean, onset: number | null, legsWorse: boolean) => present && (legsWorse || within(onset, NEW_DAYS));
+const isNew = (present: boolean, onset: number | null, legsWorse: boolean) =>
+  present && (legsWorse || within(onset, NEW_DAYS));
 
 /** Builds the grading context for valid answers and the patient's age on the grading date. */
 export function deriveContext(answers: IntakeAnswers, age: number): GradingContext {
@@ -146,8 +147,14 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
   let weakSerious = false;
   // With no leg, arm or hand symptom (most patients) every value below stays false, but one.
   if (legs !== null) legDeteriorating = pain.pattern === "peripheralising";
-  if (legs !== null && (legs.legPain !== "none" || legs.numbnessOrTingling || legs.weakness !== "none" || legs.difficultyWalking ||
-    legs.armOrHandSymptoms)) {
+  if (
+    legs !== null &&
+    (legs.legPain !== "none" ||
+      legs.numbnessOrTingling ||
+      legs.weakness !== "none" ||
+      legs.difficultyWalking ||
+      legs.armOrHandSymptoms)
+  ) {
     const o = legs.onsetDays;
     radicular = legs.legPain === "below_knee_one_side" || legs.legPain === "below_knee_both_sides";
     const bothBelowKnee = legs.legPain === "below_knee_both_sides";
@@ -173,18 +180,28 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
     const armSensory = kind === "numbness_or_tingling" || kind === "night_tingling_only";
     armBoth = legs.armHandSide === "both_sides" || legs.armHandSide === "unsure";
     const legCordFeatures = bilateralLeg || weakAny || legs.difficultyWalking;
-    cordNew = (newArm && (armCordKind || (armTingling && armBoth) || (armSensory && legCordFeatures))) ||
+    cordNew =
+      (newArm && (armCordKind || (armTingling && armBoth) || (armSensory && legCordFeatures))) ||
       (walkUnsteady && newWalking);
     const recentWeakness = weakAny && within(o.weakness, RECENT_DAYS);
     const recentNumbness = legs.numbnessOrTingling && within(o.numbness, RECENT_DAYS);
     const recentWalking = legs.difficultyWalking && within(o.walking, RECENT_DAYS);
     const recentArm = legs.armOrHandSymptoms && within(o.armOrHand, RECENT_DAYS);
-    legDeteriorating = legDeteriorating || legs.weakness === "one_leg_worsening" || legsWorse ||
-      recentWeakness || recentNumbness || recentWalking || (bothBelowKnee && within(o.legPain, RECENT_DAYS));
+    legDeteriorating =
+      legDeteriorating ||
+      legs.weakness === "one_leg_worsening" ||
+      legsWorse ||
+      recentWeakness ||
+      recentNumbness ||
+      recentWalking ||
+      (bothBelowKnee && within(o.legPain, RECENT_DAYS));
     legDeficit14 = weakSerious || recentWeakness || recentWalking || recentNumbness || recentArm;
   }
-  const neuroAny = weakAny || (legs !== null && (legs.difficultyWalking || legs.numbnessOrTingling || legs.armOrHandSymptoms)) ||
-    cesCoreAny || radicular;
+  const neuroAny =
+    weakAny ||
+    (legs !== null && (legs.difficultyWalking || legs.numbnessOrTingling || legs.armOrHandSymptoms)) ||
+    cesCoreAny ||
+    radicular;
   const neuroNew = cesCoreAny || newLegPain || newNumbness || newWeakness || newWalking || newArm;
   const newDeficit = weakSerious || ((walkUnsteady || walkOneLeg) && newWalking) || newArm || cesCoreAny;
 
@@ -193,8 +210,11 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
   const fragileBone = history !== null && (history.osteoporosisOrFragilityFracture || history.longTermOralSteroids);
   const majorTrauma = pain.trigger === "major_trauma" || pain.dangerousMechanism === true;
   const trigger = pain.trigger;
-  const lowEnergyTrigger = !majorTrauma &&
-    (trigger === "none" || trigger === "lifting" || trigger === "minor_fall" ||
+  const lowEnergyTrigger =
+    !majorTrauma &&
+    (trigger === "none" ||
+      trigger === "lifting" ||
+      trigger === "minor_fall" ||
       ((trigger === "running" || trigger === "sport_impact") && (age >= 50 || fragileBone)));
 
   return {
@@ -232,9 +252,11 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
     deficit14: legDeficit14 || coreRecent14,
     infectionSigns,
     anticoagulant: history !== null && history.anticoagulant !== "no",
-    pregnant: history !== null &&
+    pregnant:
+      history !== null &&
       (history.pregnancy === "pregnant" || history.pregnancy === "recently_pregnant" || history.pregnancy === "unsure"),
-    pregnancyWarning: history !== null && (history.pregnancyWarningSigns === "yes" || history.pregnancyWarningSigns === "unsure"),
+    pregnancyWarning:
+      history !== null && (history.pregnancyWarningSigns === "yes" || history.pregnancyWarningSigns === "unsure"),
     majorTrauma,
     lowEnergyTrigger,
     tummy: vascular.abdominalOrFlankPain || pain.locations.includes("abdomen_or_pelvis"),
@@ -242,7 +264,10 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
     painWorse: pain.pattern === "worsening" || pain.pattern === "peripheralising",
     thoracic: pain.locations.includes("thoracic"),
     axspaFeatures: inflammatory === null ? 0 : countAxspaFeatures(inflammatory),
-    axspaEligible: inflammatory !== null && inflammatory.onsetAge !== null && inflammatory.onsetAge < AXSPA_ONSET_MAX &&
+    axspaEligible:
+      inflammatory !== null &&
+      inflammatory.onsetAge !== null &&
+      inflammatory.onsetAge < AXSPA_ONSET_MAX &&
       pain.durationDays > AXSPA_MIN_DAYS,
     outlook: scoreOutlook(answers.outlook),
     function: scoreFunction(answers.function),

@@ -47,7 +47,10 @@ const DAY_MS = 86_400_000;
 // Each part's worth in a packed date (yyyymmdd) and in milliseconds of the local day.
 const DATE_WEIGHT: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = { year: 10000, month: 100, day: 1 };
 const TIME_WEIGHT: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {
-  hour: 3_600_000, minute: 60_000, second: 1000, fractionalSecond: 1,
+  hour: 3_600_000,
+  minute: 60_000,
+  second: 1000,
+  fractionalSecond: 1,
 };
 const formatters = new Map<string, ZoneFormatter>();
 
@@ -55,8 +58,17 @@ function formatterFor(timeZone: string): ZoneFormatter {
   let f = formatters.get(timeZone);
   if (f === undefined) {
     const intl = new Intl.DateTimeFormat("en-US", {
-      timeZone, calendar: "gregory", numberingSystem: "latn", year: "numeric", month: "numeric", day: "numeric",
-      hour: "numeric", minute: "numeric", second: "numeric", fractionalSecondDigits: 3, hourCycle: "h23",
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      fractionalSecondDigits: 3,
+      hourCycle: "h23",
     });
     const parts = intl.formatToParts(0).filter((p) => p.type !== "literal");
     f = {
@@ -118,8 +130,11 @@ export function calendarDate(now: Date, timeZone = "UTC"): number {
   const date = zonedDate(time, timeZone);
   const from = time - zonedMsOfDay;
   const to = from + DAY_MS;
-  const plainDay = zonedDate(from, timeZone) === date && zonedMsOfDay === 0 &&
-    zonedDate(to - 1, timeZone) === date && zonedMsOfDay === DAY_MS - 1;
+  const plainDay =
+    zonedDate(from, timeZone) === date &&
+    zonedMsOfDay === 0 &&
+    zonedDate(to - 1, timeZone) === date &&
+    zonedMsOfDay === DAY_MS - 1;
   if (plainDay) knownDays.set(timeZone, { from, to, date });
   return date;
 }

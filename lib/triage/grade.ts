@@ -19,7 +19,12 @@ const R1_ENTRY = firedEntry(R1);
 const FLAG_ENTRIES: readonly RaisedFlag[] = FLAGS.map((f) => Object.freeze({ id: f.id, summary: f.summary }));
 
 /** How far through the form each `needs` value is: a rule runs when the answers reach its page. */
-const PAGE_DEPTH: Readonly<Record<Needs, number>> = { "vascular-check": 1, "nerve-check": 2, "health-history": 3, complete: 4 };
+const PAGE_DEPTH: Readonly<Record<Needs, number>> = {
+  "vascular-check": 1,
+  "nerve-check": 2,
+  "health-history": 3,
+  complete: 4,
+};
 const GRADING_DEPTHS: readonly number[] = GRADING_RULES.map((r) => PAGE_DEPTH[r.needs ?? "complete"]);
 const GRADING_RANKS: readonly number[] = GRADING_RULES.map((r) => levelRank[r.level]);
 const FLAG_DEPTHS: readonly number[] = FLAGS.map((f) => PAGE_DEPTH[f.needs ?? "complete"]);

@@ -11,7 +11,11 @@ export * from "./rules-soon";
 export * from "./rules-urgent";
 
 /** The rules that set the level (every E, U, S and Y rule), in stored order. */
-export const GRADING_RULES: readonly Rule<GradingContext>[] = Object.freeze([...EMERGENCY_RULES, ...URGENT_RULES, ...SOON_RULES]);
+export const GRADING_RULES: readonly Rule<GradingContext>[] = Object.freeze([
+  ...EMERGENCY_RULES,
+  ...URGENT_RULES,
+  ...SOON_RULES,
+]);
 
 /** All 62 rules in stored order; X1 applies to early submissions, C1 and R1 only when no grading rule fired. */
 export const RULES: readonly Rule<GradingContext>[] = Object.freeze([...GRADING_RULES, X1, C1, R1]);

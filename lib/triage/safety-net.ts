@@ -8,7 +8,15 @@ import type { GradeOptions } from "./model";
 import type { IntakeAnswers } from "./schema";
 
 export const SAFETY_NET_SYMPTOMS = [
-  "SN_FEVER", "SN_UNWELL", "SN_CONFUSION", "SN_LEG_WEAK", "SN_WALK", "SN_ARM_WEAK", "SN_ARM_TINGLE", "SN_BOTH_LEGS", "SN_NIGHT",
+  "SN_FEVER",
+  "SN_UNWELL",
+  "SN_CONFUSION",
+  "SN_LEG_WEAK",
+  "SN_WALK",
+  "SN_ARM_WEAK",
+  "SN_ARM_TINGLE",
+  "SN_BOTH_LEGS",
+  "SN_NIGHT",
 ] as const;
 
 export type SafetyNetSymptom = (typeof SAFETY_NET_SYMPTOMS)[number];
@@ -25,7 +33,10 @@ type ArmKind = NonNullable<Legs["armHandKind"]>;
 
 // How serious each arm or hand kind is; "not sure" is graded as weakness or clumsiness.
 const ARM_KIND_RANK: Readonly<Record<ArmKind, number>> = {
-  night_tingling_only: 0, numbness_or_tingling: 1, weakness_or_clumsiness: 2, unsure: 2,
+  night_tingling_only: 0,
+  numbness_or_tingling: 1,
+  weakness_or_clumsiness: 2,
+  unsure: 2,
 };
 
 function withLegs(a: IntakeAnswers, change: (legs: Legs) => Legs): IntakeAnswers {
@@ -65,7 +76,8 @@ export function withSymptom(a: IntakeAnswers, symptom: SafetyNetSymptom): Intake
     case "SN_WALK":
       return withLegs(a, (l) => {
         const kinds = l.walkingKinds ?? [];
-        const walkingKinds = kinds.includes("unsure") || kinds.includes("unsteady") ? kinds : [...kinds, "unsteady" as const];
+        const walkingKinds =
+          kinds.includes("unsure") || kinds.includes("unsteady") ? kinds : [...kinds, "unsteady" as const];
         return { ...l, difficultyWalking: true, walkingKinds, onsetDays: { ...l.onsetDays, walking: 0 } };
       });
     case "SN_ARM_WEAK":
@@ -74,7 +86,10 @@ export function withSymptom(a: IntakeAnswers, symptom: SafetyNetSymptom): Intake
       return withArm(a, "numbness_or_tingling");
     case "SN_BOTH_LEGS":
       return withLegs(a, (l) => ({
-        ...l, numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { ...l.onsetDays, numbness: 0 },
+        ...l,
+        numbnessOrTingling: true,
+        numbnessLegs: "both_legs",
+        onsetDays: { ...l.onsetDays, numbness: 0 },
       }));
     case "SN_NIGHT":
       return { ...a, pain: { ...a.pain, nightPain: "constant_unrelieved" } };

@@ -30,7 +30,8 @@ export function ageFromValidBirthDate(dateOfBirth: string, today: number): numbe
 /** The problem with a date of birth, in plain words, or null when it is acceptable. */
 export function birthDateProblem(dateOfBirth: string, today: number): string | null {
   if (dateOfBirth === "") return "Enter your date of birth";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return "Enter your date of birth as year-month-day, for example 1980-04-23";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth))
+    return "Enter your date of birth as year-month-day, for example 1980-04-23";
   const dob = parseIsoDate(dateOfBirth);
   if (dob < 0) return "Enter a real date of birth: check the day and the month";
   if (dob > today) return "Date of birth cannot be in the future";
@@ -59,11 +60,7 @@ export const yesNoUnsure = () => z.enum(["yes", "no", "unsure"], { error: "Answe
 
 /** Trimmed text of 1..max characters. */
 export function text(max: number, missing: string, tooLong: string) {
-  return z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing, abort: true })
-    .max(max, { error: tooLong });
+  return z.string({ error: missing }).trim().min(1, { error: missing, abort: true }).max(max, { error: tooLong });
 }
 
 /** A whole number in min..max; `missing` covers no answer or not a number. */

@@ -5,7 +5,9 @@ import { issue, MAX_AGE, section, wholeNumber, yesNo } from "./schema-parts";
 
 export const inflammatoryShape = {
   onsetAge: wholeNumber(
-    0, MAX_AGE, "Enter how old you were when this back pain first started, or leave it empty if you don't know",
+    0,
+    MAX_AGE,
+    "Enter how old you were when this back pain first started, or leave it empty if you don't know",
     `Enter an age from 0 to ${MAX_AGE}`,
   ).nullable(),
   wakingSecondHalfOfNight: yesNo(),

@@ -4,9 +4,7 @@
 // zod cannot pick fields from an object that carries cross-field checks.
 import { z } from "zod";
 import type { SchemaClock } from "./schema-parts";
-import {
-  birthDateProblem, days, issue, section, text, todayOn, wholeNumber, yesNo, yesNoUnsure,
-} from "./schema-parts";
+import { birthDateProblem, days, issue, section, text, todayOn, wholeNumber, yesNo, yesNoUnsure } from "./schema-parts";
 
 const PHONE = /^[0-9 +\-()]{7,25}$/;
 const EMAIL_MAX = 254; // the longest address SMTP can deliver to (RFC 5321)
@@ -55,7 +53,12 @@ export const painShape = {
     })
     .min(1, { error: "Choose at least one place where it hurts" })
     .overwrite((places) => [...new Set(places)]),
-  durationDays: wholeNumber(0, 36500, "Enter how many days this pain has lasted", "Enter a number of days from 0 to 36500"),
+  durationDays: wholeNumber(
+    0,
+    36500,
+    "Enter how many days this pain has lasted",
+    "Enter a number of days from 0 to 36500",
+  ),
   onset: z.enum(["sudden", "gradual"], { error: "Choose whether the pain started suddenly or gradually" }),
   trigger: z.enum(["none", "lifting", "minor_fall", "major_trauma", "running", "sport_impact"], {
     error: "Choose what set the pain off, or none",
@@ -92,8 +95,7 @@ export const vascularSchema = section(vascularShape, "Answer the questions about
 
 export const WALKING_KINDS = ["unsteady", "one_leg_gives_way", "heavy_after_distance", "unsure"] as const;
 
-const onsetDays = (what: string) =>
-  days(`Enter how many days ago ${what} started, or choose "I don't know"`);
+const onsetDays = (what: string) => days(`Enter how many days ago ${what} started, or choose "I don't know"`);
 
 export const legsShape = {
   legPain: z.enum(["none", "above_knee", "below_knee_one_side", "below_knee_both_sides"], {
@@ -101,7 +103,9 @@ export const legsShape = {
   }),
   legPainWorseThanBack: yesNo(),
   numbnessOrTingling: yesNo(),
-  numbnessLegs: z.enum(["one_leg", "both_legs", "unsure"], { error: "Choose one leg, both legs or not sure" }).nullable(),
+  numbnessLegs: z
+    .enum(["one_leg", "both_legs", "unsure"], { error: "Choose one leg, both legs or not sure" })
+    .nullable(),
   weakness: z.enum(["none", "one_leg_stable", "one_leg_worsening", "both_legs"], {
     error: "Choose whether your legs feel weak",
   }),
@@ -110,7 +114,9 @@ export const legsShape = {
     .array(z.enum(WALKING_KINDS, { error: "Choose from the list" }), { error: "Choose what describes your walking" })
     .nullable(),
   armOrHandSymptoms: yesNo(),
-  armHandSide: z.enum(["one_side", "both_sides", "unsure"], { error: "Choose one arm or hand, both, or not sure" }).nullable(),
+  armHandSide: z
+    .enum(["one_side", "both_sides", "unsure"], { error: "Choose one arm or hand, both, or not sure" })
+    .nullable(),
   armHandKind: z
     .enum(["weakness_or_clumsiness", "numbness_or_tingling", "night_tingling_only", "unsure"], {
       error: "Choose what describes it best",
@@ -134,7 +140,9 @@ export type LegSymptom = "legPain" | "numbness" | "weakness" | "walking" | "armO
 type LegsValue = z.output<z.ZodObject<typeof legsShape>>;
 
 /** Which of the leg, arm and hand symptoms the answers say are present (legPain: below the knee). */
-export function legSymptomsPresent(legs: Pick<LegsValue, "legPain" | "numbnessOrTingling" | "weakness" | "difficultyWalking" | "armOrHandSymptoms">): Record<LegSymptom, boolean> {
+export function legSymptomsPresent(
+  legs: Pick<LegsValue, "legPain" | "numbnessOrTingling" | "weakness" | "difficultyWalking" | "armOrHandSymptoms">,
+): Record<LegSymptom, boolean> {
   return {
     legPain: legs.legPain === "below_knee_one_side" || legs.legPain === "below_knee_both_sides",
     numbness: legs.numbnessOrTingling,
@@ -146,37 +154,55 @@ export function legSymptomsPresent(legs: Pick<LegsValue, "legPain" | "numbnessOr
 
 const ONLY_WITH = "Leave this empty: it is asked only";
 
-export const legsSchema = section(legsShape, "Answer the questions about your legs, arms and hands").superRefine((legs, ctx) => {
-  const pairs: [boolean, "numbnessLegs" | "armHandSide" | "armHandKind", string, string][] = [
-    [legs.numbnessOrTingling, "numbnessLegs", "Choose one leg, both legs or not sure", `${ONLY_WITH} when you have numbness or tingling`],
-    [legs.armOrHandSymptoms, "armHandSide", "Choose one arm or hand, both, or not sure", `${ONLY_WITH} when you have arm or hand symptoms`],
-    [legs.armOrHandSymptoms, "armHandKind", "Choose what describes it best", `${ONLY_WITH} when you have arm or hand symptoms`],
-  ];
-  for (const [present, field, missing, extra] of pairs) {
-    if (present && legs[field] === null) issue(ctx, [field], missing);
-    if (!present && legs[field] !== null) issue(ctx, [field], extra);
-  }
-  const kinds = legs.walkingKinds;
-  if (legs.difficultyWalking) {
-    if (kinds === null || kinds.length === 0) issue(ctx, ["walkingKinds"], "Choose what describes your walking");
-    else if (new Set(kinds).size !== kinds.length) issue(ctx, ["walkingKinds"], "Choose each answer only once");
-    else if (kinds.includes("unsure") && kinds.length > 1) {
-      issue(ctx, ["walkingKinds"], "Choose \"I'm not sure\" on its own, or the answers that describe your walking");
+export const legsSchema = section(legsShape, "Answer the questions about your legs, arms and hands").superRefine(
+  (legs, ctx) => {
+    const pairs: [boolean, "numbnessLegs" | "armHandSide" | "armHandKind", string, string][] = [
+      [
+        legs.numbnessOrTingling,
+        "numbnessLegs",
+        "Choose one leg, both legs or not sure",
+        `${ONLY_WITH} when you have numbness or tingling`,
+      ],
+      [
+        legs.armOrHandSymptoms,
+        "armHandSide",
+        "Choose one arm or hand, both, or not sure",
+        `${ONLY_WITH} when you have arm or hand symptoms`,
+      ],
+      [
+        legs.armOrHandSymptoms,
+        "armHandKind",
+        "Choose what describes it best",
+        `${ONLY_WITH} when you have arm or hand symptoms`,
+      ],
+    ];
+    for (const [present, field, missing, extra] of pairs) {
+      if (present && legs[field] === null) issue(ctx, [field], missing);
+      if (!present && legs[field] !== null) issue(ctx, [field], extra);
     }
-  } else if (kinds !== null) {
-    issue(ctx, ["walkingKinds"], `${ONLY_WITH} when your walking has changed`);
-  }
-  const present = legSymptomsPresent(legs);
-  for (const symptom of Object.keys(present) as LegSymptom[]) {
-    if (!present[symptom] && legs.onsetDays[symptom] !== null) {
-      issue(ctx, ["onsetDays", symptom], `${ONLY_WITH} for a symptom you have`);
+    const kinds = legs.walkingKinds;
+    if (legs.difficultyWalking) {
+      if (kinds === null || kinds.length === 0) issue(ctx, ["walkingKinds"], "Choose what describes your walking");
+      else if (new Set(kinds).size !== kinds.length) issue(ctx, ["walkingKinds"], "Choose each answer only once");
+      else if (kinds.includes("unsure") && kinds.length > 1) {
+        issue(ctx, ["walkingKinds"], 'Choose "I\'m not sure" on its own, or the answers that describe your walking');
+      }
+    } else if (kinds !== null) {
+      issue(ctx, ["walkingKinds"], `${ONLY_WITH} when your walking has changed`);
     }
-  }
-  const anySymptom = legs.legPain !== "none" || present.numbness || present.weakness || present.walking || present.armOrHand;
-  if (!anySymptom && legs.worsening !== null) {
-    issue(ctx, ["worsening"], `${ONLY_WITH} when you have a leg, arm or hand problem`);
-  }
-});
+    const present = legSymptomsPresent(legs);
+    for (const symptom of Object.keys(present) as LegSymptom[]) {
+      if (!present[symptom] && legs.onsetDays[symptom] !== null) {
+        issue(ctx, ["onsetDays", symptom], `${ONLY_WITH} for a symptom you have`);
+      }
+    }
+    const anySymptom =
+      legs.legPain !== "none" || present.numbness || present.weakness || present.walking || present.armOrHand;
+    if (!anySymptom && legs.worsening !== null) {
+      issue(ctx, ["worsening"], `${ONLY_WITH} when you have a leg, arm or hand problem`);
+    }
+  },
+);
 
 export const CAUDA_ITEMS = ["saddleNumbness", "bladderChange", "bowelChange", "sexualFunctionChange"] as const;
 
@@ -241,11 +267,13 @@ export const historyShape = {
   pregnancyWarningSigns: yesNoUnsure().nullable(),
 };
 
-export const historySchema = section(historyShape, "Answer the questions about your health").superRefine((history, ctx) => {
-  const asked = pregnancyAsksWarningSigns(history.pregnancy);
-  if (asked && history.pregnancyWarningSigns === null) {
-    issue(ctx, ["pregnancyWarningSigns"], "Answer yes, no or not sure");
-  } else if (!asked && history.pregnancyWarningSigns !== null) {
-    issue(ctx, ["pregnancyWarningSigns"], `${ONLY_WITH} when you are, or might be, pregnant`);
-  }
-});
+export const historySchema = section(historyShape, "Answer the questions about your health").superRefine(
+  (history, ctx) => {
+    const asked = pregnancyAsksWarningSigns(history.pregnancy);
+    if (asked && history.pregnancyWarningSigns === null) {
+      issue(ctx, ["pregnancyWarningSigns"], "Answer yes, no or not sure");
+    } else if (!asked && history.pregnancyWarningSigns !== null) {
+      issue(ctx, ["pregnancyWarningSigns"], `${ONLY_WITH} when you are, or might be, pregnant`);
+    }
+  },
+);

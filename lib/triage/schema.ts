@@ -4,18 +4,48 @@ import { ageFromValidBirthDate, issue, section, todayOn } from "./schema-parts";
 import type { SchemaClock } from "./schema-parts";
 import { functionSchema, inflammatorySchema, outlookSchema, runningSchema } from "./schema-screens";
 import {
-  caudaSchema, consentSchema, historySchema, legsSchema, makeContactSchema, painSchema, vascularSchema,
+  caudaSchema,
+  consentSchema,
+  historySchema,
+  legsSchema,
+  makeContactSchema,
+  painSchema,
+  vascularSchema,
 } from "./schema-sections";
 
 export type { SchemaClock } from "./schema-parts";
 export { birthDateProblem, MAX_AGE } from "./schema-parts";
 export {
-  FUNCTION_SECTIONS, functionSchema, inflammatoryShape, inflammatorySchema, outlookSchema, runningShape, runningSchema,
+  FUNCTION_SECTIONS,
+  functionSchema,
+  inflammatoryShape,
+  inflammatorySchema,
+  outlookSchema,
+  runningShape,
+  runningSchema,
 } from "./schema-screens";
 export {
-  CAUDA_ITEMS, caudaReported, caudaSchema, caudaShape, consentSchema, contactSchema, historySchema, historyShape,
-  legsSchema, legsShape, legSymptomsPresent, makeContactSchema, MECHANISM_TRIGGERS, PAIN_LOCATIONS, painSchema, painShape,
-  PREGNANCY_ANSWERS, pregnancyAsksWarningSigns, vascularSchema, vascularShape, WALKING_KINDS,
+  CAUDA_ITEMS,
+  caudaReported,
+  caudaSchema,
+  caudaShape,
+  consentSchema,
+  contactSchema,
+  historySchema,
+  historyShape,
+  legsSchema,
+  legsShape,
+  legSymptomsPresent,
+  makeContactSchema,
+  MECHANISM_TRIGGERS,
+  PAIN_LOCATIONS,
+  painSchema,
+  painShape,
+  PREGNANCY_ANSWERS,
+  pregnancyAsksWarningSigns,
+  vascularSchema,
+  vascularShape,
+  WALKING_KINDS,
 } from "./schema-sections";
 export type { CaudaItem, LegSymptom } from "./schema-sections";
 
@@ -77,14 +107,22 @@ export function makeIntakeAnswersSchema(clock: SchemaClock = {}) {
     for (const key of SOMETIMES_NULL) {
       const isNull = answers[key] === null;
       if (unanswered.includes(key) && !isNull) {
-        issue(ctx, [key], `Leave this empty (null): the form was sent from the emergency page after ${answers.stoppedAt}`);
+        issue(
+          ctx,
+          [key],
+          `Leave this empty (null): the form was sent from the emergency page after ${answers.stoppedAt}`,
+        );
       } else if (!unanswered.includes(key) && isNull) {
         issue(ctx, [key], SECTION_MISSING[key]);
       }
     }
     for (const key of OPTIONAL_SCREENS) {
       if (answers.stoppedAt !== null && answers[key as "outlook" | "function"] !== null) {
-        issue(ctx, [key], `Leave this empty (null): the form was sent from the emergency page after ${answers.stoppedAt}`);
+        issue(
+          ctx,
+          [key],
+          `Leave this empty (null): the form was sent from the emergency page after ${answers.stoppedAt}`,
+        );
       }
     }
     // An unusable date of birth already has its own message; the checks below need an age.
@@ -93,7 +131,11 @@ export function makeIntakeAnswersSchema(clock: SchemaClock = {}) {
     const history = answers.history;
     if (history !== null) {
       if (answers.contact.sex === "male" && history.pregnancy !== "not_applicable") {
-        issue(ctx, ["history", "pregnancy"], "Must be not_applicable: the pregnancy question is not asked when sex is male");
+        issue(
+          ctx,
+          ["history", "pregnancy"],
+          "Must be not_applicable: the pregnancy question is not asked when sex is male",
+        );
       } else if (asksPregnancy(answers.contact.sex, age) && history.pregnancy === "not_applicable") {
         issue(ctx, ["history", "pregnancy"], "Answer the question about pregnancy");
       }

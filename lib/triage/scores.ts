@@ -60,7 +60,9 @@ export function functionBand(percent: number): FunctionBand {
  */
 export function scoreFunction(fn: FunctionAnswers): FunctionScore | null {
   const scored = functionPercent(fn, MIN_FUNCTION_SECTIONS);
-  return scored === null ? null : { percent: scored.percent, band: functionBand(scored.percent), answeredSections: scored.answered };
+  return scored === null
+    ? null
+    : { percent: scored.percent, band: functionBand(scored.percent), answeredSections: scored.answered };
 }
 
 /**

@@ -36,14 +36,31 @@ export type Ruleset = {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each version's rules read their own context
 const textOf = (r: Rule<any>): RuleText =>
-  Object.freeze({ id: r.id, level: r.level, summary: r.summary, sources: r.sources, wording: r.wording, needs: r.needs ?? null });
+  Object.freeze({
+    id: r.id,
+    level: r.level,
+    summary: r.summary,
+    sources: r.sources,
+    wording: r.wording,
+    needs: r.needs ?? null,
+  });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const flagTextOf = (f: Flag<any>): FlagText => Object.freeze({ id: f.id, summary: f.summary });
 
 /** The released rulesets, oldest first; the last is the one that grades. */
 export const RULESETS: readonly Ruleset[] = Object.freeze([
-  { version: "2026.11", contractVersion: "2026.11", rules: RULES_2026_11.map(textOf), flags: FLAGS_2026_11.map(flagTextOf) },
-  { version: RULESET_VERSION, contractVersion: CONTRACT_VERSION, rules: RULES.map(textOf), flags: FLAGS.map(flagTextOf) },
+  {
+    version: "2026.11",
+    contractVersion: "2026.11",
+    rules: RULES_2026_11.map(textOf),
+    flags: FLAGS_2026_11.map(flagTextOf),
+  },
+  {
+    version: RULESET_VERSION,
+    contractVersion: CONTRACT_VERSION,
+    rules: RULES.map(textOf),
+    flags: FLAGS.map(flagTextOf),
+  },
 ]);
 
 const BY_VERSION: ReadonlyMap<string, Ruleset> = new Map(RULESETS.map((r) => [r.version, r]));

@@ -9,8 +9,20 @@ const at = (days: number) => new Date(NOW.getTime() + days * DAY);
 describeEachDb("intake drafts", (ctx) => {
   it("keeps a draft's answers across saves, replacing them as the patient goes", async () => {
     const { db } = ctx();
-    await saveDraft(db, { tokenHash: "a", now: NOW, expiresAt: at(7), answers: { contact: { firstName: "Ana" } }, completedSteps: ["about-you"] });
-    await saveDraft(db, { tokenHash: "a", now: at(1), expiresAt: at(8), answers: { contact: { firstName: "Ana" }, pain: { locations: ["low_back"] } }, completedSteps: ["about-you", "where-it-hurts"] });
+    await saveDraft(db, {
+      tokenHash: "a",
+      now: NOW,
+      expiresAt: at(7),
+      answers: { contact: { firstName: "Ana" } },
+      completedSteps: ["about-you"],
+    });
+    await saveDraft(db, {
+      tokenHash: "a",
+      now: at(1),
+      expiresAt: at(8),
+      answers: { contact: { firstName: "Ana" }, pain: { locations: ["low_back"] } },
+      completedSteps: ["about-you", "where-it-hurts"],
+    });
     const draft = await getDraft(db, { tokenHash: "a", now: at(2) });
     expect(draft?.answers).toEqual({ contact: { firstName: "Ana" }, pain: { locations: ["low_back"] } });
     expect(draft?.completedSteps).toEqual(["about-you", "where-it-hurts"]);
@@ -27,7 +39,13 @@ describeEachDb("intake drafts", (ctx) => {
 
   it("holds no answers after it is deleted (as on submission)", async () => {
     const { db } = ctx();
-    await saveDraft(db, { tokenHash: "sent", now: NOW, expiresAt: at(7), answers: { contact: { firstName: "Bo" } }, completedSteps: [] });
+    await saveDraft(db, {
+      tokenHash: "sent",
+      now: NOW,
+      expiresAt: at(7),
+      answers: { contact: { firstName: "Bo" } },
+      completedSteps: [],
+    });
     await deleteDraft(db, "sent");
     expect(await getDraft(db, { tokenHash: "sent", now: NOW })).toBeNull();
   });

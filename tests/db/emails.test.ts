@@ -23,15 +23,31 @@ const RAMAN = DEMO_CLINICIANS[0].id;
 const CLINIC_EMAIL = "hello@riverside-spine.example";
 let client = 0;
 
-const options = (): BookingApiOptions => ({ secret: env().AUTH_SECRET, trustedProxies: 1, rateLimitPerMinute: 10_000, appUrl: "http://clinic.test", now: () => NOW });
+const options = (): BookingApiOptions => ({
+  secret: env().AUTH_SECRET,
+  trustedProxies: 1,
+  rateLimitPerMinute: 10_000,
+  appUrl: "http://clinic.test",
+  now: () => NOW,
+});
 
-async function intakeFor(db: TestDb["db"], vignette: string, overrides: { email?: string; firstName?: string } = {}, when = NOW) {
+async function intakeFor(
+  db: TestDb["db"],
+  vignette: string,
+  overrides: { email?: string; firstName?: string } = {},
+  when = NOW,
+) {
   const raw = vignetteIntake(vignette, when) as { contact: Record<string, unknown> };
   raw.contact = { ...raw.contact, ...overrides };
   const answers = makeIntakeAnswersSchema({ now: when }).parse(raw);
   const result = await submitIntake(db, { answers, now: when, timeZone: "America/New_York" });
   if (result.status === "key_conflict") throw new Error("unexpected");
-  return { id: result.response.id, level: result.response.level, token: signToken(env().AUTH_SECRET, "booking", result.response.id), email: answers.contact.email };
+  return {
+    id: result.response.id,
+    level: result.response.level,
+    token: signToken(env().AUTH_SECRET, "booking", result.response.id),
+    email: answers.contact.email,
+  };
 }
 
 async function book(db: TestDb["db"], bookingToken: string, start: string) {
@@ -50,7 +66,8 @@ async function deliver(db: TestDb["db"], now: Date) {
   return (await db.select().from(devMailbox)).filter((m) => !before.has(m.outboxId));
 }
 
-const mailTo = (emails: Awaited<ReturnType<typeof deliver>>, to: string, kind: string) => emails.filter((m) => m.to === to && m.kind === kind);
+const mailTo = (emails: Awaited<ReturnType<typeof deliver>>, to: string, kind: string) =>
+  emails.filter((m) => m.to === to && m.kind === kind);
 
 describeEachDb("emails for appointments", (ctx) => {
   it("confirms a booking with its manage link and a calendar file whose start is the booked instant; the reminder waits for the day before", async () => {
@@ -86,7 +103,11 @@ describeEachDb("emails for appointments", (ctx) => {
 
     // The day before, while online changes are still open (cut-off 24 h, so 25 h before), the reminder goes.
     expect(await deliver(db, at("2026-12-02T13:59:00Z"))).toHaveLength(0);
-    const [reminder] = mailTo(await deliver(db, at("2026-12-02T14:00:01Z")), "ana@example.test", "appointment_reminder");
+    const [reminder] = mailTo(
+      await deliver(db, at("2026-12-02T14:00:01Z")),
+      "ana@example.test",
+      "appointment_reminder",
+    );
     expect(reminder!.text).toContain("Thursday 3 December 2026 at 10:00");
     expect(manageTokenIn(reminder!.text)).toBe(token);
   });
@@ -97,7 +118,9 @@ describeEachDb("emails for appointments", (ctx) => {
     const res = await book(db, p.token, "2026-12-04T15:00:00.000Z"); // Friday 10:00
     const { id, manageUrl } = await res.json();
     await deliver(db, NOW);
-    expect(await cancelAppointment(db, { token: manageUrl.split("/").pop(), reason: "", now: NOW })).toEqual({ status: "done" });
+    expect(await cancelAppointment(db, { token: manageUrl.split("/").pop(), reason: "", now: NOW })).toEqual({
+      status: "done",
+    });
 
     const [cancellation] = mailTo(await deliver(db, NOW), "ben@example.test", "booking_cancelled");
     expect(cancellation!.text).toContain("Friday 4 December 2026 at 10:00");
@@ -106,9 +129,16 @@ describeEachDb("emails for appointments", (ctx) => {
     expect(ics.start.toISOString()).toBe("2026-12-04T15:00:00.000Z");
 
     // Through the reminder's time and long after: no reminder for a cancelled appointment.
-    expect(mailTo(await deliver(db, at("2026-12-03T14:00:01Z")), "ben@example.test", "appointment_reminder")).toHaveLength(0);
-    expect(mailTo(await deliver(db, at("2026-12-05T00:00:00Z")), "ben@example.test", "appointment_reminder")).toHaveLength(0);
-    const [reminderRow] = await db.select().from(outbox).where(and(eq(outbox.appointmentId, id), eq(outbox.kind, "appointment_reminder")));
+    expect(
+      mailTo(await deliver(db, at("2026-12-03T14:00:01Z")), "ben@example.test", "appointment_reminder"),
+    ).toHaveLength(0);
+    expect(
+      mailTo(await deliver(db, at("2026-12-05T00:00:00Z")), "ben@example.test", "appointment_reminder"),
+    ).toHaveLength(0);
+    const [reminderRow] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.appointmentId, id), eq(outbox.kind, "appointment_reminder")));
     expect(reminderRow!.status).toBe("cancelled");
   });
 
@@ -119,7 +149,9 @@ describeEachDb("emails for appointments", (ctx) => {
     await db.update(clinicians).set({ active: false }).where(eq(clinicians.id, RAMAN));
     clearSettingsCaches();
     try {
-      expect(await cancelAppointment(db, { token: manageUrl.split("/").pop(), reason: "", now: NOW })).toEqual({ status: "done" });
+      expect(await cancelAppointment(db, { token: manageUrl.split("/").pop(), reason: "", now: NOW })).toEqual({
+        status: "done",
+      });
       const [cancellation] = mailTo(await deliver(db, NOW), "cal@example.test", "booking_cancelled");
       expect(cancellation!.text).toContain(DEMO_CLINICIANS[0].name);
     } finally {
@@ -135,7 +167,12 @@ describeEachDb("emails for appointments", (ctx) => {
     const first = await res.json();
     await deliver(db, NOW);
     const token = first.manageUrl.split("/").pop();
-    const moved = await rescheduleAppointment(db, { token, clinicianId: RAMAN, start: at("2026-12-09T19:00:00Z"), now: NOW }); // Wednesday 9th 14:00
+    const moved = await rescheduleAppointment(db, {
+      token,
+      clinicianId: RAMAN,
+      start: at("2026-12-09T19:00:00Z"),
+      now: NOW,
+    }); // Wednesday 9th 14:00
     expect(moved.status).toBe("booked");
 
     const [notice] = mailTo(await deliver(db, NOW), "cy@example.test", "booking_rescheduled");
@@ -146,7 +183,9 @@ describeEachDb("emails for appointments", (ctx) => {
     expect(ics.start.toISOString()).toBe("2026-12-09T19:00:00.000Z");
 
     // The old reminder's time passes with nothing sent; the new one goes a day before the new time.
-    expect(mailTo(await deliver(db, at("2026-12-06T14:00:01Z")), "cy@example.test", "appointment_reminder")).toHaveLength(0);
+    expect(
+      mailTo(await deliver(db, at("2026-12-06T14:00:01Z")), "cy@example.test", "appointment_reminder"),
+    ).toHaveLength(0);
     const [reminder] = mailTo(await deliver(db, at("2026-12-08T18:00:01Z")), "cy@example.test", "appointment_reminder");
     expect(reminder!.text).toContain("Wednesday 9 December 2026 at 2:00");
     expect(manageTokenIn(reminder!.text)).toBe(token);
@@ -154,7 +193,10 @@ describeEachDb("emails for appointments", (ctx) => {
     // Moved twice: SEQUENCE 2, still the same event.
     await rescheduleAppointment(db, { token, clinicianId: RAMAN, start: at("2026-12-10T19:00:00Z"), now: NOW });
     const [again] = mailTo(await deliver(db, NOW), "cy@example.test", "booking_rescheduled");
-    expect(parseIcs(decode((again!.attachments as { content: string }[])[0]!.content))).toMatchObject({ uid: `${first.id}@backtrack`, sequence: 2 });
+    expect(parseIcs(decode((again!.attachments as { content: string }[])[0]!.content))).toMatchObject({
+      uid: `${first.id}@backtrack`,
+      sequence: 2,
+    });
   });
 
   it("queues nothing when the booking is refused", async () => {
@@ -177,7 +219,9 @@ describeEachDb("emails for intakes", (ctx) => {
     const [advice] = mailTo(await deliver(db, NOW), "dee@example.test", "intake_self_care");
     expect(advice!.text).toContain("Keep moving");
     expect(advice!.subject + advice!.text).not.toMatch(/self[ _-]?care|urgent|routine/i);
-    expect(mailTo(await deliver(db, at("2026-12-14T13:00:00Z")), "dee@example.test", "self_care_checkin")).toHaveLength(0);
+    expect(mailTo(await deliver(db, at("2026-12-14T13:00:00Z")), "dee@example.test", "self_care_checkin")).toHaveLength(
+      0,
+    );
     const [checkIn] = mailTo(await deliver(db, at("2026-12-15T13:00:01Z")), "dee@example.test", "self_care_checkin");
     expect(checkIn!.text).toContain("/intake");
   });
@@ -202,7 +246,9 @@ describeEachDb("emails for intakes", (ctx) => {
     expect(p.level).toBe("SOON");
     expect(await escalateNoCapacity(db, p.id, NOW)).toBe(true);
     expect(await escalateNoCapacity(db, p.id, NOW)).toBe(false);
-    const alerts = mailTo(await deliver(db, NOW), CLINIC_EMAIL, "staff_escalation").filter((m) => m.text.includes(p.id));
+    const alerts = mailTo(await deliver(db, NOW), CLINIC_EMAIL, "staff_escalation").filter((m) =>
+      m.text.includes(p.id),
+    );
     expect(alerts).toHaveLength(1);
   });
 });

@@ -45,42 +45,49 @@ describeEachDb("migrations and demo data", (ctx) => {
 });
 
 // Only PostgreSQL serves several app instances; PGlite is one process by design (db/lock.ts).
-if (TEST_DATABASES.includes("postgres")) describe("migrations on several instances at once [postgres]", () => {
-  it("two app instances migrating one empty database together both succeed", async () => {
-    const first = await openTestDb("postgres");
-    try {
-      // A fresh database: drop what openTestDb migrated, then race two instances.
-      await first.db.execute(sql`drop schema public cascade; create schema public; drop schema if exists drizzle cascade`);
+if (TEST_DATABASES.includes("postgres"))
+  describe("migrations on several instances at once [postgres]", () => {
+    it("two app instances migrating one empty database together both succeed", async () => {
+      const first = await openTestDb("postgres");
+      try {
+        // A fresh database: drop what openTestDb migrated, then race two instances.
+        await first.db.execute(
+          sql`drop schema public cascade; create schema public; drop schema if exists drizzle cascade`,
+        );
+        const a = await createDb({ url: first.url!, max: 2 });
+        const b = await createDb({ url: first.url!, max: 2 });
+        await Promise.all([a.migrate(), b.migrate()]);
+        expect(await getClinic(a.db)).toBeNull();
+        await Promise.all([a.close(), b.close()]);
+      } finally {
+        await first.dispose();
+      }
+    });
+
+    it("two workers loading the demo data at once both start, and the demo data is there once", async () => {
+      // Instances starting together each seed on start. Unserialised, both saw "no demo
+      // appointments today", both inserted, and the second one's start-up failed on a constraint.
+      const first = await openTestDb("postgres");
       const a = await createDb({ url: first.url!, max: 2 });
       const b = await createDb({ url: first.url!, max: 2 });
-      await Promise.all([a.migrate(), b.migrate()]);
-      expect(await getClinic(a.db)).toBeNull();
-      await Promise.all([a.close(), b.close()]);
-    } finally {
-      await first.dispose();
-    }
+      try {
+        const load = (h: typeof a) =>
+          h.exclusively(async () => ({
+            clinic: await seed(h.db),
+            demo: await seedDemo(h.db, { now: new Date("2026-03-10T15:00:00Z") }),
+          }));
+        const [ra, rb] = await Promise.all([load(a), load(b)]);
+        expect([ra.clinic.clinic, rb.clinic.clinic].sort()).toEqual(["created", "kept"]);
+        expect(ra.demo.intakes + rb.demo.intakes).toBeGreaterThan(0);
+        expect(Math.min(ra.demo.intakes, rb.demo.intakes)).toBe(0);
+        const demoAppointments = await a.db.select({ n: sql<number>`count(*)::int` }).from(appointments);
+        expect(demoAppointments[0]?.n).toBe(3);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+        await first.dispose();
+      }
+    });
   });
-
-  it("two workers loading the demo data at once both start, and the demo data is there once", async () => {
-    // Instances starting together each seed on start. Unserialised, both saw "no demo
-    // appointments today", both inserted, and the second one's start-up failed on a constraint.
-    const first = await openTestDb("postgres");
-    const a = await createDb({ url: first.url!, max: 2 });
-    const b = await createDb({ url: first.url!, max: 2 });
-    try {
-      const load = (h: typeof a) => h.exclusively(async () => ({ clinic: await seed(h.db), demo: await seedDemo(h.db, { now: new Date("2026-03-10T15:00:00Z") }) }));
-      const [ra, rb] = await Promise.all([load(a), load(b)]);
-      expect([ra.clinic.clinic, rb.clinic.clinic].sort()).toEqual(["created", "kept"]);
-      expect(ra.demo.intakes + rb.demo.intakes).toBeGreaterThan(0);
-      expect(Math.min(ra.demo.intakes, rb.demo.intakes)).toBe(0);
-      const demoAppointments = await a.db.select({ n: sql<number>`count(*)::int` }).from(appointments);
-      expect(demoAppointments[0]?.n).toBe(3);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-      await first.dispose();
-    }
-  });
-});
 
 describe("when the database cannot be used", () => {
   const dirs: string[] = [];

@@ -19,7 +19,10 @@ function options(overrides: Partial<IntakeApiOptions> = {}): IntakeApiOptions {
   return { rateLimitPerMinute: 1000, trustedProxies: 1, secret: SECRET, now: () => NOW, ...overrides };
 }
 
-function post(body: unknown, { headers = {}, ip = `10.0.0.${++client}` }: { headers?: Record<string, string>; ip?: string } = {}) {
+function post(
+  body: unknown,
+  { headers = {}, ip = `10.0.0.${++client}` }: { headers?: Record<string, string>; ip?: string } = {},
+) {
   return new Request("http://localhost/api/v1/intakes", {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
@@ -36,7 +39,11 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     const body = await res.json();
     expect(body).toMatchObject({ level: "EMERGENCY", rulesetVersion: "2026.12", contractVersion: "2026.12" });
     expect(body.firedRules.map((r: { id: string }) => r.id)).toEqual(["E1", "S2"]);
-    expect(body.firedRules[0]).toEqual({ id: expect.any(String), level: expect.any(String), summary: expect.any(String) });
+    expect(body.firedRules[0]).toEqual({
+      id: expect.any(String),
+      level: expect.any(String),
+      summary: expect.any(String),
+    });
     expect(body.next).toMatchObject({ action: "emergency", canBook: false, bookingToken: null, bookingUrl: null });
 
     const row = await getIntake(db, body.id);
@@ -70,11 +77,16 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
       const res = await handleCreateIntake(db, post(vignetteIntake(v.id, NOW)), options());
       expect(res.status, v.id).toBe(201);
       const body = await res.json();
-      expect({ level: body.level, fired: body.firedRules.map((r: { id: string }) => r.id) }, v.id)
-        .toEqual({ level: v.expectedLevel, fired: v.expectedFiredRules });
+      expect({ level: body.level, fired: body.firedRules.map((r: { id: string }) => r.id) }, v.id).toEqual({
+        level: v.expectedLevel,
+        fired: v.expectedFiredRules,
+      });
       const row = await getIntake(db, body.id);
-      expect({ level: row?.level, fired: row?.firedRules, age: row?.ageAtGrading }, v.id)
-        .toEqual({ level: v.expectedLevel, fired: v.expectedFiredRules, age: v.ageAtGrading });
+      expect({ level: row?.level, fired: row?.firedRules, age: row?.ageAtGrading }, v.id).toEqual({
+        level: v.expectedLevel,
+        fired: v.expectedFiredRules,
+        age: v.ageAtGrading,
+      });
     }
   });
 
@@ -106,10 +118,18 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     const res = await handleCreateIntake(db, post(old), options());
     expect(res.status).toBe(400);
     const { fieldErrors } = await res.json();
-    expect(Object.keys(fieldErrors)).toEqual(expect.arrayContaining([
-      "stoppedAt", "pain.dangerousMechanism", "legs.onsetDays", "cauda.onsetDays", "history.anticoagulant", "history.pregnancy",
-      "cauda.symptomOnsetDays", "history.recentInfectionOrSpinalProcedure",
-    ]));
+    expect(Object.keys(fieldErrors)).toEqual(
+      expect.arrayContaining([
+        "stoppedAt",
+        "pain.dangerousMechanism",
+        "legs.onsetDays",
+        "cauda.onsetDays",
+        "history.anticoagulant",
+        "history.pregnancy",
+        "cauda.symptomOnsetDays",
+        "history.recentInfectionOrSpinalProcedure",
+      ]),
+    );
     expect(fieldErrors["cauda.symptomOnsetDays"]).toEqual(["Unknown field: this form does not ask for it"]);
     expect(await countIntakes(db)).toBe(before);
   });
@@ -195,7 +215,11 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
 
   it("refuses an Idempotency-Key over 100 characters", async () => {
     const { db } = ctx();
-    const res = await handleCreateIntake(db, post(vignetteIntake("P18", NOW), { headers: { "idempotency-key": "k".repeat(101) } }), options());
+    const res = await handleCreateIntake(
+      db,
+      post(vignetteIntake("P18", NOW), { headers: { "idempotency-key": "k".repeat(101) } }),
+      options(),
+    );
     expect(res.status).toBe(400);
   });
 
@@ -204,7 +228,8 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     const opts = options({ rateLimitPerMinute: 3 });
     const ip = "203.0.113.7";
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await handleCreateIntake(db, post(vignetteIntake("P20", NOW), { ip }), opts)).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await handleCreateIntake(db, post(vignetteIntake("P20", NOW), { ip }), opts)).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
     const limited = await handleCreateIntake(db, post(vignetteIntake("P20", NOW), { ip }), opts);
     expect(limited.status).toBe(429);
@@ -212,7 +237,9 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // A different client is not held back by the first one's limit.
-    expect((await handleCreateIntake(db, post(vignetteIntake("P20", NOW), { ip: "203.0.113.8" }), opts)).status).toBe(201);
+    expect((await handleCreateIntake(db, post(vignetteIntake("P20", NOW), { ip: "203.0.113.8" }), opts)).status).toBe(
+      201,
+    );
   });
 
   it("counts bad requests too, so a client cannot probe without limit", async () => {
@@ -229,7 +256,8 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
     await db.delete(intakes).where(eq(intakes.escalated, true));
     const at = (minutes: number) => () => new Date(NOW.getTime() + minutes * 60_000);
     const make = async (vignette: string, minutes: number) =>
-      (await (await handleCreateIntake(db, post(vignetteIntake(vignette, NOW)), options({ now: at(minutes) }))).json()).id as string;
+      (await (await handleCreateIntake(db, post(vignetteIntake(vignette, NOW)), options({ now: at(minutes) }))).json())
+        .id as string;
     const urgentOld = await make("P08", 1);
     const emergencyNew = await make("P04", 5);
     const urgentNew = await make("P07", 3);

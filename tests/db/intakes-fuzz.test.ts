@@ -6,9 +6,18 @@ import { vignetteIntake } from "../support/answers";
 import { describeEachDb } from "./support";
 
 const NOW = new Date("2026-11-24T15:00:00Z");
-const options = { rateLimitPerMinute: 1_000_000, trustedProxies: 1, secret: "fuzz-secret-fuzz-secret-fuzz-secret-0123", now: () => NOW };
+const options = {
+  rateLimitPerMinute: 1_000_000,
+  trustedProxies: 1,
+  secret: "fuzz-secret-fuzz-secret-fuzz-secret-0123",
+  now: () => NOW,
+};
 const post = (body: string) =>
-  new Request("http://localhost/api/v1/intakes", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "10.7.7.7" }, body });
+  new Request("http://localhost/api/v1/intakes", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": "10.7.7.7" },
+    body,
+  });
 
 type Mutate = (a: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -21,8 +30,16 @@ const BAD: [string, Mutate, string][] = [
   ["an impossible date", (a) => (a.contact.dateOfBirth = "2001-02-30"), "contact.dateOfBirth"],
   ["a date of birth in the future", (a) => (a.contact.dateOfBirth = "2027-01-01"), "contact.dateOfBirth"],
   ["an unknown key", (a) => (a.pain.mood = "low"), "pain.mood"],
-  ["a removed 2026.11 field", (a) => (a.history.recentInfectionOrSpinalProcedure = false), "history.recentInfectionOrSpinalProcedure"],
-  ["a dangerous-mechanism answer with no injury", (a) => ((a.pain.trigger = "none"), (a.pain.dangerousMechanism = true)), "pain.dangerousMechanism"],
+  [
+    "a removed 2026.11 field",
+    (a) => (a.history.recentInfectionOrSpinalProcedure = false),
+    "history.recentInfectionOrSpinalProcedure",
+  ],
+  [
+    "a dangerous-mechanism answer with no injury",
+    (a) => ((a.pain.trigger = "none"), (a.pain.dangerousMechanism = true)),
+    "pain.dangerousMechanism",
+  ],
   ["no dangerous-mechanism answer after a run", (a) => (a.pain.dangerousMechanism = null), "pain.dangerousMechanism"],
   ["no consent", (a) => (a.consent.privacyNotice = false), "consent.privacyNotice"],
 ];

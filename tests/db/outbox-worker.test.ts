@@ -25,7 +25,8 @@ describeEachDb("outbox worker", (ctx) => {
   it("sends each due email once and only once", async () => {
     const { db } = ctx();
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push(await enqueueEmail(db, { kind: "w1", recipient: `w${i}@example.test`, payload: {}, dueAt: T0 }));
+    for (let i = 0; i < 5; i++)
+      ids.push(await enqueueEmail(db, { kind: "w1", recipient: `w${i}@example.test`, payload: {}, dueAt: T0 }));
     const provider = fakeProvider(() => ({ ok: true }));
     const first = await sendDueEmails(db, provider.transport, { now: T0 });
     expect(first.sent).toBeGreaterThanOrEqual(5);
@@ -37,7 +38,13 @@ describeEachDb("outbox worker", (ctx) => {
     const { db } = ctx();
     const id = await enqueueEmail(db, { kind: "w2", recipient: "flaky@example.test", payload: {}, dueAt: T0 });
     const provider = fakeProvider((email, call) =>
-      email.id !== id ? { ok: true } : call % 3 === 1 ? { ok: false, error: "503", permanent: false } : call % 3 === 2 ? "throw" : { ok: true },
+      email.id !== id
+        ? { ok: true }
+        : call % 3 === 1
+          ? { ok: false, error: "503", permanent: false }
+          : call % 3 === 2
+            ? "throw"
+            : { ok: true },
     );
     let now = T0;
     for (let i = 0; i < 6 && !provider.delivered.has(id); i++) {
@@ -63,8 +70,10 @@ describeEachDb("outbox worker", (ctx) => {
   it(`gives up after ${MAX_ATTEMPTS} temporary failures and shows the email to staff`, async () => {
     const { db } = ctx();
     const id = await enqueueEmail(db, { kind: "w4", recipient: "down@example.test", payload: {}, dueAt: T0 });
-    const transport: Transport = async (email) => (email.id === id ? { ok: false, error: "500", permanent: false } : { ok: true });
-    for (let i = 0; i < MAX_ATTEMPTS + 3; i++) await sendDueEmails(db, transport, { now: later(i * 2 * 3_600_000), random: () => 1 });
+    const transport: Transport = async (email) =>
+      email.id === id ? { ok: false, error: "500", permanent: false } : { ok: true };
+    for (let i = 0; i < MAX_ATTEMPTS + 3; i++)
+      await sendDueEmails(db, transport, { now: later(i * 2 * 3_600_000), random: () => 1 });
     const dead = (await listDeadEmails(db)).find((d) => d.id === id);
     expect(dead).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: "500" });
   });

@@ -1,5 +1,12 @@
 import { expect, it } from "vitest";
-import { cancelAppointmentEmails, claimDueEmails, enqueueEmail, listDeadEmails, markEmailFailed, markEmailSent } from "@/db/queries/outbox";
+import {
+  cancelAppointmentEmails,
+  claimDueEmails,
+  enqueueEmail,
+  listDeadEmails,
+  markEmailFailed,
+  markEmailSent,
+} from "@/db/queries/outbox";
 import { seed, DEMO_CLINICIANS } from "@/db/seed";
 import { appointments, intakes } from "@/db/schema";
 import { describeEachDb, openTestDb, TEST_DATABASES } from "./support";
@@ -40,18 +47,56 @@ describeEachDb("email outbox", (ctx) => {
   it("cancels an appointment's pending reminder but not what was already sent", async () => {
     const { db } = ctx();
     await seed(db);
-    const [intake] = await db.insert(intakes).values({
-      firstName: "A", lastName: "B", email: "a@example.test", phone: "+1 555 010 0000", dateOfBirth: "1980-01-01", sex: "female",
-      answers: {}, privacyNoticeVersion: "2026-11", level: "ROUTINE", levelRank: 2, rulesetVersion: "2026.11", firedRules: ["R1"], flags: [], scores: {}, ageAtGrading: 46,
-    }).returning();
-    const [appt] = await db.insert(appointments).values({
-      intakeId: intake!.id, seriesId: crypto.randomUUID(), clinicianId: DEMO_CLINICIANS[1].id, appointmentTypeId: "initial",
-      startsAt: at(86400 * 3), endsAt: at(86400 * 3 + 2700), blocked: `[${at(86400 * 3).toISOString()},${at(86400 * 3 + 3600).toISOString()})`,
-    }).returning();
-    const confirmation = await enqueueEmail(db, { kind: "booking_confirmation", recipient: "a@example.test", payload: {}, dueAt: T0, appointmentId: appt!.id });
-    const reminder = await enqueueEmail(db, { kind: "reminder", recipient: "a@example.test", payload: {}, dueAt: at(86400 * 2), appointmentId: appt!.id });
+    const [intake] = await db
+      .insert(intakes)
+      .values({
+        firstName: "A",
+        lastName: "B",
+        email: "a@example.test",
+        phone: "+1 555 010 0000",
+        dateOfBirth: "1980-01-01",
+        sex: "female",
+        answers: {},
+        privacyNoticeVersion: "2026-11",
+        level: "ROUTINE",
+        levelRank: 2,
+        rulesetVersion: "2026.11",
+        firedRules: ["R1"],
+        flags: [],
+        scores: {},
+        ageAtGrading: 46,
+      })
+      .returning();
+    const [appt] = await db
+      .insert(appointments)
+      .values({
+        intakeId: intake!.id,
+        seriesId: crypto.randomUUID(),
+        clinicianId: DEMO_CLINICIANS[1].id,
+        appointmentTypeId: "initial",
+        startsAt: at(86400 * 3),
+        endsAt: at(86400 * 3 + 2700),
+        blocked: `[${at(86400 * 3).toISOString()},${at(86400 * 3 + 3600).toISOString()})`,
+      })
+      .returning();
+    const confirmation = await enqueueEmail(db, {
+      kind: "booking_confirmation",
+      recipient: "a@example.test",
+      payload: {},
+      dueAt: T0,
+      appointmentId: appt!.id,
+    });
+    const reminder = await enqueueEmail(db, {
+      kind: "reminder",
+      recipient: "a@example.test",
+      payload: {},
+      dueAt: at(86400 * 2),
+      appointmentId: appt!.id,
+    });
     await markEmailSent(db, { id: confirmation, now: T0 });
-    expect(await cancelAppointmentEmails(db, { appointmentId: appt!.id, kinds: ["reminder", "booking_confirmation"] })).toBe(1);
+    expect(
+      await cancelAppointmentEmails(db, { appointmentId: appt!.id, kinds: ["reminder", "booking_confirmation"] }),
+    ).toBe(1);
     const due = await claimDueEmails(db, { now: at(86400 * 2 + 1), limit: 50, leaseMs: 60_000 });
     expect(due.map((r) => r.id)).not.toContain(reminder);
   });
@@ -61,7 +106,8 @@ if (TEST_DATABASES.includes("postgres")) {
   it("two workers claiming at once never get the same email [postgres]", async () => {
     const test = await openTestDb("postgres");
     try {
-      for (let i = 0; i < 40; i++) await enqueueEmail(test.db, { kind: "test", recipient: `r${i}@example.test`, payload: {}, dueAt: T0 });
+      for (let i = 0; i < 40; i++)
+        await enqueueEmail(test.db, { kind: "test", recipient: `r${i}@example.test`, payload: {}, dueAt: T0 });
       const claim = () => claimDueEmails(test.db, { now: T0, limit: 15, leaseMs: 60_000 });
       const batches = await Promise.all([claim(), claim(), claim()]);
       const ids = batches.flat().map((r) => r.id);

@@ -19,7 +19,12 @@ const NOW = new Date("2026-12-01T15:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 async function reception(db: TestDb["db"]) {
-  const { id } = await upsertStaff(db, { email: "rosa@clinic.test", name: "Rosa", role: "reception", passwordHash: "x" });
+  const { id } = await upsertStaff(db, {
+    email: "rosa@clinic.test",
+    name: "Rosa",
+    role: "reception",
+    passwordHash: "x",
+  });
   return { id, email: "rosa@clinic.test", clientAddress: "192.0.2.40" };
 }
 
@@ -37,7 +42,11 @@ describeEachDb("the demo data", (ctx) => {
     const queue = await listEscalations(db, { filter: {} });
     expect(queue.map((c) => c.level)).toEqual(expect.arrayContaining(["EMERGENCY", "URGENT"]));
     // Half an hour ago (9:30 in New York), in two hours and in four.
-    expect(day.map((r) => r.startsAt.toISOString()).sort()).toEqual(["2026-12-01T14:30:00.000Z", "2026-12-01T17:00:00.000Z", "2026-12-01T19:00:00.000Z"]);
+    expect(day.map((r) => r.startsAt.toISOString()).sort()).toEqual([
+      "2026-12-01T14:30:00.000Z",
+      "2026-12-01T17:00:00.000Z",
+      "2026-12-01T19:00:00.000Z",
+    ]);
     expect(day.every((r) => r.status === "booked")).toBe(true);
     expect(await seedDemo(db, { now: NOW, timeZone: ZONE })).toEqual({ staff: 0, intakes: 0 });
     expect(await db.select().from(appointments)).toHaveLength(3);
@@ -52,13 +61,27 @@ describeEachDb("attendance marks on the schedule", (ctx) => {
     const started = day.find((r) => r.startsAt.toISOString() === "2026-12-01T14:30:00.000Z")!;
     const later = day.find((r) => r.startsAt.toISOString() === "2026-12-01T19:00:00.000Z")!;
 
-    expect(await markAttendance(db, staff, { appointmentId: later.id, mark: "arrived" }, NOW, ZONE)).toEqual({ ok: false, refusal: "too_early" });
-    expect(await markAttendance(db, staff, { appointmentId: later.id, mark: "no_show" }, NOW, ZONE)).toEqual({ ok: false, refusal: "not_started" });
-    expect(await markAttendance(db, staff, { appointmentId: later.id, mark: "arrived" }, at(3 * 60 + 10), ZONE)).toMatchObject({ ok: true });
+    expect(await markAttendance(db, staff, { appointmentId: later.id, mark: "arrived" }, NOW, ZONE)).toEqual({
+      ok: false,
+      refusal: "too_early",
+    });
+    expect(await markAttendance(db, staff, { appointmentId: later.id, mark: "no_show" }, NOW, ZONE)).toEqual({
+      ok: false,
+      refusal: "not_started",
+    });
+    expect(
+      await markAttendance(db, staff, { appointmentId: later.id, mark: "arrived" }, at(3 * 60 + 10), ZONE),
+    ).toMatchObject({ ok: true });
 
-    expect(await markAttendance(db, staff, { appointmentId: started.id, mark: "no_show" }, NOW, ZONE)).toMatchObject({ ok: true });
-    expect(await markAttendance(db, staff, { appointmentId: started.id, mark: "booked" }, NOW, ZONE)).toMatchObject({ ok: true });
-    expect(await markAttendance(db, staff, { appointmentId: started.id, mark: "arrived" }, NOW, ZONE)).toMatchObject({ ok: true });
+    expect(await markAttendance(db, staff, { appointmentId: started.id, mark: "no_show" }, NOW, ZONE)).toMatchObject({
+      ok: true,
+    });
+    expect(await markAttendance(db, staff, { appointmentId: started.id, mark: "booked" }, NOW, ZONE)).toMatchObject({
+      ok: true,
+    });
+    expect(await markAttendance(db, staff, { appointmentId: started.id, mark: "arrived" }, NOW, ZONE)).toMatchObject({
+      ok: true,
+    });
 
     const statuses = Object.fromEntries((await db.select().from(appointments)).map((a) => [a.id, a.status]));
     expect(statuses[started.id]).toBe("arrived");
@@ -79,11 +102,22 @@ describeEachDb("attendance marks on the schedule", (ctx) => {
     const first = day.find((r) => r.startsAt.toISOString() === "2026-12-01T17:00:00.000Z")!;
     expect(first.status).toBe("booked");
     const yesterday = new Date(NOW.getTime() - 86_400_000);
-    expect(await markAttendance(db, staff, { appointmentId: first.id, mark: "arrived" }, yesterday, ZONE)).toEqual({ ok: false, refusal: "future_day" });
-    expect(await markAttendance(db, staff, { appointmentId: "not-an-id", mark: "arrived" }, NOW, ZONE)).toEqual({ ok: false, refusal: "invalid" });
-    expect(await markAttendance(db, staff, { appointmentId: first.id, mark: "completed" as "arrived" }, NOW, ZONE)).toEqual({ ok: false, refusal: "invalid" });
+    expect(await markAttendance(db, staff, { appointmentId: first.id, mark: "arrived" }, yesterday, ZONE)).toEqual({
+      ok: false,
+      refusal: "future_day",
+    });
+    expect(await markAttendance(db, staff, { appointmentId: "not-an-id", mark: "arrived" }, NOW, ZONE)).toEqual({
+      ok: false,
+      refusal: "invalid",
+    });
+    expect(
+      await markAttendance(db, staff, { appointmentId: first.id, mark: "completed" as "arrived" }, NOW, ZONE),
+    ).toEqual({ ok: false, refusal: "invalid" });
     await db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, first.id));
-    expect(await markAttendance(db, staff, { appointmentId: first.id, mark: "arrived" }, NOW, ZONE)).toEqual({ ok: false, refusal: "gone" });
+    expect(await markAttendance(db, staff, { appointmentId: first.id, mark: "arrived" }, NOW, ZONE)).toEqual({
+      ok: false,
+      refusal: "gone",
+    });
     expect((await listAudit(db, { subjectId: first.id })).length).toBe(0);
   });
 });
@@ -100,7 +134,9 @@ describeEachDb("acknowledgement deadlines from the clinic's settings", (ctx) => 
     expect(acknowledgeBy(emergency!, deadlines)!.getTime() - emergency!.createdAt.getTime()).toBe(5 * 60_000);
     // The demo EMERGENCY was submitted minutes before NOW: with 15 minutes it would not be overdue yet.
     await upsertStaff(db, { email: "admin@clinic.test", name: "Ada", role: "admin", passwordHash: "x" });
-    expect(await alertOverdueCases(db, new Date(emergency!.createdAt.getTime() + 6 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await alertOverdueCases(db, new Date(emergency!.createdAt.getTime() + 6 * 60_000))).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 
   it("filters the queue by the clinician a case is booked with", async () => {
@@ -111,7 +147,19 @@ describeEachDb("acknowledgement deadlines from the clinic's settings", (ctx) => 
     expect(await listEscalations(db, { filter: { clinicianId } })).toEqual([]);
     const start = localInstant("2026-12-02", "09:00", ZONE);
     const [a] = await db.select().from(appointments).limit(1);
-    await db.insert(appointments).values({ ...a!, id: undefined, seriesId: a!.id, intakeId: urgent!.id, clinicianId, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000), blocked: `[${start.toISOString()},${new Date(start.getTime() + 30 * 60_000).toISOString()})`, manageTokenHash: null });
+    await db
+      .insert(appointments)
+      .values({
+        ...a!,
+        id: undefined,
+        seriesId: a!.id,
+        intakeId: urgent!.id,
+        clinicianId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 30 * 60_000),
+        blocked: `[${start.toISOString()},${new Date(start.getTime() + 30 * 60_000).toISOString()})`,
+        manageTokenHash: null,
+      });
     expect((await listEscalations(db, { filter: { clinicianId } })).map((c) => c.id)).toEqual([urgent!.id]);
     await db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.intakeId, urgent!.id));
     expect(await listEscalations(db, { filter: { clinicianId } })).toEqual([]);

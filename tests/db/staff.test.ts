@@ -31,10 +31,19 @@ async function staffMember(db: TestDb["db"], role: "admin" | "clinician" | "rece
 const attempt = (db: TestDb["db"], email: string, password: string, now = NOW, client = `client-${n}`) =>
   checkSignIn(db, { email, password, client, clientAddress: "192.0.2.10", now, limitPerMinute: 1000 });
 
-async function intake(db: TestDb["db"], vignette: string, names: { firstName?: string; lastName?: string } = {}, at = NOW) {
+async function intake(
+  db: TestDb["db"],
+  vignette: string,
+  names: { firstName?: string; lastName?: string } = {},
+  at = NOW,
+) {
   const raw = vignetteIntake(vignette, at) as { contact: Record<string, unknown> };
   raw.contact = { ...raw.contact, ...names };
-  const r = await submitIntake(db, { answers: makeIntakeAnswersSchema({ now: at }).parse(raw), now: at, timeZone: "America/New_York" });
+  const r = await submitIntake(db, {
+    answers: makeIntakeAnswersSchema({ now: at }).parse(raw),
+    now: at,
+    timeZone: "America/New_York",
+  });
   if (r.status === "key_conflict") throw new Error("unexpected");
   return r.response.id;
 }
@@ -72,7 +81,15 @@ describeEachDb("staff sign-in", (ctx) => {
   it("limits attempts per client and per account", async () => {
     const { db } = ctx();
     const s = await staffMember(db);
-    const limited = (i: number) => checkSignIn(db, { email: s.email, password: `wrong ${i}`, client: "one-client", clientAddress: "192.0.2.11", now: NOW, limitPerMinute: 3 });
+    const limited = (i: number) =>
+      checkSignIn(db, {
+        email: s.email,
+        password: `wrong ${i}`,
+        client: "one-client",
+        clientAddress: "192.0.2.11",
+        now: NOW,
+        limitPerMinute: 3,
+      });
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await limited(i));
     expect(results.slice(0, 3).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
@@ -99,12 +116,19 @@ describeEachDb("escalated cases and the audit trail", (ctx) => {
     await seed(db);
     const s = await staffMember(db, "clinician");
     const actor: Actor = { id: s.id, email: s.email, clientAddress: "192.0.2.20" };
-    const urgent = await intake(db, "P05", { firstName: "Ursula", lastName: "Grant" }, new Date(NOW.getTime() - 3600_000));
+    const urgent = await intake(
+      db,
+      "P05",
+      { firstName: "Ursula", lastName: "Grant" },
+      new Date(NOW.getTime() - 3600_000),
+    );
     const emergency = await intake(db, "P01", { firstName: "Emil", lastName: "Marsh" });
     const queue = await listEscalations(db, { filter: {} });
     expect(queue.map((c) => c.id).indexOf(emergency)).toBeLessThan(queue.map((c) => c.id).indexOf(urgent));
     expect((await listEscalations(db, { filter: { search: "marsh" } })).map((c) => c.id)).toEqual([emergency]);
-    expect((await listEscalations(db, { filter: { level: "URGENT", search: "ursula" } })).map((c) => c.id)).toEqual([urgent]);
+    expect((await listEscalations(db, { filter: { level: "URGENT", search: "ursula" } })).map((c) => c.id)).toEqual([
+      urgent,
+    ]);
     expect(await listEscalations(db, { filter: { search: "%" } })).toEqual([]);
 
     expect((await viewCase(db, actor, emergency))?.intake.id).toBe(emergency);
@@ -112,16 +136,35 @@ describeEachDb("escalated cases and the audit trail", (ctx) => {
     expect(await acknowledgeCase(db, actor, emergency, later(3))).toEqual({ status: "already" });
     await logCall(db, actor, emergency, { outcome: "reached", body: "Advised A&E; going now." });
     await addNote(db, actor, emergency, { body: "<script>alert(1)</script> is just text" });
-    await overrideLevel(db, actor, emergency, { level: "URGENT", reason: "Symptoms explained by recent surgery; seen by GP." }, later(4));
+    await overrideLevel(
+      db,
+      actor,
+      emergency,
+      { level: "URGENT", reason: "Symptoms explained by recent surgery; seen by GP." },
+      later(4),
+    );
     expect(await resolveCase(db, actor, emergency, later(5))).toEqual({ status: "done" });
 
     const [row] = await db.select().from(intakes).where(eq(intakes.id, emergency));
     expect(row).toMatchObject({ level: "EMERGENCY", overrideLevel: "URGENT", acknowledgedBy: s.id, resolvedBy: s.id });
-    expect((await db.select().from(caseNotes).where(eq(caseNotes.intakeId, emergency))).map((n2) => n2.kind).sort()).toEqual(["call", "note"]);
+    expect(
+      (await db.select().from(caseNotes).where(eq(caseNotes.intakeId, emergency))).map((n2) => n2.kind).sort(),
+    ).toEqual(["call", "note"]);
     const trail = await listAudit(db, { subjectId: emergency });
-    expect(trail.map((e) => e.action).sort()).toEqual(["call_logged", "case_acknowledged", "case_resolved", "case_viewed", "level_overridden", "note_added"]);
+    expect(trail.map((e) => e.action).sort()).toEqual([
+      "call_logged",
+      "case_acknowledged",
+      "case_resolved",
+      "case_viewed",
+      "level_overridden",
+      "note_added",
+    ]);
     expect(trail.every((e) => e.actorId === s.id && e.clientAddress === "192.0.2.20")).toBe(true);
-    expect(trail.find((e) => e.action === "level_overridden")).toMatchObject({ before: { level: "EMERGENCY" }, after: { level: "URGENT" }, reason: expect.stringContaining("surgery") });
+    expect(trail.find((e) => e.action === "level_overridden")).toMatchObject({
+      before: { level: "EMERGENCY" },
+      after: { level: "URGENT" },
+      reason: expect.stringContaining("surgery"),
+    });
     // Resolved cases leave the open queue but can still be found.
     expect((await listEscalations(db, { filter: {} })).map((c) => c.id)).not.toContain(emergency);
     expect((await listEscalations(db, { filter: { status: "resolved" } })).map((c) => c.id)).toContain(emergency);
@@ -151,7 +194,9 @@ describeEachDb("the second tier: overdue cases", (ctx) => {
     expect(await alertOverdueCases(db, later(14))).toBe(0);
     expect(await alertOverdueCases(db, later(16))).toBe(1);
     expect(await alertOverdueCases(db, later(20))).toBe(0);
-    const alerts = (await db.select().from(outbox).where(eq(outbox.recipient, admin.email))).filter((r) => (r.payload as { reason?: string }).reason === "overdue");
+    const alerts = (await db.select().from(outbox).where(eq(outbox.recipient, admin.email))).filter(
+      (r) => (r.payload as { reason?: string }).reason === "overdue",
+    );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.payload).toMatchObject({ intakeId: waiting, level: "EMERGENCY", reason: "overdue" });
     expect((await listAudit(db, { subjectId: waiting })).map((e) => e.action)).toContain("overdue_alert_queued");
@@ -169,10 +214,24 @@ describeEachDb("a grade is explained by the ruleset that made it", (ctx) => {
     old.contact.dateOfBirth = "1960-05-01";
     const grade = gradeIntake2026_11(old, { now: NOW });
     const { id: oldId } = await insertIntake(db, {
-      firstName: "Olive", lastName: "Older", email: "olive@example.test", phone: "+1 555 010 7777", dateOfBirth: old.contact.dateOfBirth,
-      sex: old.contact.sex, answers: old, privacyNoticeVersion: "2026-11", level: grade.level, levelRank: grade.levelRank,
-      rulesetVersion: grade.rulesetVersion, firedRules: grade.firedRules.map((r) => r.id), flags: grade.flags.map((f) => f.id),
-      scores: grade.scores, ageAtGrading: grade.age, escalated: true, escalationReason: "level", createdAt: NOW,
+      firstName: "Olive",
+      lastName: "Older",
+      email: "olive@example.test",
+      phone: "+1 555 010 7777",
+      dateOfBirth: old.contact.dateOfBirth,
+      sex: old.contact.sex,
+      answers: old,
+      privacyNoticeVersion: "2026-11",
+      level: grade.level,
+      levelRank: grade.levelRank,
+      rulesetVersion: grade.rulesetVersion,
+      firedRules: grade.firedRules.map((r) => r.id),
+      flags: grade.flags.map((f) => f.id),
+      scores: grade.scores,
+      ageAtGrading: grade.age,
+      escalated: true,
+      escalationReason: "level",
+      createdAt: NOW,
     });
     const oldCase = await viewCase(db, actor, oldId);
     const why = explainGrade(oldCase!.intake);
@@ -183,7 +242,10 @@ describeEachDb("a grade is explained by the ruleset that made it", (ctx) => {
     const current = await intake(db, "P45", { firstName: "Newer", lastName: "Case" });
     const now = explainGrade((await viewCase(db, actor, current))!.intake);
     expect(now).toMatchObject({ rulesetVersion: "2026.12", contractVersion: "2026.12", stoppedAt: "nerve-check" });
-    expect(now.firedRules.map((r) => [r.id, r.level])).toEqual([["U9", "URGENT"], ["X1", "URGENT"]]);
+    expect(now.firedRules.map((r) => [r.id, r.level])).toEqual([
+      ["U9", "URGENT"],
+      ["X1", "URGENT"],
+    ]);
     expect(now.flags.map((f) => f.id)).toEqual(["FLAG_EARLY_NOT_CONFIRMED"]);
   });
 });

@@ -93,14 +93,20 @@ test.describe("without JavaScript", () => {
   test("a patient books, moves and cancels from the private link", async ({ page, request }, info) => {
     const answers = vignetteIntake("P15", new Date()) as { contact: { email: string } };
     answers.contact.email = `nojs-${info.project.name}-${Date.now()}@example.test`;
-    const res = await request.post("/api/v1/intakes", { data: answers, headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` } });
+    const res = await request.post("/api/v1/intakes", {
+      data: answers,
+      headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
+    });
     const intake = await res.json();
     await page.goto(intake.next.bookingUrl);
     // Two weeks on, and a time of its own per browser project: the other booking tests (and this
     // one on the other project, in parallel) take earlier times.
     await laterWeek(page);
     await laterWeek(page);
-    await page.getByRole("radio").nth(info.project.name === "phone" ? 17 : 11).check();
+    await page
+      .getByRole("radio")
+      .nth(info.project.name === "phone" ? 17 : 11)
+      .check();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Confirm booking" }).click();
     await expect(page.getByText("Your appointment is booked.")).toBeVisible();
@@ -111,7 +117,10 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await laterWeek(page);
     await laterWeek(page);
-    await page.getByRole("radio").nth(info.project.name === "phone" ? 19 : 13).check();
+    await page
+      .getByRole("radio")
+      .nth(info.project.name === "phone" ? 19 : 13)
+      .check();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Move my appointment" }).click();
     await expect(page.getByText("Your appointment has been moved.")).toBeVisible();
@@ -120,7 +129,10 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a rescheduling patient who reports new bladder trouble is re-graded and told to go now", async ({ page, request }, info) => {
+test("a rescheduling patient who reports new bladder trouble is re-graded and told to go now", async ({
+  page,
+  request,
+}, info) => {
   const res = await request.post("/api/v1/intakes", {
     data: vignetteIntake("P19", new Date()),
     headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
@@ -150,8 +162,14 @@ test("a rescheduling patient who reports new bladder trouble is re-graded and to
   await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
 });
 
-test("an emergency result's booking link books nothing, and the staff are alerted by email within a minute", async ({ page, request }) => {
-  const res = await request.post("/api/v1/intakes", { data: vignetteIntake("P01", new Date()), headers: { "x-forwarded-for": "192.0.2.99" } });
+test("an emergency result's booking link books nothing, and the staff are alerted by email within a minute", async ({
+  page,
+  request,
+}) => {
+  const res = await request.post("/api/v1/intakes", {
+    data: vignetteIntake("P01", new Date()),
+    headers: { "x-forwarded-for": "192.0.2.99" },
+  });
   const intake = await res.json();
   expect(intake.next.bookingUrl).toBeNull();
   // The alert for this intake reaches the mailbox with a link to the case, within a minute.

@@ -17,7 +17,10 @@ test.describe("POST /api/v1/intakes", () => {
   });
 
   test("answers bad requests with clear 4xx errors, never a 500", async ({ request }) => {
-    const wrongType = await request.post("/api/v1/intakes", { data: "hello", headers: { "content-type": "text/plain" } });
+    const wrongType = await request.post("/api/v1/intakes", {
+      data: "hello",
+      headers: { "content-type": "text/plain" },
+    });
     expect(wrongType.status()).toBe(415);
     const invalid = await request.post("/api/v1/intakes", { data: { contact: { email: "x" } } });
     expect(invalid.status()).toBe(400);

@@ -51,8 +51,17 @@ test.describe("the intake form", () => {
   test("every page explains each missing answer, and every error links to a field on the page", async ({ page }) => {
     // (The daily function screen has none: each of its topics may be left out.)
     const steps = [
-      "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness", "health-history",
-      "more-questions", "running", "recovery-outlook",
+      "about-you",
+      "where-it-hurts",
+      "this-episode",
+      "vascular-check",
+      "legs",
+      "nerve-check",
+      "recent-illness",
+      "health-history",
+      "more-questions",
+      "running",
+      "recovery-outlook",
     ];
     for (const step of steps) {
       await page.goto(`/intake/${step}`);
@@ -148,7 +157,9 @@ test.describe("the intake form", () => {
     await expect(hip).toBeChecked();
   });
 
-  test("asks runners' questions only of runners, and the follow-ups only after the answer they follow", async ({ page }) => {
+  test("asks runners' questions only of runners, and the follow-ups only after the answer they follow", async ({
+    page,
+  }) => {
     await page.goto("/intake/running");
     const km = page.getByLabel(/kilometres/);
     await expect(km).toBeHidden();
@@ -172,7 +183,7 @@ test.describe("the intake form", () => {
     await expect(how).toBeHidden();
   });
 
-  test("walking: tick all that apply, with \"I'm not sure\" only on its own", async ({ page }) => {
+  test('walking: tick all that apply, with "I\'m not sure" only on its own', async ({ page }) => {
     await page.goto("/intake/legs");
     const kinds = page.getByRole("group", { name: "Which of these describe it?" });
     await expect(kinds).toBeHidden();
@@ -240,7 +251,9 @@ test.describe("the intake form", () => {
     await expect(page.getByRole("link", { name: "Back" })).toHaveAttribute("href", "/intake/check-answers");
   });
 
-  test("check answers never shows a question that was not asked, and Change lands on the question", async ({ page }) => {
+  test("check answers never shows a question that was not asked, and Change lands on the question", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const a = vignetteIntake("P15", new Date()); // a man of 42, no leg symptoms, not a runner
     await completeIntake(page, a as never, { stopAt: "check-answers" });
@@ -249,7 +262,9 @@ test.describe("the intake form", () => {
     await expect(page.getByText("Is it in one leg, both legs, or are you not sure?")).toHaveCount(0);
     await expect(page.getByText("Are any of these problems getting worse?")).toHaveCount(0);
     await expect(page.getByText(/hop, land or jump/)).toHaveCount(0);
-    await page.getByRole("link", { name: "Change Do you have numbness, tingling or pins and needles in a leg or foot?" }).click();
+    await page
+      .getByRole("link", { name: "Change Do you have numbness, tingling or pins and needles in a leg or foot?" })
+      .click();
     await expect(page).toHaveURL(/\/intake\/legs\?return=check#legs-numbnessOrTingling$/);
     await page.locator('input[name="legs.numbnessOrTingling"][value="yes"]').check();
     await page.locator('input[name="legs.numbnessLegs"][value="one_leg"]').check();
@@ -277,13 +292,20 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Enter your first name").first()).toBeVisible();
   });
 
-  test("a follow-up question comes back from the server when an answer brings it, without an error", async ({ page }) => {
+  test("a follow-up question comes back from the server when an answer brings it, without an error", async ({
+    page,
+  }) => {
     await page.goto("/intake/where-it-hurts");
     await markWhereItHurts(page, ["low_back"], "none");
     await continueTo(page, HEADINGS["this-episode"]);
     await page.goto("/intake/legs");
     await expect(page.locator('[name="legs.numbnessLegs"]').first()).toBeHidden();
-    for (const [name, value] of [["numbnessOrTingling", "yes"], ["weakness", "none"], ["difficultyWalking", "no"], ["armOrHandSymptoms", "no"]]) {
+    for (const [name, value] of [
+      ["numbnessOrTingling", "yes"],
+      ["weakness", "none"],
+      ["difficultyWalking", "no"],
+      ["armOrHandSymptoms", "no"],
+    ]) {
       await page.locator(`input[name="legs.${name}"][value="${value}"]`).check();
     }
     await page.getByRole("button", { name: "Continue" }).click();

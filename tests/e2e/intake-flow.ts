@@ -3,7 +3,8 @@ import type { IntakeAnswers } from "@/lib/triage";
 
 type Answers = IntakeAnswers;
 
-const radio = (page: Page, name: string, value: string) => page.locator(`input[type=radio][name="${name}"][value="${value}"]`);
+const radio = (page: Page, name: string, value: string) =>
+  page.locator(`input[type=radio][name="${name}"][value="${value}"]`);
 const yesNo = (v: boolean | null) => (v === null ? "unknown" : v ? "yes" : "no");
 
 /** The result page, after the last page or after "Send my answers to the clinic now". */
@@ -18,7 +19,8 @@ async function choose(page: Page, name: string, value: string) {
 
 async function number(page: Page, name: string, value: number | null) {
   if (value === null) await page.locator(`input[name="${name}.unknown"]`).check();
-  else if (await radio(page, name, String(value)).count()) await choose(page, name, String(value)); // a 0–10 scale
+  else if (await radio(page, name, String(value)).count())
+    await choose(page, name, String(value)); // a 0–10 scale
   else await page.locator(`input[name="${name}"]`).fill(String(value));
 }
 
@@ -62,7 +64,9 @@ async function answerPage(page: Page, fill: () => Promise<void>, next: RegExp | 
     await fill();
     await page.getByRole("button", { name: "Continue" }).click();
     const more = page.getByRole("heading", { name: MORE_DETAIL });
-    await expect(more.or(page.getByRole("heading", { level: 1, name: next })).or(page.locator("[data-emergency-page]"))).toBeVisible();
+    await expect(
+      more.or(page.getByRole("heading", { level: 1, name: next })).or(page.locator("[data-emergency-page]")),
+    ).toBeVisible();
     if (await page.locator("[data-emergency-page]").count()) return "emergency";
     if (!(await more.isVisible())) return "next";
     expect(page.url().split("#")[0]).toBe(url.split("#")[0]);
@@ -92,7 +96,10 @@ const LEG_REGIONS: Record<LegPain, string[]> = {
   below_knee_both_sides: ["Left leg, below the knee", "Right leg, below the knee"],
 };
 const LOCATION_LABELS: Record<string, string> = {
-  thoracic: "Upper or middle back", low_back: "Lower back", buttock: "Buttocks", abdomen_or_pelvis: "Tummy or pelvis",
+  thoracic: "Upper or middle back",
+  low_back: "Lower back",
+  buttock: "Buttocks",
+  abdomen_or_pelvis: "Tummy or pelvis",
   hip_or_groin: "Hip or groin",
 };
 
@@ -157,19 +164,22 @@ export async function completeIntake(
   await answerPage(page, () => section(page, "pain", a.pain, ["locations"]), HEADINGS["vascular-check"]);
 
   await onStep?.("vascular-check");
-  if ((await answerPage(page, () => section(page, "vascular", a.vascular), HEADINGS.legs)) === "emergency") return interrupted();
+  if ((await answerPage(page, () => section(page, "vascular", a.vascular), HEADINGS.legs)) === "emergency")
+    return interrupted();
 
   await onStep?.("legs");
   await answerPage(page, () => section(page, "legs", legs, ["legPain"]), HEADINGS["nerve-check"]);
 
   await onStep?.("nerve-check");
-  if ((await answerPage(page, () => section(page, "cauda", a.cauda!), HEADINGS["recent-illness"])) === "emergency") return interrupted();
+  if ((await answerPage(page, () => section(page, "cauda", a.cauda!), HEADINGS["recent-illness"])) === "emergency")
+    return interrupted();
 
   await onStep?.("recent-illness");
   await answerPage(page, () => section(page, "history", a.history!), HEADINGS["health-history"]);
 
   await onStep?.("health-history");
-  if ((await answerPage(page, () => section(page, "history", a.history!), HEADINGS["more-questions"])) === "emergency") return interrupted();
+  if ((await answerPage(page, () => section(page, "history", a.history!), HEADINGS["more-questions"])) === "emergency")
+    return interrupted();
 
   await onStep?.("more-questions");
   await answerPage(page, () => section(page, "inflammatory", a.inflammatory!), HEADINGS.running);
@@ -179,7 +189,8 @@ export async function completeIntake(
 
   await onStep?.("recovery-outlook");
   if (a.outlook) {
-    for (const [i, agree] of a.outlook.items.entries()) await choose(page, `outlook.items.${i}`, agree ? "agree" : "disagree");
+    for (const [i, agree] of a.outlook.items.entries())
+      await choose(page, `outlook.items.${i}`, agree ? "agree" : "disagree");
     await choose(page, "outlook.bothersomeness", a.outlook.bothersomeness);
     await continueTo(page, HEADINGS["daily-function"]);
   } else {
@@ -189,7 +200,8 @@ export async function completeIntake(
 
   await onStep?.("daily-function");
   if (a.function) {
-    for (const [i, score] of a.function.sections.entries()) if (score !== null) await choose(page, `function.sections.${i}`, String(score));
+    for (const [i, score] of a.function.sections.entries())
+      if (score !== null) await choose(page, `function.sections.${i}`, String(score));
     await continueTo(page, HEADINGS["check-answers"]);
   } else {
     await page.getByRole("button", { name: "Skip this section" }).click();

@@ -20,8 +20,12 @@ async function reachVascularCheck(page: Page) {
 
 async function answerVascular(page: Page, tearing: boolean) {
   await section(page, "vascular", {
-    suddenSevereTearingPain: tearing, collapseOrFainting: false, knownAaa: false, smokerOrEx: false,
-    abdominalOrFlankPain: false, calfPainOnWalkingRelievedByStanding: false,
+    suddenSevereTearingPain: tearing,
+    collapseOrFainting: false,
+    knownAaa: false,
+    smokerOrEx: false,
+    abdominalOrFlankPain: false,
+    calfPainOnWalkingRelievedByStanding: false,
   });
   await page.getByRole("button", { name: "Continue" }).click();
 }
@@ -58,7 +62,10 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("tearing pain shows the emergency page next, and sending it gives an emergency result", async ({ page, browser }) => {
+    test("tearing pain shows the emergency page next, and sending it gives an emergency result", async ({
+      page,
+      browser,
+    }) => {
       await reachVascularCheck(page);
       await answerVascular(page, true);
       await expectEmergencyPage(page, browser, javaScriptEnabled);

@@ -9,9 +9,19 @@ import { completeIntake } from "./intake-flow";
 const CASES = [
   { vignette: "P01", level: "Emergency: go now", heading: /emergency department now|ambulance/i, interrupted: true },
   { vignette: "P07", level: "Urgent", heading: /./, interrupted: false },
-  { vignette: "P13", level: "Soon: within 7 days", heading: "Book an appointment in the next 7 days", interrupted: false },
+  {
+    vignette: "P13",
+    level: "Soon: within 7 days",
+    heading: "Book an appointment in the next 7 days",
+    interrupted: false,
+  },
   { vignette: "P15", level: "Routine: book when it suits you", heading: "Book an appointment", interrupted: false },
-  { vignette: "P17", level: "Self-care: look after your back at home", heading: "You can look after your back at home", interrupted: false },
+  {
+    vignette: "P17",
+    level: "Self-care: look after your back at home",
+    heading: "You can look after your back at home",
+    interrupted: false,
+  },
 ] as const;
 
 for (const c of CASES) {

@@ -35,7 +35,10 @@ test.describe("landing page", () => {
     expect(first.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     // The page's own scripts carry the nonce, so the browser runs them: no CSP errors.
     const violations: string[] = [];
-    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    page.on(
+      "console",
+      (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()),
+    );
     await page.goto("/");
     await page.getByRole("link", { name: "Skip to main content" }).focus();
     expect(violations).toEqual([]);

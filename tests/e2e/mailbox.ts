@@ -4,8 +4,15 @@ import { expect, type Page } from "@playwright/test";
  * Opens the newest email to `to` of this kind (its label in the mailbox list) in the development
  * mailbox, waiting for the worker to deliver it. Returns its plain text and calendar file, if any.
  */
-export async function openEmail(page: Page, to: string, kindLabel: string): Promise<{ text: string; calendar: string | null }> {
-  const row = page.getByRole("listitem").filter({ hasText: `${kindLabel} to ${to}` }).first();
+export async function openEmail(
+  page: Page,
+  to: string,
+  kindLabel: string,
+): Promise<{ text: string; calendar: string | null }> {
+  const row = page
+    .getByRole("listitem")
+    .filter({ hasText: `${kindLabel} to ${to}` })
+    .first();
   await expect(async () => {
     await page.goto("/dev/mailbox");
     await expect(row).toBeVisible({ timeout: 1000 });

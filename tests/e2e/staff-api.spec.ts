@@ -3,19 +3,26 @@ import { ADMIN, RECEPTION, signIn } from "./staff-session";
 
 // The demo EMERGENCY (lib/demo) is Maria Lopez: no response without a session may name her.
 const PATIENT = "Lopez";
-const ROUTES = (id: string) => [
-  { method: "GET", path: "/api/v1/staff/cases" },
-  { method: "GET", path: `/api/v1/staff/cases/${id}` },
-  { method: "POST", path: `/api/v1/staff/cases/${id}/acknowledge` },
-  { method: "GET", path: "/api/v1/staff/audit" },
-] as const;
+const ROUTES = (id: string) =>
+  [
+    { method: "GET", path: "/api/v1/staff/cases" },
+    { method: "GET", path: `/api/v1/staff/cases/${id}` },
+    { method: "POST", path: `/api/v1/staff/cases/${id}/acknowledge` },
+    { method: "GET", path: "/api/v1/staff/audit" },
+  ] as const;
 
 test.describe("the staff API", () => {
-  test("answers 401 without a session or with a forged one, 403 for the wrong role, and data only with both", async ({ page, playwright, baseURL }) => {
+  test("answers 401 without a session or with a forged one, 403 for the wrong role, and data only with both", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     await signIn(page, RECEPTION);
     const list = await page.request.get("/api/v1/staff/cases?level=EMERGENCY&status=all");
     expect(list.status()).toBe(200);
-    const { cases } = (await list.json()) as { cases: { id: string; lastName: string; acknowledgeBy: string | null; topRule: { summary: string } }[] };
+    const { cases } = (await list.json()) as {
+      cases: { id: string; lastName: string; acknowledgeBy: string | null; topRule: { summary: string } }[];
+    };
     const maria = cases.find((c) => c.lastName === PATIENT)!;
     expect(maria.acknowledgeBy).not.toBeNull();
     expect(maria.topRule.summary.length).toBeGreaterThan(10);
@@ -43,13 +50,17 @@ test.describe("the staff API", () => {
     expect(((await one.json()) as { contact: { lastName: string } }).contact.lastName).toBe(PATIENT);
 
     // A change from another site is refused even with the cookie.
-    const forged = await page.request.post(`/api/v1/staff/cases/${maria.id}/acknowledge`, { headers: { origin: "https://evil.example" } });
+    const forged = await page.request.post(`/api/v1/staff/cases/${maria.id}/acknowledge`, {
+      headers: { origin: "https://evil.example" },
+    });
     expect(forged.status()).toBe(403);
   });
 
   test("an admin reads the audit trail, which records the API's case views", async ({ page }) => {
     await signIn(page, ADMIN);
-    const { cases } = (await (await page.request.get("/api/v1/staff/cases?status=all")).json()) as { cases: { id: string }[] };
+    const { cases } = (await (await page.request.get("/api/v1/staff/cases?status=all")).json()) as {
+      cases: { id: string }[];
+    };
     const id = cases[0]!.id;
     expect((await page.request.get(`/api/v1/staff/cases/${id}`)).status()).toBe(200);
     const audit = await page.request.get(`/api/v1/staff/audit?subject=${id}`);
@@ -59,7 +70,11 @@ test.describe("the staff API", () => {
     expect((await page.request.get("/api/v1/staff/cases/not-a-case")).status()).toBe(404);
   });
 
-  test("a copied session cookie stops working the moment its owner signs out", async ({ page, playwright, baseURL }) => {
+  test("a copied session cookie stops working the moment its owner signs out", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     await signIn(page, RECEPTION);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const copy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });

@@ -13,7 +13,9 @@ async function rowOf(page: Page, name: string): Promise<Locator> {
   throw new Error(`${name} is not on the schedule`);
 }
 
-test("reception marks today's patient as arrived, undoes it, and cannot mark a later patient early", async ({ page }) => {
+test("reception marks today's patient as arrived, undoes it, and cannot mark a later patient early", async ({
+  page,
+}) => {
   await signIn(page, RECEPTION, "/staff/schedule");
   await expect(page.getByRole("heading", { name: "Schedule", exact: true })).toBeVisible();
   await expect(page.getByText(/All times are New York time/)).toBeVisible();
@@ -43,7 +45,9 @@ test("reception marks today's patient as arrived, undoes it, and cannot mark a l
   await expectNoAxeViolations(page);
 });
 
-test("the queue shows the last 30 days at a glance, with the numbers in a table for screen readers", async ({ page }) => {
+test("the queue shows the last 30 days at a glance, with the numbers in a table for screen readers", async ({
+  page,
+}) => {
   await signIn(page, RECEPTION);
   const glance = page.getByRole("region", { name: /At a glance/ });
   await expect(glance).toContainText(/\d+ intakes?: \d+ emergency, \d+ urgent/);

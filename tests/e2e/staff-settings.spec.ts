@@ -9,7 +9,10 @@ test("reception cannot open the settings (403)", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
 });
 
-test("an admin creates an account, sees it locked after five wrong passwords, unlocks it, the new colleague signs in, and after a forgotten password gets a new one", async ({ page, browser }) => {
+test("an admin creates an account, sees it locked after five wrong passwords, unlocks it, the new colleague signs in, and after a forgotten password gets a new one", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, ADMIN, "/staff/settings");
   await expect(page.getByRole("heading", { name: "Clinic settings" })).toBeVisible();
@@ -53,7 +56,13 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   await page.reload();
   const row = page.locator("#staff").getByRole("row").filter({ hasText: email });
   await row.getByRole("button", { name: `Unlock Temp ${stamp}` }).click();
-  await expect(page.locator("#staff").getByRole("row").filter({ hasText: email }).getByRole("button", { name: /Unlock/ })).toHaveCount(0);
+  await expect(
+    page
+      .locator("#staff")
+      .getByRole("row")
+      .filter({ hasText: email })
+      .getByRole("button", { name: /Unlock/ }),
+  ).toHaveCount(0);
 
   await them.getByLabel("Email").fill(email);
   await them.getByLabel("Password").fill(password);
@@ -65,12 +74,21 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   const again = page.locator("#staff").getByRole("row").filter({ hasText: email });
   await again.getByLabel(`New password for Temp ${stamp}`).fill("too short");
   await again.getByRole("button", { name: "Set password" }).click();
-  const field = page.locator("#staff").getByRole("row").filter({ hasText: email }).getByLabel(`New password for Temp ${stamp}`);
+  const field = page
+    .locator("#staff")
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByLabel(`New password for Temp ${stamp}`);
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#staff").getByText("Use at least 12 characters for the password").first()).toBeVisible();
   await expect(field).toHaveValue(""); // a password is never sent back
   await field.fill(newPassword);
-  await page.locator("#staff").getByRole("row").filter({ hasText: email }).getByRole("button", { name: "Set password" }).click();
+  await page
+    .locator("#staff")
+    .getByRole("row")
+    .filter({ hasText: email })
+    .getByRole("button", { name: "Set password" })
+    .click();
   await expect(page.getByText("New password set, and the account signed out everywhere.")).toBeVisible();
   await them.reload();
   await expect(them).toHaveURL(/sign-in/);
@@ -85,10 +103,16 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   await page.goto("/staff/audit");
   await expect(page.getByRole("row").filter({ hasText: "staff password reset" }).first()).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "staff unlocked" }).first()).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "staff created" }).filter({ hasText: ADMIN.email }).first()).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "staff created" }).filter({ hasText: ADMIN.email }).first(),
+  ).toBeVisible();
 });
 
-test("a settings action replayed by reception gets 403 and by a signed-out client the sign-in page, and changes nothing", async ({ page, browser, baseURL }) => {
+test("a settings action replayed by reception gets 403 and by a signed-out client the sign-in page, and changes nothing", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signIn(page, ADMIN, "/staff/settings");
   await page.waitForLoadState("networkidle");
   const name = `Replay ${Date.now().toString(36)}`;
@@ -96,8 +120,15 @@ test("a settings action replayed by reception gets 403 and by a signed-out clien
   await add.getByLabel("Name", { exact: true }).fill(name);
   await add.getByLabel("Role", { exact: true }).fill("Physiotherapist");
   // The admin's own request, as the browser sent it (the action's id and its form data).
-  const [sent] = await Promise.all([page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]), add.getByRole("button", { name: "Add clinician" }).click()]);
-  const headers = Object.fromEntries(Object.entries(await sent.allHeaders()).filter(([k]) => ["next-action", "content-type", "accept", "next-router-state-tree"].includes(k)));
+  const [sent] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
+    add.getByRole("button", { name: "Add clinician" }).click(),
+  ]);
+  const headers = Object.fromEntries(
+    Object.entries(await sent.allHeaders()).filter(([k]) =>
+      ["next-action", "content-type", "accept", "next-router-state-tree"].includes(k),
+    ),
+  );
   const replay = async (context: Awaited<ReturnType<typeof browser.newContext>>) =>
     context.request.fetch(sent.url(), { method: "POST", headers, data: sent.postDataBuffer()!, maxRedirects: 0 });
 
@@ -105,7 +136,10 @@ test("a settings action replayed by reception gets 403 and by a signed-out clien
   await signIn(await receptionContext.newPage(), RECEPTION);
   const asReception = await replay(receptionContext);
   expect(asReception.status()).toBe(403);
-  const anonymousContext = await browser.newContext({ baseURL, extraHTTPHeaders: { cookie: "authjs.session-token=forged" } });
+  const anonymousContext = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: "authjs.session-token=forged" },
+  });
   const signedOut = await replay(anonymousContext);
   // The action itself answers with Next's action redirect to sign-in (proxy.ts only sees a cookie).
   expect(signedOut.headers()["x-action-redirect"] ?? signedOut.headers()["location"]).toContain("/staff/sign-in");

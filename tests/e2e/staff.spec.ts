@@ -13,7 +13,10 @@ async function postIntake(page: Page, vignette: string, contact: Record<string, 
 }
 
 test.describe("staff access", () => {
-  test("signed-out visitors and forged cookies are sent to sign-in and see no patient data", async ({ page, context }) => {
+  test("signed-out visitors and forged cookies are sent to sign-in and see no patient data", async ({
+    page,
+    context,
+  }) => {
     const intake = await postIntake(page, "P01", { firstName: "Hidden", lastName: "Patient" }, "192.0.2.150");
     for (const path of ["/staff", `/staff/cases/${intake.id}`, "/staff/audit", "/staff/schedule", "/staff/settings"]) {
       const res = await page.goto(path);
@@ -27,7 +30,9 @@ test.describe("staff access", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a wrong password gets one message for every failure; reception cannot open the audit trail (403)", async ({ page }) => {
+  test("a wrong password gets one message for every failure; reception cannot open the audit trail (403)", async ({
+    page,
+  }) => {
     await page.goto("/staff/sign-in");
     await page.getByLabel("Email").fill(RECEPTION.email);
     await page.getByLabel("Password").fill("not the password");
@@ -42,7 +47,9 @@ test.describe("staff access", () => {
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   });
 
-  test("staff pages leave out the patients' emergency note, and a patient page reached from one shows it again", async ({ page }) => {
+  test("staff pages leave out the patients' emergency note, and a patient page reached from one shows it again", async ({
+    page,
+  }) => {
     const note = page.getByRole("complementary", { name: /emergency department now/i });
     await signIn(page, RECEPTION);
     await expect(page.getByRole("heading", { name: "Case queue" })).toBeVisible();
@@ -55,7 +62,9 @@ test.describe("staff access", () => {
   });
 });
 
-test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledges it, overrides it with a reason and signs out; the admin sees it all in the audit trail", async ({ page }) => {
+test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledges it, overrides it with a reason and signs out; the admin sees it all in the audit trail", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, CLINICIAN);
   await expect(page.getByRole("heading", { name: "Case queue" })).toBeVisible();
@@ -113,7 +122,9 @@ test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledg
   await signIn(page, ADMIN, "/staff/audit");
   await page.goto(`/staff/audit?subject=${intake.id}`);
   const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allInnerTexts();
-  expect(actions).toEqual(expect.arrayContaining(["case viewed", "case acknowledged", "level overridden", "note added"]));
+  expect(actions).toEqual(
+    expect.arrayContaining(["case viewed", "case acknowledged", "level overridden", "note added"]),
+  );
   await expect(page.getByText(/Reason: Called: symptoms since spinal surgery/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -139,7 +150,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("reception books a reserved urgent slot for an URGENT case and the patient's confirmation is sent", async ({ page }) => {
+test("reception books a reserved urgent slot for an URGENT case and the patient's confirmation is sent", async ({
+  page,
+}) => {
   const email = `urgent-${Date.now()}@example.test`;
   const intake = await postIntake(page, "P05", { firstName: "Uma", email }, "192.0.2.152");
   expect(intake.level).toBe("URGENT");
@@ -170,18 +183,27 @@ test.describe("on a tablet", () => {
   });
 });
 
-test("a case sent from the emergency page says after which page and that later pages were not asked, with the ruleset that graded it and each rule's text", async ({ page }) => {
+test("a case sent from the emergency page says after which page and that later pages were not asked, with the ruleset that graded it and each rule's text", async ({
+  page,
+}) => {
   const early = await postIntake(page, "P45", { firstName: "Early", lastName: "Sender" }, "192.0.2.151");
   expect(early.level).toBe("URGENT");
   await signIn(page, CLINICIAN, `/staff/cases/${early.id}`);
-  await expect(page.getByText(/Sent from the emergency page after the nerve check .*; later pages not asked/)).toBeVisible();
+  await expect(
+    page.getByText(/Sent from the emergency page after the nerve check .*; later pages not asked/),
+  ).toBeVisible();
   await expect(page.getByText(/Graded by ruleset 2026\.12/)).toBeVisible();
-  await expect(page.getByText(/X1: Sent from the emergency page, but the answers sent do not confirm an emergency/)).toBeVisible();
+  await expect(
+    page.getByText(/X1: Sent from the emergency page, but the answers sent do not confirm an emergency/),
+  ).toBeVisible();
   await expect(page.getByText(/FLAG_EARLY_NOT_CONFIRMED: .*call the patient first/)).toBeVisible();
   const api = await page.request.get(`/api/v1/staff/cases/${early.id}`);
   expect(await api.json()).toMatchObject({
-    rulesetVersion: "2026.12", contractVersion: "2026.12", stoppedAt: "nerve-check",
-    firedRules: [{ id: "U9" }, { id: "X1" }], flags: [{ id: "FLAG_EARLY_NOT_CONFIRMED" }],
+    rulesetVersion: "2026.12",
+    contractVersion: "2026.12",
+    stoppedAt: "nerve-check",
+    firedRules: [{ id: "U9" }, { id: "X1" }],
+    flags: [{ id: "FLAG_EARLY_NOT_CONFIRMED" }],
   });
   await expectNoAxeViolations(page);
 });

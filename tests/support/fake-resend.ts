@@ -11,14 +11,24 @@ export type FakeBehaviour =
   /** Never answers and never delivers (a hung connection). */
   | { do: "hang" };
 
-export type FakeEmail = { idempotencyKey: string | null; from: string; to: string | string[]; subject: string; html: string; text: string; attachments?: { filename: string; content: string }[] };
+export type FakeEmail = {
+  idempotencyKey: string | null;
+  from: string;
+  to: string | string[];
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: { filename: string; content: string }[];
+};
 
 /**
  * A local stand-in for Resend's POST /emails, pointed at with RESEND_BASE_URL. Like Resend, it
  * remembers idempotency keys: a repeat of a key it has delivered returns the first answer and is
  * not a second delivery. `deliveries` counts deliveries per key.
  */
-export async function startFakeResend(behaviour: (body: FakeEmail, call: number) => FakeBehaviour = () => ({ do: "deliver" })) {
+export async function startFakeResend(
+  behaviour: (body: FakeEmail, call: number) => FakeBehaviour = () => ({ do: "deliver" }),
+) {
   const deliveries = new Map<string, number>();
   const delivered: FakeEmail[] = [];
   const answers = new Map<string, string>();
@@ -30,7 +40,10 @@ export async function startFakeResend(behaviour: (body: FakeEmail, call: number)
       res.writeHead(404).end();
       return;
     }
-    const body = { ...(JSON.parse(await readBody(req)) as Omit<FakeEmail, "idempotencyKey">), idempotencyKey: (req.headers["idempotency-key"] as string) ?? null };
+    const body = {
+      ...(JSON.parse(await readBody(req)) as Omit<FakeEmail, "idempotencyKey">),
+      idempotencyKey: (req.headers["idempotency-key"] as string) ?? null,
+    };
     const key = body.idempotencyKey;
     if (key && answers.has(key)) {
       res.writeHead(200, { "content-type": "application/json" }).end(answers.get(key));
@@ -38,7 +51,11 @@ export async function startFakeResend(behaviour: (body: FakeEmail, call: number)
     }
     const plan = behaviour(body, ++calls);
     if (plan.do === "fail") {
-      res.writeHead(plan.status, { "content-type": "application/json" }).end(JSON.stringify({ statusCode: plan.status, name: plan.name ?? "application_error", message: "fake failure" }));
+      res
+        .writeHead(plan.status, { "content-type": "application/json" })
+        .end(
+          JSON.stringify({ statusCode: plan.status, name: plan.name ?? "application_error", message: "fake failure" }),
+        );
       return;
     }
     if (plan.do === "hang") {

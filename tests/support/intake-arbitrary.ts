@@ -3,7 +3,13 @@
 import fc from "fast-check";
 import type { IntakeAnswers } from "@/lib/triage";
 import {
-  asksPregnancy, CAUDA_ITEMS, caudaReported, legSymptomsPresent, MECHANISM_TRIGGERS, PAIN_LOCATIONS, pregnancyAsksWarningSigns,
+  asksPregnancy,
+  CAUDA_ITEMS,
+  caudaReported,
+  legSymptomsPresent,
+  MECHANISM_TRIGGERS,
+  PAIN_LOCATIONS,
+  pregnancyAsksWarningSigns,
 } from "@/lib/triage";
 
 const DAY_MS = 86_400_000;
@@ -46,7 +52,11 @@ const days = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: 36500 }), weight: 1 },
 );
 const onset = fc.option(
-  fc.oneof({ arbitrary: fc.integer({ min: 0, max: 120 }), weight: 3 }, fc.constantFrom(0, 14, 15, 90, 91), fc.integer({ min: 0, max: 36500 })),
+  fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 120 }), weight: 3 },
+    fc.constantFrom(0, 14, 15, 90, 91),
+    fc.integer({ min: 0, max: 36500 }),
+  ),
   { freq: 5 },
 );
 const yesNoUnsure = (yesOneIn = 30) =>
@@ -66,76 +76,134 @@ export type IntakeShape = "complete" | "vascular-check" | "nerve-check" | "healt
  * (UTC calendar). Every cross-field rule of the contract holds. `early` mixes in early submissions
  * (stoppedAt set, later sections null); `only` fixes the shape.
  */
-export function intakeAnswersArbitrary({ now, early = false, only }: { now: Date; early?: boolean; only?: IntakeShape }): fc.Arbitrary<IntakeAnswers> {
-  const contact = fc.record({
-    firstName: fc.constantFrom("Ann", "Bo", "Chidi", "María José", "Łukasz", "O'Neil", "Zoë"),
-    lastName: fc.constantFrom("Smith", "Nguyen", "Okafor", "García-López", "Ó Briain"),
-    email: fc.tuple(fc.constantFrom("ann", "bo.li", "c_o+tag"), fc.nat(9999)).map(([u, n]) => `${u}${n}@example.test`),
-    phone: fc.tuple(fc.constantFrom("+44 7700 ", "(020) ", "555-"), fc.nat(999_999)).map(([p, n]) => `${p}${100_000 + n}`),
-    dateOfBirth: dateOfBirthArbitrary(now),
-    sex: fc.constantFrom<Sex>("female", "male", "other"),
-  }, PLAIN);
-  const pain = fc.record({
-    locations: fc.uniqueArray(fc.constantFrom(...PAIN_LOCATIONS), { minLength: 1, maxLength: 5 }),
-    durationDays: days,
-    onset: fc.constantFrom("sudden", "gradual"),
-    trigger: fc.constantFrom("none", "none", "lifting", "lifting", "running", "running", "minor_fall", "sport_impact", "major_trauma"),
-    mechanism: rare(8),
-    intensity: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 10 })),
-    pattern: fc.constantFrom("improving", "centralising", "stable", "worsening", "peripheralising"),
-    nightPain: fc.constantFrom("none", "wakes_second_half", "constant_unrelieved"),
-    worseOnCoughSneezeStrain: fc.boolean(),
-    previousEpisodes: fc.boolean(),
-  }, PLAIN).map(({ mechanism, ...p }) => ({
-    ...p,
-    dangerousMechanism: MECHANISM_TRIGGERS.includes(p.trigger) ? mechanism : null,
-  }));
-  const legs = fc.record({
-    legPain: fc.constantFrom("none", "none", "none", "above_knee", "above_knee", "below_knee_one_side", "below_knee_both_sides"),
-    legPainWorseThanBack: fc.boolean(),
-    numbnessOrTingling: rare(4),
-    numbnessLegs: fc.constantFrom("one_leg", "one_leg", "both_legs", "unsure"),
-    weakness: fc.oneof(
-      { arbitrary: fc.constant("none" as const), weight: 20 },
-      fc.constantFrom("one_leg_stable", "one_leg_worsening", "both_legs"),
-    ),
-    difficultyWalking: rare(12),
-    walkingKinds: fc.oneof(
-      fc.uniqueArray(fc.constantFrom("unsteady", "one_leg_gives_way", "heavy_after_distance"), { minLength: 1, maxLength: 3 }),
-      fc.constant<("unsure")[]>(["unsure"]),
-    ),
-    armOrHandSymptoms: rare(12),
-    armHandSide: fc.constantFrom("one_side", "both_sides", "unsure"),
-    armHandKind: fc.constantFrom("weakness_or_clumsiness", "numbness_or_tingling", "night_tingling_only", "unsure"),
-    onsetDays: fc.record({ legPain: onset, numbness: onset, weakness: onset, walking: onset, armOrHand: onset }, PLAIN),
-    worsening: fc.option(fc.boolean(), { freq: 4 }),
-  }, PLAIN).map((l) => {
-    const present = legSymptomsPresent(l);
-    const anySymptom = l.legPain !== "none" || present.numbness || present.weakness || present.walking || present.armOrHand;
-    const o = l.onsetDays;
-    return {
-      ...l,
-      numbnessLegs: l.numbnessOrTingling ? l.numbnessLegs : null,
-      walkingKinds: l.difficultyWalking ? l.walkingKinds : null,
-      armHandSide: l.armOrHandSymptoms ? l.armHandSide : null,
-      armHandKind: l.armOrHandSymptoms ? l.armHandKind : null,
-      onsetDays: {
-        legPain: present.legPain ? o.legPain : null,
-        numbness: present.numbness ? o.numbness : null,
-        weakness: present.weakness ? o.weakness : null,
-        walking: present.walking ? o.walking : null,
-        armOrHand: present.armOrHand ? o.armOrHand : null,
+export function intakeAnswersArbitrary({
+  now,
+  early = false,
+  only,
+}: {
+  now: Date;
+  early?: boolean;
+  only?: IntakeShape;
+}): fc.Arbitrary<IntakeAnswers> {
+  const contact = fc.record(
+    {
+      firstName: fc.constantFrom("Ann", "Bo", "Chidi", "María José", "Łukasz", "O'Neil", "Zoë"),
+      lastName: fc.constantFrom("Smith", "Nguyen", "Okafor", "García-López", "Ó Briain"),
+      email: fc
+        .tuple(fc.constantFrom("ann", "bo.li", "c_o+tag"), fc.nat(9999))
+        .map(([u, n]) => `${u}${n}@example.test`),
+      phone: fc
+        .tuple(fc.constantFrom("+44 7700 ", "(020) ", "555-"), fc.nat(999_999))
+        .map(([p, n]) => `${p}${100_000 + n}`),
+      dateOfBirth: dateOfBirthArbitrary(now),
+      sex: fc.constantFrom<Sex>("female", "male", "other"),
+    },
+    PLAIN,
+  );
+  const pain = fc
+    .record(
+      {
+        locations: fc.uniqueArray(fc.constantFrom(...PAIN_LOCATIONS), { minLength: 1, maxLength: 5 }),
+        durationDays: days,
+        onset: fc.constantFrom("sudden", "gradual"),
+        trigger: fc.constantFrom(
+          "none",
+          "none",
+          "lifting",
+          "lifting",
+          "running",
+          "running",
+          "minor_fall",
+          "sport_impact",
+          "major_trauma",
+        ),
+        mechanism: rare(8),
+        intensity: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 10 })),
+        pattern: fc.constantFrom("improving", "centralising", "stable", "worsening", "peripheralising"),
+        nightPain: fc.constantFrom("none", "wakes_second_half", "constant_unrelieved"),
+        worseOnCoughSneezeStrain: fc.boolean(),
+        previousEpisodes: fc.boolean(),
       },
-      worsening: anySymptom ? l.worsening : null,
-    };
-  });
+      PLAIN,
+    )
+    .map(({ mechanism, ...p }) => ({
+      ...p,
+      dangerousMechanism: MECHANISM_TRIGGERS.includes(p.trigger) ? mechanism : null,
+    }));
+  const legs = fc
+    .record(
+      {
+        legPain: fc.constantFrom(
+          "none",
+          "none",
+          "none",
+          "above_knee",
+          "above_knee",
+          "below_knee_one_side",
+          "below_knee_both_sides",
+        ),
+        legPainWorseThanBack: fc.boolean(),
+        numbnessOrTingling: rare(4),
+        numbnessLegs: fc.constantFrom("one_leg", "one_leg", "both_legs", "unsure"),
+        weakness: fc.oneof(
+          { arbitrary: fc.constant("none" as const), weight: 20 },
+          fc.constantFrom("one_leg_stable", "one_leg_worsening", "both_legs"),
+        ),
+        difficultyWalking: rare(12),
+        walkingKinds: fc.oneof(
+          fc.uniqueArray(fc.constantFrom("unsteady", "one_leg_gives_way", "heavy_after_distance"), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          fc.constant<"unsure"[]>(["unsure"]),
+        ),
+        armOrHandSymptoms: rare(12),
+        armHandSide: fc.constantFrom("one_side", "both_sides", "unsure"),
+        armHandKind: fc.constantFrom("weakness_or_clumsiness", "numbness_or_tingling", "night_tingling_only", "unsure"),
+        onsetDays: fc.record(
+          { legPain: onset, numbness: onset, weakness: onset, walking: onset, armOrHand: onset },
+          PLAIN,
+        ),
+        worsening: fc.option(fc.boolean(), { freq: 4 }),
+      },
+      PLAIN,
+    )
+    .map((l) => {
+      const present = legSymptomsPresent(l);
+      const anySymptom =
+        l.legPain !== "none" || present.numbness || present.weakness || present.walking || present.armOrHand;
+      const o = l.onsetDays;
+      return {
+        ...l,
+        numbnessLegs: l.numbnessOrTingling ? l.numbnessLegs : null,
+        walkingKinds: l.difficultyWalking ? l.walkingKinds : null,
+        armHandSide: l.armOrHandSymptoms ? l.armHandSide : null,
+        armHandKind: l.armOrHandSymptoms ? l.armHandKind : null,
+        onsetDays: {
+          legPain: present.legPain ? o.legPain : null,
+          numbness: present.numbness ? o.numbness : null,
+          weakness: present.weakness ? o.weakness : null,
+          walking: present.walking ? o.walking : null,
+          armOrHand: present.armOrHand ? o.armOrHand : null,
+        },
+        worsening: anySymptom ? l.worsening : null,
+      };
+    });
   const caudaSection = fc
-    .record({
-      saddleNumbness: yesNoUnsure(), bladderChange: yesNoUnsure(), bowelChange: yesNoUnsure(),
-      sexualFunctionChange: fc.oneof({ arbitrary: yesNoUnsure(), weight: 4 }, fc.constant("not_applicable" as const)),
-      onsetDays: fc.record({ saddleNumbness: onset, bladderChange: onset, bowelChange: onset, sexualFunctionChange: onset }, PLAIN),
-      worsening: fc.option(fc.boolean()),
-    }, PLAIN)
+    .record(
+      {
+        saddleNumbness: yesNoUnsure(),
+        bladderChange: yesNoUnsure(),
+        bowelChange: yesNoUnsure(),
+        sexualFunctionChange: fc.oneof({ arbitrary: yesNoUnsure(), weight: 4 }, fc.constant("not_applicable" as const)),
+        onsetDays: fc.record(
+          { saddleNumbness: onset, bladderChange: onset, bowelChange: onset, sexualFunctionChange: onset },
+          PLAIN,
+        ),
+        worsening: fc.option(fc.boolean()),
+      },
+      PLAIN,
+    )
     .map((c) => {
       const o = c.onsetDays;
       return {
@@ -149,66 +217,135 @@ export function intakeAnswersArbitrary({ now, early = false, only }: { now: Date
         worsening: CAUDA_ITEMS.some((item) => caudaReported(c[item])) ? c.worsening : null,
       };
     });
-  const history = fc.record({
-    cancer: rare(), unexplainedWeightLoss: rare(), feverChillsOrSweats: rare(), feelsVeryUnwell: rare(), newConfusion: rare(60),
-    immunosuppressed: rare(), ivDrugUse: rare(), diabetes: rare(), recentSpinalProcedure: rare(), recentInfection: rare(),
-    longTermOralSteroids: rare(), osteoporosisOrFragilityFracture: rare(), anticoagulant: yesNoUnsure(12),
-    pregnancy: fc.oneof({ arbitrary: fc.constant("no" as const), weight: 12 }, fc.constantFrom("pregnant", "recently_pregnant", "unsure")),
-    pregnancyWarningSigns: yesNoUnsure(3),
-  }, PLAIN);
-  const vascular = fc.record({
-    suddenSevereTearingPain: rare(), collapseOrFainting: rare(), knownAaa: rare(50), smokerOrEx: fc.boolean(),
-    abdominalOrFlankPain: rare(4), calfPainOnWalkingRelievedByStanding: rare(),
-  }, PLAIN);
-  const inflammatory = fc.record({
-    onsetAge: fc.option(fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constantFrom(34, 35, 44, 45)), { freq: 2 }),
-    wakingSecondHalfOfNight: rare(3), buttockPain: rare(3), improvesWithMovement: rare(3), nsaidResponse48h: rare(3),
-    familyHistorySpa: rare(3), arthritisHistory: rare(3), enthesitisHistory: rare(3), psoriasisHistory: rare(3),
-    morningStiffnessOver30Min: rare(3),
-  }, PLAIN);
+  const history = fc.record(
+    {
+      cancer: rare(),
+      unexplainedWeightLoss: rare(),
+      feverChillsOrSweats: rare(),
+      feelsVeryUnwell: rare(),
+      newConfusion: rare(60),
+      immunosuppressed: rare(),
+      ivDrugUse: rare(),
+      diabetes: rare(),
+      recentSpinalProcedure: rare(),
+      recentInfection: rare(),
+      longTermOralSteroids: rare(),
+      osteoporosisOrFragilityFracture: rare(),
+      anticoagulant: yesNoUnsure(12),
+      pregnancy: fc.oneof(
+        { arbitrary: fc.constant("no" as const), weight: 12 },
+        fc.constantFrom("pregnant", "recently_pregnant", "unsure"),
+      ),
+      pregnancyWarningSigns: yesNoUnsure(3),
+    },
+    PLAIN,
+  );
+  const vascular = fc.record(
+    {
+      suddenSevereTearingPain: rare(),
+      collapseOrFainting: rare(),
+      knownAaa: rare(50),
+      smokerOrEx: fc.boolean(),
+      abdominalOrFlankPain: rare(4),
+      calfPainOnWalkingRelievedByStanding: rare(),
+    },
+    PLAIN,
+  );
+  const inflammatory = fc.record(
+    {
+      onsetAge: fc.option(fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constantFrom(34, 35, 44, 45)), { freq: 2 }),
+      wakingSecondHalfOfNight: rare(3),
+      buttockPain: rare(3),
+      improvesWithMovement: rare(3),
+      nsaidResponse48h: rare(3),
+      familyHistorySpa: rare(3),
+      arthritisHistory: rare(3),
+      enthesitisHistory: rare(3),
+      psoriasisHistory: rare(3),
+      morningStiffnessOver30Min: rare(3),
+    },
+    PLAIN,
+  );
   const running = fc
-    .record({
-      isRunner: fc.boolean(),
-      kmPerWeek: fc.option(fc.integer({ min: 0, max: 5000 }).map((n) => n / 10)),
-      recentLoadIncrease: rare(4), painOnHopping: rare(), limpOrPainOnWalking: rare(), painOnExtension: rare(4),
-      lowEnergyOrMenstrualChanges: rare(), priorBoneStressInjury: rare(),
-    }, PLAIN)
+    .record(
+      {
+        isRunner: fc.boolean(),
+        kmPerWeek: fc.option(fc.integer({ min: 0, max: 5000 }).map((n) => n / 10)),
+        recentLoadIncrease: rare(4),
+        painOnHopping: rare(),
+        limpOrPainOnWalking: rare(),
+        painOnExtension: rare(4),
+        lowEnergyOrMenstrualChanges: rare(),
+        priorBoneStressInjury: rare(),
+      },
+      PLAIN,
+    )
     .map((r) => (r.isRunner ? r : { ...r, kmPerWeek: null, limpOrPainOnWalking: false }));
   const outlook = fc.option(
-    fc.record({
-      items: fc.tuple(rare(3), rare(3), rare(3), rare(3), rare(3), rare(3), rare(3), rare(3)),
-      bothersomeness: fc.constantFrom("not_at_all", "slightly", "moderately", "very_much", "extremely"),
-    }, PLAIN),
+    fc.record(
+      {
+        items: fc.tuple(rare(3), rare(3), rare(3), rare(3), rare(3), rare(3), rare(3), rare(3)),
+        bothersomeness: fc.constantFrom("not_at_all", "slightly", "moderately", "very_much", "extremely"),
+      },
+      PLAIN,
+    ),
     { freq: 2 },
   );
   const section = fc.option(fc.constantFrom(0, 1, 2, 3, 4, 5), { freq: 8 });
-  const fn = fc.option(fc.record({ sections: fc.array(section, { minLength: 10, maxLength: 10 }) }, PLAIN), { freq: 2 });
-  const shape: fc.Arbitrary<IntakeShape> = only !== undefined
-    ? fc.constant(only)
-    : early
-      ? fc.constantFrom<IntakeShape>("complete", "complete", "vascular-check", "nerve-check", "health-history")
-      : fc.constant<IntakeShape>("complete");
+  const fn = fc.option(fc.record({ sections: fc.array(section, { minLength: 10, maxLength: 10 }) }, PLAIN), {
+    freq: 2,
+  });
+  const shape: fc.Arbitrary<IntakeShape> =
+    only !== undefined
+      ? fc.constant(only)
+      : early
+        ? fc.constantFrom<IntakeShape>("complete", "complete", "vascular-check", "nerve-check", "health-history")
+        : fc.constant<IntakeShape>("complete");
 
   return fc
     .record(
       {
-        contact, consent: fc.constant({ privacyNotice: true as const }), pain, vascular, legs, cauda: caudaSection, history,
-        inflammatory, running, outlook, function: fn, shape,
+        contact,
+        consent: fc.constant({ privacyNotice: true as const }),
+        pain,
+        vascular,
+        legs,
+        cauda: caudaSection,
+        history,
+        inflammatory,
+        running,
+        outlook,
+        function: fn,
+        shape,
         notes: fc.string({ maxLength: 200 }).map((s) => s.trim()),
       },
       {
         ...PLAIN,
         requiredKeys: [
-          "contact", "consent", "pain", "vascular", "legs", "cauda", "history", "inflammatory", "running", "outlook", "function", "shape",
+          "contact",
+          "consent",
+          "pain",
+          "vascular",
+          "legs",
+          "cauda",
+          "history",
+          "inflammatory",
+          "running",
+          "outlook",
+          "function",
+          "shape",
         ],
       },
     )
     .map(({ shape: stop, ...a }) => {
       const age = ageOn(a.contact.dateOfBirth, now);
       const onsetAge = a.inflammatory.onsetAge;
-      const pregnancy = a.contact.sex === "male"
-        ? "not_applicable" as const
-        : asksPregnancy(a.contact.sex, age) ? a.history.pregnancy : "not_applicable" as const;
+      const pregnancy =
+        a.contact.sex === "male"
+          ? ("not_applicable" as const)
+          : asksPregnancy(a.contact.sex, age)
+            ? a.history.pregnancy
+            : ("not_applicable" as const);
       const history = {
         ...a.history,
         pregnancy,
@@ -222,7 +359,14 @@ export function intakeAnswersArbitrary({ now, early = false, only }: { now: Date
         inflammatory: onsetAge !== null && onsetAge > age ? { ...a.inflammatory, onsetAge: age } : a.inflammatory,
       };
       if (stop === "complete") return full;
-      const cut: IntakeAnswers = { ...full, stoppedAt: stop, inflammatory: null, running: null, outlook: null, function: null };
+      const cut: IntakeAnswers = {
+        ...full,
+        stoppedAt: stop,
+        inflammatory: null,
+        running: null,
+        outlook: null,
+        function: null,
+      };
       if (stop !== "health-history") cut.history = null;
       if (stop === "vascular-check") Object.assign(cut, { legs: null, cauda: null });
       return cut;

@@ -12,7 +12,9 @@ import {
 import { VIEWS } from "@/app/intake/_components/body-map/figure-shapes";
 import { PAIN_LOCATIONS } from "@/lib/triage";
 
-const regionsArb = fc.subarray([...REGIONS]).chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));
+const regionsArb = fc
+  .subarray([...REGIONS])
+  .chain((picked) => fc.shuffledSubarray(picked, { minLength: picked.length }));
 
 describe("legPainFromRegions", () => {
   it.each<[Region[], ReturnType<typeof legPainFromRegions>]>([
@@ -33,7 +35,9 @@ describe("legPainFromRegions", () => {
     fc.assert(
       fc.property(regionsArb, fc.nat(), (regions, n) => {
         const fewer = regions.filter((_, i) => i !== n % Math.max(regions.length, 1));
-        expect(depth.indexOf(legPainFromRegions(fewer))).toBeLessThanOrEqual(depth.indexOf(legPainFromRegions(regions)));
+        expect(depth.indexOf(legPainFromRegions(fewer))).toBeLessThanOrEqual(
+          depth.indexOf(legPainFromRegions(regions)),
+        );
       }),
     );
   });
@@ -41,7 +45,10 @@ describe("legPainFromRegions", () => {
 
 describe("locationsFromRegions", () => {
   it("keeps the trunk places and drops the legs", () => {
-    expect(locationsFromRegions(["left_thigh", "thoracic", "right_lower_leg", "low_back"])).toEqual(["low_back", "thoracic"]);
+    expect(locationsFromRegions(["left_thigh", "thoracic", "right_lower_leg", "low_back"])).toEqual([
+      "low_back",
+      "thoracic",
+    ]);
   });
 
   it("records the hip or groin as a pain place, not as leg pain", () => {
@@ -65,7 +72,10 @@ describe("locationsFromRegions", () => {
 
 describe("parseRegions", () => {
   it("keeps known regions once each, in list order, and drops anything else", () => {
-    expect(parseRegions(["right_thigh", "neck", "low_back", "right_thigh", 3, null])).toEqual(["low_back", "right_thigh"]);
+    expect(parseRegions(["right_thigh", "neck", "low_back", "right_thigh", 3, null])).toEqual([
+      "low_back",
+      "right_thigh",
+    ]);
   });
 });
 
@@ -97,7 +107,9 @@ describe("the body figure", () => {
         for (const box of Array.isArray(hit) ? hit : [hit]) {
           // The target is the hit box and the drawn shape on the same side of the body together.
           const left = box.x + box.width / 2 < 100;
-          const xs = [...d.matchAll(/(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1])).filter((x) => (left ? x <= 100 : x >= 100));
+          const xs = [...d.matchAll(/(-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)/g)]
+            .map((m) => Number(m[1]))
+            .filter((x) => (left ? x <= 100 : x >= 100));
           const across = Math.max(box.x + box.width, ...xs) - Math.min(box.x, ...xs);
           expect(box.height, `${view.id} ${region} height`).toBeGreaterThanOrEqual(minUnits);
           expect(Math.max(box.width, across), `${view.id} ${region} width`).toBeGreaterThanOrEqual(minUnits);

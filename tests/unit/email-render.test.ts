@@ -7,7 +7,14 @@ import { decode, htmlText, parseIcs } from "../support/email";
 const SECRET = "unit-secret-unit-secret-unit-secret-0001";
 const TOKEN = "A".repeat(43);
 const ctx = (timeZone: string): RenderContext => ({
-  clinic: { name: "Riverside Spine", address: "14 Riverside Drive", phone: "(555) 010-0100", email: "hello@riverside.example", timeZone, cancellationCutoffHours: 24 },
+  clinic: {
+    name: "Riverside Spine",
+    address: "14 Riverside Drive",
+    phone: "(555) 010-0100",
+    email: "hello@riverside.example",
+    timeZone,
+    cancellationCutoffHours: 24,
+  },
   appUrl: "https://clinic.example",
   secret: SECRET,
 });
@@ -17,9 +24,14 @@ const confirmation = (startsAt: string, minutes = 45) => ({
   recipient: "pat@example.test",
   createdAt: new Date("2026-10-20T12:00:00Z"),
   payload: {
-    firstName: "Pat", seriesId: "3f1d2c4b-5a69-4788-9abc-def012345678", sequence: 0, startsAt,
+    firstName: "Pat",
+    seriesId: "3f1d2c4b-5a69-4788-9abc-def012345678",
+    sequence: 0,
+    startsAt,
     endsAt: new Date(new Date(startsAt).getTime() + minutes * 60_000).toISOString(),
-    clinicianName: "Dr Priya Raman", clinicianRole: "Physiotherapist", typeName: "Initial assessment",
+    clinicianName: "Dr Priya Raman",
+    clinicianRole: "Physiotherapist",
+    typeName: "Initial assessment",
     manageToken: sealSecret(SECRET, TOKEN),
   },
 });
@@ -61,7 +73,9 @@ describe("rendering queued emails", () => {
     const foreign = confirmation("2026-12-02T14:00:00.000Z");
     foreign.payload.manageToken = sealSecret("another-secret-another-secret-another-1", TOKEN);
     await expect(renderEmail(foreign, ctx("America/New_York"))).rejects.toThrow(/manage link/);
-    await expect(renderEmail({ ...foreign, payload: { firstName: 3 } }, ctx("America/New_York"))).rejects.toThrow(/payload/);
+    await expect(renderEmail({ ...foreign, payload: { firstName: 3 } }, ctx("America/New_York"))).rejects.toThrow(
+      /payload/,
+    );
     await expect(renderEmail({ ...foreign, kind: "nonsense" }, ctx("America/New_York"))).rejects.toThrow(/unknown/);
   });
 
@@ -81,7 +95,12 @@ describe("rendering queued emails", () => {
 describe("advice emails", () => {
   it("the two-week check-in carries the fixed warning signs and no clinical detail about the patient", async () => {
     const email = await renderEmail(
-      { kind: "self_care_checkin", recipient: "pat@example.test", createdAt: new Date("2026-10-20T12:00:00Z"), payload: { firstName: "Pat" } },
+      {
+        kind: "self_care_checkin",
+        recipient: "pat@example.test",
+        createdAt: new Date("2026-10-20T12:00:00Z"),
+        payload: { firstName: "Pat" },
+      },
       ctx("Europe/London"),
     );
     expect(email.text).toContain(WARNING_SIGNS.heading);
@@ -91,7 +110,12 @@ describe("advice emails", () => {
 
   it("the advice email carries the same warning signs", async () => {
     const email = await renderEmail(
-      { kind: "intake_self_care", recipient: "pat@example.test", createdAt: new Date("2026-10-20T12:00:00Z"), payload: { firstName: "Pat", isRunner: false } },
+      {
+        kind: "intake_self_care",
+        recipient: "pat@example.test",
+        createdAt: new Date("2026-10-20T12:00:00Z"),
+        payload: { firstName: "Pat", isRunner: false },
+      },
       ctx("Europe/London"),
     );
     for (const sign of WARNING_SIGNS.signs) expect(email.text).toContain(sign);

@@ -2,9 +2,19 @@ import { render } from "@react-email/components";
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import {
-  AppointmentReminderEmail, appointmentReminderSubject, BookingCancelledEmail, bookingCancelledSubject,
-  BookingConfirmationEmail, bookingConfirmationSubject, BookingRescheduledEmail, bookingRescheduledSubject,
-  SelfCareCheckinEmail, selfCareCheckinSubject, SelfCareReceivedEmail, selfCareReceivedSubject, StaffAlertEmail,
+  AppointmentReminderEmail,
+  appointmentReminderSubject,
+  BookingCancelledEmail,
+  bookingCancelledSubject,
+  BookingConfirmationEmail,
+  bookingConfirmationSubject,
+  BookingRescheduledEmail,
+  bookingRescheduledSubject,
+  SelfCareCheckinEmail,
+  selfCareCheckinSubject,
+  SelfCareReceivedEmail,
+  selfCareReceivedSubject,
+  StaffAlertEmail,
   staffAlertSubject,
 } from "@/emails";
 import type { StaffAlertProps } from "@/emails/types";
@@ -25,11 +35,31 @@ const checkin = SelfCareCheckinEmail.PreviewProps;
 
 /** Every patient email, as subject plus element, from its preview props. */
 const patientEmails = () => [
-  { name: "booking confirmation", subject: bookingConfirmationSubject(confirmation), element: <BookingConfirmationEmail {...confirmation} /> },
-  { name: "booking rescheduled", subject: bookingRescheduledSubject(rescheduled), element: <BookingRescheduledEmail {...rescheduled} /> },
-  { name: "appointment reminder", subject: appointmentReminderSubject(reminder), element: <AppointmentReminderEmail {...reminder} /> },
-  { name: "booking cancelled", subject: bookingCancelledSubject(cancelled), element: <BookingCancelledEmail {...cancelled} /> },
-  { name: "advice received", subject: selfCareReceivedSubject(received), element: <SelfCareReceivedEmail {...received} /> },
+  {
+    name: "booking confirmation",
+    subject: bookingConfirmationSubject(confirmation),
+    element: <BookingConfirmationEmail {...confirmation} />,
+  },
+  {
+    name: "booking rescheduled",
+    subject: bookingRescheduledSubject(rescheduled),
+    element: <BookingRescheduledEmail {...rescheduled} />,
+  },
+  {
+    name: "appointment reminder",
+    subject: appointmentReminderSubject(reminder),
+    element: <AppointmentReminderEmail {...reminder} />,
+  },
+  {
+    name: "booking cancelled",
+    subject: bookingCancelledSubject(cancelled),
+    element: <BookingCancelledEmail {...cancelled} />,
+  },
+  {
+    name: "advice received",
+    subject: selfCareReceivedSubject(received),
+    element: <SelfCareReceivedEmail {...received} />,
+  },
   { name: "check-in", subject: selfCareCheckinSubject(checkin), element: <SelfCareCheckinEmail {...checkin} /> },
 ];
 
@@ -57,7 +87,12 @@ describe("appointment emails", () => {
       const when = `${props.appointment.when} (${props.appointment.zone})`;
       expect(html).toContain(when);
       expect(text).toContain(when);
-      for (const part of [props.appointment.clinician, props.appointment.clinicianRole, props.appointment.typeName, `${props.appointment.durationMinutes} minutes`]) {
+      for (const part of [
+        props.appointment.clinician,
+        props.appointment.clinicianRole,
+        props.appointment.typeName,
+        `${props.appointment.durationMinutes} minutes`,
+      ]) {
         expect(html).toContain(part);
         expect(text).toContain(part);
       }
@@ -76,7 +111,9 @@ describe("appointment emails", () => {
 
   it("confirmation says a calendar file is attached; reschedule says it updates the calendar", async () => {
     expect((await renderBoth(<BookingConfirmationEmail {...confirmation} />)).text).toMatch(/attached a calendar file/);
-    expect((await renderBoth(<BookingRescheduledEmail {...rescheduled} />)).text).toMatch(/attached an updated calendar file/);
+    expect((await renderBoth(<BookingRescheduledEmail {...rescheduled} />)).text).toMatch(
+      /attached an updated calendar file/,
+    );
   });
 
   it("rescheduled shows the old time as well as the new", async () => {
@@ -107,7 +144,9 @@ describe("appointment emails", () => {
   });
 
   it("subjects name the clinic and the time on one line", () => {
-    expect(bookingConfirmationSubject(confirmation)).toBe(`Your appointment at ${confirmation.clinic.name} on ${confirmation.appointment.when}`);
+    expect(bookingConfirmationSubject(confirmation)).toBe(
+      `Your appointment at ${confirmation.clinic.name} on ${confirmation.appointment.when}`,
+    );
     expect(bookingRescheduledSubject(rescheduled)).toContain(rescheduled.appointment.when);
     expect(appointmentReminderSubject(reminder)).toContain(reminder.appointment.when);
     expect(bookingCancelledSubject(cancelled)).toContain("cancelled");
@@ -204,7 +243,11 @@ describe("patient emails never name a level or a clinical grade", () => {
 describe("staff alert", () => {
   const base = StaffAlertEmail.PreviewProps;
   const cases: { props: StaffAlertProps; subject: string; says: string }[] = [
-    { props: base, subject: "[EMERGENCY] case waiting for a call – acknowledge within 15 min", says: "graded EMERGENCY" },
+    {
+      props: base,
+      subject: "[EMERGENCY] case waiting for a call – acknowledge within 15 min",
+      says: "graded EMERGENCY",
+    },
     {
       props: { ...base, level: "URGENT", acknowledgeWithinMinutes: 120 },
       subject: "[URGENT] case waiting for a call – acknowledge within 120 min",
@@ -248,13 +291,30 @@ describe("untrusted text is escaped", () => {
   const img = "<img src=x onerror=alert(1)>";
   const appointment = { ...confirmation.appointment, clinician: img, typeName: img };
   const elements = [
-    <BookingConfirmationEmail key="1" {...confirmation} firstName={script} appointment={appointment} whatToBring={[img]} />,
-    <BookingRescheduledEmail key="2" {...rescheduled} firstName={script} appointment={appointment} previousWhen={img} />,
+    <BookingConfirmationEmail
+      key="1"
+      {...confirmation}
+      firstName={script}
+      appointment={appointment}
+      whatToBring={[img]}
+    />,
+    <BookingRescheduledEmail
+      key="2"
+      {...rescheduled}
+      firstName={script}
+      appointment={appointment}
+      previousWhen={img}
+    />,
     <AppointmentReminderEmail key="3" {...reminder} firstName={script} appointment={appointment} />,
     <BookingCancelledEmail key="4" {...cancelled} firstName={script} appointment={appointment} />,
     <SelfCareReceivedEmail key="5" {...received} firstName={script} sections={[{ title: img, points: [script] }]} />,
     <SelfCareCheckinEmail key="6" {...checkin} firstName={script} />,
-    <StaffAlertEmail key="7" {...StaffAlertEmail.PreviewProps} submittedAt={img} clinic={{ ...confirmation.clinic, name: script }} />,
+    <StaffAlertEmail
+      key="7"
+      {...StaffAlertEmail.PreviewProps}
+      submittedAt={img}
+      clinic={{ ...confirmation.clinic, name: script }}
+    />,
   ];
 
   for (const [i, element] of elements.entries()) {

@@ -16,7 +16,9 @@ describe("fieldErrors", () => {
 
   it("writes array indexes as path segments", () => {
     const schema = z.object({ function: z.object({ sections: z.array(z.number({ error: "Choose a score" })) }) });
-    expect(fieldErrors(errorOf(schema, { function: { sections: [1, 2, 3, "x"] } }))).toEqual({ "function.sections.3": ["Choose a score"] });
+    expect(fieldErrors(errorOf(schema, { function: { sections: [1, 2, 3, "x"] } }))).toEqual({
+      "function.sections.3": ["Choose a score"],
+    });
   });
 
   it(`collects issues about the whole value under "${ROOT_FIELD}"`, () => {
@@ -26,9 +28,15 @@ describe("fieldErrors", () => {
 
   it("keeps several messages for one field in issue order, without repeats", () => {
     const schema = z.object({
-      password: z.string().min(8, { error: "Use at least 8 characters" }).regex(/\d/, { error: "Include a number" }).regex(/\d{2}/, { error: "Include a number" }),
+      password: z
+        .string()
+        .min(8, { error: "Use at least 8 characters" })
+        .regex(/\d/, { error: "Include a number" })
+        .regex(/\d{2}/, { error: "Include a number" }),
     });
-    expect(fieldErrors(errorOf(schema, { password: "abc" }))).toEqual({ password: ["Use at least 8 characters", "Include a number"] });
+    expect(fieldErrors(errorOf(schema, { password: "abc" }))).toEqual({
+      password: ["Use at least 8 characters", "Include a number"],
+    });
   });
 
   it("keeps errors of different fields apart", () => {
@@ -60,15 +68,23 @@ describe("a staff form's input and answer", () => {
   });
 
   it("answers a refusal with its messages and what was typed, never a password, as a plain object", () => {
-    const state = refusedState({ ok: false, message: "No", fieldErrors: fieldErrors(errorOf(z.object({ a: z.string() }), {})) }, { name: "Ann", password: "secret words" });
+    const state = refusedState(
+      { ok: false, message: "No", fieldErrors: fieldErrors(errorOf(z.object({ a: z.string() }), {})) },
+      { name: "Ann", password: "secret words" },
+    );
     expect(state).toMatchObject({ message: "No", fieldErrors: { a: [expect.any(String)] }, values: { name: "Ann" } });
     expect(Object.getPrototypeOf(state.fieldErrors)).toBe(Object.prototype);
     expect(state.at).toEqual(expect.any(Number));
   });
 
   it("runs a change on parsed input, and refuses input that does not parse beside its fields", async () => {
-    const schema = z.object({ minutes: z.coerce.number({ error: "Enter a number" }).int({ error: "Enter a whole number" }) });
+    const schema = z.object({
+      minutes: z.coerce.number({ error: "Enter a number" }).int({ error: "Enter a whole number" }),
+    });
     await expect(parseThen(schema, { minutes: "15" }, async (input) => input.minutes * 2)).resolves.toBe(30);
-    await expect(parseThen(schema, { minutes: "1.5" }, async () => "ran")).resolves.toEqual({ ok: false, fieldErrors: { minutes: ["Enter a whole number"] } });
+    await expect(parseThen(schema, { minutes: "1.5" }, async () => "ran")).resolves.toEqual({
+      ok: false,
+      fieldErrors: { minutes: ["Enter a whole number"] },
+    });
   });
 });

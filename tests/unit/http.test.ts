@@ -4,7 +4,8 @@ import { clientKey, readJsonBody } from "@/lib/http";
 const SECRET = "unit-secret-unit-secret-unit-secret-0123";
 
 describe("client address for rate limits", () => {
-  const key = (xff: string | null, hops = 1) => clientKey(new Headers(xff ? { "x-forwarded-for": xff } : {}), hops, SECRET);
+  const key = (xff: string | null, hops = 1) =>
+    clientKey(new Headers(xff ? { "x-forwarded-for": xff } : {}), hops, SECRET);
 
   it("uses the address the nearest proxy added, so a client cannot pick its own bucket", () => {
     expect(key("6.6.6.6, 203.0.113.5")).toBe(key("203.0.113.5"));
@@ -26,7 +27,11 @@ describe("reading a JSON body", () => {
     new Request("http://x/", { method: "POST", headers: { "content-type": type, ...headers }, body });
 
   it("accepts JSON with a charset", async () => {
-    expect(await readJsonBody(req("{}", "application/json; charset=utf-8"), 100)).toEqual({ ok: true, text: "{}", json: {} });
+    expect(await readJsonBody(req("{}", "application/json; charset=utf-8"), 100)).toEqual({
+      ok: true,
+      text: "{}",
+      json: {},
+    });
   });
 
   it("refuses other content types with 415", async () => {

@@ -26,15 +26,26 @@ const post = (step: QuestionStepId, draft: DraftAnswers, values: RawValues, show
 };
 
 const NO_LEG_SYMPTOMS: RawValues = {
-  "legs.numbnessOrTingling": "no", "legs.weakness": "none", "legs.difficultyWalking": "no", "legs.armOrHandSymptoms": "no",
+  "legs.numbnessOrTingling": "no",
+  "legs.weakness": "none",
+  "legs.difficultyWalking": "no",
+  "legs.armOrHandSymptoms": "no",
 };
 
 describe("reading the intake form", () => {
   it("joins the three date boxes into a calendar date and splits it back", () => {
     const about = fields("about-you");
-    const answers = answersFromRaw(about, { "contact.dateOfBirth.day": "4", "contact.dateOfBirth.month": "5", "contact.dateOfBirth.year": "1988" });
+    const answers = answersFromRaw(about, {
+      "contact.dateOfBirth.day": "4",
+      "contact.dateOfBirth.month": "5",
+      "contact.dateOfBirth.year": "1988",
+    });
     expect(answers.contact).toEqual({ dateOfBirth: "1988-05-04" });
-    expect(rawFromAnswers(about, answers)).toMatchObject({ "contact.dateOfBirth.day": "4", "contact.dateOfBirth.month": "5", "contact.dateOfBirth.year": "1988" });
+    expect(rawFromAnswers(about, answers)).toMatchObject({
+      "contact.dateOfBirth.day": "4",
+      "contact.dateOfBirth.month": "5",
+      "contact.dateOfBirth.year": "1988",
+    });
   });
 
   it("asks for the privacy notice on the first page, before any health question", () => {
@@ -45,12 +56,21 @@ describe("reading the intake form", () => {
 
   it("turns yes/no radios into booleans and 'I don't know' into null", () => {
     const answers = answersFromRaw(fields("nerve-check"), {
-      "cauda.saddleNumbness": "yes", "cauda.bladderChange": "no", "cauda.bowelChange": "unsure", "cauda.sexualFunctionChange": "not_applicable",
-      "cauda.onsetDays.saddleNumbness": "3", "cauda.onsetDays.bowelChange.unknown": "yes", "cauda.worsening": "unknown",
+      "cauda.saddleNumbness": "yes",
+      "cauda.bladderChange": "no",
+      "cauda.bowelChange": "unsure",
+      "cauda.sexualFunctionChange": "not_applicable",
+      "cauda.onsetDays.saddleNumbness": "3",
+      "cauda.onsetDays.bowelChange.unknown": "yes",
+      "cauda.worsening": "unknown",
     });
     expect(answers.cauda).toMatchObject({
-      saddleNumbness: "yes", bladderChange: "no", bowelChange: "unsure", sexualFunctionChange: "not_applicable",
-      onsetDays: { saddleNumbness: 3, bowelChange: null }, worsening: null,
+      saddleNumbness: "yes",
+      bladderChange: "no",
+      bowelChange: "unsure",
+      sexualFunctionChange: "not_applicable",
+      onsetDays: { saddleNumbness: 3, bowelChange: null },
+      worsening: null,
     });
   });
 
@@ -61,8 +81,12 @@ describe("reading the intake form", () => {
     expect(rawFromForm(form)["legs.walkingKinds"]).toEqual(["unsteady", "heavy_after_distance"]);
     const legs = fields("legs", { legs: { legPain: "none" } });
     expect(answersFromRaw(legs, { "legs.walkingKinds": "unsure" }).legs).toMatchObject({ walkingKinds: ["unsure"] });
-    expect(answersFromRaw(legs, rawFromForm(form)).legs).toMatchObject({ walkingKinds: ["unsteady", "heavy_after_distance"] });
-    expect(rawFromAnswers(legs, { legs: { walkingKinds: ["one_leg_gives_way"] } })["legs.walkingKinds"]).toEqual(["one_leg_gives_way"]);
+    expect(answersFromRaw(legs, rawFromForm(form)).legs).toMatchObject({
+      walkingKinds: ["unsteady", "heavy_after_distance"],
+    });
+    expect(rawFromAnswers(legs, { legs: { walkingKinds: ["one_leg_gives_way"] } })["legs.walkingKinds"]).toEqual([
+      "one_leg_gives_way",
+    ]);
   });
 
   it("passes text that is not a number on to validation instead of guessing", () => {
@@ -72,14 +96,26 @@ describe("reading the intake form", () => {
   });
 
   it("maps the body map to pain places, including the hip or groin, and how far down the legs pain goes", () => {
-    const answers = answersFromRaw(fields("where-it-hurts"), { regions: ["low_back", "hip_or_groin", "right_lower_leg", "bogus"] });
-    expect(answers).toMatchObject({ pain: { locations: ["low_back", "hip_or_groin"] }, legs: { legPain: "below_knee_one_side" } });
-    expect(rawFromAnswers(fields("where-it-hurts"), answers).regions).toEqual(["low_back", "hip_or_groin", "right_lower_leg"]);
+    const answers = answersFromRaw(fields("where-it-hurts"), {
+      regions: ["low_back", "hip_or_groin", "right_lower_leg", "bogus"],
+    });
+    expect(answers).toMatchObject({
+      pain: { locations: ["low_back", "hip_or_groin"] },
+      legs: { legPain: "below_knee_one_side" },
+    });
+    expect(rawFromAnswers(fields("where-it-hurts"), answers).regions).toEqual([
+      "low_back",
+      "hip_or_groin",
+      "right_lower_leg",
+    ]);
   });
 
   it("merges a page's answers into the draft field by field", () => {
     const draft = { pain: { locations: ["low_back"] }, legs: { legPain: "none" } };
-    expect(merge(draft, { pain: { durationDays: 3 } })).toEqual({ pain: { locations: ["low_back"], durationDays: 3 }, legs: { legPain: "none" } });
+    expect(merge(draft, { pain: { durationDays: 3 } })).toEqual({
+      pain: { locations: ["low_back"], durationDays: 3 },
+      legs: { legPain: "none" },
+    });
     expect(merge({ outlook: { items: [] } }, { outlook: null })).toEqual({ outlook: null });
   });
 });
@@ -87,10 +123,22 @@ describe("reading the intake form", () => {
 describe("the contract 2026.12 page order", () => {
   it("asks the blood vessel questions before the nerve questions, and splits long pages into screens", () => {
     expect(Object.keys(STEP_SPECS)).toEqual([
-      "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness",
-      "health-history", "more-questions", "running", "recovery-outlook", "daily-function",
+      "about-you",
+      "where-it-hurts",
+      "this-episode",
+      "vascular-check",
+      "legs",
+      "nerve-check",
+      "recent-illness",
+      "health-history",
+      "more-questions",
+      "running",
+      "recovery-outlook",
+      "daily-function",
     ]);
-    expect(names("vascular-check")).toEqual(expect.arrayContaining(["vascular.suddenSevereTearingPain", "vascular.knownAaa"]));
+    expect(names("vascular-check")).toEqual(
+      expect.arrayContaining(["vascular.suddenSevereTearingPain", "vascular.knownAaa"]),
+    );
     expect(names("more-questions").every((n) => n.startsWith("inflammatory."))).toBe(true);
   });
 
@@ -112,11 +160,16 @@ describe("follow-up questions, decided by the server when JavaScript is off", ()
     expect(base.has("legs.numbnessLegs")).toBe(false);
     expect(base.has("legs.worsening")).toBe(false);
     const numb = visibleNames(legs, { ...NO_LEG_SYMPTOMS, "legs.numbnessOrTingling": "yes" });
-    expect(numb.has("legs.numbnessLegs") && numb.has("legs.onsetDays.numbness") && numb.has("legs.worsening")).toBe(true);
+    expect(numb.has("legs.numbnessLegs") && numb.has("legs.onsetDays.numbness") && numb.has("legs.worsening")).toBe(
+      true,
+    );
     const weak = visibleNames(legs, { ...NO_LEG_SYMPTOMS, "legs.weakness": "one_leg_stable" });
     expect(weak.has("legs.onsetDays.weakness") && weak.has("legs.worsening")).toBe(true);
     const cauda = visibleNames(fields("nerve-check"), { "cauda.bowelChange": "unsure" });
-    expect([...cauda].filter((n) => n.includes("onsetDays") || n.endsWith("worsening"))).toEqual(["cauda.onsetDays.bowelChange", "cauda.worsening"]);
+    expect([...cauda].filter((n) => n.includes("onsetDays") || n.endsWith("worsening"))).toEqual([
+      "cauda.onsetDays.bowelChange",
+      "cauda.worsening",
+    ]);
   });
 
   it("comes back with the new follow-ups, and no errors about them, when an answer brings questions not yet seen", () => {
@@ -133,28 +186,55 @@ describe("follow-up questions, decided by the server when JavaScript is off", ()
   it("still reports errors on the questions the patient saw, beside the new follow-ups", () => {
     const base = ["legs.numbnessOrTingling", "legs.weakness", "legs.difficultyWalking", "legs.armOrHandSymptoms"];
     const reading = post("legs", { legs: { legPain: "none" } }, { "legs.numbnessOrTingling": "yes" }, base);
-    expect(reading.kind === "more" && Object.keys(reading.fieldErrors).sort()).toEqual(["legs.armOrHandSymptoms", "legs.difficultyWalking", "legs.weakness"]);
+    expect(reading.kind === "more" && Object.keys(reading.fieldErrors).sort()).toEqual([
+      "legs.armOrHandSymptoms",
+      "legs.difficultyWalking",
+      "legs.weakness",
+    ]);
   });
 
   it("saves once the follow-ups were shown and answered, with 'I don't know' as null", () => {
-    const reading = post("legs", { legs: { legPain: "none" } }, {
-      ...NO_LEG_SYMPTOMS, "legs.numbnessOrTingling": "yes", "legs.numbnessLegs": "unsure",
-      "legs.onsetDays.numbness.unknown": "yes", "legs.worsening": "unknown",
-    });
+    const reading = post(
+      "legs",
+      { legs: { legPain: "none" } },
+      {
+        ...NO_LEG_SYMPTOMS,
+        "legs.numbnessOrTingling": "yes",
+        "legs.numbnessLegs": "unsure",
+        "legs.onsetDays.numbness.unknown": "yes",
+        "legs.worsening": "unknown",
+      },
+    );
     expect(reading).toMatchObject({
       kind: "saved",
-      answers: { legs: { numbnessLegs: "unsure", onsetDays: { numbness: null, legPain: null, weakness: null }, worsening: null, walkingKinds: null } },
+      answers: {
+        legs: {
+          numbnessLegs: "unsure",
+          onsetDays: { numbness: null, legPain: null, weakness: null },
+          worsening: null,
+          walkingKinds: null,
+        },
+      },
     });
   });
 
   it("ignores answers to questions that were hidden, and stores what the contract says for them", () => {
     // A stale tick from an earlier visit is still in the (hidden) boxes: it must not be stored.
-    const reading = post("legs", { legs: { legPain: "none" } }, { ...NO_LEG_SYMPTOMS, "legs.walkingKinds": "unsteady", "legs.worsening": "yes" });
+    const reading = post(
+      "legs",
+      { legs: { legPain: "none" } },
+      { ...NO_LEG_SYMPTOMS, "legs.walkingKinds": "unsteady", "legs.worsening": "yes" },
+    );
     expect(reading).toMatchObject({
       kind: "saved",
       answers: {
         legs: {
-          legPainWorseThanBack: false, numbnessLegs: null, walkingKinds: null, armHandSide: null, armHandKind: null, worsening: null,
+          legPainWorseThanBack: false,
+          numbnessLegs: null,
+          walkingKinds: null,
+          armHandSide: null,
+          armHandKind: null,
+          worsening: null,
           onsetDays: { legPain: null, numbness: null, weakness: null, walking: null, armOrHand: null },
         },
       },
@@ -169,39 +249,81 @@ describe("follow-up questions, decided by the server when JavaScript is off", ()
     expect(visibleNames(both, NO_LEG_SYMPTOMS).has("legs.worsening")).toBe(true);
   });
 
-  it("accepts \"I'm not sure\" about walking only on its own", () => {
-    const reading = post("legs", { legs: { legPain: "none" } }, {
-      ...NO_LEG_SYMPTOMS, "legs.difficultyWalking": "yes", "legs.walkingKinds": ["unsure", "unsteady"], "legs.onsetDays.walking": "4", "legs.worsening": "no",
-    });
+  it('accepts "I\'m not sure" about walking only on its own', () => {
+    const reading = post(
+      "legs",
+      { legs: { legPain: "none" } },
+      {
+        ...NO_LEG_SYMPTOMS,
+        "legs.difficultyWalking": "yes",
+        "legs.walkingKinds": ["unsure", "unsteady"],
+        "legs.onsetDays.walking": "4",
+        "legs.worsening": "no",
+      },
+    );
     expect(reading.kind === "invalid" && reading.fieldErrors["legs.walkingKinds"]?.[0]).toMatch(/not sure/i);
   });
 
   it("stores the nerve-check follow-ups as null when all four answers are no", () => {
-    const reading = post("nerve-check", {}, {
-      "cauda.saddleNumbness": "no", "cauda.bladderChange": "no", "cauda.bowelChange": "no", "cauda.sexualFunctionChange": "not_applicable",
-    });
+    const reading = post(
+      "nerve-check",
+      {},
+      {
+        "cauda.saddleNumbness": "no",
+        "cauda.bladderChange": "no",
+        "cauda.bowelChange": "no",
+        "cauda.sexualFunctionChange": "not_applicable",
+      },
+    );
     expect(reading).toMatchObject({
       kind: "saved",
-      answers: { cauda: { onsetDays: { saddleNumbness: null, bladderChange: null, bowelChange: null, sexualFunctionChange: null }, worsening: null } },
+      answers: {
+        cauda: {
+          onsetDays: { saddleNumbness: null, bladderChange: null, bowelChange: null, sexualFunctionChange: null },
+          worsening: null,
+        },
+      },
     });
   });
 
   it("asks when each nerve symptom started, one by one", () => {
-    const reading = post("nerve-check", {}, {
-      "cauda.saddleNumbness": "no", "cauda.bladderChange": "yes", "cauda.bowelChange": "unsure", "cauda.sexualFunctionChange": "no",
-    }, ["cauda.saddleNumbness", "cauda.bladderChange", "cauda.bowelChange", "cauda.sexualFunctionChange"]);
-    expect(reading.kind === "more" && reading.added).toEqual(["cauda.onsetDays.bladderChange", "cauda.onsetDays.bowelChange", "cauda.worsening"]);
+    const reading = post(
+      "nerve-check",
+      {},
+      {
+        "cauda.saddleNumbness": "no",
+        "cauda.bladderChange": "yes",
+        "cauda.bowelChange": "unsure",
+        "cauda.sexualFunctionChange": "no",
+      },
+      ["cauda.saddleNumbness", "cauda.bladderChange", "cauda.bowelChange", "cauda.sexualFunctionChange"],
+    );
+    expect(reading.kind === "more" && reading.added).toEqual([
+      "cauda.onsetDays.bladderChange",
+      "cauda.onsetDays.bowelChange",
+      "cauda.worsening",
+    ]);
   });
 
   it("asks about a dangerous way of getting hurt only after a fall, a run or a sport injury", () => {
     const values: RawValues = {
-      "pain.durationDays": "2", "pain.onset": "sudden", "pain.trigger": "minor_fall", "pain.intensity": "6", "pain.pattern": "stable",
-      "pain.nightPain": "none", "pain.worseOnCoughSneezeStrain": "no", "pain.previousEpisodes": "no",
+      "pain.durationDays": "2",
+      "pain.onset": "sudden",
+      "pain.trigger": "minor_fall",
+      "pain.intensity": "6",
+      "pain.pattern": "stable",
+      "pain.nightPain": "none",
+      "pain.worseOnCoughSneezeStrain": "no",
+      "pain.previousEpisodes": "no",
     };
     const draft = { pain: { locations: ["low_back"] } };
-    expect(post("this-episode", draft, { ...values, "pain.dangerousMechanism": "yes" })).toMatchObject({ kind: "saved", answers: { pain: { dangerousMechanism: true } } });
-    expect(post("this-episode", draft, { ...values, "pain.trigger": "lifting", "pain.dangerousMechanism": "yes" }))
-      .toMatchObject({ kind: "saved", answers: { pain: { dangerousMechanism: null } } });
+    expect(post("this-episode", draft, { ...values, "pain.dangerousMechanism": "yes" })).toMatchObject({
+      kind: "saved",
+      answers: { pain: { dangerousMechanism: true } },
+    });
+    expect(
+      post("this-episode", draft, { ...values, "pain.trigger": "lifting", "pain.dangerousMechanism": "yes" }),
+    ).toMatchObject({ kind: "saved", answers: { pain: { dangerousMechanism: null } } });
   });
 
   it("asks about pregnancy only of women and people of other sex aged 12 to 59", () => {
@@ -211,13 +333,21 @@ describe("follow-up questions, decided by the server when JavaScript is off", ()
     expect(names("health-history", person("male", 30))).not.toContain("history.pregnancy");
     expect(names("health-history", person("female", 60))).not.toContain("history.pregnancy");
     const answers: RawValues = {
-      "history.cancer": "no", "history.immunosuppressed": "no", "history.longTermOralSteroids": "no", "history.diabetes": "no",
-      "history.osteoporosisOrFragilityFracture": "no", "history.anticoagulant": "unsure",
+      "history.cancer": "no",
+      "history.immunosuppressed": "no",
+      "history.longTermOralSteroids": "no",
+      "history.diabetes": "no",
+      "history.osteoporosisOrFragilityFracture": "no",
+      "history.anticoagulant": "unsure",
     };
     expect(post("health-history", person("male", 30), answers)).toMatchObject({
-      kind: "saved", answers: { history: { anticoagulant: "unsure", pregnancy: "not_applicable", pregnancyWarningSigns: null } },
+      kind: "saved",
+      answers: { history: { anticoagulant: "unsure", pregnancy: "not_applicable", pregnancyWarningSigns: null } },
     });
-    const pregnant = post("health-history", person("female", 30), { ...answers, "history.pregnancy": "pregnant" }, [...Object.keys(answers), "history.pregnancy"]);
+    const pregnant = post("health-history", person("female", 30), { ...answers, "history.pregnancy": "pregnant" }, [
+      ...Object.keys(answers),
+      "history.pregnancy",
+    ]);
     expect(pregnant.kind === "more" && pregnant.added).toEqual(["history.pregnancyWarningSigns"]);
   });
 
@@ -225,13 +355,23 @@ describe("follow-up questions, decided by the server when JavaScript is off", ()
     const adult = { contact: { dateOfBirth: dateYearsBefore(NOW, 40) } };
     expect(post("running", adult, { "running.isRunner": "no" })).toMatchObject({
       kind: "saved",
-      answers: { running: { kmPerWeek: null, painOnHopping: false, limpOrPainOnWalking: false, painOnExtension: false, priorBoneStressInjury: false } },
+      answers: {
+        running: {
+          kmPerWeek: null,
+          painOnHopping: false,
+          limpOrPainOnWalking: false,
+          painOnExtension: false,
+          priorBoneStressInjury: false,
+        },
+      },
     });
     const teen = { contact: { dateOfBirth: dateYearsBefore(NOW, 17) } };
     const shown = [...visibleNames(fields("running", teen), { "running.isRunner": "no" })];
     expect(shown).toEqual(["running.isRunner", "running.painOnExtension"]);
-    expect(post("running", teen, { "running.isRunner": "no", "running.painOnExtension": "yes" }))
-      .toMatchObject({ kind: "saved", answers: { running: { painOnExtension: true, limpOrPainOnWalking: false } } });
+    expect(post("running", teen, { "running.isRunner": "no", "running.painOnExtension": "yes" })).toMatchObject({
+      kind: "saved",
+      answers: { running: { painOnExtension: true, limpOrPainOnWalking: false } },
+    });
   });
 
   it("never asks runners to hop to test", () => {
@@ -248,7 +388,9 @@ describe("follow-up questions, decided by the server when JavaScript is off", ()
     expect(visibleNames(about, dob(14)).has("under16")).toBe(true);
     expect(visibleNames(about, dob(16)).has("under16")).toBe(false);
     expect(names("about-you").indexOf("under16")).toBe(names("about-you").indexOf("contact.dateOfBirth") + 1);
-    const phone = fields("about-you", { contact: { dateOfBirth: dateYearsBefore(NOW, 14) } }).find((f) => f.name === "contact.phone");
+    const phone = fields("about-you", { contact: { dateOfBirth: dateYearsBefore(NOW, 14) } }).find(
+      (f) => f.name === "contact.phone",
+    );
     expect(phone?.label).toMatch(/parent or carer/);
   });
 });
@@ -259,8 +401,18 @@ describe("check your answers", () => {
     Object.assign(draft.pain as object, { trigger: "lifting", dangerousMechanism: null });
     const sections = reviewSections(draft, clock);
     expect(sections.map((s) => s.step)).toEqual([
-      "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness",
-      "health-history", "more-questions", "running", "recovery-outlook", "daily-function",
+      "about-you",
+      "where-it-hurts",
+      "this-episode",
+      "vascular-check",
+      "legs",
+      "nerve-check",
+      "recent-illness",
+      "health-history",
+      "more-questions",
+      "running",
+      "recovery-outlook",
+      "daily-function",
     ]);
     const rows = sections.flatMap((s) => s.rows.map((r) => r.key));
     expect(rows).toContain("consent.privacyNotice");
@@ -295,7 +447,11 @@ describe("changing an earlier answer", () => {
   it("asks the new questions of a later page, and stores 'not asked' for the ones that no longer apply", () => {
     const before = calm();
     (before.legs as Record<string, unknown>).legPain = "none";
-    Object.assign(before.legs as object, { legPainWorseThanBack: false, worsening: null, onsetDays: { legPain: null, numbness: null, weakness: null, walking: null, armOrHand: null } });
+    Object.assign(before.legs as object, {
+      legPainWorseThanBack: false,
+      worsening: null,
+      onsetDays: { legPain: null, numbness: null, weakness: null, walking: null, armOrHand: null },
+    });
     const steps = ["about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check"];
     const after = merge(before, { legs: { legPain: "below_knee_both_sides" } });
     const out = reconcileLaterPages(before, after, steps, clock);
@@ -310,7 +466,8 @@ describe("changing an earlier answer", () => {
 describe("the early red-flag interrupt", () => {
   const upToVascular = (tearing: boolean): DraftAnswers => {
     const draft = calm();
-    for (const later of ["legs", "cauda", "history", "inflammatory", "running", "outlook", "function"]) delete draft[later];
+    for (const later of ["legs", "cauda", "history", "inflammatory", "running", "outlook", "function"])
+      delete draft[later];
     (draft.vascular as Record<string, unknown>).suddenSevereTearingPain = tearing;
     return draft;
   };
@@ -331,7 +488,11 @@ describe("the early red-flag interrupt", () => {
   it("checks again after the nerve check, with the nerve answers", () => {
     const draft = calm();
     for (const later of ["history", "inflammatory", "running"]) delete draft[later];
-    Object.assign(draft.cauda as object, { bladderChange: "yes", onsetDays: { saddleNumbness: null, bladderChange: 2, bowelChange: null, sexualFunctionChange: null }, worsening: null });
+    Object.assign(draft.cauda as object, {
+      bladderChange: "yes",
+      onsetDays: { saddleNumbness: null, bladderChange: 2, bowelChange: null, sexualFunctionChange: null },
+      worsening: null,
+    });
     const emergency = emergencySoFar(draft, clock);
     expect(emergency?.page).toBe("nerve-check");
     expect(emergency?.grade.firedRules.map((r) => r.id)).toContain("E1");
@@ -340,8 +501,15 @@ describe("the early red-flag interrupt", () => {
   it("sends the answers so far with stoppedAt and the later sections null", () => {
     const early = earlyAnswers({ ...upToVascular(true), _form: { regions: [] } }, "vascular-check");
     expect(early).toMatchObject({
-      stoppedAt: "vascular-check", consent: { privacyNotice: true }, legs: null, cauda: null, history: null,
-      inflammatory: null, running: null, outlook: null, function: null,
+      stoppedAt: "vascular-check",
+      consent: { privacyNotice: true },
+      legs: null,
+      cauda: null,
+      history: null,
+      inflammatory: null,
+      running: null,
+      outlook: null,
+      function: null,
     });
     expect(early).not.toHaveProperty("_form");
   });

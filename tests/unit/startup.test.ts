@@ -11,9 +11,12 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("server start-up", () => {
   it("a failure while migrating or seeding is one line and does not fail the start (Next would answer 500 until a restart)", async () => {
-    const failure = new Error('Failed query: insert into "appointments" ("id") values ($1)\nparams: Maria Lopez,1980-02-01', {
-      cause: new Error('duplicate key value violates unique constraint "appointments_one_active_per_intake"'),
-    });
+    const failure = new Error(
+      'Failed query: insert into "appointments" ("id") values ($1)\nparams: Maria Lopez,1980-02-01',
+      {
+        cause: new Error('duplicate key value violates unique constraint "appointments_one_active_per_intake"'),
+      },
+    );
     getDbHandle.mockRejectedValueOnce(failure);
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     await expect(startServer()).resolves.toBeUndefined();

@@ -17,7 +17,8 @@ describe("capability tokens", () => {
   });
 
   it("are refused when malformed", () => {
-    for (const bad of ["", ".", "abc", `${ID}.`, `.${ID}`, `${ID}.short`]) expect(verifyToken(SECRET, "booking", bad)).toBeNull();
+    for (const bad of ["", ".", "abc", `${ID}.`, `.${ID}`, `${ID}.short`])
+      expect(verifyToken(SECRET, "booking", bad)).toBeNull();
   });
 
   it("carry at least 256 bits of MAC", () => {

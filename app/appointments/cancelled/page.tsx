@@ -9,7 +9,10 @@ export default function CancelledPage() {
     <div className={styles.page}>
       <h1>Your appointment is cancelled</h1>
       <p>Thank you for letting us know. The time is now free for someone else.</p>
-      <p>If your back gets worse, or you want to be seen after all, <Link href="/intake">fill in the back-pain check again</Link>.</p>
+      <p>
+        If your back gets worse, or you want to be seen after all,{" "}
+        <Link href="/intake">fill in the back-pain check again</Link>.
+      </p>
     </div>
   );
 }

@@ -26,7 +26,10 @@ export default async function ConfirmPage({ searchParams }: Props) {
     return (
       <div className={styles.page}>
         <h1>You already have an appointment</h1>
-        <p>Use the link in your confirmation email to change or cancel it{clinic.phone ? `, or call ${clinic.phone}` : ""}.</p>
+        <p>
+          Use the link in your confirmation email to change or cancel it
+          {clinic.phone ? `, or call ${clinic.phone}` : ""}.
+        </p>
       </div>
     );
   }
@@ -38,7 +41,9 @@ export default async function ConfirmPage({ searchParams }: Props) {
     return (
       <div className={styles.page}>
         <h1>Choose a time first</h1>
-        <p><Link href={back}>Go back to the list of times</Link></p>
+        <p>
+          <Link href={back}>Go back to the list of times</Link>
+        </p>
       </div>
     );
   }
@@ -49,20 +54,31 @@ export default async function ConfirmPage({ searchParams }: Props) {
       <div className={styles.summary}>
         <dl>
           <dt>When</dt>
-          <dd>{formatDateTime(start, clinic.timeZone)} ({zoneName(clinic.timeZone)})</dd>
+          <dd>
+            {formatDateTime(start, clinic.timeZone)} ({zoneName(clinic.timeZone)})
+          </dd>
           <dt>What</dt>
-          <dd>{type.name}, {type.minutes} minutes</dd>
+          <dd>
+            {type.name}, {type.minutes} minutes
+          </dd>
           <dt>With</dt>
-          <dd>{clinician.name}, {clinician.role}</dd>
+          <dd>
+            {clinician.name}, {clinician.role}
+          </dd>
           <dt>Where</dt>
-          <dd>{clinic.name}{clinic.address ? `, ${clinic.address}` : ""}</dd>
+          <dd>
+            {clinic.name}
+            {clinic.address ? `, ${clinic.address}` : ""}
+          </dd>
         </dl>
       </div>
       <form action={confirmBookingAction}>
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="clinicianId" value={clinician.id} />
         <input type="hidden" name="start" value={start.toISOString()} />
-        <button type="submit" className={styles.primary}>Confirm booking</button>
+        <button type="submit" className={styles.primary}>
+          Confirm booking
+        </button>
       </form>
     </div>
   );

@@ -9,7 +9,6 @@ import styles from "./mailbox.module.css";
 
 export const metadata: Metadata = { title: "Development mailbox", robots: { index: false } };
 
-
 /** Every email the app sent while no RESEND_API_KEY is set; not available in production. */
 export default async function MailboxPage() {
   if (!env().DEV_MAILBOX) notFound();

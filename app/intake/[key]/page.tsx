@@ -44,7 +44,9 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
       <Progress current={key} completed={draft.completedSteps} />
       {under16 ? (
         <div className={styles.notice} role="note" aria-labelledby="under16-title">
-          <h2 id="under16-title" className={styles.noticeTitle}>{UNDER_16_NOTICE.title}</h2>
+          <h2 id="under16-title" className={styles.noticeTitle}>
+            {UNDER_16_NOTICE.title}
+          </h2>
           {UNDER_16_NOTICE.points.map((p) => (
             <p key={p}>{p}</p>
           ))}
@@ -64,7 +66,12 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
   );
 }
 
-function StepPageForm({ stepId, ctx, optional, returnTo }: {
+function StepPageForm({
+  stepId,
+  ctx,
+  optional,
+  returnTo,
+}: {
   stepId: Parameters<typeof saveStepAction>[0] & keyof typeof STEP_SPECS;
   ctx: ReturnType<typeof stepContext>;
   optional?: boolean;
@@ -74,9 +81,18 @@ function StepPageForm({ stepId, ctx, optional, returnTo }: {
   // Only the answers to questions that apply are shown: a stored "not asked" value never appears.
   const raw = rawFromAnswers(fields, ctx.draft);
   const visible = visibleNames(fields, raw);
-  const initial = valuesOf(fields.filter((f) => visible.has(f.name)), raw);
+  const initial = valuesOf(
+    fields.filter((f) => visible.has(f.name)),
+    raw,
+  );
   return (
-    <StepForm key={stepId} fields={fields} initial={initial} action={saveStepAction.bind(null, stepId)}
-      optional={optional} returnTo={returnTo} />
+    <StepForm
+      key={stepId}
+      fields={fields}
+      initial={initial}
+      action={saveStepAction.bind(null, stepId)}
+      optional={optional}
+      returnTo={returnTo}
+    />
   );
 }

@@ -9,7 +9,13 @@ import { StepForm } from "./step-form";
 
 // The privacy notice was agreed on the first page (before any health question), so it is not asked again.
 const FINAL_FIELDS: FieldView[] = [
-  { kind: "textarea", name: "notes", label: `${NOTES_QUESTION.label} ${FORM_TEXT.optional}`, hint: NOTES_QUESTION.hint, maxLength: 2000 },
+  {
+    kind: "textarea",
+    name: "notes",
+    label: `${NOTES_QUESTION.label} ${FORM_TEXT.optional}`,
+    hint: NOTES_QUESTION.hint,
+    maxLength: 2000,
+  },
 ];
 
 /** Every question asked, with its answer and a Change link, then notes and Send. */
@@ -26,7 +32,8 @@ export function CheckAnswers({ answers, timeZone }: { answers: DraftAnswers; tim
                 <dd>Skipped</dd>
                 <dd>
                   <Link href={`/intake/${section.step}?return=check`}>
-                    {FORM_TEXT.change}<span className="visually-hidden"> {section.title}</span>
+                    {FORM_TEXT.change}
+                    <span className="visually-hidden"> {section.title}</span>
                   </Link>
                 </dd>
               </div>

@@ -18,7 +18,11 @@ export function EmergencyAdvice({ headingLevel = 1, idPrefix = "emergency", ...i
 }
 
 /** The same, for advice already worked out (lib/content `emergencyAdvice`). */
-export function EmergencyAdviceView({ advice, headingLevel = 1, idPrefix = "emergency" }: {
+export function EmergencyAdviceView({
+  advice,
+  headingLevel = 1,
+  idPrefix = "emergency",
+}: {
   advice: Advice;
   headingLevel?: 1 | 2;
   idPrefix?: string;
@@ -83,7 +87,15 @@ export function EmergencyAdviceView({ advice, headingLevel = 1, idPrefix = "emer
   );
 }
 
-function Steps({ steps, tellStaff, Heading }: { steps: readonly string[]; tellStaff: readonly string[]; Heading: "h3" | "h4" }) {
+function Steps({
+  steps,
+  tellStaff,
+  Heading,
+}: {
+  steps: readonly string[];
+  tellStaff: readonly string[];
+  Heading: "h3" | "h4";
+}) {
   return (
     <>
       {steps.length ? (

@@ -21,12 +21,17 @@ export function Field({ field, values, errors }: Props) {
   const id = fieldId(field.name);
   const error = errors[field.name]?.[0] ?? composite(field, errors);
   const describedBy =
-    [field.hint && `${id}-hint`, field.examples?.length && `${id}-examples`, error && `${id}-error`].filter(Boolean).join(" ") ||
-    undefined;
+    [field.hint && `${id}-hint`, field.examples?.length && `${id}-examples`, error && `${id}-error`]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const invalid = error ? true : undefined;
   const meta = (
     <>
-      {field.hint ? <p id={`${id}-hint`} className={styles.hint}>{field.hint}</p> : null}
+      {field.hint ? (
+        <p id={`${id}-hint`} className={styles.hint}>
+          {field.hint}
+        </p>
+      ) : null}
       {field.examples?.length ? <Examples id={`${id}-examples`} items={field.examples} /> : null}
       {field.why ? (
         <p className={styles.why}>
@@ -42,20 +47,40 @@ export function Field({ field, values, errors }: Props) {
     case "text":
       return (
         <div className={group(error)}>
-          <label className={styles.label} htmlFor={id}>{field.label}</label>
+          <label className={styles.label} htmlFor={id}>
+            {field.label}
+          </label>
           {meta}
-          <input className={styles.input} id={id} name={field.name} type={field.inputType} autoComplete={field.autoComplete}
-            spellCheck={field.inputType === "email" ? false : undefined} defaultValue={str(values, field.name)}
-            aria-describedby={describedBy} aria-invalid={invalid} />
+          <input
+            className={styles.input}
+            id={id}
+            name={field.name}
+            type={field.inputType}
+            autoComplete={field.autoComplete}
+            spellCheck={field.inputType === "email" ? false : undefined}
+            defaultValue={str(values, field.name)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
         </div>
       );
     case "textarea":
       return (
         <div className={group(error)}>
-          <label className={styles.label} htmlFor={id}>{field.label}</label>
+          <label className={styles.label} htmlFor={id}>
+            {field.label}
+          </label>
           {meta}
-          <textarea className={styles.textarea} id={id} name={field.name} rows={5} maxLength={field.maxLength}
-            defaultValue={str(values, field.name)} aria-describedby={describedBy} aria-invalid={invalid} />
+          <textarea
+            className={styles.textarea}
+            id={id}
+            name={field.name}
+            rows={5}
+            maxLength={field.maxLength}
+            defaultValue={str(values, field.name)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
         </div>
       );
     case "date":
@@ -65,9 +90,15 @@ export function Field({ field, values, errors }: Props) {
             {(["day", "month", "year"] as const).map((part) => (
               <div key={part} className={styles.datePart}>
                 <label htmlFor={part === "day" ? id : `${id}-${part}`}>{field.parts[part]}</label>
-                <input className={`${styles.input} ${part === "year" ? styles.w4 : styles.w2}`}
-                  id={part === "day" ? id : `${id}-${part}`} name={`${field.name}.${part}`} inputMode="numeric"
-                  autoComplete={`bday-${part}`} defaultValue={str(values, `${field.name}.${part}`)} aria-invalid={invalid} />
+                <input
+                  className={`${styles.input} ${part === "year" ? styles.w4 : styles.w2}`}
+                  id={part === "day" ? id : `${id}-${part}`}
+                  name={`${field.name}.${part}`}
+                  inputMode="numeric"
+                  autoComplete={`bday-${part}`}
+                  defaultValue={str(values, `${field.name}.${part}`)}
+                  aria-invalid={invalid}
+                />
               </div>
             ))}
           </div>
@@ -76,17 +107,31 @@ export function Field({ field, values, errors }: Props) {
     case "number":
       return (
         <div className={group(error)}>
-          <label className={styles.label} htmlFor={id}>{field.label}</label>
+          <label className={styles.label} htmlFor={id}>
+            {field.label}
+          </label>
           {meta}
           <div className={styles.withSuffix}>
-            <input className={`${styles.input} ${styles.w5}`} id={id} name={field.name} inputMode="decimal"
-              defaultValue={str(values, field.name)} aria-describedby={describedBy} aria-invalid={invalid} />
+            <input
+              className={`${styles.input} ${styles.w5}`}
+              id={id}
+              name={field.name}
+              inputMode="decimal"
+              defaultValue={str(values, field.name)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
             {field.suffix ? <span className={styles.suffix}>{field.suffix}</span> : null}
           </div>
           {field.unknownLabel ? (
             <div className={styles.check}>
-              <input type="checkbox" id={`${id}-unknown`} name={`${field.name}.unknown`} value="yes"
-                defaultChecked={str(values, `${field.name}.unknown`) === "yes"} />
+              <input
+                type="checkbox"
+                id={`${id}-unknown`}
+                name={`${field.name}.unknown`}
+                value="yes"
+                defaultChecked={str(values, `${field.name}.unknown`) === "yes"}
+              />
               <label htmlFor={`${id}-unknown`}>{field.unknownLabel}</label>
             </div>
           ) : null}
@@ -96,16 +141,36 @@ export function Field({ field, values, errors }: Props) {
       const options = Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) }));
       return (
         <Fieldset field={field} error={error} describedBy={describedBy} meta={meta}>
-          <p className={styles.scaleEnds}><span>{field.low}</span><span>{field.high}</span></p>
-          <Radios name={field.name} id={id} options={options} value={str(values, field.name)} invalid={invalid} layout="scale" />
+          <p className={styles.scaleEnds}>
+            <span>{field.low}</span>
+            <span>{field.high}</span>
+          </p>
+          <Radios
+            name={field.name}
+            id={id}
+            options={options}
+            value={str(values, field.name)}
+            invalid={invalid}
+            layout="scale"
+          />
         </Fieldset>
       );
     }
     case "choice":
       return (
         <Fieldset field={field} error={error} describedBy={describedBy} meta={meta}>
-          <Radios name={field.name} id={id} options={field.options} value={str(values, field.name)} invalid={invalid}
-            layout={field.options.length <= 3 && field.options.every((o) => !o.hint && o.label.length < 12) ? "inline" : "stacked"} />
+          <Radios
+            name={field.name}
+            id={id}
+            options={field.options}
+            value={str(values, field.name)}
+            invalid={invalid}
+            layout={
+              field.options.length <= 3 && field.options.every((o) => !o.hint && o.label.length < 12)
+                ? "inline"
+                : "stacked"
+            }
+          />
         </Fieldset>
       );
     case "checkboxes": {
@@ -120,10 +185,21 @@ export function Field({ field, values, errors }: Props) {
                 <div key={o.value}>
                   {exclusive && i > 0 ? <p className={styles.or}>or</p> : null}
                   <div className={styles.radio}>
-                    <input type="checkbox" id={optionId} name={field.name} value={o.value} defaultChecked={ticked.includes(o.value)}
-                      data-exclusive={exclusive ? "true" : undefined} aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
+                    <input
+                      type="checkbox"
+                      id={optionId}
+                      name={field.name}
+                      value={o.value}
+                      defaultChecked={ticked.includes(o.value)}
+                      data-exclusive={exclusive ? "true" : undefined}
+                      aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                    />
                     <label htmlFor={optionId}>{o.label}</label>
-                    {o.hint ? <p id={`${optionId}-hint`} className={styles.optionHint}>{o.hint}</p> : null}
+                    {o.hint ? (
+                      <p id={`${optionId}-hint`} className={styles.optionHint}>
+                        {o.hint}
+                      </p>
+                    ) : null}
                   </div>
                 </div>
               );
@@ -135,18 +211,30 @@ export function Field({ field, values, errors }: Props) {
     case "notice":
       return (
         <div className={styles.notice} role="note" aria-labelledby={`${id}-title`}>
-          <h2 id={`${id}-title`} className={styles.noticeTitle}>{field.label}</h2>
+          <h2 id={`${id}-title`} className={styles.noticeTitle}>
+            {field.label}
+          </h2>
           {field.points.map((p) => (
             <p key={p}>{p}</p>
           ))}
         </div>
       );
     case "yes_no": {
-      const options: ChoiceOption[] = [{ value: "yes", label: FORM_TEXT.yes }, { value: "no", label: FORM_TEXT.no }];
+      const options: ChoiceOption[] = [
+        { value: "yes", label: FORM_TEXT.yes },
+        { value: "no", label: FORM_TEXT.no },
+      ];
       if (field.unknownLabel) options.push({ value: "unknown", label: field.unknownLabel });
       return (
         <Fieldset field={field} error={error} describedBy={describedBy} meta={meta}>
-          <Radios name={field.name} id={id} options={options} value={str(values, field.name)} invalid={invalid} layout="inline" />
+          <Radios
+            name={field.name}
+            id={id}
+            options={options}
+            value={str(values, field.name)}
+            invalid={invalid}
+            layout="inline"
+          />
         </Fieldset>
       );
     }
@@ -155,8 +243,15 @@ export function Field({ field, values, errors }: Props) {
         <div className={group(error)}>
           {meta}
           <div className={`${styles.check} ${styles.confirm}`}>
-            <input type="checkbox" id={id} name={field.name} value="yes" defaultChecked={str(values, field.name) === "yes"}
-              aria-describedby={describedBy} aria-invalid={invalid} />
+            <input
+              type="checkbox"
+              id={id}
+              name={field.name}
+              value="yes"
+              defaultChecked={str(values, field.name) === "yes"}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
             <label htmlFor={id}>{field.label}</label>
           </div>
         </div>
@@ -165,7 +260,14 @@ export function Field({ field, values, errors }: Props) {
       const selected = listOf(values.regions).filter(isRegion);
       return (
         <div className={group(error)}>
-          <BodyMap key={selected.join(",")} id={id} defaultSelected={selected} error={error} errorId={`${id}-error`} legend={field.label} />
+          <BodyMap
+            key={selected.join(",")}
+            id={id}
+            defaultSelected={selected}
+            error={error}
+            errorId={`${id}-error`}
+            legend={field.label}
+          />
         </div>
       );
     }
@@ -177,16 +279,38 @@ export function Field({ field, values, errors }: Props) {
             const name = `outlook.items.${i}`;
             const itemError = errors[name]?.[0];
             return (
-              <Fieldset key={name} field={{ ...field, label: item, hint: undefined }} error={itemError}
+              <Fieldset
+                key={name}
+                field={{ ...field, label: item, hint: undefined }}
+                error={itemError}
                 describedBy={itemError ? `${fieldId(name)}-error` : undefined}
-                meta={itemError ? <ErrorMessage id={`${fieldId(name)}-error`} message={itemError} /> : null} small>
-                <Radios name={name} id={fieldId(name)} value={str(values, name)} invalid={itemError ? true : undefined} layout="inline"
-                  options={[{ value: "agree", label: field.agree }, { value: "disagree", label: field.disagree }]} />
+                meta={itemError ? <ErrorMessage id={`${fieldId(name)}-error`} message={itemError} /> : null}
+                small
+              >
+                <Radios
+                  name={name}
+                  id={fieldId(name)}
+                  value={str(values, name)}
+                  invalid={itemError ? true : undefined}
+                  layout="inline"
+                  options={[
+                    { value: "agree", label: field.agree },
+                    { value: "disagree", label: field.disagree },
+                  ]}
+                />
               </Fieldset>
             );
           })}
-          <Field field={{ kind: "choice", name: "outlook.bothersomeness", label: field.bothersomenessLabel, options: field.bothersomeness }}
-            values={values} errors={errors} />
+          <Field
+            field={{
+              kind: "choice",
+              name: "outlook.bothersomeness",
+              label: field.bothersomenessLabel,
+              options: field.bothersomeness,
+            }}
+            values={values}
+            errors={errors}
+          />
         </div>
       );
     case "function":
@@ -198,8 +322,13 @@ export function Field({ field, values, errors }: Props) {
             const name = `function.sections.${i}`;
             return (
               <Fieldset key={name} field={{ ...field, label: `${i + 1}. ${section.label}`, hint: undefined }} small>
-                <Radios name={name} id={fieldId(name)} value={str(values, name)} layout="stacked"
-                  options={section.options.map((label, score) => ({ value: String(score), label }))} />
+                <Radios
+                  name={name}
+                  id={fieldId(name)}
+                  value={str(values, name)}
+                  layout="stacked"
+                  options={section.options.map((label, score) => ({ value: String(score), label }))}
+                />
               </Fieldset>
             );
           })}
@@ -208,8 +337,20 @@ export function Field({ field, values, errors }: Props) {
   }
 }
 
-function Fieldset({ field, error, describedBy, meta, children, small }: {
-  field: FieldView; error?: string; describedBy?: string; meta?: ReactNode; children: ReactNode; small?: boolean;
+function Fieldset({
+  field,
+  error,
+  describedBy,
+  meta,
+  children,
+  small,
+}: {
+  field: FieldView;
+  error?: string;
+  describedBy?: string;
+  meta?: ReactNode;
+  children: ReactNode;
+  small?: boolean;
 }) {
   return (
     <div className={group(error)}>
@@ -223,8 +364,19 @@ function Fieldset({ field, error, describedBy, meta, children, small }: {
 }
 
 // The error is announced through the fieldset's aria-describedby (radios cannot carry aria-invalid).
-function Radios({ name, id, options, value, layout }: {
-  name: string; id: string; options: ChoiceOption[]; value: string; invalid?: true; layout: "inline" | "stacked" | "scale";
+function Radios({
+  name,
+  id,
+  options,
+  value,
+  layout,
+}: {
+  name: string;
+  id: string;
+  options: ChoiceOption[];
+  value: string;
+  invalid?: true;
+  layout: "inline" | "stacked" | "scale";
 }) {
   return (
     <div className={styles[layout]}>
@@ -232,8 +384,14 @@ function Radios({ name, id, options, value, layout }: {
         const optionId = i === 0 ? id : `${id}-${o.value}`;
         return (
           <div key={o.value} className={styles.radio}>
-            <input type="radio" id={optionId} name={name} value={o.value} defaultChecked={value === o.value}
-              aria-describedby={o.hint || o.examples ? `${optionId}-hint` : undefined} />
+            <input
+              type="radio"
+              id={optionId}
+              name={name}
+              value={o.value}
+              defaultChecked={value === o.value}
+              aria-describedby={o.hint || o.examples ? `${optionId}-hint` : undefined}
+            />
             <label htmlFor={optionId}>{o.label}</label>
             {o.hint || o.examples ? (
               <div id={`${optionId}-hint`} className={styles.optionHint}>

@@ -17,9 +17,14 @@ export function Progress({ current, completed }: { current: StepId; completed: s
           {STEPS.map((s, i) => (
             <li key={s.id}>
               {i === index ? (
-                <span aria-current="step"><strong>{s.title}</strong> (this page)</span>
+                <span aria-current="step">
+                  <strong>{s.title}</strong> (this page)
+                </span>
               ) : completed.includes(s.id) || i < index ? (
-                <Link href={`/intake/${s.id}`}>{s.title}{completed.includes(s.id) ? " (done)" : ""}</Link>
+                <Link href={`/intake/${s.id}`}>
+                  {s.title}
+                  {completed.includes(s.id) ? " (done)" : ""}
+                </Link>
               ) : (
                 <span>{s.title}</span>
               )}

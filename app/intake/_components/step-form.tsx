@@ -52,7 +52,14 @@ export function StepForm({ fields, initial, action, submitLabel = FORM_TEXT.cont
       {state.status === "more" ? <MoreDetail state={state} /> : null}
       <ErrorSummary state={state} fields={fields} />
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-      <input type="hidden" name={SHOWN_FIELD} value={fields.filter((f) => visible.has(f.name)).map((f) => f.name).join(",")} />
+      <input
+        type="hidden"
+        name={SHOWN_FIELD}
+        value={fields
+          .filter((f) => visible.has(f.name))
+          .map((f) => f.name)
+          .join(",")}
+      />
       {fields.map((f) => (
         <div key={f.name} hidden={!visible.has(f.name)} className={added.has(f.name) ? styles.added : undefined}>
           {added.has(f.name) ? <p className={styles.addedTag}>{FORM_TEXT.newQuestion}</p> : null}
@@ -76,7 +83,9 @@ export function StepForm({ fields, initial, action, submitLabel = FORM_TEXT.cont
 /** "I'm not sure" is ticked on its own: ticking it clears the others, and ticking another clears it. */
 function keepExclusive(form: HTMLFormElement, changed: HTMLInputElement) {
   if (!changed.checked) return;
-  const group = Array.from(form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${CSS.escape(changed.name)}"]`));
+  const group = Array.from(
+    form.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${CSS.escape(changed.name)}"]`),
+  );
   if (!group.some((box) => box.dataset.exclusive === "true")) return;
   const exclusive = changed.dataset.exclusive === "true";
   for (const box of group) {

@@ -9,9 +9,16 @@ import { EmergencyAdviceView } from "../_components/emergency-advice";
 import styles from "../_components/intake.module.css";
 import { SendNowForm } from "./send-form";
 
-export const metadata: Metadata = { title: `${INTERRUPT_TEXT.pageTitle} – your back-pain check`, robots: { index: false } };
+export const metadata: Metadata = {
+  title: `${INTERRUPT_TEXT.pageTitle} – your back-pain check`,
+  robots: { index: false },
+};
 
-const LAST_SCREEN = { "vascular-check": "vascular-check", "nerve-check": "nerve-check", "health-history": "health-history" } as const;
+const LAST_SCREEN = {
+  "vascular-check": "vascular-check",
+  "nerve-check": "nerve-check",
+  "health-history": "health-history",
+} as const;
 
 /**
  * The early red-flag interrupt: shown instead of the next page when the answers so far need help
@@ -45,7 +52,9 @@ export default async function EmergencyPage() {
         <SendNowForm seen={advice.cards.join(",")} askConsent={!consentGiven(draft.answers)} />
       </section>
       <section aria-labelledby="change-heading">
-        <h2 id="change-heading" className={styles.smallHeading}>{INTERRUPT_TEXT.changeHeading}</h2>
+        <h2 id="change-heading" className={styles.smallHeading}>
+          {INTERRUPT_TEXT.changeHeading}
+        </h2>
         <p>
           <Link href={`/intake/${backTo}`}>{INTERRUPT_TEXT.goBack}</Link>
         </p>

@@ -19,7 +19,10 @@ const CONSENT: FieldView = {
  * `askConsent`: the privacy notice was not agreed yet (a draft begun before it was asked first).
  */
 export function SendNowForm({ seen, askConsent }: { seen: string; askConsent: boolean }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(sendFromEmergencyAction, { status: "idle", values: {} });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(sendFromEmergencyAction, {
+    status: "idle",
+    values: {},
+  });
   return (
     <form action={formAction}>
       {state.message ? (

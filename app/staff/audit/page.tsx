@@ -14,20 +14,58 @@ export const metadata: Metadata = { title: "Audit trail", robots: { index: false
 const PAGE_SIZE = 50;
 
 const querySchema = z.object({
-  action: z.string().regex(/^[a-z_]{1,50}$/).optional().catch(undefined),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/)
+    .optional()
+    .catch(undefined),
   subject: z.uuid().optional().catch(undefined),
   actor: z.uuid().optional().catch(undefined),
-  before: z.string().regex(/^\d{1,15}_[0-9a-f-]{36}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,15}_[0-9a-f-]{36}$/)
+    .optional()
+    .catch(undefined),
 });
 
 const ACTIONS = [
-  "case_viewed", "case_acknowledged", "call_logged", "note_added", "level_overridden", "case_resolved", "urgent_slot_booked",
-  "sign_in", "sign_in_failed", "sign_in_refused_locked", "sign_in_refused_inactive", "account_locked", "sign_out", "sign_out_everywhere",
-  "staff_created", "staff_updated", "overdue_alert_queued",
-  "clinic_settings_updated", "clinician_added", "clinician_updated", "clinician_deactivated", "clinician_reactivated",
-  "working_hours_added", "working_hours_removed", "time_off_added", "time_off_removed", "appointment_type_updated",
-  "staff_role_changed", "staff_deactivated", "staff_reactivated", "staff_unlocked", "staff_password_reset", "email_retried",
-  "schedule_viewed", "marked_arrived", "marked_no_show", "attendance_undone",
+  "case_viewed",
+  "case_acknowledged",
+  "call_logged",
+  "note_added",
+  "level_overridden",
+  "case_resolved",
+  "urgent_slot_booked",
+  "sign_in",
+  "sign_in_failed",
+  "sign_in_refused_locked",
+  "sign_in_refused_inactive",
+  "account_locked",
+  "sign_out",
+  "sign_out_everywhere",
+  "staff_created",
+  "staff_updated",
+  "overdue_alert_queued",
+  "clinic_settings_updated",
+  "clinician_added",
+  "clinician_updated",
+  "clinician_deactivated",
+  "clinician_reactivated",
+  "working_hours_added",
+  "working_hours_removed",
+  "time_off_added",
+  "time_off_removed",
+  "appointment_type_updated",
+  "staff_role_changed",
+  "staff_deactivated",
+  "staff_reactivated",
+  "staff_unlocked",
+  "staff_password_reset",
+  "email_retried",
+  "schedule_viewed",
+  "marked_arrived",
+  "marked_no_show",
+  "attendance_undone",
 ];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -38,15 +76,31 @@ export default async function AuditPage({ searchParams }: Props) {
   const query = querySchema.parse(firstValues(await searchParams));
   const [at, id] = query.before?.split("_") ?? [];
   const db = await getDb();
-  const events = await listAudit(db, { action: query.action, subjectId: query.subject, actorId: query.actor, before: at && id ? { at: new Date(Number(at)), id } : undefined }, PAGE_SIZE + 1);
+  const events = await listAudit(
+    db,
+    {
+      action: query.action,
+      subjectId: query.subject,
+      actorId: query.actor,
+      before: at && id ? { at: new Date(Number(at)), id } : undefined,
+    },
+    PAGE_SIZE + 1,
+  );
   const page = events.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  const keep = Object.fromEntries(Object.entries({ action: query.action, subject: query.subject, actor: query.actor }).filter((e): e is [string, string] => !!e[1]));
+  const keep = Object.fromEntries(
+    Object.entries({ action: query.action, subject: query.subject, actor: query.actor }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  );
   const zone = (await getClinicInfo()).timeZone;
   return (
     <div className={styles.page}>
       <h1>Audit trail</h1>
-      <p className={styles.muted}>Every view and change of a patient record and every sign-in, newest first. Nothing here can be edited or deleted.</p>
+      <p className={styles.muted}>
+        Every view and change of a patient record and every sign-in, newest first. Nothing here can be edited or
+        deleted.
+      </p>
       <form className={styles.filters} method="get" aria-label="Filter the audit trail">
         <div className={styles.field}>
           <label htmlFor="action">Action</label>
@@ -84,10 +138,16 @@ export default async function AuditPage({ searchParams }: Props) {
             {page.map((e) => (
               <tr key={e.id} data-testid="audit-row">
                 <td>{formatDateTime(e.at, zone)}</td>
-                <td>{e.actorEmail ? <Link href={`/staff/audit?actor=${e.actorId}`}>{e.actorEmail}</Link> : "system"}</td>
+                <td>
+                  {e.actorEmail ? <Link href={`/staff/audit?actor=${e.actorId}`}>{e.actorEmail}</Link> : "system"}
+                </td>
                 <td>{e.action.replaceAll("_", " ")}</td>
                 <td>
-                  {e.subjectType === "intake" && e.subjectId ? <Link href={`/staff/cases/${e.subjectId}`}>case {e.subjectId.slice(0, 8)}</Link> : `${e.subjectType} ${e.subjectId?.slice(0, 8) ?? ""}`}
+                  {e.subjectType === "intake" && e.subjectId ? (
+                    <Link href={`/staff/cases/${e.subjectId}`}>case {e.subjectId.slice(0, 8)}</Link>
+                  ) : (
+                    `${e.subjectType} ${e.subjectId?.slice(0, 8) ?? ""}`
+                  )}
                 </td>
                 <td>
                   {e.reason ? <div>Reason: {e.reason}</div> : null}
@@ -102,7 +162,11 @@ export default async function AuditPage({ searchParams }: Props) {
       </div>
       <div className={styles.pager}>
         {query.before ? <Link href={`/staff/audit?${new URLSearchParams(keep)}`}>Newest</Link> : <span />}
-        {events.length > PAGE_SIZE && last ? <Link href={`/staff/audit?${new URLSearchParams({ ...keep, before: `${last.at.getTime()}_${last.id}` })}`}>Older</Link> : null}
+        {events.length > PAGE_SIZE && last ? (
+          <Link href={`/staff/audit?${new URLSearchParams({ ...keep, before: `${last.at.getTime()}_${last.id}` })}`}>
+            Older
+          </Link>
+        ) : null}
       </div>
     </div>
   );

@@ -11,6 +11,10 @@ export async function GET() {
   const db = await getDb();
   const glance = await atAGlance(db, new Date(), await getClinicZone(db));
   return new Response(glanceSvg(glance), {
-    headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "private, max-age=60", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" },
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Cache-Control": "private, max-age=60",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
   });
 }

@@ -19,10 +19,20 @@ const querySchema = z.object({
   view: z.enum(["day", "week"]).default("day").catch("day"),
   date: z.string().refine(isLocalDate).optional().catch(undefined),
   clinician: z.uuid().optional().catch(undefined),
-  refused: z.enum(Object.keys(MARK_REFUSALS) as [MarkRefusal, ...MarkRefusal[]]).optional().catch(undefined),
+  refused: z
+    .enum(Object.keys(MARK_REFUSALS) as [MarkRefusal, ...MarkRefusal[]])
+    .optional()
+    .catch(undefined),
 });
 
-const STATUS_NAMES: Record<ScheduleRow["status"], string> = { booked: "Expected", arrived: "✓ Arrived", no_show: "✗ Did not come", completed: "Completed", cancelled: "Cancelled", rescheduled: "Moved" };
+const STATUS_NAMES: Record<ScheduleRow["status"], string> = {
+  booked: "Expected",
+  arrived: "✓ Arrived",
+  no_show: "✗ Did not come",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  rescheduled: "Moved",
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,22 +52,36 @@ export default async function SchedulePage({ searchParams }: Props) {
   const to = localInstant(addLocalDays(first, days.length), "00:00", zone);
   const rows = await listSchedule(db, { from, to, clinicianId: query.clinician });
   // Names and phone numbers of patients: a view of patient data, so it is audited.
-  await recordScheduleView(db, staff, { from: first, days: days.length, clinicianId: query.clinician ?? null, appointments: rows.length });
+  await recordScheduleView(db, staff, {
+    from: first,
+    days: days.length,
+    clinicianId: query.clinician ?? null,
+    appointments: rows.length,
+  });
 
   const href = (changes: Record<string, string | undefined>) => {
-    const params = Object.fromEntries(Object.entries({ view: query.view, date: query.date, clinician: query.clinician, ...changes }).filter((e): e is [string, string] => !!e[1]));
+    const params = Object.fromEntries(
+      Object.entries({ view: query.view, date: query.date, clinician: query.clinician, ...changes }).filter(
+        (e): e is [string, string] => !!e[1],
+      ),
+    );
     return `/staff/schedule?${new URLSearchParams(params)}`;
   };
   const step = query.view === "week" ? 7 : 1;
   const back = href({});
-  const heading = query.view === "week" ? `Week of ${formatDay(from, zone)}` : date === today ? `Today, ${formatDay(from, zone)}` : formatDay(from, zone);
+  const heading =
+    query.view === "week"
+      ? `Week of ${formatDay(from, zone)}`
+      : date === today
+        ? `Today, ${formatDay(from, zone)}`
+        : formatDay(from, zone);
 
   return (
     <div className={styles.page}>
       <h1>Schedule</h1>
       <p className={styles.muted}>
-        All times are {zoneName(zone)}. Mark a patient as arrived from {ARRIVE_EARLY_MINUTES} minutes before their time, and as not come once their time
-        has started.
+        All times are {zoneName(zone)}. Mark a patient as arrived from {ARRIVE_EARLY_MINUTES} minutes before their time,
+        and as not come once their time has started.
       </p>
       {query.refused ? (
         <p className={styles.error} role="alert">
@@ -82,8 +106,12 @@ export default async function SchedulePage({ searchParams }: Props) {
         </button>
       </form>
       <nav className={styles.pager} aria-label="Move through the schedule">
-        <Link href={href({ date: addLocalDays(date, -step) })}>{query.view === "week" ? "Previous week" : "Previous day"}</Link>
-        {date !== today ? <Link href={href({ date: undefined })}>{query.view === "week" ? "This week" : "Today"}</Link> : null}
+        <Link href={href({ date: addLocalDays(date, -step) })}>
+          {query.view === "week" ? "Previous week" : "Previous day"}
+        </Link>
+        {date !== today ? (
+          <Link href={href({ date: undefined })}>{query.view === "week" ? "This week" : "Today"}</Link>
+        ) : null}
         <Link href={href({ date: addLocalDays(date, step) })}>{query.view === "week" ? "Next week" : "Next day"}</Link>
       </nav>
       <h2>{heading}</h2>
@@ -132,11 +160,29 @@ export default async function SchedulePage({ searchParams }: Props) {
                               <div className={styles.marks}>
                                 {r.status === "booked" ? (
                                   <>
-                                    <MarkButton id={r.id} mark="arrived" back={back} label="Arrived" who={`${r.firstName} ${r.lastName}`} />
-                                    <MarkButton id={r.id} mark="no_show" back={back} label="Did not come" who={`${r.firstName} ${r.lastName}`} />
+                                    <MarkButton
+                                      id={r.id}
+                                      mark="arrived"
+                                      back={back}
+                                      label="Arrived"
+                                      who={`${r.firstName} ${r.lastName}`}
+                                    />
+                                    <MarkButton
+                                      id={r.id}
+                                      mark="no_show"
+                                      back={back}
+                                      label="Did not come"
+                                      who={`${r.firstName} ${r.lastName}`}
+                                    />
                                   </>
                                 ) : (
-                                  <MarkButton id={r.id} mark="booked" back={back} label="Undo" who={`${r.firstName} ${r.lastName}`} />
+                                  <MarkButton
+                                    id={r.id}
+                                    mark="booked"
+                                    back={back}
+                                    label="Undo"
+                                    who={`${r.firstName} ${r.lastName}`}
+                                  />
                                 )}
                               </div>
                             ) : null}
@@ -155,7 +201,19 @@ export default async function SchedulePage({ searchParams }: Props) {
   );
 }
 
-function MarkButton({ id, mark, back, label, who }: { id: string; mark: string; back: string; label: string; who: string }) {
+function MarkButton({
+  id,
+  mark,
+  back,
+  label,
+  who,
+}: {
+  id: string;
+  mark: string;
+  back: string;
+  label: string;
+  who: string;
+}) {
   return (
     <form action={markAttendanceAction}>
       <input type="hidden" name="appointmentId" value={id} />

@@ -1,9 +1,15 @@
 /** What each finished settings change says, and beside which section (after the page reloads). */
 export const DONE = {
   policies_saved: { section: "policies", text: "Clinic details and policies saved. They apply now." },
-  clinician_added: { section: "clinicians", text: "Clinician added. Give them weekly hours so patients can book them." },
+  clinician_added: {
+    section: "clinicians",
+    text: "Clinician added. Give them weekly hours so patients can book them.",
+  },
   clinician_updated: { section: "clinicians", text: "Clinician saved." },
-  clinician_deactivated: { section: "clinicians", text: "Clinician deactivated: no longer offered for booking. Their booked appointments stay." },
+  clinician_deactivated: {
+    section: "clinicians",
+    text: "Clinician deactivated: no longer offered for booking. Their booked appointments stay.",
+  },
   clinician_reactivated: { section: "clinicians", text: "Clinician reactivated: offered for booking again." },
   hours_added: { section: "hours", text: "Weekly hours added." },
   hours_removed: { section: "hours", text: "Weekly hours removed. Appointments already booked in them stay." },
@@ -15,7 +21,10 @@ export const DONE = {
   staff_deactivated: { section: "staff", text: "Account deactivated and signed out everywhere." },
   staff_reactivated: { section: "staff", text: "Account reactivated." },
   staff_unlocked: { section: "staff", text: "Account unlocked: they can sign in now." },
-  password_reset: { section: "staff", text: "New password set, and the account signed out everywhere. Give them the password in person." },
+  password_reset: {
+    section: "staff",
+    text: "New password set, and the account signed out everywhere. Give them the password in person.",
+  },
   email_retried: { section: "emails", text: "Email queued again: it will be sent within a minute." },
 } as const;
 

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { getClinic } from "@/db/queries/clinic";
 import { listDeadEmails } from "@/db/queries/outbox";
-import { listAllAppointmentTypes, listAllClinicians, listAllWorkingHours, listUpcomingTimeOff } from "@/db/queries/scheduling";
+import {
+  listAllAppointmentTypes,
+  listAllClinicians,
+  listAllWorkingHours,
+  listUpcomingTimeOff,
+} from "@/db/queries/scheduling";
 import { listStaff } from "@/db/queries/staff";
 import { zoneName } from "@/lib/booking/format";
 import { clinicZone } from "@/lib/clinic-settings";
@@ -59,26 +64,103 @@ export default async function SettingsPage({ searchParams }: Props) {
         { name: "address", label: "Address", defaultValue: v(clinic?.address) },
         { name: "phone", label: "Phone number", defaultValue: v(clinic?.phone), autoComplete: "off" },
         { name: "email", label: "Email (optional)", kind: "email", defaultValue: v(clinic?.email) },
-        { name: "emergencyNumber", label: "Emergency number", hint: "What patients dial in an emergency, e.g. 911", defaultValue: v(clinic?.emergencyNumber), short: true },
-        { name: "timeZone", label: "Time zone", hint: "A zone name such as America/New_York. All times are in this zone.", defaultValue: zone, suggestions: Intl.supportedValuesOf("timeZone") },
+        {
+          name: "emergencyNumber",
+          label: "Emergency number",
+          hint: "What patients dial in an emergency, e.g. 911",
+          defaultValue: v(clinic?.emergencyNumber),
+          short: true,
+        },
+        {
+          name: "timeZone",
+          label: "Time zone",
+          hint: "A zone name such as America/New_York. All times are in this zone.",
+          defaultValue: zone,
+          suggestions: Intl.supportedValuesOf("timeZone"),
+        },
       ],
     },
     {
       legend: "Booking",
       fields: [
-        { name: "slotIntervalMinutes", label: "Start times every (minutes)", hint: "5 to 120", kind: "number", min: 5, max: 120, defaultValue: v(clinic?.slotIntervalMinutes), short: true },
-        { name: "minNoticeMinutes", label: "Minimum notice (minutes)", hint: "How soon a patient may book", kind: "number", min: 0, defaultValue: v(clinic?.minNoticeMinutes), short: true },
-        { name: "horizonDays", label: "Booking horizon (days)", hint: "How far ahead, 1 to 365", kind: "number", min: 1, max: 365, defaultValue: v(clinic?.horizonDays), short: true },
-        { name: "cancellationCutoffHours", label: "Cancellation cut-off (hours)", hint: "Patients may cancel or move up to this long before", kind: "number", min: 0, defaultValue: v(clinic?.cancellationCutoffHours), short: true },
+        {
+          name: "slotIntervalMinutes",
+          label: "Start times every (minutes)",
+          hint: "5 to 120",
+          kind: "number",
+          min: 5,
+          max: 120,
+          defaultValue: v(clinic?.slotIntervalMinutes),
+          short: true,
+        },
+        {
+          name: "minNoticeMinutes",
+          label: "Minimum notice (minutes)",
+          hint: "How soon a patient may book",
+          kind: "number",
+          min: 0,
+          defaultValue: v(clinic?.minNoticeMinutes),
+          short: true,
+        },
+        {
+          name: "horizonDays",
+          label: "Booking horizon (days)",
+          hint: "How far ahead, 1 to 365",
+          kind: "number",
+          min: 1,
+          max: 365,
+          defaultValue: v(clinic?.horizonDays),
+          short: true,
+        },
+        {
+          name: "cancellationCutoffHours",
+          label: "Cancellation cut-off (hours)",
+          hint: "Patients may cancel or move up to this long before",
+          kind: "number",
+          min: 0,
+          defaultValue: v(clinic?.cancellationCutoffHours),
+          short: true,
+        },
       ],
     },
     {
       legend: "Urgent cases",
       fields: [
-        { name: "urgentReservePerDay", label: "Slots kept for URGENT cases per clinician per day", kind: "number", min: 0, defaultValue: v(clinic?.urgentReservePerDay), short: true },
-        { name: "urgentReleaseTime", label: "Release unused urgent slots at", kind: "time", defaultValue: clinic?.urgentReleaseTime.slice(0, 5) ?? "12:00", short: true },
-        { name: "emergencyAckMinutes", label: "Acknowledge EMERGENCY cases within (minutes)", hint: "1 to 60", kind: "number", min: 1, max: 60, defaultValue: v(clinic?.emergencyAckMinutes ?? 15), short: true },
-        { name: "urgentAckMinutes", label: "Acknowledge URGENT cases within (minutes)", hint: "1 to 1440 (24 hours)", kind: "number", min: 1, max: 1440, defaultValue: v(clinic?.urgentAckMinutes ?? 120), short: true },
+        {
+          name: "urgentReservePerDay",
+          label: "Slots kept for URGENT cases per clinician per day",
+          kind: "number",
+          min: 0,
+          defaultValue: v(clinic?.urgentReservePerDay),
+          short: true,
+        },
+        {
+          name: "urgentReleaseTime",
+          label: "Release unused urgent slots at",
+          kind: "time",
+          defaultValue: clinic?.urgentReleaseTime.slice(0, 5) ?? "12:00",
+          short: true,
+        },
+        {
+          name: "emergencyAckMinutes",
+          label: "Acknowledge EMERGENCY cases within (minutes)",
+          hint: "1 to 60",
+          kind: "number",
+          min: 1,
+          max: 60,
+          defaultValue: v(clinic?.emergencyAckMinutes ?? 15),
+          short: true,
+        },
+        {
+          name: "urgentAckMinutes",
+          label: "Acknowledge URGENT cases within (minutes)",
+          hint: "1 to 1440 (24 hours)",
+          kind: "number",
+          min: 1,
+          max: 1440,
+          defaultValue: v(clinic?.urgentAckMinutes ?? 120),
+          short: true,
+        },
       ],
     },
   ];
@@ -105,14 +187,32 @@ export default async function SettingsPage({ searchParams }: Props) {
         <h2 id="policies-title">{SECTIONS[0].title}</h2>
         {notice("policies")}
         {clinic ? null : <p>The clinic has not been set up yet: fill in every field to set it up.</p>}
-        <StaffForm errorSummary action={updatePoliciesAction} groups={policyGroups} submitLabel="Save clinic details and policies" />
+        <StaffForm
+          errorSummary
+          action={updatePoliciesAction}
+          groups={policyGroups}
+          submitLabel="Save clinic details and policies"
+        />
       </section>
 
       <ClinicianSection title={SECTIONS[1].title} notice={notice("clinicians")} clinicians={clinicians} />
       <HoursSection title={SECTIONS[2].title} notice={notice("hours")} clinicians={clinicians} hours={hours} />
-      <TimeOffSection title={SECTIONS[3].title} notice={notice("time-off")} clinicians={clinicians} timeOff={timeOff} zone={zone} />
+      <TimeOffSection
+        title={SECTIONS[3].title}
+        notice={notice("time-off")}
+        clinicians={clinicians}
+        timeOff={timeOff}
+        zone={zone}
+      />
       <TypesSection title={SECTIONS[4].title} notice={notice("types")} types={types} />
-      <AccountsSection title={SECTIONS[5].title} notice={notice("staff")} accounts={accounts} selfId={admin.id} zone={zone} now={now} />
+      <AccountsSection
+        title={SECTIONS[5].title}
+        notice={notice("staff")}
+        accounts={accounts}
+        selfId={admin.id}
+        zone={zone}
+        now={now}
+      />
       <DeadEmailsSection title={SECTIONS[6].title} notice={notice("emails")} emails={deadEmails} zone={zone} />
     </div>
   );

@@ -18,7 +18,9 @@ export default async function SignInPage({ searchParams }: Props) {
       {signedOut ? <p className={styles.notice}>You are signed out.</p> : null}
       <p>For clinic staff. Patients do not need an account: start at the home page.</p>
       <SignInForm next={target} />
-      <p className={styles.muted}>You are signed out after 30 minutes without activity, and after 12 hours in any case.</p>
+      <p className={styles.muted}>
+        You are signed out after 30 minutes without activity, and after 12 hours in any case.
+      </p>
     </div>
   );
 }

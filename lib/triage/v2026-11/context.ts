@@ -64,8 +64,10 @@ export function deriveContext(answers: IntakeAnswers, age: number): GradingConte
     age,
     cesCore,
     cesUnsure:
-      cauda.saddleNumbness === "unsure" || cauda.bladderChange === "unsure" ||
-      cauda.bowelChange === "unsure" || cauda.sexualFunctionChange === "unsure",
+      cauda.saddleNumbness === "unsure" ||
+      cauda.bladderChange === "unsure" ||
+      cauda.bowelChange === "unsure" ||
+      cauda.sexualFunctionChange === "unsure",
     cesRecent: cauda.symptomOnsetDays === null || cauda.symptomOnsetDays <= 14,
     cesWorse: cauda.worsening === true,
     radicular,

@@ -42,4 +42,10 @@ export const FLAG_OUTLOOK_HIGH = flag({
 });
 
 /** All clinician flags, in spec order. */
-export const FLAGS: readonly Flag<GradingContext>[] = Object.freeze([FLAG_VASC, FLAG_AXSPA3, FLAG_NG12, FLAG_STOP_RUNNING, FLAG_OUTLOOK_HIGH]);
+export const FLAGS: readonly Flag<GradingContext>[] = Object.freeze([
+  FLAG_VASC,
+  FLAG_AXSPA3,
+  FLAG_NG12,
+  FLAG_STOP_RUNNING,
+  FLAG_OUTLOOK_HIGH,
+]);

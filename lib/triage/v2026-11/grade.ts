@@ -48,7 +48,12 @@ export function gradeIntake2026_11(answers: IntakeAnswers2026_11, options: Grade
   const flags: RaisedFlag[] = [];
   for (let i = 0; i < FLAGS.length; i++) if (FLAGS[i]!.when(ctx, firedRules)) flags.push(FLAG_ENTRIES[i]!);
   return {
-    level, levelRank: rank, rulesetVersion: VERSION, firedRules, flags,
-    scores: { outlook: ctx.outlook, function: ctx.function }, age,
+    level,
+    levelRank: rank,
+    rulesetVersion: VERSION,
+    firedRules,
+    flags,
+    scores: { outlook: ctx.outlook, function: ctx.function },
+    age,
   };
 }

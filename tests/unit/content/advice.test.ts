@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  CROSS_TRAINING, LEVEL_COPY, NO_EXERCISE, RUNNING_PAIN_RULES, SELF_CARE_SECTIONS, selfCareAdvice, soonAdvice,
-  STAYING_ACTIVE, STOP_IMPACT_SPORT, STOP_RUNNING, urgentCallText, WHEN_TO_COME_BACK, YOUNG_SPORT,
+  CROSS_TRAINING,
+  LEVEL_COPY,
+  NO_EXERCISE,
+  RUNNING_PAIN_RULES,
+  SELF_CARE_SECTIONS,
+  selfCareAdvice,
+  soonAdvice,
+  STAYING_ACTIVE,
+  STOP_IMPACT_SPORT,
+  STOP_RUNNING,
+  urgentCallText,
+  WHEN_TO_COME_BACK,
+  YOUNG_SPORT,
   type AdviceSection,
 } from "@/lib/content";
 import { LEVELS } from "@/lib/triage";
@@ -52,13 +63,20 @@ describe("level copy", () => {
 describe("self-care advice", () => {
   it("covers the 6 topics in page order", () => {
     expect(SELF_CARE_SECTIONS.map((s) => s.id)).toEqual([
-      "staying_active", "pain_relief", "running_pain_rules", "cross_training", "return_to_running", "when_to_come_back",
+      "staying_active",
+      "pain_relief",
+      "running_pain_rules",
+      "cross_training",
+      "return_to_running",
+      "when_to_come_back",
     ]);
   });
 
   it("shows the running sections only to runners", () => {
     expect(selfCareAdvice({ isRunner: false }).map((s) => s.id)).toEqual([
-      "staying_active", "pain_relief", "when_to_come_back",
+      "staying_active",
+      "pain_relief",
+      "when_to_come_back",
     ]);
     expect(selfCareAdvice({ isRunner: true })).toEqual(SELF_CARE_SECTIONS);
   });
@@ -102,7 +120,8 @@ describe("self-care advice", () => {
 
 describe("SOON advice", () => {
   const V = "2026.12";
-  const soon = (ids: string[], isRunner = true) => soonAdvice({ firedRuleIds: ids, version: V, isRunner, emergencyNumber: "999" });
+  const soon = (ids: string[], isRunner = true) =>
+    soonAdvice({ firedRuleIds: ids, version: V, isRunner, emergencyNumber: "999" });
   const all = (sections: readonly AdviceSection[]) => stringsIn(sections).join("\n");
 
   it.each(["S1", "S5", "S6", "S7", "S8", "S9", "S10", "S12", "S13", "S14"])(
@@ -155,11 +174,19 @@ describe("SOON advice", () => {
 
   it("adds the S9, S11, S12, S13 and S14 lines", () => {
     const lines = (id: string) => all(soon([id]).filter((s) => s.id === "soon_sooner"));
-    expect(lines("S9")).toMatch(/weakness gets worse or spreads to your other leg, or you get changes in your bladder, bowel/);
-    expect(lines("S11")).toMatch(/pain changes, becomes sudden or severe, or you feel faint, call 999 for an ambulance/);
+    expect(lines("S9")).toMatch(
+      /weakness gets worse or spreads to your other leg, or you get changes in your bladder, bowel/,
+    );
+    expect(lines("S11")).toMatch(
+      /pain changes, becomes sudden or severe, or you feel faint, call 999 for an ambulance/,
+    );
     expect(lines("S12")).toMatch(/get worse, or your legs become weak, get help the same day/);
-    expect(lines("S13")).toMatch(/walking gets worse, you become unsteady, or your hands become clumsy, go to an emergency department now/);
-    expect(lines("S14")).toMatch(/hand becomes weak or clumsy, or the tingling is there all day in both hands, go to an emergency department now/);
+    expect(lines("S13")).toMatch(
+      /walking gets worse, you become unsteady, or your hands become clumsy, go to an emergency department now/,
+    );
+    expect(lines("S14")).toMatch(
+      /hand becomes weak or clumsy, or the tingling is there all day in both hands, go to an emergency department now/,
+    );
     expect(lines("S2")).toBe("");
   });
 

@@ -6,7 +6,14 @@ import { EmergencyAdvice } from "@/app/intake/_components/emergency-advice";
 
 const render = (props: Partial<Parameters<typeof EmergencyAdvice>[0]> = {}) =>
   renderToStaticMarkup(
-    <EmergencyAdvice firedRuleIds={["E9", "E1"]} version="2026.12" answers={null} emergencyNumber="999" sent {...props} />,
+    <EmergencyAdvice
+      firedRuleIds={["E9", "E1"]}
+      version="2026.12"
+      answers={null}
+      emergencyNumber="999"
+      sent
+      {...props}
+    />,
   );
 
 /** The markup inside the card (the section), with tags removed between text. */

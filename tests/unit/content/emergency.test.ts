@@ -3,7 +3,13 @@
 // by the engine, so each case is a real 2026.12 intake.
 import { describe, expect, it } from "vitest";
 import {
-  ADULT_GOES_TOO, CARD_IDS, CLINIC_NOT_TOLD_YET, CLINIC_TOLD, emergencyAdvice, emergencyCardIds, parseCardIds,
+  ADULT_GOES_TOO,
+  CARD_IDS,
+  CLINIC_NOT_TOLD_YET,
+  CLINIC_TOLD,
+  emergencyAdvice,
+  emergencyCardIds,
+  parseCardIds,
   type EmergencyAdvice,
 } from "@/lib/content";
 import { RULESETS, type IntakeAnswers } from "@/lib/triage";
@@ -13,12 +19,19 @@ import { stringsIn } from "./support";
 const V = "2026.12";
 
 /** The advice for answers graded by the engine, as the result page shows it (sent, with 999). */
-function adviceFor(answers: IntakeAnswers, extra: { sent?: boolean; emergencyNumber?: string | null } = {}): EmergencyAdvice {
+function adviceFor(
+  answers: IntakeAnswers,
+  extra: { sent?: boolean; emergencyNumber?: string | null } = {},
+): EmergencyAdvice {
   const g = grade(answers);
   expect(g.level, "the case must grade EMERGENCY").toBe("EMERGENCY");
   return emergencyAdvice({
-    firedRuleIds: g.firedRules.map((r) => r.id), version: V, answers, age: g.age,
-    emergencyNumber: extra.emergencyNumber === undefined ? "999" : extra.emergencyNumber, sent: extra.sent ?? true,
+    firedRuleIds: g.firedRules.map((r) => r.id),
+    version: V,
+    answers,
+    age: g.age,
+    emergencyNumber: extra.emergencyNumber === undefined ? "999" : extra.emergencyNumber,
+    sent: extra.sent ?? true,
   });
 }
 const textOf = (a: EmergencyAdvice) => stringsIn(a).join("\n");
@@ -26,16 +39,26 @@ const at = (age: number, o: Overrides = {}) => aged(age, o);
 
 const AORTIC = () => calm({ vascular: { suddenSevereTearingPain: true } });
 const CAUDA = () => calm({ cauda: { bladderChange: "yes", onsetDays: { bladderChange: 2 }, worsening: true } });
-const CORD = () => calm({ legs: { armOrHandSymptoms: true, armHandKind: "weakness_or_clumsiness", onsetDays: { armOrHand: 3 }, worsening: true } });
+const CORD = () =>
+  calm({
+    legs: {
+      armOrHandSymptoms: true,
+      armHandKind: "weakness_or_clumsiness",
+      onsetDays: { armOrHand: 3 },
+      worsening: true,
+    },
+  });
 const CONFUSED = () => calm({ history: { newConfusion: true } });
 const FRACTURE = () => calm({ pain: { trigger: "major_trauma", intensity: 7, durationDays: 5 } });
-const MSCC = () => calm({ history: { cancer: true }, legs: { numbnessOrTingling: true, onsetDays: { numbness: 5 }, worsening: true } });
+const MSCC = () =>
+  calm({ history: { cancer: true }, legs: { numbnessOrTingling: true, onsetDays: { numbness: 5 }, worsening: true } });
 // A blood thinner and sudden very severe tummy pain, at 35 (below the aortic-risk age).
-const BLEEDING = () => calm({
-  history: { anticoagulant: "yes" },
-  pain: { onset: "sudden", intensity: 8, durationDays: 3 },
-  vascular: { abdominalOrFlankPain: true },
-});
+const BLEEDING = () =>
+  calm({
+    history: { anticoagulant: "yes" },
+    pain: { onset: "sudden", intensity: 8, durationDays: 3 },
+    vascular: { abdominalOrFlankPain: true },
+  });
 
 describe("which cards", () => {
   it("orders the cards aortic, bleeding, fracture, spinal cord, cancer, infection, cauda equina", () => {
@@ -45,19 +68,29 @@ describe("which cards", () => {
   it("has a card for every EMERGENCY rule of every released ruleset", () => {
     for (const { version, rules } of RULESETS) {
       for (const rule of rules.filter((r) => r.level === "EMERGENCY")) {
-        expect(emergencyCardIds({ firedRuleIds: [rule.id], version, answers: null }), `${version} ${rule.id}`).not.toEqual([]);
+        expect(
+          emergencyCardIds({ firedRuleIds: [rule.id], version, answers: null }),
+          `${version} ${rule.id}`,
+        ).not.toEqual([]);
       }
     }
   });
 
   it("reads each rule's card from the intake's own version, and ignores ids that version never had", () => {
     expect(emergencyCardIds({ firedRuleIds: ["E6"], version: "2026.11", answers: null })).toEqual(["aortic"]);
-    expect(emergencyCardIds({ firedRuleIds: ["E16", "U1", "S3b", "C1", "constructor"], version: "2026.11", answers: null })).toEqual([]);
+    expect(
+      emergencyCardIds({ firedRuleIds: ["E16", "U1", "S3b", "C1", "constructor"], version: "2026.11", answers: null }),
+    ).toEqual([]);
     expect(emergencyCardIds({ firedRuleIds: ["E16"], version: V, answers: null })).toEqual(["bleeding"]);
   });
 
   it("puts the main card first whatever order the rules come in", () => {
-    expect(emergencyCardIds({ firedRuleIds: ["E1", "E5", "E8", "E9"], version: V, answers: null })).toEqual(["aortic", "cord", "infection", "cauda"]);
+    expect(emergencyCardIds({ firedRuleIds: ["E1", "E5", "E8", "E9"], version: V, answers: null })).toEqual([
+      "aortic",
+      "cord",
+      "infection",
+      "cauda",
+    ]);
   });
 
   it("gives a child (Y3) the card of each emergency sign: infection, fracture, spinal cord", () => {
@@ -69,7 +102,9 @@ describe("which cards", () => {
     expect(ids({ history: { feelsVeryUnwell: true } })).toContain("infection");
     expect(ids({ pain: { trigger: "major_trauma" } })).toContain("fracture");
     expect(ids({ legs: { weakness: "one_leg_stable", onsetDays: { weakness: 200 } } })).toContain("cord");
-    expect(ids({ history: { feverChillsOrSweats: true }, pain: { trigger: "major_trauma" } })).toEqual(expect.arrayContaining(["fracture", "infection"]));
+    expect(ids({ history: { feverChillsOrSweats: true }, pain: { trigger: "major_trauma" } })).toEqual(
+      expect.arrayContaining(["fracture", "infection"]),
+    );
   });
 });
 
@@ -112,16 +147,21 @@ describe("the bleeding card", () => {
     const a = adviceFor(BLEEDING());
     expect(a.main.id).toBe("bleeding");
     expect(a.first.kind).toBe("call_if");
-    expect(a.first.lines[0]).toBe("Call 999 for an ambulance now if your legs are weak, you cannot walk safely, or you feel faint.");
+    expect(a.first.lines[0]).toBe(
+      "Call 999 for an ambulance now if your legs are weak, you cannot walk safely, or you feel faint.",
+    );
     expect(a.first.lines[1]).toBe("Otherwise, go to an emergency department now. Do not drive yourself.");
     expect(a.first.ambulance).toBe(true);
   });
 
   it("calls an ambulance now when the patient already said a leg is weak", () => {
-    const a = adviceFor(calm({
-      history: { anticoagulant: "yes" }, pain: { durationDays: 5 },
-      legs: { weakness: "one_leg_stable", onsetDays: { weakness: 2 } },
-    }));
+    const a = adviceFor(
+      calm({
+        history: { anticoagulant: "yes" },
+        pain: { durationDays: 5 },
+        legs: { weakness: "one_leg_stable", onsetDays: { weakness: 2 } },
+      }),
+    );
     expect(a.main.id).toBe("bleeding");
     expect(a.first).toMatchObject({ kind: "call_now", heading: "Call an ambulance now" });
   });
@@ -141,13 +181,22 @@ describe("the fracture card", () => {
     const a = adviceFor(FRACTURE());
     expect(a.main.id).toBe("fracture");
     expect(a.first.kind).toBe("call_if");
-    expect(a.first.lines[0]).toMatch(/^If you have numbness or weakness, or moving causes severe pain, stay still and call 999 for an ambulance now\.$/);
-    expect(a.first.lines[1]).toMatch(/go to an emergency department now, not a minor injuries unit\. Do not drive yourself\./);
+    expect(a.first.lines[0]).toMatch(
+      /^If you have numbness or weakness, or moving causes severe pain, stay still and call 999 for an ambulance now\.$/,
+    );
+    expect(a.first.lines[1]).toMatch(
+      /go to an emergency department now, not a minor injuries unit\. Do not drive yourself\./,
+    );
     expect(textOf(a)).toMatch(/Do not try to walk it off/);
   });
 
   it("calls an ambulance now when the injured patient has numbness", () => {
-    const a = adviceFor(calm({ pain: { trigger: "major_trauma", intensity: 7 }, legs: { numbnessOrTingling: true, onsetDays: { numbness: 1 } } }));
+    const a = adviceFor(
+      calm({
+        pain: { trigger: "major_trauma", intensity: 7 },
+        legs: { numbnessOrTingling: true, onsetDays: { numbness: 1 } },
+      }),
+    );
     expect(a.first).toMatchObject({ kind: "call_now", heading: "Stay still and call an ambulance now" });
   });
 });
@@ -181,7 +230,9 @@ describe("the cancer (metastatic spinal cord compression) card", () => {
   });
 
   it("calls an ambulance now when the legs are weak", () => {
-    const a = adviceFor(calm({ history: { cancer: true }, legs: { weakness: "one_leg_stable", onsetDays: { weakness: 4 } } }));
+    const a = adviceFor(
+      calm({ history: { cancer: true }, legs: { weakness: "one_leg_stable", onsetDays: { weakness: 4 } } }),
+    );
     expect(a.main.id).toBe("mscc");
     expect(a.first.kind).toBe("call_now");
   });
@@ -198,7 +249,9 @@ describe("the infection card", () => {
   it("otherwise sends the patient to the emergency department, with the sepsis signs that mean an ambulance", () => {
     const a = adviceFor(calm({ history: { feverChillsOrSweats: true, immunosuppressed: true } }));
     expect(a.first.heading).toBe("Go to an emergency department now");
-    expect(a.first.lines.join(" ")).toMatch(/ambulance if you become confused or very sleepy, struggle to breathe or faint, or your skin looks blotchy, blue or grey/);
+    expect(a.first.lines.join(" ")).toMatch(
+      /ambulance if you become confused or very sleepy, struggle to breathe or faint, or your skin looks blotchy, blue or grey/,
+    );
   });
 
   it("never says a fever is needed, and asks about pregnancy, cancer treatment and infection risks", () => {
@@ -238,7 +291,9 @@ describe("the cauda equina card", () => {
     expect(a.main.id).toBe("cauda");
     expect(a.first.heading).toBe("Go to an emergency department now");
     expect(a.first.lines[0]).toMatch(/A&E, not a minor injuries unit, an urgent treatment centre or your GP/);
-    expect(a.first.lines.join(" ")).toMatch(/ambulance if you cannot pass urine at all, cannot walk, or cannot get there safely/);
+    expect(a.first.lines.join(" ")).toMatch(
+      /ambulance if you cannot pass urine at all, cannot walk, or cannot get there safely/,
+    );
     expect(a.main.tellStaff.join(" ")).toMatch(/I have warning signs of cauda equina syndrome/);
     expect(a.main.tellStaff.join(" ")).toMatch(/when each one started/);
     expect(textOf(a)).toMatch(/do not book an appointment instead/);
@@ -252,11 +307,16 @@ describe("the cauda equina card", () => {
   });
 
   it("tells a woman who may be pregnant to go to the emergency department, not only the maternity unit", () => {
-    const woman = adviceFor(calm({
-      contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "no" },
-      cauda: { bladderChange: "yes", onsetDays: { bladderChange: 2 } },
-    }));
-    expect(textOf(woman)).toMatch(/If you are pregnant, go to the emergency department, not only to the maternity unit/);
+    const woman = adviceFor(
+      calm({
+        contact: { sex: "female" },
+        history: { pregnancy: "pregnant", pregnancyWarningSigns: "no" },
+        cauda: { bladderChange: "yes", onsetDays: { bladderChange: 2 } },
+      }),
+    );
+    expect(textOf(woman)).toMatch(
+      /If you are pregnant, go to the emergency department, not only to the maternity unit/,
+    );
     expect(textOf(adviceFor(CAUDA()))).not.toMatch(/pregnant, go to/);
   });
 });
@@ -266,7 +326,8 @@ describe("every EMERGENCY page", () => {
 
   it("never suggests driving yourself", () => {
     for (const a of all) {
-      for (const line of stringsIn(a).filter((l) => /\bdriv/i.test(l))) expect(line).toMatch(/Do not (drive|travel)|do not drive/);
+      for (const line of stringsIn(a).filter((l) => /\bdriv/i.test(l)))
+        expect(line).toMatch(/Do not (drive|travel)|do not drive/);
     }
   });
 
@@ -286,7 +347,7 @@ describe("every EMERGENCY page", () => {
     expect(CLINIC_NOT_TOLD_YET).toMatch(/Do not wait for a call from the clinic before you get help/);
   });
 
-  it("uses the clinic's emergency number, or the words \"the emergency number\" when none is set", () => {
+  it('uses the clinic\'s emergency number, or the words "the emergency number" when none is set', () => {
     const none = adviceFor(AORTIC(), { emergencyNumber: null });
     expect(none.first.lines[0]).toBe("Call the emergency number now and ask for an ambulance.");
     expect(none.call).toEqual({ label: "Call the emergency number", href: null });
@@ -297,10 +358,12 @@ describe("every EMERGENCY page", () => {
   });
 
   it("says each extra step once, even when several cards share it", () => {
-    const a = adviceFor(calm({
-      pain: { trigger: "major_trauma", intensity: 7 },
-      legs: { armOrHandSymptoms: true, armHandKind: "weakness_or_clumsiness", onsetDays: { armOrHand: 3 } },
-    }));
+    const a = adviceFor(
+      calm({
+        pain: { trigger: "major_trauma", intensity: 7 },
+        legs: { armOrHandSymptoms: true, armHandKind: "weakness_or_clumsiness", onsetDays: { armOrHand: 3 } },
+      }),
+    );
     expect(a.cards).toEqual(["fracture", "cord"]);
     const steps = [...a.first.lines, ...a.main.steps, ...a.others.flatMap((o) => o.steps)];
     expect(steps.filter((s) => s === "Do not wait for the clinic to call you.")).toHaveLength(1);
@@ -323,7 +386,14 @@ describe("the cards a patient saw (X1 `seen`)", () => {
   });
 
   it("shows exactly those cards when asked", () => {
-    const a = emergencyAdvice({ firedRuleIds: ["X1"], version: V, answers: CORD(), emergencyNumber: "999", sent: true, cards: ["cauda", "aortic"] });
+    const a = emergencyAdvice({
+      firedRuleIds: ["X1"],
+      version: V,
+      answers: CORD(),
+      emergencyNumber: "999",
+      sent: true,
+      cards: ["cauda", "aortic"],
+    });
     expect(a.cards).toEqual(["aortic", "cauda"]);
     expect(a.first.heading).toBe("Call an ambulance now");
   });

@@ -3,8 +3,17 @@ import { z } from "zod";
 import { DANGEROUS_MECHANISMS, QUESTIONS, YES_NO_UNSURE } from "@/lib/content";
 import { REGION_LABELS } from "@/lib/intake-form/regions";
 import {
-  caudaSchema, consentSchema, contactSchema, historySchema, inflammatorySchema, legsSchema, outlookSchema,
-  PAIN_LOCATIONS, painSchema, runningSchema, vascularSchema,
+  caudaSchema,
+  consentSchema,
+  contactSchema,
+  historySchema,
+  inflammatorySchema,
+  legsSchema,
+  outlookSchema,
+  PAIN_LOCATIONS,
+  painSchema,
+  runningSchema,
+  vascularSchema,
 } from "@/lib/triage";
 
 // The enum values as written in intake-contract.md, so a change on either side is noticed.
@@ -33,8 +42,15 @@ const CONTRACT_ENUMS: Record<string, readonly string[]> = {
 };
 
 const SECTION_SCHEMAS = {
-  contact: contactSchema, consent: consentSchema, pain: painSchema, legs: legsSchema, cauda: caudaSchema,
-  history: historySchema, vascular: vascularSchema, inflammatory: inflammatorySchema, running: runningSchema,
+  contact: contactSchema,
+  consent: consentSchema,
+  pain: painSchema,
+  legs: legsSchema,
+  cauda: caudaSchema,
+  history: historySchema,
+  vascular: vascularSchema,
+  inflammatory: inflammatorySchema,
+  running: runningSchema,
   outlook: outlookSchema,
 } as const;
 
@@ -112,7 +128,10 @@ describe("intake questions", () => {
       expect(QUESTIONS.cauda[field].options).toBe(YES_NO_UNSURE);
     }
     const sexual = QUESTIONS.cauda.sexualFunctionChange;
-    expect(sexual.options).toMatchObject({ ...YES_NO_UNSURE, not_applicable: { label: "Not applicable: I am not sexually active" } });
+    expect(sexual.options).toMatchObject({
+      ...YES_NO_UNSURE,
+      not_applicable: { label: "Not applicable: I am not sexually active" },
+    });
     expect(sexual.hint).toMatch(/choose not sure if you cannot tell whether something has changed/i);
   });
 
@@ -128,7 +147,8 @@ describe("intake questions", () => {
     expect(QUESTIONS.pain.trigger.options.major_trauma.examples).toBe(DANGEROUS_MECHANISMS);
     expect(QUESTIONS.pain.dangerousMechanism.examples).toBe(DANGEROUS_MECHANISMS);
     const text = DANGEROUS_MECHANISMS.join(" ");
-    for (const part of ["road", "1 metre", "5 or more stairs", "horse", "speed", "shallow water", "heavy"]) expect(text).toContain(part);
+    for (const part of ["road", "1 metre", "5 or more stairs", "horse", "speed", "shallow water", "heavy"])
+      expect(text).toContain(part);
     expect(QUESTIONS.pain.onset.options.sudden.hint).toMatch(/seconds or minutes/);
   });
 
@@ -138,7 +158,7 @@ describe("intake questions", () => {
     expect(QUESTIONS.history.anticoagulant.options).toBe(YES_NO_UNSURE);
   });
 
-  it("lets the patient tick \"I'm not sure\" about walking only on its own", () => {
+  it('lets the patient tick "I\'m not sure" about walking only on its own', () => {
     expect(QUESTIONS.legs.walkingKinds.exclusive).toBe("unsure");
     expect(QUESTIONS.legs.walkingKinds.hint).toMatch(/Tick all that apply/);
   });
@@ -156,7 +176,7 @@ describe("intake questions", () => {
     expect(peripheralising.hint).toBeTruthy();
   });
 
-  it("offers an \"I don't know\" answer for every answer the contract allows to be \"don't know\"", () => {
+  it('offers an "I don\'t know" answer for every answer the contract allows to be "don\'t know"', () => {
     expect(QUESTIONS.cauda.worsening.unknownLabel).toMatch(/don't know/);
     expect(QUESTIONS.legs.worsening.unknownLabel).toMatch(/don't know/);
     expect(QUESTIONS.running.kmPerWeek.unknownLabel).toMatch(/don't know/);

@@ -7,7 +7,9 @@ const NUMBER_WORDS =
 
 describe("readability", () => {
   it("keeps advice sentences short on average", () => {
-    const lengths = adviceText().flatMap(sentences).map((s) => words(s).length);
+    const lengths = adviceText()
+      .flatMap(sentences)
+      .map((s) => words(s).length);
     const average = lengths.reduce((sum, n) => sum + n, 0) / lengths.length;
     expect(lengths.length).toBeGreaterThan(50);
     expect(average).toBeLessThan(20);

@@ -2,8 +2,16 @@
 // intakes graded by the engine and for every stored test vector of both released rulesets.
 import { describe, expect, it } from "vitest";
 import {
-  CLINIC_TOLD, EARLY_HEADING, LEVEL_COPY, NO_EXERCISE, PREGNANCY_ADVICE, resultContent, SHOW_A_PARENT,
-  WARNING_SIGNS, type CardId, type ResultContent,
+  CLINIC_TOLD,
+  EARLY_HEADING,
+  LEVEL_COPY,
+  NO_EXERCISE,
+  PREGNANCY_ADVICE,
+  resultContent,
+  SHOW_A_PARENT,
+  WARNING_SIGNS,
+  type CardId,
+  type ResultContent,
 } from "@/lib/content";
 import { ruleText, safetyNet, type IntakeAnswers } from "@/lib/triage";
 import { aged, calm, early, grade, NOW } from "../triage/calm";
@@ -120,7 +128,8 @@ describe("X1: an early submission the server did not confirm", () => {
 });
 
 describe("pregnancy", () => {
-  const pregnant = (o = {}) => aged(30, { contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "no" }, ...o });
+  const pregnant = (o = {}) =>
+    aged(30, { contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "no" }, ...o });
 
   it("adds the pregnancy advice to the ROUTINE page: midwife, pharmacist, and the preterm labour signs", () => {
     const page = pageFor(pregnant());
@@ -138,7 +147,9 @@ describe("pregnancy", () => {
   });
 
   it("does not add it for a patient who is not pregnant", () => {
-    expect(pageFor(aged(30, { contact: { sex: "female" }, pain: { durationDays: 60 } })).advice).not.toContain(PREGNANCY_ADVICE);
+    expect(pageFor(aged(30, { contact: { sex: "female" }, pain: { durationDays: 60 } })).advice).not.toContain(
+      PREGNANCY_ADVICE,
+    );
   });
 });
 
@@ -152,7 +163,16 @@ describe("SOON", () => {
 
 describe("explaining the grade with the intake's own ruleset", () => {
   it("uses the rule texts of the version that graded the intake", () => {
-    const base = { level: "EMERGENCY", answers: null, age: 60, phone: "1", clinicPhone: null, emergencyNumber: null, safetyNet: null, seen: null } as const;
+    const base = {
+      level: "EMERGENCY",
+      answers: null,
+      age: 60,
+      phone: "1",
+      clinicPhone: null,
+      emergencyNumber: null,
+      safetyNet: null,
+      seen: null,
+    } as const;
     const old = resultContent({ ...base, version: "2026.11", firedRuleIds: ["E6"] });
     const now = resultContent({ ...base, version: "2026.12", firedRuleIds: ["E6"] });
     expect(old.reasons).toEqual([ruleText("2026.11", "E6")!.summary]);
@@ -162,8 +182,16 @@ describe("explaining the grade with the intake's own ruleset", () => {
 
   it("skips ids its version never had", () => {
     const page = resultContent({
-      version: "2026.11", level: "URGENT", firedRuleIds: ["U1", "U21"], answers: null, age: 40, phone: "1",
-      clinicPhone: null, emergencyNumber: null, safetyNet: null, seen: null,
+      version: "2026.11",
+      level: "URGENT",
+      firedRuleIds: ["U1", "U21"],
+      answers: null,
+      age: 40,
+      phone: "1",
+      clinicPhone: null,
+      emergencyNumber: null,
+      safetyNet: null,
+      seen: null,
     });
     expect(page.reasons).toEqual([ruleText("2026.11", "U1")!.summary]);
   });
@@ -177,12 +205,15 @@ describe("every stored test vector of both rulesets", () => {
       const page = resultFor(s);
       const id = `${s.version} ${s.firedRuleIds.join(",")}`;
       expect(page.level, id).toBe(s.level);
-      expect(page.canBook, id).toBe(["SOON", "ROUTINE", "SELF_CARE"].includes(s.level) && !s.firedRuleIds.includes("Y1"));
+      expect(page.canBook, id).toBe(
+        ["SOON", "ROUTINE", "SELF_CARE"].includes(s.level) && !s.firedRuleIds.includes("Y1"),
+      );
       expect(page.warnings.goNow.items.slice(0, 5), id).toEqual(WARNING_SIGNS.signs);
       expect(page.reasons.length, id).toBe(s.firedRuleIds.length);
       if (s.level === "EMERGENCY") {
         expect(page.emergency?.cards.length, id).toBeGreaterThan(0);
-        if (page.emergency?.cards[0] === "aortic") expect(page.emergency.first.heading, id).toBe("Call an ambulance now");
+        if (page.emergency?.cards[0] === "aortic")
+          expect(page.emergency.first.heading, id).toBe("Call an ambulance now");
         expect(words(page), id).not.toMatch(/taxi/i);
       }
       if (s.level === "URGENT") expect(page.urgent, id).not.toBeNull();
@@ -192,7 +223,8 @@ describe("every stored test vector of both rulesets", () => {
 
   it("never tells anyone to drive themselves", () => {
     for (const s of SAMPLES) {
-      for (const line of stringsIn(resultFor(s)).filter((l) => /\bdriv/i.test(l))) expect(line).toMatch(/[Dd]o not drive/);
+      for (const line of stringsIn(resultFor(s)).filter((l) => /\bdriv/i.test(l)))
+        expect(line).toMatch(/[Dd]o not drive/);
     }
   });
 });

@@ -1,8 +1,6 @@
 // The warning signs every page below EMERGENCY shows (triage-rules.md, "Levels", "Same-day safety net").
 import { describe, expect, it } from "vitest";
-import {
-  GO_NOW_HEADING, SAFETY_NET_LABELS, safetyNetContent, SAME_DAY_HEADING, WARNING_SIGNS,
-} from "@/lib/content";
+import { GO_NOW_HEADING, SAFETY_NET_LABELS, safetyNetContent, SAME_DAY_HEADING, WARNING_SIGNS } from "@/lib/content";
 import { SAFETY_NET_SYMPTOMS, safetyNet, type IntakeAnswers } from "@/lib/triage";
 import { calm, early, NOW } from "../triage/calm";
 

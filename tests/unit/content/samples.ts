@@ -1,7 +1,14 @@
 // Result pages worked out for every stored test vector of both released rulesets (2026.11 and
 // 2026.12), as the result page would: their texts feed the readability checks, and the result
 // tests check invariants on all of them.
-import { CARD_IDS, emergencyAdvice, resultContent, type CardId, type ResultContent, type StoredAnswers } from "@/lib/content";
+import {
+  CARD_IDS,
+  emergencyAdvice,
+  resultContent,
+  type CardId,
+  type ResultContent,
+  type StoredAnswers,
+} from "@/lib/content";
 import { ageAt, safetyNet, type IntakeAnswers, type Level } from "@/lib/triage";
 import vectors202611 from "../../fixtures/clinical/vectors-2026.11.json";
 import vectors202612 from "../../fixtures/clinical/vectors-2026.12.json";
@@ -16,7 +23,12 @@ export type Sample = {
   timeZone: string;
 };
 
-type VectorFile = { rulesetVersion: string; gradedAt: string; timeZone: string; vectors: { answers: unknown; level: string; firedRules: string[] }[] };
+type VectorFile = {
+  rulesetVersion: string;
+  gradedAt: string;
+  timeZone: string;
+  vectors: { answers: unknown; level: string; firedRules: string[] }[];
+};
 
 function fromFile(file: VectorFile): Sample[] {
   const createdAt = new Date(file.gradedAt);
@@ -45,9 +57,10 @@ export function resultFor(
   s: Sample,
   { emergencyNumber = "999", seen = null }: { emergencyNumber?: string | null; seen?: readonly CardId[] | null } = {},
 ): ResultContent {
-  const net = s.version === "2026.12" && s.level !== "EMERGENCY"
-    ? safetyNet(s.answers as IntakeAnswers, { now: s.createdAt, timeZone: s.timeZone })
-    : null;
+  const net =
+    s.version === "2026.12" && s.level !== "EMERGENCY"
+      ? safetyNet(s.answers as IntakeAnswers, { now: s.createdAt, timeZone: s.timeZone })
+      : null;
   return resultContent({
     version: s.version,
     level: s.level,
@@ -67,12 +80,21 @@ export function resultFor(
  * not). The rule summaries ("why we said this") are the engine's released texts, left out here.
  */
 export function resultPages(): unknown[] {
-  const pages = SAMPLES.flatMap((s) => [resultFor(s), resultFor(s, { emergencyNumber: null, seen: CARD_IDS })])
-    .map((page) => ({ ...page, reasons: [] }));
+  const pages = SAMPLES.flatMap((s) => [resultFor(s), resultFor(s, { emergencyNumber: null, seen: CARD_IDS })]).map(
+    (page) => ({ ...page, reasons: [] }),
+  );
   const cards = CARD_IDS.flatMap((id) =>
     [true, false].flatMap((child) =>
       [true, false].map((sent) =>
-        emergencyAdvice({ firedRuleIds: [], version: "2026.12", answers: null, emergencyNumber: "112", sent, child, cards: [id] }),
+        emergencyAdvice({
+          firedRuleIds: [],
+          version: "2026.12",
+          answers: null,
+          emergencyNumber: "112",
+          sent,
+          child,
+          cards: [id],
+        }),
       ),
     ),
   );

@@ -25,17 +25,28 @@ describe("daily function screen", () => {
   it("has one section per contract entry, in the contract's topic order", () => {
     expect(FUNCTION_SCREEN.sections).toHaveLength(FUNCTION_SECTIONS);
     expect(FUNCTION_SCREEN.sections.map((s) => s.id)).toEqual([
-      "pain_intensity", "personal_care", "lifting", "walking", "sitting",
-      "standing", "sleeping", "social_life", "travelling", "work_or_home",
+      "pain_intensity",
+      "personal_care",
+      "lifting",
+      "walking",
+      "sitting",
+      "standing",
+      "sleeping",
+      "social_life",
+      "travelling",
+      "work_or_home",
     ]);
   });
 
-  it.each(FUNCTION_SCREEN.sections.map((s) => [s.id, s] as const))("gives %s exactly 6 distinct options", (_id, section) => {
-    expect(section.options).toHaveLength(6);
-    expect(new Set(section.options).size).toBe(6);
-    for (const option of section.options) expect(option.trim()).not.toBe("");
-    expect(section.label).toMatch(/\?$/);
-  });
+  it.each(FUNCTION_SCREEN.sections.map((s) => [s.id, s] as const))(
+    "gives %s exactly 6 distinct options",
+    (_id, section) => {
+      expect(section.options).toHaveLength(6);
+      expect(new Set(section.options).size).toBe(6);
+      for (const option of section.options) expect(option.trim()).not.toBe("");
+      expect(section.label).toMatch(/\?$/);
+    },
+  );
 });
 
 describe("recovery outlook screen", () => {
@@ -44,7 +55,11 @@ describe("recovery outlook screen", () => {
     expect(new Set(OUTLOOK_SCREEN.items).size).toBe(8);
     expect(OUTLOOK_SCREEN.answers).toEqual({ agree: "Agree", disagree: "Disagree" });
     expect(Object.keys(OUTLOOK_SCREEN.bothersomeness.options)).toEqual([
-      "not_at_all", "slightly", "moderately", "very_much", "extremely",
+      "not_at_all",
+      "slightly",
+      "moderately",
+      "very_much",
+      "extremely",
     ]);
   });
 });
@@ -71,12 +86,23 @@ describe("screen names and wording", () => {
 describe("form steps", () => {
   it("lists the pages in the order of contract 2026.12: the blood vessel page before the nerve questions", () => {
     expect(STEPS.map((s) => s.id)).toEqual([
-      "about-you", "where-it-hurts", "this-episode", "vascular-check", "legs", "nerve-check", "recent-illness",
-      "health-history", "more-questions", "running", "recovery-outlook", "daily-function", "check-answers",
+      "about-you",
+      "where-it-hurts",
+      "this-episode",
+      "vascular-check",
+      "legs",
+      "nerve-check",
+      "recent-illness",
+      "health-history",
+      "more-questions",
+      "running",
+      "recovery-outlook",
+      "daily-function",
+      "check-answers",
     ]);
   });
 
-  it("keeps the nerve check's promise about \"not sure\"", () => {
+  it('keeps the nerve check\'s promise about "not sure"', () => {
     expect(getStep("nerve-check").intro).toMatch(/We will never treat that as a no/);
   });
 

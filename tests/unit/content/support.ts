@@ -31,16 +31,15 @@ export function adviceText(): string[] {
 
 /** Every patient-facing string the content modules export, helpers' outputs included. */
 export function allText(): string[] {
-  return [
-    ...stringsIn(content),
-    ...adviceText(),
-    content.FORM_TEXT.stepOf(3, 11),
-  ];
+  return [...stringsIn(content), ...adviceText(), content.FORM_TEXT.stepOf(3, 11)];
 }
 
 /** Sentences of a text: split after . ! or ? followed by a space. A list item counts as one. */
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s !== "");
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 /** Words of a sentence: runs of non-space characters containing a letter or a digit. */

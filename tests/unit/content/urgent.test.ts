@@ -16,8 +16,14 @@ function pageFor(answers: IntakeAnswers, extra: Partial<UrgentInput> = {}) {
   return {
     firedRuleIds,
     page: urgentAdvice({
-      firedRuleIds, version: V, answers, age: g.age, phone: "+44 7700 900123", clinicPhone: "020 7946 0000",
-      emergencyNumber: "999", ...extra,
+      firedRuleIds,
+      version: V,
+      answers,
+      age: g.age,
+      phone: "+44 7700 900123",
+      clinicPhone: "020 7946 0000",
+      emergencyNumber: "999",
+      ...extra,
     }),
   };
 }
@@ -45,7 +51,8 @@ describe("both routes, while staffed hours are not known", () => {
 describe("the out-of-hours action per rule", () => {
   it("U15: contact the maternity unit now, whatever else fired", () => {
     const answers = aged(30, {
-      contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "yes", feverChillsOrSweats: true },
+      contact: { sex: "female" },
+      history: { pregnancy: "pregnant", pregnancyWarningSigns: "yes", feverChillsOrSweats: true },
     });
     const { firedRuleIds, page } = pageFor(answers);
     expect(firedRuleIds).toEqual(expect.arrayContaining(["U1", "U15"]));
@@ -54,7 +61,9 @@ describe("the out-of-hours action per rule", () => {
     expect(page.ifClosed.points).toContain("Contact your maternity unit now.");
     const maternity = text(page.maternity);
     expect(maternity).toMatch(/maternity triage, or the early pregnancy unit/);
-    expect(maternity).toMatch(/waters break, your baby is moving less than usual, you are bleeding, or you have a fever or feel very unwell/);
+    expect(maternity).toMatch(
+      /waters break, your baby is moving less than usual, you are bleeding, or you have a fever or feel very unwell/,
+    );
     expect(maternity).toMatch(/The clinic will also phone you/);
     expect(text(page.ambulance)).toMatch(/bleeding heavily, you collapse or faint, or the pain is severe and constant/);
   });
@@ -79,7 +88,9 @@ describe("the out-of-hours action per rule", () => {
   });
 
   it("U2 (cancer with night pain): NHS 111 or the patient's own doctor's out-of-hours service", () => {
-    const { firedRuleIds, page } = pageFor(calm({ history: { cancer: true }, pain: { nightPain: "wakes_second_half" } }));
+    const { firedRuleIds, page } = pageFor(
+      calm({ history: { cancer: true }, pain: { nightPain: "wakes_second_half" } }),
+    );
     expect(firedRuleIds).toContain("U2");
     expect(page.route).toBe("111");
     expect(page.ifClosed.points).toContain("Call NHS 111 now (in the UK), or your own doctor's out-of-hours service.");
@@ -88,7 +99,9 @@ describe("the out-of-hours action per rule", () => {
   it("U1, U10, U16: the emergency department plus the sepsis signs that mean an ambulance", () => {
     const { page } = pageFor(calm({ history: { feverChillsOrSweats: true } }));
     expect(page.route).toBe("ed");
-    expect(text(page.ambulance)).toMatch(/confused or very sleepy, struggle to breathe or faint, or your skin looks blotchy, blue or grey/);
+    expect(text(page.ambulance)).toMatch(
+      /confused or very sleepy, struggle to breathe or faint, or your skin looks blotchy, blue or grey/,
+    );
   });
 
   it("Y2: the emergency department with nerve symptoms, NHS 111 without", () => {
@@ -115,18 +128,29 @@ describe("the out-of-hours action per rule", () => {
 
 describe("rule-specific URGENT advice", () => {
   it("U19: go now if the hand becomes weak or clumsy, the tingling spreads, or walking changes", () => {
-    const { firedRuleIds, page } = pageFor(calm({
-      legs: { armOrHandSymptoms: true, armHandKind: "numbness_or_tingling", armHandSide: "one_side", onsetDays: { armOrHand: 5 } },
-    }));
+    const { firedRuleIds, page } = pageFor(
+      calm({
+        legs: {
+          armOrHandSymptoms: true,
+          armHandKind: "numbness_or_tingling",
+          armHandSide: "one_side",
+          onsetDays: { armOrHand: 5 },
+        },
+      }),
+    );
     expect(firedRuleIds).toContain("U19");
     expect(page.specific).toContain(ARM_OR_HAND);
     expect(page.route).toBe("111");
-    expect(text(ARM_OR_HAND)).toMatch(/hand becomes weak or clumsy, or the tingling spreads to your other hand or your legs/);
+    expect(text(ARM_OR_HAND)).toMatch(
+      /hand becomes weak or clumsy, or the tingling spreads to your other hand or your legs/,
+    );
     expect(text(ARM_OR_HAND)).toMatch(/walking changes/);
   });
 
   it("U21: name the blood thinner, never stop it without a doctor, go now for weakness, numbness, tummy pain or faintness", () => {
-    const { firedRuleIds, page } = pageFor(calm({ history: { anticoagulant: "unsure" }, pain: { onset: "sudden", intensity: 7, durationDays: 10 } }));
+    const { firedRuleIds, page } = pageFor(
+      calm({ history: { anticoagulant: "unsure" }, pain: { onset: "sudden", intensity: 7, durationDays: 10 } }),
+    );
     expect(firedRuleIds).toContain("U21");
     expect(page.specific).toContain(BLOOD_THINNER);
     expect(page.route).toBe("ed");
@@ -135,10 +159,12 @@ describe("rule-specific URGENT advice", () => {
   });
 
   it("U22: stop running, no weight-bearing exercise, crutches for a limp", () => {
-    const { firedRuleIds, page } = pageFor(calm({
-      pain: { locations: ["hip_or_groin"] },
-      running: { isRunner: true, kmPerWeek: 30, limpOrPainOnWalking: true, priorBoneStressInjury: true },
-    }));
+    const { firedRuleIds, page } = pageFor(
+      calm({
+        pain: { locations: ["hip_or_groin"] },
+        running: { isRunner: true, kmPerWeek: 30, limpOrPainOnWalking: true, priorBoneStressInjury: true },
+      }),
+    );
     expect(firedRuleIds).toContain("U22");
     expect(page.specific).toContain(BONE_STRESS);
     expect(text(BONE_STRESS)).toMatch(/Stop running now/);

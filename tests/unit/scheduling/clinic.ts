@@ -7,7 +7,12 @@ export const NY = "America/New_York";
 export const LONDON = "Europe/London";
 
 /** 30 minutes, no buffers. */
-export const FOLLOW_UP: AppointmentType = { id: "follow-up", minutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
+export const FOLLOW_UP: AppointmentType = {
+  id: "follow-up",
+  minutes: 30,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+};
 /** 15 minutes, no buffers: one slot per grid step, easy to count. */
 export const SHORT: AppointmentType = { id: "short", minutes: 15, bufferBeforeMinutes: 0, bufferAfterMinutes: 0 };
 
@@ -49,4 +54,5 @@ export function times(slots: Slot[], timeZone = NY): string[] {
 }
 
 /** Local start times of a query's slots. */
-export const slotTimes = (overrides: Partial<SlotQuery> = {}) => times(listFreeSlots(query(overrides)), overrides.timeZone ?? NY);
+export const slotTimes = (overrides: Partial<SlotQuery> = {}) =>
+  times(listFreeSlots(query(overrides)), overrides.timeZone ?? NY);

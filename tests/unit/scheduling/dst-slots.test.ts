@@ -6,9 +6,15 @@ const WEEK = 7 * 86_400_000;
 
 // Asked about a week before, so notice and horizon never interfere.
 const onDay = (timeZone: string, date: string, start: string, end: string) =>
-  listFreeSlots(query({
-    timeZone, from: date, now: new Date(Date.parse(`${date}T00:00:00Z`) - WEEK), type: SHORT, hours: hours("a", start, end, ALL_WEEK),
-  }));
+  listFreeSlots(
+    query({
+      timeZone,
+      from: date,
+      now: new Date(Date.parse(`${date}T00:00:00Z`) - WEEK),
+      type: SHORT,
+      hours: hours("a", start, end, ALL_WEEK),
+    }),
+  );
 
 describe("slots on daylight-saving days", () => {
   it.each([
@@ -35,7 +41,10 @@ describe("slots on daylight-saving days", () => {
     const slots = onDay(NY, "2026-03-08", "01:00", "03:00");
     expect(times(slots)).toEqual(["01:00", "01:15", "01:30", "01:45"]);
     expect(slots.map((s) => s.start.toISOString())).toEqual([
-      "2026-03-08T06:00:00.000Z", "2026-03-08T06:15:00.000Z", "2026-03-08T06:30:00.000Z", "2026-03-08T06:45:00.000Z",
+      "2026-03-08T06:00:00.000Z",
+      "2026-03-08T06:15:00.000Z",
+      "2026-03-08T06:30:00.000Z",
+      "2026-03-08T06:45:00.000Z",
     ]);
     expect(slots.at(-1)?.end.toISOString()).toBe("2026-03-08T07:00:00.000Z"); // 03:00 EDT
   });
@@ -43,9 +52,18 @@ describe("slots on daylight-saving days", () => {
   it("offers three real hours for 01:00–03:00 on a New York fall-back night: the repeated hour twice", () => {
     const slots = onDay(NY, "2026-11-01", "01:00", "03:00");
     expect(times(slots)).toEqual([
-      "01:00", "01:15", "01:30", "01:45", // EDT
-      "01:00", "01:15", "01:30", "01:45", // EST, the hour again
-      "02:00", "02:15", "02:30", "02:45",
+      "01:00",
+      "01:15",
+      "01:30",
+      "01:45", // EDT
+      "01:00",
+      "01:15",
+      "01:30",
+      "01:45", // EST, the hour again
+      "02:00",
+      "02:15",
+      "02:30",
+      "02:45",
     ]);
     expect(slots[0]?.start.toISOString()).toBe("2026-11-01T05:00:00.000Z");
     expect(slots.at(-1)?.end.toISOString()).toBe("2026-11-01T08:00:00.000Z");
@@ -66,7 +84,14 @@ describe("slots on daylight-saving days", () => {
   });
 
   it("steps across a whole week containing a change without drifting off the local grid", () => {
-    const slots = listFreeSlots(query({ from: "2026-03-05", days: 7, now: new Date("2026-03-01T00:00:00Z"), hours: hours("a", "09:00", "10:00", ALL_WEEK) }));
+    const slots = listFreeSlots(
+      query({
+        from: "2026-03-05",
+        days: 7,
+        now: new Date("2026-03-01T00:00:00Z"),
+        hours: hours("a", "09:00", "10:00", ALL_WEEK),
+      }),
+    );
     expect(times(slots)).toEqual(Array.from({ length: 7 }, () => ["09:00", "09:15", "09:30"]).flat());
   });
 });

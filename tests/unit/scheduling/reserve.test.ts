@@ -6,12 +6,14 @@ import { at, hours, NY, PLAIN, query, times } from "./clinic";
 // An afternoon clinic on Tuesday 3 March, reserve released at 12:00: the reserved slots are
 // still ahead when the release passes, so both sides of it can be seen.
 const reserve = (perDay: number, over: Partial<SlotQuery> = {}) =>
-  listFreeSlots(query({
-    from: "2026-03-03",
-    hours: hours("a", "13:00", "17:00"),
-    policy: { ...PLAIN, urgentReservePerDay: perDay, urgentReleaseTime: "12:00" },
-    ...over,
-  }));
+  listFreeSlots(
+    query({
+      from: "2026-03-03",
+      hours: hours("a", "13:00", "17:00"),
+      policy: { ...PLAIN, urgentReservePerDay: perDay, urgentReleaseTime: "12:00" },
+      ...over,
+    }),
+  );
 const flagged = (slots: Slot[]) => times(slots.filter((s) => s.reserved));
 const BEFORE = at("2026-03-03", "11:59");
 const RELEASE = at("2026-03-03", "12:00");
@@ -52,16 +54,25 @@ describe("urgent reserve", () => {
 
   it("reserves the earliest slots that notice still allows, not ones already too soon", () => {
     const now = at("2026-03-03", "11:00");
-    const slots = reserve(1, { now, mode: "urgent", policy: { ...PLAIN, minNoticeMinutes: 180, urgentReservePerDay: 1, urgentReleaseTime: "15:00" } });
+    const slots = reserve(1, {
+      now,
+      mode: "urgent",
+      policy: { ...PLAIN, minNoticeMinutes: 180, urgentReservePerDay: 1, urgentReleaseTime: "15:00" },
+    });
     expect(flagged(slots)).toEqual(["14:00"]);
   });
 
   it("keeps a reserve per clinician per local day", () => {
     const slots = reserve(1, {
-      now: BEFORE, mode: "urgent", days: 2, clinicianIds: ["a", "b"],
+      now: BEFORE,
+      mode: "urgent",
+      days: 2,
+      clinicianIds: ["a", "b"],
       hours: [...hours("a", "13:00", "17:00"), ...hours("b", "14:00", "17:00")],
     });
-    const held = slots.filter((s) => s.reserved).map((s) => `${localDate(s.start, NY)} ${localTime(s.start, NY)} ${s.clinicianId}`);
+    const held = slots
+      .filter((s) => s.reserved)
+      .map((s) => `${localDate(s.start, NY)} ${localTime(s.start, NY)} ${s.clinicianId}`);
     expect(held).toEqual(["2026-03-03 13:00 a", "2026-03-03 14:00 b", "2026-03-04 13:00 a", "2026-03-04 14:00 b"]);
   });
 

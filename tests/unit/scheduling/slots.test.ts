@@ -17,14 +17,21 @@ describe("overlaps and blockedRange", () => {
 
   it("blocks the buffer before, the appointment and the buffer after", () => {
     const type: AppointmentType = { id: "initial", minutes: 45, bufferBeforeMinutes: 10, bufferAfterMinutes: 15 };
-    expect(blockedRange(new Date("2026-03-02T14:00:00Z"), type)).toEqual(range("2026-03-02T13:50:00Z", "2026-03-02T15:00:00Z"));
+    expect(blockedRange(new Date("2026-03-02T14:00:00Z"), type)).toEqual(
+      range("2026-03-02T13:50:00Z", "2026-03-02T15:00:00Z"),
+    );
   });
 });
 
 describe("listFreeSlots", () => {
   it("offers every interval-step start whose appointment fits in the hours", () => {
     expect(slotTimes({ hours: hours("a", "09:00", "10:30") })).toEqual(["09:00", "09:15", "09:30", "09:45", "10:00"]);
-    expect(slotTimes({ hours: hours("a", "09:00", "10:30"), policy: { ...PLAIN, slotIntervalMinutes: 20 } })).toEqual(["09:00", "09:20", "09:40", "10:00"]);
+    expect(slotTimes({ hours: hours("a", "09:00", "10:30"), policy: { ...PLAIN, slotIntervalMinutes: 20 } })).toEqual([
+      "09:00",
+      "09:20",
+      "09:40",
+      "10:00",
+    ]);
   });
 
   it("gives no slots over lunch with split hours 09:00–12:00 and 14:00–18:00", () => {
@@ -40,7 +47,9 @@ describe("listFreeSlots", () => {
   describe("buffers", () => {
     // 30 minutes with 10 before and 15 after: a 09:15 start blocks 09:05–10:00.
     const type: AppointmentType = { id: "initial", minutes: 30, bufferBeforeMinutes: 10, bufferAfterMinutes: 15 };
-    const busyFrom = (start: string, end: string) => [{ clinicianId: "a", start: at("2026-03-02", start), end: at("2026-03-02", end) }];
+    const busyFrom = (start: string, end: string) => [
+      { clinicianId: "a", start: at("2026-03-02", start), end: at("2026-03-02", end) },
+    ];
     const ask = (busy: ReturnType<typeof busyFrom>) => slotTimes({ type, busy, hours: hours("a", "09:00", "12:00") });
 
     it("allows a slot whose blocked range only touches an existing one, after or before it", () => {
@@ -62,8 +71,12 @@ describe("listFreeSlots", () => {
     it("returns each slot's appointment and blocked range", () => {
       const [first] = listFreeSlots(query({ type }));
       expect(first).toEqual({
-        clinicianId: "a", start: at("2026-03-02", "09:00"), end: at("2026-03-02", "09:30"),
-        blockStart: at("2026-03-02", "08:50"), blockEnd: at("2026-03-02", "09:45"), reserved: false,
+        clinicianId: "a",
+        start: at("2026-03-02", "09:00"),
+        end: at("2026-03-02", "09:30"),
+        blockStart: at("2026-03-02", "08:50"),
+        blockEnd: at("2026-03-02", "09:45"),
+        reserved: false,
       });
     });
   });
@@ -88,14 +101,27 @@ describe("listFreeSlots", () => {
 
     it("closes the clinic for everyone on a closure day, and only that day", () => {
       const timeOff = [{ clinicianId: null, start: at("2026-03-04", "00:00"), end: at("2026-03-05", "00:00") }];
-      const slots = listFreeSlots(query({ days: 3, timeOff, clinicianIds: ["a", "b"], hours: [...hours("a", "09:00", "10:00"), ...hours("b", "09:00", "10:00")] }));
+      const slots = listFreeSlots(
+        query({
+          days: 3,
+          timeOff,
+          clinicianIds: ["a", "b"],
+          hours: [...hours("a", "09:00", "10:00"), ...hours("b", "09:00", "10:00")],
+        }),
+      );
       const days = new Set(slots.map((s) => `${s.clinicianId} ${localDate(s.start, NY)}`));
       expect([...days]).toEqual(["a 2026-03-02", "b 2026-03-02", "a 2026-03-03", "b 2026-03-03"]);
     });
 
     it("applies one clinician's time off to that clinician only", () => {
       const timeOff = [{ clinicianId: "a", start: at("2026-03-02", "00:00"), end: at("2026-03-03", "00:00") }];
-      const slots = listFreeSlots(query({ timeOff, clinicianIds: ["a", "b"], hours: [...hours("a", "09:00", "10:00"), ...hours("b", "09:00", "10:00")] }));
+      const slots = listFreeSlots(
+        query({
+          timeOff,
+          clinicianIds: ["a", "b"],
+          hours: [...hours("a", "09:00", "10:00"), ...hours("b", "09:00", "10:00")],
+        }),
+      );
       expect(new Set(slots.map((s) => s.clinicianId))).toEqual(new Set(["b"]));
     });
   });
@@ -120,7 +146,12 @@ describe("listFreeSlots", () => {
     });
 
     it("stops SOON patients at now + 7 days: 07:45 on day 7 is in, 08:00 is out", () => {
-      const base = { now: at("2026-03-09", "08:00"), from: "2026-03-16", hours: hours("a", "07:00", "17:00", ALL_WEEK), type: { ...FOLLOW_UP, minutes: 15 } };
+      const base = {
+        now: at("2026-03-09", "08:00"),
+        from: "2026-03-16",
+        hours: hours("a", "07:00", "17:00", ALL_WEEK),
+        type: { ...FOLLOW_UP, minutes: 15 },
+      };
       expect(slotTimes({ ...base, withinDays: 7 }).at(-1)).toBe("07:45");
       expect(slotTimes({ ...base, withinDays: 8 }).at(-1)).toBe("16:45");
       expect(slotTimes({ ...base, from: "2026-03-15", days: 1, withinDays: 7 })).toHaveLength(40);
@@ -129,19 +160,30 @@ describe("listFreeSlots", () => {
 
   describe("input", () => {
     it("sorts by start, then clinicianId, and ignores repeated ids and other clinicians' data", () => {
-      const slots = listFreeSlots(query({
-        clinicianIds: ["b", "a", "b"],
-        hours: [...hours("a", "09:00", "10:00"), ...hours("b", "09:00", "10:00"), ...hours("c", "08:00", "10:00")],
-        busy: [{ clinicianId: "c", start: at("2026-03-02", "00:00"), end: at("2026-03-03", "00:00") }],
-      }));
+      const slots = listFreeSlots(
+        query({
+          clinicianIds: ["b", "a", "b"],
+          hours: [...hours("a", "09:00", "10:00"), ...hours("b", "09:00", "10:00"), ...hours("c", "08:00", "10:00")],
+          busy: [{ clinicianId: "c", start: at("2026-03-02", "00:00"), end: at("2026-03-03", "00:00") }],
+        }),
+      );
       expect(slots.map((s) => `${times([s])[0]} ${s.clinicianId}`)).toEqual([
-        "09:00 a", "09:00 b", "09:15 a", "09:15 b", "09:30 a", "09:30 b",
+        "09:00 a",
+        "09:00 b",
+        "09:15 a",
+        "09:15 b",
+        "09:30 a",
+        "09:30 b",
       ]);
     });
 
     it("merges overlapping rows instead of offering a start twice", () => {
       expect(slotTimes({ hours: [...hours("a", "09:00", "10:00"), ...hours("a", "09:30", "10:30")] })).toEqual([
-        "09:00", "09:15", "09:30", "09:45", "10:00",
+        "09:00",
+        "09:15",
+        "09:30",
+        "09:45",
+        "10:00",
       ]);
     });
 
@@ -150,7 +192,9 @@ describe("listFreeSlots", () => {
       expect(() => listFreeSlots(query({ policy: { ...PLAIN, slotIntervalMinutes: 0 } }))).toThrow(RangeError);
       expect(() => listFreeSlots(query({ from: "2026-02-30" }))).toThrow(RangeError);
       expect(() => listFreeSlots(query({ timeZone: "Nowhere/Special" }))).toThrow(RangeError);
-      expect(() => listFreeSlots(query({ busy: [{ clinicianId: "a", start: new Date(Number.NaN), end: new Date() }] }))).toThrow(RangeError);
+      expect(() =>
+        listFreeSlots(query({ busy: [{ clinicianId: "a", start: new Date(Number.NaN), end: new Date() }] })),
+      ).toThrow(RangeError);
     });
   });
 });

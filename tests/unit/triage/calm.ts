@@ -19,50 +19,105 @@ export function dobForAge(age: number, { birthdayTomorrow = false } = {}): strin
 }
 
 /** Any part of an answer (objects nest; arrays may be readonly so `as const` tables work). */
-type DeepPartial<T> = T extends readonly (infer E)[] ? readonly E[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+type DeepPartial<T> = T extends readonly (infer E)[]
+  ? readonly E[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 export type Overrides = { [K in keyof IntakeAnswers]?: DeepPartial<IntakeAnswers[K]> };
 
 /** The calm intake: a 35-year-old man, a first week of mild improving low back pain, nothing else. */
 export const CALM: IntakeAnswers = {
   contact: {
-    firstName: "Sam", lastName: "Calm", email: "sam@example.test", phone: "+44 7700 900123",
-    dateOfBirth: dobForAge(35), sex: "male",
+    firstName: "Sam",
+    lastName: "Calm",
+    email: "sam@example.test",
+    phone: "+44 7700 900123",
+    dateOfBirth: dobForAge(35),
+    sex: "male",
   },
   consent: { privacyNotice: true },
   stoppedAt: null,
   pain: {
-    locations: ["low_back"], durationDays: 10, onset: "gradual", trigger: "none", dangerousMechanism: null, intensity: 3,
-    pattern: "improving", nightPain: "none", worseOnCoughSneezeStrain: false, previousEpisodes: true,
+    locations: ["low_back"],
+    durationDays: 10,
+    onset: "gradual",
+    trigger: "none",
+    dangerousMechanism: null,
+    intensity: 3,
+    pattern: "improving",
+    nightPain: "none",
+    worseOnCoughSneezeStrain: false,
+    previousEpisodes: true,
   },
   vascular: {
-    suddenSevereTearingPain: false, collapseOrFainting: false, knownAaa: false, smokerOrEx: false,
-    abdominalOrFlankPain: false, calfPainOnWalkingRelievedByStanding: false,
+    suddenSevereTearingPain: false,
+    collapseOrFainting: false,
+    knownAaa: false,
+    smokerOrEx: false,
+    abdominalOrFlankPain: false,
+    calfPainOnWalkingRelievedByStanding: false,
   },
   legs: {
-    legPain: "none", legPainWorseThanBack: false, numbnessOrTingling: false, numbnessLegs: null, weakness: "none",
-    difficultyWalking: false, walkingKinds: null, armOrHandSymptoms: false, armHandSide: null, armHandKind: null,
+    legPain: "none",
+    legPainWorseThanBack: false,
+    numbnessOrTingling: false,
+    numbnessLegs: null,
+    weakness: "none",
+    difficultyWalking: false,
+    walkingKinds: null,
+    armOrHandSymptoms: false,
+    armHandSide: null,
+    armHandKind: null,
     onsetDays: { legPain: null, numbness: null, weakness: null, walking: null, armOrHand: null },
     worsening: null,
   },
   cauda: {
-    saddleNumbness: "no", bladderChange: "no", bowelChange: "no", sexualFunctionChange: "no",
+    saddleNumbness: "no",
+    bladderChange: "no",
+    bowelChange: "no",
+    sexualFunctionChange: "no",
     onsetDays: { saddleNumbness: null, bladderChange: null, bowelChange: null, sexualFunctionChange: null },
     worsening: null,
   },
   history: {
-    cancer: false, unexplainedWeightLoss: false, feverChillsOrSweats: false, feelsVeryUnwell: false, newConfusion: false,
-    immunosuppressed: false, ivDrugUse: false, diabetes: false, recentSpinalProcedure: false, recentInfection: false,
-    longTermOralSteroids: false, osteoporosisOrFragilityFracture: false, anticoagulant: "no", pregnancy: "not_applicable",
+    cancer: false,
+    unexplainedWeightLoss: false,
+    feverChillsOrSweats: false,
+    feelsVeryUnwell: false,
+    newConfusion: false,
+    immunosuppressed: false,
+    ivDrugUse: false,
+    diabetes: false,
+    recentSpinalProcedure: false,
+    recentInfection: false,
+    longTermOralSteroids: false,
+    osteoporosisOrFragilityFracture: false,
+    anticoagulant: "no",
+    pregnancy: "not_applicable",
     pregnancyWarningSigns: null,
   },
   inflammatory: {
-    onsetAge: null, wakingSecondHalfOfNight: false, buttockPain: false, improvesWithMovement: false,
-    nsaidResponse48h: false, familyHistorySpa: false, arthritisHistory: false, enthesitisHistory: false,
-    psoriasisHistory: false, morningStiffnessOver30Min: false,
+    onsetAge: null,
+    wakingSecondHalfOfNight: false,
+    buttockPain: false,
+    improvesWithMovement: false,
+    nsaidResponse48h: false,
+    familyHistorySpa: false,
+    arthritisHistory: false,
+    enthesitisHistory: false,
+    psoriasisHistory: false,
+    morningStiffnessOver30Min: false,
   },
   running: {
-    isRunner: false, kmPerWeek: null, recentLoadIncrease: false, painOnHopping: false, limpOrPainOnWalking: false,
-    painOnExtension: false, lowEnergyOrMenstrualChanges: false, priorBoneStressInjury: false,
+    isRunner: false,
+    kmPerWeek: null,
+    recentLoadIncrease: false,
+    painOnHopping: false,
+    limpOrPainOnWalking: false,
+    painOnExtension: false,
+    lowEnergyOrMenstrualChanges: false,
+    priorBoneStressInjury: false,
   },
   outlook: null,
   function: null,
@@ -97,8 +152,12 @@ export function calm(overrides: Overrides = {}): IntakeAnswers {
     if (legs.difficultyWalking && !("walkingKinds" in o)) legs.walkingKinds = ["heavy_after_distance"];
     if (legs.armOrHandSymptoms && !("armHandSide" in o)) legs.armHandSide = "one_side";
     if (legs.armOrHandSymptoms && !("armHandKind" in o)) legs.armHandKind = "night_tingling_only";
-    const anySymptom = legs.legPain !== "none" || legs.numbnessOrTingling || legs.weakness !== "none" ||
-      legs.difficultyWalking || legs.armOrHandSymptoms;
+    const anySymptom =
+      legs.legPain !== "none" ||
+      legs.numbnessOrTingling ||
+      legs.weakness !== "none" ||
+      legs.difficultyWalking ||
+      legs.armOrHandSymptoms;
     if (anySymptom && !("worsening" in o)) legs.worsening = false;
   }
   const history = merged.history;

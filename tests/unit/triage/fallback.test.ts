@@ -72,7 +72,11 @@ describe("R1 — routine", () => {
   });
 
   it("neither C1 nor R1 fires beside an EMERGENCY, URGENT or SOON rule", () => {
-    for (const a of [calm({ history: { cancer: true } }), calm({ pain: { trigger: "major_trauma" } }), calm({ legs: { weakness: "both_legs" } })]) {
+    for (const a of [
+      calm({ history: { cancer: true } }),
+      calm({ pain: { trigger: "major_trauma" } }),
+      calm({ legs: { weakness: "both_legs" } }),
+    ]) {
       const ids = fired(a);
       expect(ids).not.toContain("C1");
       expect(ids).not.toContain("R1");

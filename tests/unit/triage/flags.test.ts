@@ -6,7 +6,13 @@ describe("clinician flags", () => {
   it("raises no flag for the calm baseline, and lists the 7 flags in spec order", () => {
     expect(flagged(calm())).toEqual([]);
     expect(FLAGS.map((f) => f.id)).toEqual([
-      "FLAG_VASC", "FLAG_AXSPA3", "FLAG_NG12", "FLAG_STOP_RUNNING", "FLAG_OUTLOOK_HIGH", "FLAG_ANTICOAGULANT", "FLAG_EARLY_NOT_CONFIRMED",
+      "FLAG_VASC",
+      "FLAG_AXSPA3",
+      "FLAG_NG12",
+      "FLAG_STOP_RUNNING",
+      "FLAG_OUTLOOK_HIGH",
+      "FLAG_ANTICOAGULANT",
+      "FLAG_EARLY_NOT_CONFIRMED",
     ]);
   });
 
@@ -38,8 +44,12 @@ describe("clinician flags", () => {
     });
 
     it("is not raised with 4 features (S4 instead), 2 features, after 90 days, or for onset at 45", () => {
-      expect(flagged(aged(48, { inflammatory: { ...three, enthesitisHistory: true }, pain: { durationDays: 91 } }))).toEqual([]);
-      expect(flagged(aged(48, { inflammatory: { ...three, arthritisHistory: false }, pain: { durationDays: 91 } }))).toEqual([]);
+      expect(
+        flagged(aged(48, { inflammatory: { ...three, enthesitisHistory: true }, pain: { durationDays: 91 } })),
+      ).toEqual([]);
+      expect(
+        flagged(aged(48, { inflammatory: { ...three, arthritisHistory: false }, pain: { durationDays: 91 } })),
+      ).toEqual([]);
       expect(flagged(aged(48, { inflammatory: three, pain: { durationDays: 90 } }))).toEqual([]);
       expect(flagged(aged(48, { inflammatory: { ...three, onsetAge: 45 }, pain: { durationDays: 91 } }))).toEqual([]);
     });
@@ -66,24 +76,41 @@ describe("clinician flags", () => {
 
     it("is raised when S3c (pain arching backwards at 18 or under) or U22 (a runner's groin pain with a limp) fires", () => {
       expect(flagged(aged(17, { running: { painOnExtension: true } }))).toEqual([FLAG_STOP_RUNNING.id]);
-      expect(flagged(calm({ pain: { locations: ["hip_or_groin"] }, running: { isRunner: true, limpOrPainOnWalking: true, lowEnergyOrMenstrualChanges: true } })))
-        .toEqual([FLAG_STOP_RUNNING.id]);
+      expect(
+        flagged(
+          calm({
+            pain: { locations: ["hip_or_groin"] },
+            running: { isRunner: true, limpOrPainOnWalking: true, lowEnergyOrMenstrualChanges: true },
+          }),
+        ),
+      ).toEqual([FLAG_STOP_RUNNING.id]);
     });
   });
 
   describe("FLAG_OUTLOOK_HIGH", () => {
     const items = (psychosocialAgreed: number) =>
       [true, true, false, false, ...[0, 1, 2, 3].map((i) => i < psychosocialAgreed)] as [
-        boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean,
+        boolean,
+        boolean,
+        boolean,
+        boolean,
+        boolean,
+        boolean,
+        boolean,
+        boolean,
       ];
 
     it("is raised for a psychosocial score of 4, not 3", () => {
-      expect(flagged(calm({ outlook: { items: items(4), bothersomeness: "slightly" } }))).toEqual([FLAG_OUTLOOK_HIGH.id]);
+      expect(flagged(calm({ outlook: { items: items(4), bothersomeness: "slightly" } }))).toEqual([
+        FLAG_OUTLOOK_HIGH.id,
+      ]);
       expect(flagged(calm({ outlook: { items: items(3), bothersomeness: "slightly" } }))).toEqual([]);
     });
 
     it("counts the item-9 point towards the psychosocial score", () => {
-      expect(flagged(calm({ outlook: { items: items(3), bothersomeness: "very_much" } }))).toEqual([FLAG_OUTLOOK_HIGH.id]);
+      expect(flagged(calm({ outlook: { items: items(3), bothersomeness: "very_much" } }))).toEqual([
+        FLAG_OUTLOOK_HIGH.id,
+      ]);
     });
   });
 });

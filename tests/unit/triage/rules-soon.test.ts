@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aged, calm, fired, grade } from "./calm";
 
-
 describe("S1 — possible serious cause in someone older", () => {
   it("fires for weight loss at 50, not at 49 the day before the birthday", () => {
     expect(grade(aged(50, { history: { unexplainedWeightLoss: true } })).level).toBe("SOON");
@@ -19,7 +18,9 @@ describe("S1 — possible serious cause in someone older", () => {
   });
 
   it("fires at any age for weight loss with constant night pain, not for either alone", () => {
-    expect(fired(aged(30, { history: { unexplainedWeightLoss: true }, pain: { nightPain: "constant_unrelieved" } }))).toContain("S1");
+    expect(
+      fired(aged(30, { history: { unexplainedWeightLoss: true }, pain: { nightPain: "constant_unrelieved" } })),
+    ).toContain("S1");
     expect(fired(aged(30, { history: { unexplainedWeightLoss: true } }))).not.toContain("S1");
     expect(fired(aged(30, { pain: { nightPain: "constant_unrelieved" } }))).not.toContain("S1");
   });
@@ -63,18 +64,27 @@ describe("S3a — persistent back pain in a young person", () => {
 
 describe("S3b — possible bone stress injury in a runner", () => {
   const runner = { isRunner: true, kmPerWeek: 50 };
-  it.each(["painOnHopping", "lowEnergyOrMenstrualChanges", "priorBoneStressInjury"] as const)("fires for a runner with %s", (sign) => {
-    expect(fired(calm({ running: { ...runner, [sign]: true } }))).toEqual(["S3b"]);
-  });
+  it.each(["painOnHopping", "lowEnergyOrMenstrualChanges", "priorBoneStressInjury"] as const)(
+    "fires for a runner with %s",
+    (sign) => {
+      expect(fired(calm({ running: { ...runner, [sign]: true } }))).toEqual(["S3b"]);
+    },
+  );
 
   it("fires for buttock pain, not for upper back pain only, nor for a non-runner", () => {
-    expect(fired(calm({ running: { ...runner, painOnHopping: true }, pain: { locations: ["buttock"] } }))).toContain("S3b");
-    expect(fired(calm({ running: { ...runner, painOnHopping: true }, pain: { locations: ["thoracic"] } }))).not.toContain("S3b");
+    expect(fired(calm({ running: { ...runner, painOnHopping: true }, pain: { locations: ["buttock"] } }))).toContain(
+      "S3b",
+    );
+    expect(
+      fired(calm({ running: { ...runner, painOnHopping: true }, pain: { locations: ["thoracic"] } })),
+    ).not.toContain("S3b");
     expect(fired(calm({ running: { painOnHopping: true } }))).not.toContain("S3b");
   });
 
   it.each(["abdomen_or_pelvis", "hip_or_groin", "low_back"] as const)("fires for pain in the %s too", (place) => {
-    expect(fired(calm({ running: { ...runner, priorBoneStressInjury: true }, pain: { locations: [place] } }))).toContain("S3b");
+    expect(
+      fired(calm({ running: { ...runner, priorBoneStressInjury: true }, pain: { locations: [place] } })),
+    ).toContain("S3b");
   });
 });
 
@@ -100,7 +110,9 @@ describe("S4 — inflammatory back pain (NICE NG65)", () => {
   it("does not fire after 90 days, nor with 3 features, nor with an unknown onset age", () => {
     expect(fired(adult({ inflammatory: { onsetAge: 44, ...four }, pain: { durationDays: 90 } }))).not.toContain("S4");
     expect(fired(adult({ inflammatory: { onsetAge: 44, ...three }, pain: { durationDays: 91 } }))).not.toContain("S4");
-    expect(fired(adult({ inflammatory: { onsetAge: null, ...four, buttockPain: true }, pain: { durationDays: 91 } }))).not.toContain("S4");
+    expect(
+      fired(adult({ inflammatory: { onsetAge: null, ...four, buttockPain: true }, pain: { durationDays: 91 } })),
+    ).not.toContain("S4");
   });
 
   it("counts onset before 35 as a feature: onset at 34 fires with 3 others, 35 does not", () => {
@@ -109,7 +121,10 @@ describe("S4 — inflammatory back pain (NICE NG65)", () => {
   });
 
   it("does not count morning stiffness as a feature", () => {
-    const a = adult({ inflammatory: { onsetAge: 40, ...three, morningStiffnessOver30Min: true }, pain: { durationDays: 91 } });
+    const a = adult({
+      inflammatory: { onsetAge: 40, ...three, morningStiffnessOver30Min: true },
+      pain: { durationDays: 91 },
+    });
     expect(fired(a)).not.toContain("S4");
   });
 });
@@ -128,9 +143,12 @@ describe("S5 — first ever back pain at 60 or over", () => {
 });
 
 describe("S6 — weakened immunity or fragile bones", () => {
-  it.each(["immunosuppressed", "longTermOralSteroids", "osteoporosisOrFragilityFracture"] as const)("fires for %s", (risk) => {
-    expect(fired(calm({ history: { [risk]: true } }))).toEqual(["S6"]);
-  });
+  it.each(["immunosuppressed", "longTermOralSteroids", "osteoporosisOrFragilityFracture"] as const)(
+    "fires for %s",
+    (risk) => {
+      expect(fired(calm({ history: { [risk]: true } }))).toEqual(["S6"]);
+    },
+  );
 });
 
 describe("S6d — diabetes with new severe pain", () => {
@@ -163,12 +181,27 @@ describe("S8 — possible fracture in a woman over 50", () => {
     expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, intensity: 6 } }))).not.toContain("S8");
     expect(fired(aged(55, { contact: { sex: "male" }, pain: sudden }))).not.toContain("S8");
     expect(fired(aged(55, { contact: { sex: "other" }, pain: sudden }))).toContain("S8");
-    expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "running", dangerousMechanism: false } }))).toContain("S8");
-    expect(fired(aged(55, { contact: { sex: "female" }, pain: { intensity: 7, onset: "gradual", trigger: "minor_fall", dangerousMechanism: false } }))).toContain("S8");
+    expect(
+      fired(
+        aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "running", dangerousMechanism: false } }),
+      ),
+    ).toContain("S8");
+    expect(
+      fired(
+        aged(55, {
+          contact: { sex: "female" },
+          pain: { intensity: 7, onset: "gradual", trigger: "minor_fall", dangerousMechanism: false },
+        }),
+      ),
+    ).toContain("S8");
   });
 
   it("does not fire after a dangerous mechanism (major trauma is E7/U9)", () => {
-    expect(fired(aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "minor_fall", dangerousMechanism: true } }))).not.toContain("S8");
+    expect(
+      fired(
+        aged(55, { contact: { sex: "female" }, pain: { ...sudden, trigger: "minor_fall", dangerousMechanism: true } }),
+      ),
+    ).not.toContain("S8");
   });
 });
 
@@ -188,13 +221,32 @@ describe("S9–S14 — floors under the nerve and vascular rules", () => {
   });
 
   it("S12: pain below both knees or numbness in both legs, however old", () => {
-    expect(fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 3000 } } }))).toEqual(["S12"]);
+    expect(
+      fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 3000 } } })),
+    ).toEqual(["S12"]);
     expect(fired(calm({ legs: { legPain: "below_knee_both_sides", onsetDays: { legPain: 3000 } } }))).toEqual(["S12"]);
   });
 
   it("S13: any change in walking; S14: any arm or hand symptom", () => {
-    expect(fired(calm({ legs: { difficultyWalking: true, walkingKinds: ["heavy_after_distance"], onsetDays: { walking: 300 } } }))).toEqual(["S13"]);
-    expect(fired(calm({ legs: { armOrHandSymptoms: true, armHandKind: "night_tingling_only", armHandSide: "one_side", onsetDays: { armOrHand: 5 } } }))).toEqual(["S14"]);
+    expect(
+      fired(
+        calm({
+          legs: { difficultyWalking: true, walkingKinds: ["heavy_after_distance"], onsetDays: { walking: 300 } },
+        }),
+      ),
+    ).toEqual(["S13"]);
+    expect(
+      fired(
+        calm({
+          legs: {
+            armOrHandSymptoms: true,
+            armHandKind: "night_tingling_only",
+            armHandSide: "one_side",
+            onsetDays: { armOrHand: 5 },
+          },
+        }),
+      ),
+    ).toEqual(["S14"]);
   });
 });
 

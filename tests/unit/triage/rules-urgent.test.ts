@@ -2,11 +2,19 @@
 import { describe, expect, it } from "vitest";
 import { aged, calm, fired, firedInOrder, grade } from "./calm";
 
-const female = (age: number, pregnancy: "pregnant" | "recently_pregnant" | "unsure" | "no", extra: Record<string, unknown> = {}) =>
+const female = (
+  age: number,
+  pregnancy: "pregnant" | "recently_pregnant" | "unsure" | "no",
+  extra: Record<string, unknown> = {},
+) =>
   aged(age, {
     contact: { sex: "female" },
     ...extra,
-    history: { pregnancy, pregnancyWarningSigns: pregnancy === "pregnant" || pregnancy === "unsure" ? "no" : null, ...(extra.history as object) },
+    history: {
+      pregnancy,
+      pregnancyWarningSigns: pregnancy === "pregnant" || pregnancy === "unsure" ? "no" : null,
+      ...(extra.history as object),
+    },
   });
 
 describe("U1 — fever, or injecting drugs or a spinal procedure with severe or upper back pain", () => {
@@ -47,7 +55,14 @@ describe("U3 — a possible fragility fracture", () => {
 
   it("fires for sudden 7/10 pain after lifting at 70, or with osteoporosis at any age", () => {
     expect(fired(aged(70, { pain: { trigger: "lifting", onset: "sudden", intensity: 7 } }))).toContain("U3");
-    expect(fired(calm({ pain: { trigger: "none", onset: "sudden", intensity: 7 }, history: { osteoporosisOrFragilityFracture: true } }))).toContain("U3");
+    expect(
+      fired(
+        calm({
+          pain: { trigger: "none", onset: "sudden", intensity: 7 },
+          history: { osteoporosisOrFragilityFracture: true },
+        }),
+      ),
+    ).toContain("U3");
   });
 
   it("counts a jolt in running as low-energy from 50, or with fragile bone", () => {
@@ -64,7 +79,9 @@ describe("U4, U5, U6, U7, U8 — nerve symptoms", () => {
   });
 
   it("U5: an old, stable core cauda symptom", () => {
-    expect(fired(calm({ cauda: { bowelChange: "yes", onsetDays: { bowelChange: 40 }, worsening: false } }))).toEqual(["U5"]);
+    expect(fired(calm({ cauda: { bowelChange: "yes", onsetDays: { bowelChange: 40 }, worsening: false } }))).toEqual([
+      "U5",
+    ]);
   });
 
   it("U6: pain below both knees only when new or getting worse (old and stable is S12)", () => {
@@ -76,8 +93,16 @@ describe("U4, U5, U6, U7, U8 — nerve symptoms", () => {
   });
 
   it("U7: a sexual change; U8: any 'not sure' cauda answer", () => {
-    expect(fired(calm({ cauda: { sexualFunctionChange: "yes", onsetDays: { sexualFunctionChange: 100 }, worsening: false } }))).toContain("U7");
-    expect(fired(calm({ cauda: { sexualFunctionChange: "unsure", onsetDays: { sexualFunctionChange: 100 }, worsening: false } }))).toEqual(["U8"]);
+    expect(
+      fired(
+        calm({ cauda: { sexualFunctionChange: "yes", onsetDays: { sexualFunctionChange: 100 }, worsening: false } }),
+      ),
+    ).toContain("U7");
+    expect(
+      fired(
+        calm({ cauda: { sexualFunctionChange: "unsure", onsetDays: { sexualFunctionChange: 100 }, worsening: false } }),
+      ),
+    ).toEqual(["U8"]);
   });
 });
 
@@ -103,26 +128,51 @@ describe("U9–U12 — trauma, feeling very unwell, tummy pain, collapse", () =>
 
 describe("U13 — numbness in both legs, new or getting worse", () => {
   it("fires for both legs or 'not sure which', not for one leg or years-old stable numbness", () => {
-    expect(fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 10 } } }))).toContain("U13");
-    expect(fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "unsure", onsetDays: { numbness: 10 } } }))).toContain("U13");
-    expect(fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "one_leg", onsetDays: { numbness: 10 } } }))).not.toContain("U13");
-    const years = calm({ legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 1000 } } });
+    expect(
+      fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 10 } } })),
+    ).toContain("U13");
+    expect(
+      fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "unsure", onsetDays: { numbness: 10 } } })),
+    ).toContain("U13");
+    expect(
+      fired(calm({ legs: { numbnessOrTingling: true, numbnessLegs: "one_leg", onsetDays: { numbness: 10 } } })),
+    ).not.toContain("U13");
+    const years = calm({
+      legs: { numbnessOrTingling: true, numbnessLegs: "both_legs", onsetDays: { numbness: 1000 } },
+    });
     expect(fired(years)).toEqual(["S12"]);
   });
 });
 
 describe("U14 — walking with a weak leg, or a new foot that catches", () => {
   it("fires for walking difficulty with one weak leg, or a new giving-way leg", () => {
-    expect(fired(calm({ legs: { difficultyWalking: true, weakness: "one_leg_stable", onsetDays: { walking: 300, weakness: 300 } } }))).toContain("U14");
-    expect(fired(calm({ legs: { difficultyWalking: true, walkingKinds: ["one_leg_gives_way"], onsetDays: { walking: 20 } } }))).toContain("U14");
-    expect(fired(calm({ legs: { difficultyWalking: true, walkingKinds: ["one_leg_gives_way"], onsetDays: { walking: 300 } } }))).not.toContain("U14");
+    expect(
+      fired(
+        calm({
+          legs: { difficultyWalking: true, weakness: "one_leg_stable", onsetDays: { walking: 300, weakness: 300 } },
+        }),
+      ),
+    ).toContain("U14");
+    expect(
+      fired(
+        calm({ legs: { difficultyWalking: true, walkingKinds: ["one_leg_gives_way"], onsetDays: { walking: 20 } } }),
+      ),
+    ).toContain("U14");
+    expect(
+      fired(
+        calm({ legs: { difficultyWalking: true, walkingKinds: ["one_leg_gives_way"], onsetDays: { walking: 300 } } }),
+      ),
+    ).not.toContain("U14");
   });
 });
 
 describe("U15 — pregnancy with a warning feature", () => {
   it.each([
     ["tummy pain", { vascular: { abdominalOrFlankPain: true } }],
-    ["tummy or pelvis on the map, in the last 14 days", { pain: { locations: ["abdomen_or_pelvis"], durationDays: 14 } }],
+    [
+      "tummy or pelvis on the map, in the last 14 days",
+      { pain: { locations: ["abdomen_or_pelvis"], durationDays: 14 } },
+    ],
     ["sudden pain", { pain: { onset: "sudden" } }],
     ["7/10 pain", { pain: { intensity: 7 } }],
     ["a fever", { history: { feverChillsOrSweats: true } }],
@@ -131,7 +181,11 @@ describe("U15 — pregnancy with a warning feature", () => {
   });
 
   it("fires for a warning sign, or 'not sure' about one, and counts 'might be pregnant' as pregnant", () => {
-    expect(fired(aged(30, { contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "unsure" } }))).toContain("U15");
+    expect(
+      fired(
+        aged(30, { contact: { sex: "female" }, history: { pregnancy: "pregnant", pregnancyWarningSigns: "unsure" } }),
+      ),
+    ).toContain("U15");
     expect(fired(female(30, "unsure", { pain: { intensity: 7 } }))).toContain("U15");
     expect(fired(female(30, "recently_pregnant", { pain: { intensity: 7 } }))).toContain("U15");
   });
@@ -144,13 +198,23 @@ describe("U15 — pregnancy with a warning feature", () => {
 
 describe("U16 — infection risk with severe new or worsening pain", () => {
   it("fires for weakened immunity with 7/10 pain in the last 6 weeks, or getting worse", () => {
-    expect(fired(calm({ history: { immunosuppressed: true }, pain: { intensity: 7, durationDays: 42 } }))).toContain("U16");
-    expect(fired(calm({ history: { immunosuppressed: true }, pain: { intensity: 7, durationDays: 100, pattern: "worsening" } }))).toContain("U16");
-    expect(fired(calm({ history: { immunosuppressed: true }, pain: { intensity: 7, durationDays: 100 } }))).not.toContain("U16");
+    expect(fired(calm({ history: { immunosuppressed: true }, pain: { intensity: 7, durationDays: 42 } }))).toContain(
+      "U16",
+    );
+    expect(
+      fired(
+        calm({ history: { immunosuppressed: true }, pain: { intensity: 7, durationDays: 100, pattern: "worsening" } }),
+      ),
+    ).toContain("U16");
+    expect(
+      fired(calm({ history: { immunosuppressed: true }, pain: { intensity: 7, durationDays: 100 } })),
+    ).not.toContain("U16");
   });
 
   it("fires for diabetes only with severe, new and worsening pain", () => {
-    expect(fired(calm({ history: { diabetes: true }, pain: { intensity: 7, durationDays: 10, pattern: "worsening" } }))).toContain("U16");
+    expect(
+      fired(calm({ history: { diabetes: true }, pain: { intensity: 7, durationDays: 10, pattern: "worsening" } })),
+    ).toContain("U16");
     expect(fired(calm({ history: { diabetes: true }, pain: { intensity: 7, durationDays: 10 } }))).toEqual(["S6d"]);
   });
 });
@@ -170,7 +234,11 @@ describe("U17 — new severe pain or tummy pain at aortic-risk age", () => {
 
 describe("U18–U23", () => {
   it("U19: long-standing arm weakness, new one-sided tingling, or long-standing tingling in both hands", () => {
-    const arm = (kind: "weakness_or_clumsiness" | "numbness_or_tingling" | "night_tingling_only", side: "one_side" | "both_sides", days: number) =>
+    const arm = (
+      kind: "weakness_or_clumsiness" | "numbness_or_tingling" | "night_tingling_only",
+      side: "one_side" | "both_sides",
+      days: number,
+    ) =>
       calm({ legs: { armOrHandSymptoms: true, armHandKind: kind, armHandSide: side, onsetDays: { armOrHand: days } } });
     expect(firedInOrder(arm("weakness_or_clumsiness", "one_side", 200))).toEqual(["U19", "S14"]);
     expect(firedInOrder(arm("numbness_or_tingling", "one_side", 10))).toEqual(["U19", "S14"]);
@@ -180,22 +248,40 @@ describe("U18–U23", () => {
   });
 
   it("U20: a recent procedure or infection with new stable weakness in one leg", () => {
-    expect(firedInOrder(calm({ history: { recentInfection: true }, legs: { weakness: "one_leg_stable", onsetDays: { weakness: 20 } } }))).toContain("U20");
+    expect(
+      firedInOrder(
+        calm({ history: { recentInfection: true }, legs: { weakness: "one_leg_stable", onsetDays: { weakness: 20 } } }),
+      ),
+    ).toContain("U20");
   });
 
   it("U21: a blood thinner with sudden 7/10 pain in the last 14 days", () => {
-    expect(firedInOrder(calm({ history: { anticoagulant: "yes" }, pain: { onset: "sudden", intensity: 7, durationDays: 14 } }))).toContain("U21");
-    expect(firedInOrder(calm({ history: { anticoagulant: "yes" }, pain: { onset: "gradual", intensity: 9, durationDays: 3 } }))).not.toContain("U21");
+    expect(
+      firedInOrder(
+        calm({ history: { anticoagulant: "yes" }, pain: { onset: "sudden", intensity: 7, durationDays: 14 } }),
+      ),
+    ).toContain("U21");
+    expect(
+      firedInOrder(
+        calm({ history: { anticoagulant: "yes" }, pain: { onset: "gradual", intensity: 9, durationDays: 3 } }),
+      ),
+    ).not.toContain("U21");
   });
 
   it("U22: a runner with groin pain, a limp and a bone-stress feature", () => {
     const runner = { isRunner: true, limpOrPainOnWalking: true, priorBoneStressInjury: true };
     expect(firedInOrder(calm({ running: runner, pain: { locations: ["hip_or_groin"] } }))).toEqual(["U22", "S3b"]);
-    expect(firedInOrder(calm({ running: { ...runner, limpOrPainOnWalking: false }, pain: { locations: ["hip_or_groin"] } }))).toEqual(["S3b"]);
+    expect(
+      firedInOrder(calm({ running: { ...runner, limpOrPainOnWalking: false }, pain: { locations: ["hip_or_groin"] } })),
+    ).toEqual(["S3b"]);
   });
 
   it("U23: long-standing unsteady walking", () => {
-    expect(firedInOrder(calm({ legs: { difficultyWalking: true, walkingKinds: ["unsteady"], onsetDays: { walking: 200 } } }))).toEqual(["U23", "S13"]);
+    expect(
+      firedInOrder(
+        calm({ legs: { difficultyWalking: true, walkingKinds: ["unsteady"], onsetDays: { walking: 200 } } }),
+      ),
+    ).toEqual(["U23", "S13"]);
   });
 
   it("Y2: under 16 with a children's red flag", () => {

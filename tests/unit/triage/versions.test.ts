@@ -6,7 +6,16 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { IntakeAnswers, IntakeAnswers2026_11 } from "@/lib/triage";
 import {
-  CONTRACT_VERSION, contractVersionOf, flagText, gradeIntake, gradeIntake2026_11, RULES, RULESET_VERSION, RULESETS, ruleset, ruleText,
+  CONTRACT_VERSION,
+  contractVersionOf,
+  flagText,
+  gradeIntake,
+  gradeIntake2026_11,
+  RULES,
+  RULESET_VERSION,
+  RULESETS,
+  ruleset,
+  ruleText,
 } from "@/lib/triage";
 import vectors202611 from "../../fixtures/clinical/vectors-2026.11.json";
 import vectors202612 from "../../fixtures/clinical/vectors-2026.12.json";
@@ -15,7 +24,9 @@ import vignettes202611 from "../../fixtures/clinical/vignettes-2026.11.json";
 /** sha256 of a version's rule and flag texts as released (ids, levels, summaries, sources, wording keys, pages). */
 function fingerprint(version: string): string {
   const r = ruleset(version)!;
-  return createHash("sha256").update(JSON.stringify({ rules: r.rules, flags: r.flags })).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify({ rules: r.rules, flags: r.flags }))
+    .digest("hex");
 }
 
 // Each released version's fingerprint. Never edit a line here to make a test pass: release a new version.
@@ -53,7 +64,9 @@ describe("released rulesets", () => {
       for (const rule of r.rules) {
         expect(rule.summary.length, `${r.version} ${rule.id}`).toBeGreaterThan(10);
         expect(rule.sources.length, `${r.version} ${rule.id}`).toBeGreaterThan(0);
-        expect(rule.wording, `${r.version} ${rule.id}`).toMatch(/^(card|urgent|soon)\.[a-z_0-9]+$|^(self_care|routine)$/);
+        expect(rule.wording, `${r.version} ${rule.id}`).toMatch(
+          /^(card|urgent|soon)\.[a-z_0-9]+$|^(self_care|routine)$/,
+        );
       }
     }
   });
@@ -64,8 +77,10 @@ describe("fixed test vectors, graded by each version's own engine", () => {
     const now = new Date(vectors202611.gradedAt);
     for (const [i, v] of vectors202611.vectors.entries()) {
       const g = gradeIntake2026_11(v.answers as IntakeAnswers2026_11, { now, timeZone: vectors202611.timeZone });
-      expect({ level: g.level, firedRules: g.firedRules.map((r) => r.id), flags: g.flags.map((f) => f.id) }, `vector ${i}`)
-        .toEqual({ level: v.level, firedRules: v.firedRules, flags: v.flags });
+      expect(
+        { level: g.level, firedRules: g.firedRules.map((r) => r.id), flags: g.flags.map((f) => f.id) },
+        `vector ${i}`,
+      ).toEqual({ level: v.level, firedRules: v.firedRules, flags: v.flags });
       expect(g.rulesetVersion).toBe("2026.11");
     }
   });
@@ -85,16 +100,24 @@ describe("fixed test vectors, graded by each version's own engine", () => {
     const now = new Date(vectors202612.gradedAt);
     for (const [i, v] of vectors202612.vectors.entries()) {
       const g = gradeIntake(v.answers as IntakeAnswers, { now, timeZone: vectors202612.timeZone });
-      expect({ level: g.level, firedRules: g.firedRules.map((r) => r.id), flags: g.flags.map((f) => f.id) }, `vector ${i}`)
-        .toEqual({ level: v.level, firedRules: v.firedRules, flags: v.flags });
+      expect(
+        { level: g.level, firedRules: g.firedRules.map((r) => r.id), flags: g.flags.map((f) => f.id) },
+        `vector ${i}`,
+      ).toEqual({ level: v.level, firedRules: v.firedRules, flags: v.flags });
     }
   });
 
   it("the vectors of each version fire every one of its rules and flags", () => {
-    for (const [version, file] of [["2026.11", vectors202611], ["2026.12", vectors202612]] as const) {
+    for (const [version, file] of [
+      ["2026.11", vectors202611],
+      ["2026.12", vectors202612],
+    ] as const) {
       const seen = new Set(file.vectors.flatMap((v) => [...v.firedRules, ...v.flags]));
       const r = ruleset(version)!;
-      expect([...r.rules.map((x) => x.id), ...r.flags.map((x) => x.id)].filter((id) => !seen.has(id)), version).toEqual([]);
+      expect(
+        [...r.rules.map((x) => x.id), ...r.flags.map((x) => x.id)].filter((id) => !seen.has(id)),
+        version,
+      ).toEqual([]);
     }
   });
 });

@@ -15,7 +15,9 @@ function intakeOf(v: (typeof vignettes)[number]): unknown {
 
 describe(`public clinical vignettes (ruleset ${RULESET_VERSION}, contract ${CONTRACT_VERSION})`, () => {
   it("covers every level, early submissions and the under-16 route", () => {
-    expect(new Set(vignettes.map((v) => v.expectedLevel))).toEqual(new Set(["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"]));
+    expect(new Set(vignettes.map((v) => v.expectedLevel))).toEqual(
+      new Set(["EMERGENCY", "URGENT", "SOON", "ROUTINE", "SELF_CARE"]),
+    );
     expect(vignettes.some((v) => v.intake.stoppedAt !== null)).toBe(true);
     expect(vignettes.some((v) => v.ageAtGrading < 16)).toBe(true);
     expect(vignettes).toHaveLength(52);

@@ -15,7 +15,13 @@ export async function POST(request: Request) {
     });
   } catch (error) {
     if (error instanceof DbUnavailableError) {
-      return jsonError(503, "unavailable", "The service is briefly unavailable. Please try again in a minute.", {}, { "Retry-After": "30" });
+      return jsonError(
+        503,
+        "unavailable",
+        "The service is briefly unavailable. Please try again in a minute.",
+        {},
+        { "Retry-After": "30" },
+      );
     }
     throw error;
   }

@@ -11,9 +11,16 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
-export const metadata: Metadata = { title: "Your appointment", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
+export const metadata: Metadata = {
+  title: "Your appointment",
+  robots: { index: false },
+  referrer: PRIVATE_PAGE_REFERRER,
+};
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ booked?: string; moved?: string; error?: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ booked?: string; moved?: string; error?: string }>;
+};
 
 /** The private manage page: the appointment, and reschedule or cancel up to the cut-off. */
 export default async function ManagePage({ params, searchParams }: Props) {
@@ -32,23 +39,40 @@ export default async function ManagePage({ params, searchParams }: Props) {
     <div className={styles.page}>
       {booked ? (
         <div className={styles.notice} role="status">
-          <p><strong>Your appointment is booked.</strong> Keep this private link: it lets you change or cancel it.</p>
+          <p>
+            <strong>Your appointment is booked.</strong> Keep this private link: it lets you change or cancel it.
+          </p>
           <p className={styles.link}>{`${env().APP_URL}/appointments/manage/${token}`}</p>
         </div>
       ) : null}
-      {moved ? <p className={styles.notice} role="status"><strong>Your appointment has been moved.</strong></p> : null}
-      {error === "too_late" ? <p className={styles.warning} role="status">It is too late to change this appointment online. Please call {phone}.</p> : null}
+      {moved ? (
+        <p className={styles.notice} role="status">
+          <strong>Your appointment has been moved.</strong>
+        </p>
+      ) : null}
+      {error === "too_late" ? (
+        <p className={styles.warning} role="status">
+          It is too late to change this appointment online. Please call {phone}.
+        </p>
+      ) : null}
       <h1>Your appointment</h1>
       <div className={styles.summary}>
         <dl>
           <dt>When</dt>
-          <dd>{formatDateTime(appointment.startsAt, clinic.timeZone)} ({zoneName(clinic.timeZone)})</dd>
+          <dd>
+            {formatDateTime(appointment.startsAt, clinic.timeZone)} ({zoneName(clinic.timeZone)})
+          </dd>
           <dt>What</dt>
           <dd>{appointment.typeName}</dd>
           <dt>With</dt>
-          <dd>{appointment.clinicianName}, {appointment.clinicianRole}</dd>
+          <dd>
+            {appointment.clinicianName}, {appointment.clinicianRole}
+          </dd>
           <dt>Where</dt>
-          <dd>{clinic.name}{clinic.address ? `, ${clinic.address}` : ""}</dd>
+          <dd>
+            {clinic.name}
+            {clinic.address ? `, ${clinic.address}` : ""}
+          </dd>
         </dl>
       </div>
       <h2>What to bring</h2>
@@ -61,17 +85,23 @@ export default async function ManagePage({ params, searchParams }: Props) {
         <>
           <h2>Change or cancel</h2>
           <p>
-            <Link className={styles.secondary} href={`/appointments/manage/${token}/reschedule`}>Choose another time</Link>
+            <Link className={styles.secondary} href={`/appointments/manage/${token}/reschedule`}>
+              Choose another time
+            </Link>
           </p>
           <form action={cancelAction} className={styles.field}>
             <input type="hidden" name="token" value={token} />
             <label htmlFor="reason">Why are you cancelling? (optional)</label>
             <textarea id="reason" name="reason" maxLength={500} />
-            <button type="submit" className={styles.danger}>Cancel appointment</button>
+            <button type="submit" className={styles.danger}>
+              Cancel appointment
+            </button>
           </form>
         </>
       ) : (
-        <p className={styles.warning}>To change or cancel this appointment now, please call {phone}. Online changes close {hours} hours before.</p>
+        <p className={styles.warning}>
+          To change or cancel this appointment now, please call {phone}. Online changes close {hours} hours before.
+        </p>
       )}
     </div>
   );

@@ -42,9 +42,16 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
       </dl>
       <h2>As the recipient sees it</h2>
       {/* Served from its own address with a policy that runs no script; the sandbox blocks the rest. */}
-      <iframe className={styles.frame} title={`Email: ${email.subject}`} sandbox="allow-popups allow-popups-to-escape-sandbox" src={`/api/dev/mailbox/${email.outboxId}/html`} />
+      <iframe
+        className={styles.frame}
+        title={`Email: ${email.subject}`}
+        sandbox="allow-popups allow-popups-to-escape-sandbox"
+        src={`/api/dev/mailbox/${email.outboxId}/html`}
+      />
       <h2>Plain text</h2>
-      <pre className={styles.text} data-testid="email-text">{email.text}</pre>
+      <pre className={styles.text} data-testid="email-text">
+        {email.text}
+      </pre>
       {attachments.length > 0 ? (
         <>
           <h2>Attachments</h2>
@@ -56,7 +63,9 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
                 </a>
               </h3>
               {a.contentType.startsWith("text/") ? (
-                <pre className={styles.text} data-testid="attachment-text">{Buffer.from(a.content, "base64").toString("utf8")}</pre>
+                <pre className={styles.text} data-testid="attachment-text">
+                  {Buffer.from(a.content, "base64").toString("utf8")}
+                </pre>
               ) : null}
             </section>
           ))}

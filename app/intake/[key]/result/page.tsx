@@ -6,8 +6,14 @@ import type { ReactNode } from "react";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicInfo } from "@/lib/clinic";
 import {
-  parseCardIds, resultContent, telHref, type AdviceSection, type CareCard, type ResultContent,
-  type SafetyNetContent, type StoredAnswers,
+  parseCardIds,
+  resultContent,
+  telHref,
+  type AdviceSection,
+  type CareCard,
+  type ResultContent,
+  type SafetyNetContent,
+  type StoredAnswers,
 } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { canSeeResult, RESULT_COOKIE } from "@/lib/intake-form/result-access";
@@ -47,7 +53,8 @@ export default async function ResultPage({ params, searchParams }: Params) {
     phone: intake.phone,
     clinicPhone: clinic.phone,
     emergencyNumber: clinic.emergencyNumber,
-    safetyNet: level === "EMERGENCY" ? null : safetyNetFor(intake.rulesetVersion, answers, intake.createdAt, clinic.timeZone),
+    safetyNet:
+      level === "EMERGENCY" ? null : safetyNetFor(intake.rulesetVersion, answers, intake.createdAt, clinic.timeZone),
     seen: seen === undefined ? null : parseCardIds(seen),
   });
   const bookingUrl = content.canBook
@@ -96,7 +103,15 @@ function safetyNetFor(version: string, answers: StoredAnswers, createdAt: Date, 
   }
 }
 
-function LevelPage({ content, bookingUrl, emergencyNumber }: { content: ResultContent; bookingUrl: string | null; emergencyNumber: string | null }) {
+function LevelPage({
+  content,
+  bookingUrl,
+  emergencyNumber,
+}: {
+  content: ResultContent;
+  bookingUrl: string | null;
+  emergencyNumber: string | null;
+}) {
   if (content.kind === "emergency" && content.emergency) {
     return (
       <>
@@ -194,7 +209,17 @@ function LevelPage({ content, bookingUrl, emergencyNumber }: { content: ResultCo
 }
 
 /** A care card with its level as text above it (the level never depends on colour alone). */
-function Card({ card, label, labelledBy, children }: { card: CareCard; label: string; labelledBy: string; children: ReactNode }) {
+function Card({
+  card,
+  label,
+  labelledBy,
+  children,
+}: {
+  card: CareCard;
+  label: string;
+  labelledBy: string;
+  children: ReactNode;
+}) {
   return (
     <div className={styles.cardWrap}>
       <p className={`${styles.label} ${styles[`label_${card}`]}`}>

@@ -31,13 +31,7 @@ export function BodyFigure({ selected, onToggle, interactive }: Props) {
                 {view.title}
                 <span className={styles.captionNote}>{view.note}</span>
               </p>
-              <svg
-                className={styles.svg}
-                viewBox={VIEW_BOX}
-                aria-hidden="true"
-                focusable="false"
-                data-view={view.id}
-              >
+              <svg className={styles.svg} viewBox={VIEW_BOX} aria-hidden="true" focusable="false" data-view={view.id}>
                 <defs>
                   <pattern id={hatch} patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)">
                     <line className={styles.hatchLine} x1="2" y1="0" x2="2" y2="9" />

@@ -59,7 +59,9 @@ export function BodyMap({
       return next;
     });
 
-  const className = [styles.root, error && styles.hasError, interactive && styles.interactive].filter(Boolean).join(" ");
+  const className = [styles.root, error && styles.hasError, interactive && styles.interactive]
+    .filter(Boolean)
+    .join(" ");
   return (
     <fieldset className={className} aria-describedby={error ? messageId : undefined}>
       <legend className={styles.legend}>{legend}</legend>

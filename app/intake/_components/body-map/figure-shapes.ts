@@ -45,8 +45,7 @@ const HIP_AND_GROIN = `${GROIN} ${mirror(GROIN)}`;
 // 120 px wide) across, and it barely covers the tummy. Drawn after the tummy's, so it wins where they meet.
 const GROIN_HIT: Box = { x: 10, y: 286, width: 58, height: 66 };
 const THIGH = "M 62 352 Q 82 360 99 352 L 97 470 L 68 470 Q 57 412 62 352 Z";
-const LOWER_LEG =
-  "M 68 472 L 97 472 Q 97 530 93 570 Q 95 584 96 596 Q 84 604 70 600 Q 70 586 75 570 Q 62 522 68 472 Z";
+const LOWER_LEG = "M 68 472 L 97 472 Q 97 530 93 570 Q 95 584 96 596 Q 84 604 70 600 Q 70 586 75 570 Q 62 522 68 472 Z";
 
 // Hit boxes meet at the midline and at the knee, and stop short of the hands.
 const THIGH_HIT: Box = { x: 14, y: 352, width: 86, height: 119 };

@@ -12,7 +12,14 @@ import { CALL_OUTCOMES, URGENT_TYPE_ID, urgentSlotsForCase, viewCase } from "@/l
 import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import { LEVELS } from "@/lib/triage";
-import { acknowledgeAction, bookUrgentAction, callAction, noteAction, overrideAction, resolveAction } from "../../actions";
+import {
+  acknowledgeAction,
+  bookUrgentAction,
+  callAction,
+  noteAction,
+  overrideAction,
+  resolveAction,
+} from "../../actions";
 import { StaffForm } from "../../_components/staff-form";
 import styles from "../../_components/staff.module.css";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
@@ -51,7 +58,11 @@ export default async function CasePage({ params, searchParams }: Props) {
   const activeBooking = bookings.find((b) => b.status === "booked");
 
   // Reserved urgent capacity over the next few days (URGENT cases, booked by staff).
-  const urgentSlots = await urgentSlotsForCase(db, { level: intake.level, hasActiveBooking: !!activeBooking }, { now, timeZone: zone });
+  const urgentSlots = await urgentSlotsForCase(
+    db,
+    { level: intake.level, hasActiveBooking: !!activeBooking },
+    { now, timeZone: zone },
+  );
 
   return (
     <div className={styles.page}>
@@ -65,23 +76,32 @@ export default async function CasePage({ params, searchParams }: Props) {
       ) : null}
       <h1>
         {intake.firstName} {intake.lastName}{" "}
-        <span className={`${styles.level} ${styles[intake.overrideLevel ?? intake.level]}`}>{LEVEL_NAMES[intake.overrideLevel ?? intake.level]}</span>
+        <span className={`${styles.level} ${styles[intake.overrideLevel ?? intake.level]}`}>
+          {LEVEL_NAMES[intake.overrideLevel ?? intake.level]}
+        </span>
       </h1>
       {intake.overrideLevel ? (
         <p>
-          Graded <strong>{LEVEL_NAMES[intake.level]}</strong> by the rules; changed to <strong>{LEVEL_NAMES[intake.overrideLevel]}</strong> by{" "}
-          {found.overriddenByName}: “{intake.overrideReason}”
+          Graded <strong>{LEVEL_NAMES[intake.level]}</strong> by the rules; changed to{" "}
+          <strong>{LEVEL_NAMES[intake.overrideLevel]}</strong> by {found.overriddenByName}: “{intake.overrideReason}”
         </p>
       ) : null}
       <p>
-        Submitted {formatDateTime(intake.createdAt, zone)} ({zoneName(zone)}), {duration(now.getTime() - intake.createdAt.getTime())} ago.{" "}
-        {intake.escalationReason ? `In the queue because: ${REASON_NAMES[intake.escalationReason] ?? intake.escalationReason}.` : ""}
+        Submitted {formatDateTime(intake.createdAt, zone)} ({zoneName(zone)}),{" "}
+        {duration(now.getTime() - intake.createdAt.getTime())} ago.{" "}
+        {intake.escalationReason
+          ? `In the queue because: ${REASON_NAMES[intake.escalationReason] ?? intake.escalationReason}.`
+          : ""}
       </p>
       <p>
         {intake.resolvedAt ? (
-          <>Resolved by {found.resolvedByName} on {formatDateTime(intake.resolvedAt, zone)}.</>
+          <>
+            Resolved by {found.resolvedByName} on {formatDateTime(intake.resolvedAt, zone)}.
+          </>
         ) : intake.acknowledgedAt ? (
-          <>Acknowledged by {found.acknowledgedByName} on {formatDateTime(intake.acknowledgedAt, zone)}.</>
+          <>
+            Acknowledged by {found.acknowledgedByName} on {formatDateTime(intake.acknowledgedAt, zone)}.
+          </>
         ) : overdueMs !== null ? (
           <span className={styles.overdue}>⚠ OVERDUE: not acknowledged, due {duration(overdueMs)} ago</span>
         ) : due ? (
@@ -115,12 +135,13 @@ export default async function CasePage({ params, searchParams }: Props) {
             <h2 id="why">Why this grade</h2>
             {why.stoppedAt ? (
               <p className={styles.overdue}>
-                ⚠ Sent from the emergency page after {FORM_PAGE_NAMES[why.stoppedAt] ?? why.stoppedAt}; later pages not asked.
+                ⚠ Sent from the emergency page after {FORM_PAGE_NAMES[why.stoppedAt] ?? why.stoppedAt}; later pages not
+                asked.
               </p>
             ) : null}
             <p>
-              Graded by ruleset <strong>{why.rulesetVersion}</strong>. Rules that fired, in the ruleset&apos;s order (the grade is the most
-              urgent):
+              Graded by ruleset <strong>{why.rulesetVersion}</strong>. Rules that fired, in the ruleset&apos;s order
+              (the grade is the most urgent):
             </p>
             <ul>
               {why.firedRules.map((r) => (
@@ -144,12 +165,18 @@ export default async function CasePage({ params, searchParams }: Props) {
             ) : null}
             <h3>Scores</h3>
             <ul>
-              {Object.entries((intake.scores ?? {}) as Record<string, Record<string, unknown> | null>).map(([name, score]) => (
-                <li key={name}>
-                  {name === "outlook" ? "Outlook" : name === "function" ? "Function" : name}:{" "}
-                  {score ? Object.entries(score).map(([k, v]) => `${k} ${String(v)}`).join(", ") : "not scored"}
-                </li>
-              ))}
+              {Object.entries((intake.scores ?? {}) as Record<string, Record<string, unknown> | null>).map(
+                ([name, score]) => (
+                  <li key={name}>
+                    {name === "outlook" ? "Outlook" : name === "function" ? "Function" : name}:{" "}
+                    {score
+                      ? Object.entries(score)
+                          .map(([k, v]) => `${k} ${String(v)}`)
+                          .join(", ")
+                      : "not scored"}
+                  </li>
+                ),
+              )}
             </ul>
           </section>
 
@@ -177,7 +204,9 @@ export default async function CasePage({ params, searchParams }: Props) {
               {notes.map((n) => (
                 <li key={n.id}>
                   <strong>
-                    {n.kind === "call" ? `Call: ${CALL_OUTCOMES[n.outcome as keyof typeof CALL_OUTCOMES] ?? n.outcome}` : "Note"}
+                    {n.kind === "call"
+                      ? `Call: ${CALL_OUTCOMES[n.outcome as keyof typeof CALL_OUTCOMES] ?? n.outcome}`
+                      : "Note"}
                   </strong>{" "}
                   <span className={styles.muted}>
                     {n.author}, {formatDateTime(n.createdAt, zone)}
@@ -227,7 +256,12 @@ export default async function CasePage({ params, searchParams }: Props) {
               submitLabel="Log call"
               secondary
               fields={[
-                { kind: "radio", name: "outcome", label: "How did the call go?", options: Object.entries(CALL_OUTCOMES).map(([value, label]) => ({ value, label })) },
+                {
+                  kind: "radio",
+                  name: "outcome",
+                  label: "How did the call go?",
+                  options: Object.entries(CALL_OUTCOMES).map(([value, label]) => ({ value, label })),
+                },
                 { kind: "textarea", name: "body", label: "What was said (optional)" },
               ]}
             />
@@ -254,7 +288,13 @@ export default async function CasePage({ params, searchParams }: Props) {
                 submitLabel="Change level"
                 secondary
                 fields={[
-                  { kind: "select", name: "level", label: "New level", placeholder: "Choose…", options: LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] })) },
+                  {
+                    kind: "select",
+                    name: "level",
+                    label: "New level",
+                    placeholder: "Choose…",
+                    options: LEVELS.map((l) => ({ value: l, label: LEVEL_NAMES[l] })),
+                  },
                   { kind: "textarea", name: "reason", label: "Reason", hint: "At least 10 characters." },
                 ]}
               />
@@ -262,7 +302,13 @@ export default async function CasePage({ params, searchParams }: Props) {
           ) : null}
           <section className={styles.card} aria-labelledby="note">
             <h2 id="note">Add a note</h2>
-            <StaffForm action={noteAction} hidden={{ intakeId: intake.id }} submitLabel="Add note" secondary fields={[{ kind: "textarea", name: "body", label: "Note" }]} />
+            <StaffForm
+              action={noteAction}
+              hidden={{ intakeId: intake.id }}
+              submitLabel="Add note"
+              secondary
+              fields={[{ kind: "textarea", name: "body", label: "Note" }]}
+            />
           </section>
           {!intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="resolve">

@@ -6,7 +6,14 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/staff/passwords";
 import { ROLE_NAMES } from "@/common/vocabulary";
 import { formatDateTime } from "@/lib/booking/format";
 import { kindLabel } from "@/lib/notifications/labels";
-import { changeStaffRoleAction, createStaffAction, resetStaffPasswordAction, retryEmailAction, setStaffActiveAction, unlockStaffAction } from "../actions";
+import {
+  changeStaffRoleAction,
+  createStaffAction,
+  resetStaffPasswordAction,
+  retryEmailAction,
+  setStaffActiveAction,
+  unlockStaffAction,
+} from "../actions";
 import { StaffForm } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
@@ -15,13 +22,21 @@ type Head = { title: string; notice: ReactNode };
 
 const roleOptions = Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }));
 
-export function AccountsSection({ title, notice, accounts, selfId, zone, now }: Head & { accounts: Awaited<ReturnType<typeof listStaff>>; selfId: string; zone: string; now: Date }) {
+export function AccountsSection({
+  title,
+  notice,
+  accounts,
+  selfId,
+  zone,
+  now,
+}: Head & { accounts: Awaited<ReturnType<typeof listStaff>>; selfId: string; zone: string; now: Date }) {
   return (
     <section id="staff" className={styles.section} aria-labelledby="staff-title">
       <h2 id="staff-title">{title}</h2>
       {notice}
       <p className={staff.muted}>
-        Deactivating an account, or setting a new password for someone who forgot theirs, signs it out everywhere at once. After 5 wrong passwords in a row an account is locked for 15 minutes; unlock it to let them try again now.
+        Deactivating an account, or setting a new password for someone who forgot theirs, signs it out everywhere at
+        once. After 5 wrong passwords in a row an account is locked for 15 minutes; unlock it to let them try again now.
       </p>
       <div className={staff.tableWrap}>
         <table className={staff.table}>
@@ -66,14 +81,36 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                     ) : (
                       <div className={styles.actions}>
                         {locked || a.failedSignIns ? (
-                          <StaffForm errorSummary action={unlockStaffAction} hidden={{ id: a.id }} submitLabel={locked ? `Unlock ${a.name}` : `Clear failed sign-ins of ${a.name}`} secondary={!locked} layout="inline" />
+                          <StaffForm
+                            errorSummary
+                            action={unlockStaffAction}
+                            hidden={{ id: a.id }}
+                            submitLabel={locked ? `Unlock ${a.name}` : `Clear failed sign-ins of ${a.name}`}
+                            secondary={!locked}
+                            layout="inline"
+                          />
                         ) : null}
-                        <StaffForm errorSummary action={setStaffActiveAction} hidden={{ id: a.id, active: a.active ? "false" : "true" }} submitLabel={`${a.active ? "Deactivate" : "Reactivate"} ${a.name}`} secondary layout="inline" />
+                        <StaffForm
+                          errorSummary
+                          action={setStaffActiveAction}
+                          hidden={{ id: a.id, active: a.active ? "false" : "true" }}
+                          submitLabel={`${a.active ? "Deactivate" : "Reactivate"} ${a.name}`}
+                          secondary
+                          layout="inline"
+                        />
                         <StaffForm
                           errorSummary
                           action={changeStaffRoleAction}
                           hidden={{ id: a.id }}
-                          fields={[{ name: "role", label: `Role for ${a.name}`, kind: "select", options: roleOptions, defaultValue: a.role }]}
+                          fields={[
+                            {
+                              name: "role",
+                              label: `Role for ${a.name}`,
+                              kind: "select",
+                              options: roleOptions,
+                              defaultValue: a.role,
+                            },
+                          ]}
                           submitLabel={
                             <>
                               Change role<span className="visually-hidden"> of {a.name}</span>
@@ -86,7 +123,15 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
                           errorSummary
                           action={resetStaffPasswordAction}
                           hidden={{ id: a.id }}
-                          fields={[{ name: "password", label: `New password for ${a.name}`, kind: "password", hint: `At least ${MIN_PASSWORD_LENGTH} characters`, autoComplete: "new-password" }]}
+                          fields={[
+                            {
+                              name: "password",
+                              label: `New password for ${a.name}`,
+                              kind: "password",
+                              hint: `At least ${MIN_PASSWORD_LENGTH} characters`,
+                              autoComplete: "new-password",
+                            },
+                          ]}
                           submitLabel={
                             <>
                               Set password<span className="visually-hidden"> for {a.name}</span>
@@ -113,7 +158,13 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
           { name: "name", label: "Name" },
           { name: "email", label: "Email", kind: "email" },
           { name: "role", label: "Role", kind: "select", options: [{ value: "", label: "Choose…" }, ...roleOptions] },
-          { name: "password", label: "First password", kind: "password", hint: `At least ${MIN_PASSWORD_LENGTH} characters. Give it to them in person.`, autoComplete: "new-password" },
+          {
+            name: "password",
+            label: "First password",
+            kind: "password",
+            hint: `At least ${MIN_PASSWORD_LENGTH} characters. Give it to them in person.`,
+            autoComplete: "new-password",
+          },
         ]}
         submitLabel="Create account"
       />
@@ -121,7 +172,12 @@ export function AccountsSection({ title, notice, accounts, selfId, zone, now }: 
   );
 }
 
-export function DeadEmailsSection({ title, notice, emails, zone }: Head & { emails: Awaited<ReturnType<typeof listDeadEmails>>; zone: string }) {
+export function DeadEmailsSection({
+  title,
+  notice,
+  emails,
+  zone,
+}: Head & { emails: Awaited<ReturnType<typeof listDeadEmails>>; zone: string }) {
   return (
     <section id="emails" className={styles.section} aria-labelledby="emails-title">
       <h2 id="emails-title">{title}</h2>
@@ -129,7 +185,8 @@ export function DeadEmailsSection({ title, notice, emails, zone }: Head & { emai
       {emails.length ? (
         <>
           <p className={staff.muted}>
-            These emails failed on every attempt and were given up. Fix the cause (for example a mistyped address) first, then send again: it goes out within a minute. The last error stays until the next try.
+            These emails failed on every attempt and were given up. Fix the cause (for example a mistyped address)
+            first, then send again: it goes out within a minute. The last error stays until the next try.
           </p>
           <div className={staff.tableWrap}>
             <table className={staff.table}>
@@ -153,9 +210,21 @@ export function DeadEmailsSection({ title, notice, emails, zone }: Head & { emai
                     <td>{e.recipient}</td>
                     <td>{formatDateTime(e.createdAt, zone)}</td>
                     <td>{e.attempts}</td>
-                    <td className={styles.lastError}>{e.lastError ?? <span className={staff.muted}>None recorded</span>}</td>
+                    <td className={styles.lastError}>
+                      {e.lastError ?? <span className={staff.muted}>None recorded</span>}
+                    </td>
                     <td>
-                      <StaffForm errorSummary action={retryEmailAction} hidden={{ id: e.id }} submitLabel={<>Retry sending<span className="visually-hidden"> to {e.recipient}</span></>} layout="inline" />
+                      <StaffForm
+                        errorSummary
+                        action={retryEmailAction}
+                        hidden={{ id: e.id }}
+                        submitLabel={
+                          <>
+                            Retry sending<span className="visually-hidden"> to {e.recipient}</span>
+                          </>
+                        }
+                        layout="inline"
+                      />
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,11 @@
 // Who works when and what can be booked: clinicians, weekly hours, time off, appointment types.
 import type { ReactNode } from "react";
-import type { listAllAppointmentTypes, listAllClinicians, listAllWorkingHours, listUpcomingTimeOff } from "@/db/queries/scheduling";
+import type {
+  listAllAppointmentTypes,
+  listAllClinicians,
+  listAllWorkingHours,
+  listUpcomingTimeOff,
+} from "@/db/queries/scheduling";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { LEVEL_NAMES } from "@/lib/staff/format";
 import { WEEKDAYS } from "@/lib/staff/settings";
@@ -65,7 +70,12 @@ export function ClinicianSection({ title, notice, clinicians }: Head & { clinici
                         hidden={{ id: c.id }}
                         fields={[
                           { name: "name", label: "Name", defaultValue: c.name },
-                          { name: "role", label: "Role", hint: "Shown to patients, e.g. Physiotherapist", defaultValue: c.role },
+                          {
+                            name: "role",
+                            label: "Role",
+                            hint: "Shown to patients, e.g. Physiotherapist",
+                            defaultValue: c.role,
+                          },
                         ]}
                         submitLabel={`Save ${c.name}`}
                       />
@@ -94,12 +104,19 @@ export function ClinicianSection({ title, notice, clinicians }: Head & { clinici
 
 const dayOptions = WEEKDAYS.map((d, i) => ({ value: String(i + 1), label: d }));
 
-export function HoursSection({ title, notice, clinicians, hours }: Head & { clinicians: Clinicians; hours: Awaited<ReturnType<typeof listAllWorkingHours>> }) {
+export function HoursSection({
+  title,
+  notice,
+  clinicians,
+  hours,
+}: Head & { clinicians: Clinicians; hours: Awaited<ReturnType<typeof listAllWorkingHours>> }) {
   return (
     <section id="hours" className={styles.section} aria-labelledby="hours-title">
       <h2 id="hours-title">{title}</h2>
       {notice}
-      <p className={staff.muted}>Several rows on one day make split hours. Removing hours leaves appointments already booked in them.</p>
+      <p className={staff.muted}>
+        Several rows on one day make split hours. Removing hours leaves appointments already booked in them.
+      </p>
       <div className={styles.cards}>
         {clinicians.map((c) => {
           const rows = hours.filter((h) => h.clinicianId === c.id);
@@ -128,7 +145,22 @@ export function HoursSection({ title, notice, clinicians, hours }: Head & { clin
                           {h.start}–{h.end}
                         </td>
                         <td>
-                          <StaffForm errorSummary action={removeWorkingHoursAction} hidden={{ id: h.id }} submitLabel={<>Remove<span className="visually-hidden"> {c.name}, {WEEKDAYS[h.weekday - 1]} {h.start}–{h.end}</span></>} secondary layout="inline" />
+                          <StaffForm
+                            errorSummary
+                            action={removeWorkingHoursAction}
+                            hidden={{ id: h.id }}
+                            submitLabel={
+                              <>
+                                Remove
+                                <span className="visually-hidden">
+                                  {" "}
+                                  {c.name}, {WEEKDAYS[h.weekday - 1]} {h.start}–{h.end}
+                                </span>
+                              </>
+                            }
+                            secondary
+                            layout="inline"
+                          />
                         </td>
                       </tr>
                     ))
@@ -149,7 +181,12 @@ export function HoursSection({ title, notice, clinicians, hours }: Head & { clin
         layout="grid"
         action={addWorkingHoursAction}
         fields={[
-          { name: "clinicianId", label: "Clinician", kind: "select", options: [{ value: "", label: "Choose…" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))] },
+          {
+            name: "clinicianId",
+            label: "Clinician",
+            kind: "select",
+            options: [{ value: "", label: "Choose…" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))],
+          },
           { name: "weekday", label: "Day", kind: "select", options: [{ value: "", label: "Choose…" }, ...dayOptions] },
           { name: "start", label: "From", kind: "time", short: true },
           { name: "end", label: "Until", kind: "time", short: true },
@@ -160,7 +197,13 @@ export function HoursSection({ title, notice, clinicians, hours }: Head & { clin
   );
 }
 
-export function TimeOffSection({ title, notice, clinicians, timeOff, zone }: Head & { clinicians: Clinicians; timeOff: Awaited<ReturnType<typeof listUpcomingTimeOff>>; zone: string }) {
+export function TimeOffSection({
+  title,
+  notice,
+  clinicians,
+  timeOff,
+  zone,
+}: Head & { clinicians: Clinicians; timeOff: Awaited<ReturnType<typeof listUpcomingTimeOff>>; zone: string }) {
   return (
     <section id="time-off" className={styles.section} aria-labelledby="time-off-title">
       <h2 id="time-off-title">{title}</h2>
@@ -190,7 +233,22 @@ export function TimeOffSection({ title, notice, clinicians, timeOff, zone }: Hea
                     <td>{formatDateTime(t.end, zone)}</td>
                     <td>{t.reason ?? <span className={staff.muted}>None given</span>}</td>
                     <td>
-                      <StaffForm errorSummary action={removeTimeOffAction} hidden={{ id: t.id }} submitLabel={<>Remove<span className="visually-hidden"> time off: {who}, {formatDateTime(t.start, zone)}</span></>} secondary layout="inline" />
+                      <StaffForm
+                        errorSummary
+                        action={removeTimeOffAction}
+                        hidden={{ id: t.id }}
+                        submitLabel={
+                          <>
+                            Remove
+                            <span className="visually-hidden">
+                              {" "}
+                              time off: {who}, {formatDateTime(t.start, zone)}
+                            </span>
+                          </>
+                        }
+                        secondary
+                        layout="inline"
+                      />
                     </td>
                   </tr>
                 );
@@ -202,13 +260,24 @@ export function TimeOffSection({ title, notice, clinicians, timeOff, zone }: Hea
         <p>No time off or closures coming up.</p>
       )}
       <h3>Add time off or a closure</h3>
-      <p className={staff.muted}>Dates and times are {zoneName(zone)}. Appointments already booked in that time stay: move or cancel them yourself.</p>
+      <p className={staff.muted}>
+        Dates and times are {zoneName(zone)}. Appointments already booked in that time stay: move or cancel them
+        yourself.
+      </p>
       <StaffForm
         errorSummary
         layout="grid"
         action={addTimeOffAction}
         fields={[
-          { name: "clinicianId", label: "Who", kind: "select", options: [{ value: "", label: "The whole clinic (closed)" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))] },
+          {
+            name: "clinicianId",
+            label: "Who",
+            kind: "select",
+            options: [
+              { value: "", label: "The whole clinic (closed)" },
+              ...clinicians.map((c) => ({ value: c.id, label: c.name })),
+            ],
+          },
           { name: "startDate", label: "From (date)", kind: "date", short: true },
           { name: "startTime", label: "From (time)", kind: "time", short: true },
           { name: "endDate", label: "Until (date)", kind: "date", short: true },
@@ -226,12 +295,18 @@ function whoBooks(levels: readonly (keyof typeof LEVEL_NAMES)[]): string {
   return levels.length ? `${levels.map((l) => LEVEL_NAMES[l]).join(", ")} patients` : "Staff only";
 }
 
-export function TypesSection({ title, notice, types }: Head & { types: Awaited<ReturnType<typeof listAllAppointmentTypes>> }) {
+export function TypesSection({
+  title,
+  notice,
+  types,
+}: Head & { types: Awaited<ReturnType<typeof listAllAppointmentTypes>> }) {
   return (
     <section id="types" className={styles.section} aria-labelledby="types-title">
       <h2 id="types-title">{title}</h2>
       {notice}
-      <p className={staff.muted}>Which grades may book each type is fixed by the triage rules and cannot be changed here.</p>
+      <p className={staff.muted}>
+        Which grades may book each type is fixed by the triage rules and cannot be changed here.
+      </p>
       <div className={staff.tableWrap}>
         <table className={staff.table}>
           <caption className="visually-hidden">Appointment types, default first</caption>
@@ -265,15 +340,45 @@ export function TypesSection({ title, notice, types }: Head & { types: Awaited<R
                       hidden={{ id: t.id }}
                       fields={[
                         { name: "name", label: "Name", defaultValue: t.name },
-                        { name: "minutes", label: "Length (minutes)", hint: "5 to 480", kind: "number", min: 5, max: 480, defaultValue: String(t.minutes), short: true },
-                        { name: "bufferBeforeMinutes", label: "Buffer before (minutes)", hint: "0 to 120", kind: "number", min: 0, max: 120, defaultValue: String(t.bufferBeforeMinutes), short: true },
-                        { name: "bufferAfterMinutes", label: "Buffer after (minutes)", hint: "0 to 120", kind: "number", min: 0, max: 120, defaultValue: String(t.bufferAfterMinutes), short: true },
+                        {
+                          name: "minutes",
+                          label: "Length (minutes)",
+                          hint: "5 to 480",
+                          kind: "number",
+                          min: 5,
+                          max: 480,
+                          defaultValue: String(t.minutes),
+                          short: true,
+                        },
+                        {
+                          name: "bufferBeforeMinutes",
+                          label: "Buffer before (minutes)",
+                          hint: "0 to 120",
+                          kind: "number",
+                          min: 0,
+                          max: 120,
+                          defaultValue: String(t.bufferBeforeMinutes),
+                          short: true,
+                        },
+                        {
+                          name: "bufferAfterMinutes",
+                          label: "Buffer after (minutes)",
+                          hint: "0 to 120",
+                          kind: "number",
+                          min: 0,
+                          max: 120,
+                          defaultValue: String(t.bufferAfterMinutes),
+                          short: true,
+                        },
                         {
                           name: "active",
                           label: "Offered for booking",
                           kind: "checkbox",
                           defaultValue: t.active ? "on" : "",
-                          hint: t.id === "urgent-review" ? "Staff book URGENT cases into this type: turned off, no urgent times are offered." : undefined,
+                          hint:
+                            t.id === "urgent-review"
+                              ? "Staff book URGENT cases into this type: turned off, no urgent times are offered."
+                              : undefined,
                         },
                       ]}
                       submitLabel={`Save ${t.name}`}

@@ -16,11 +16,22 @@ import { RULESET_VERSION, type Level } from "@/lib/triage";
 import { Recheck } from "./recheck";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
-export const metadata: Metadata = { title: "Choose another time", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
+export const metadata: Metadata = {
+  title: "Choose another time",
+  robots: { index: false },
+  referrer: PRIVATE_PAGE_REFERRER,
+};
 
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ worse?: string; week?: string; taken?: string; slot?: string; regrade?: string; invalid?: string }>;
+  searchParams: Promise<{
+    worse?: string;
+    week?: string;
+    taken?: string;
+    slot?: string;
+    regrade?: string;
+    invalid?: string;
+  }>;
 };
 
 /** Reschedule: first "has anything got worse?", then a new time (or a new check when it has). */
@@ -50,10 +61,18 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         <form action={here} method="get" className={styles.field}>
           <fieldset>
             <legend className="visually-hidden">Has anything got worse?</legend>
-            <div className={styles.time}><input type="radio" id="worse-yes" name="worse" value="yes" required /><label htmlFor="worse-yes">Yes, something is worse</label></div>
-            <div className={styles.time}><input type="radio" id="worse-no" name="worse" value="no" /><label htmlFor="worse-no">No, it is the same or better</label></div>
+            <div className={styles.time}>
+              <input type="radio" id="worse-yes" name="worse" value="yes" required />
+              <label htmlFor="worse-yes">Yes, something is worse</label>
+            </div>
+            <div className={styles.time}>
+              <input type="radio" id="worse-no" name="worse" value="no" />
+              <label htmlFor="worse-no">No, it is the same or better</label>
+            </div>
           </fieldset>
-          <button type="submit" className={styles.primary}>Continue</button>
+          <button type="submit" className={styles.primary}>
+            Continue
+          </button>
         </form>
       </div>
     );
@@ -68,15 +87,18 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           <Link href={`/appointments/manage/${token}`}>Back</Link>
           <h1>Please fill in the back-pain check again</h1>
           <p>
-            Our form has changed since you filled it in, and it now asks some new safety questions. Fill it in again with how things
-            are now, so that we can tell you how soon you should be seen. Your appointment stays booked until you change it.
+            Our form has changed since you filled it in, and it now asks some new safety questions. Fill it in again
+            with how things are now, so that we can tell you how soon you should be seen. Your appointment stays booked
+            until you change it.
           </p>
           <p>
-            If you have new numbness between your legs, new problems passing or holding urine or stools, or weakness in both legs, do not
-            wait: go to an emergency department now.
+            If you have new numbness between your legs, new problems passing or holding urine or stools, or weakness in
+            both legs, do not wait: go to an emergency department now.
           </p>
           <p>
-            <Link href="/intake" className={styles.primary}>Start the back-pain check</Link>
+            <Link href="/intake" className={styles.primary}>
+              Start the back-pain check
+            </Link>
           </p>
         </div>
       );
@@ -93,7 +115,14 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
-  const offer = await cachedOfferedSlots(db, { now, from, days: 7, type, withinDays: eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays, mode: "patient" });
+  const offer = await cachedOfferedSlots(db, {
+    now,
+    from,
+    days: 7,
+    type,
+    withinDays: eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays,
+    mode: "patient",
+  });
   const [clinicianId, startIso] = (slot ?? "").split("|");
 
   if (clinicianId && startIso) {
@@ -106,10 +135,14 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           <input type="hidden" name="start" value={startIso} />
           {regraded ? <input type="hidden" name="regrade" value={regraded.id} /> : null}
           <p>
-            New time: <strong>{formatDateTime(new Date(startIso), clinic.timeZone)}</strong> ({zoneName(clinic.timeZone)}), with{" "}
-            {offer.slots.find((s) => s.clinicianId === clinicianId)?.clinicianName ?? "the same clinic"}. Your old time will be given up.
+            New time: <strong>{formatDateTime(new Date(startIso), clinic.timeZone)}</strong> (
+            {zoneName(clinic.timeZone)}), with{" "}
+            {offer.slots.find((s) => s.clinicianId === clinicianId)?.clinicianName ?? "the same clinic"}. Your old time
+            will be given up.
           </p>
-          <button type="submit" className={styles.primary}>Move my appointment</button>
+          <button type="submit" className={styles.primary}>
+            Move my appointment
+          </button>
         </form>
       </div>
     );
@@ -118,8 +151,16 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     <div className={styles.page}>
       <Link href={`/appointments/manage/${token}`}>Back</Link>
       <h1>Choose another time</h1>
-      {regraded && level === "SOON" ? <p className={styles.warning}>From your new answers, you should be seen within 7 days, so only those times are shown.</p> : null}
-      {taken ? <p className={styles.warning} role="status">Sorry, that time was just taken. Please choose another.</p> : null}
+      {regraded && level === "SOON" ? (
+        <p className={styles.warning}>
+          From your new answers, you should be seen within 7 days, so only those times are shown.
+        </p>
+      ) : null}
+      {taken ? (
+        <p className={styles.warning} role="status">
+          Sorry, that time was just taken. Please choose another.
+        </p>
+      ) : null}
       <SlotPicker
         slots={offer.slots}
         timeZone={offer.timeZone}
@@ -127,7 +168,13 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         hidden={regraded ? { worse: "no", regrade: regraded.id } : { worse: "no" }}
         weekHref={(offset) => {
           const start = addLocalDays(from, offset * 7);
-          if (start < today || (regraded && eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays !== null && offset > 0)) return null;
+          if (
+            start < today ||
+            (regraded &&
+              eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays !== null &&
+              offset > 0)
+          )
+            return null;
           return `${here}?worse=no&week=${start}${regraded ? `&regrade=${regraded.id}` : ""}`;
         }}
         weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}

@@ -4,16 +4,30 @@ import { CAUDA_QUESTIONS, LEGS_QUESTIONS, PAIN_QUESTIONS, YES_NO_UNSURE } from "
 
 type Choice = { name: string; label: string; options: [string, string][] };
 
-const entries = (o: Record<string, { label: string }>) => Object.entries(o).map(([v, x]) => [v, x.label] as [string, string]);
+const entries = (o: Record<string, { label: string }>) =>
+  Object.entries(o).map(([v, x]) => [v, x.label] as [string, string]);
 
 const QUESTIONS: Choice[] = [
   ...(["saddleNumbness", "bladderChange", "bowelChange", "sexualFunctionChange"] as const).map((k) => ({
-    name: `cauda.${k}`, label: CAUDA_QUESTIONS[k].label, options: entries(YES_NO_UNSURE),
+    name: `cauda.${k}`,
+    label: CAUDA_QUESTIONS[k].label,
+    options: entries(YES_NO_UNSURE),
   })),
   { name: "legs.weakness", label: LEGS_QUESTIONS.weakness.label, options: entries(LEGS_QUESTIONS.weakness.options) },
-  { name: "legs.difficultyWalking", label: LEGS_QUESTIONS.difficultyWalking.label, options: [["yes", "Yes"], ["no", "No"]] },
+  {
+    name: "legs.difficultyWalking",
+    label: LEGS_QUESTIONS.difficultyWalking.label,
+    options: [
+      ["yes", "Yes"],
+      ["no", "No"],
+    ],
+  },
   { name: "pain.pattern", label: PAIN_QUESTIONS.pattern.label, options: entries(PAIN_QUESTIONS.pattern.options) },
-  { name: "pain.intensity", label: PAIN_QUESTIONS.intensity.label, options: Array.from({ length: 11 }, (_, i) => [String(i), String(i)] as [string, string]) },
+  {
+    name: "pain.intensity",
+    label: PAIN_QUESTIONS.intensity.label,
+    options: Array.from({ length: 11 }, (_, i) => [String(i), String(i)] as [string, string]),
+  },
 ];
 
 /** The red-flag questions again, answered as things are now; the answers re-grade the intake. */
@@ -22,7 +36,11 @@ export function Recheck({ token, invalid }: { token: string; invalid: boolean })
     <div className={styles.page}>
       <h1>Tell us how things are now</h1>
       <p>Your answers update your result. They may mean you should be seen sooner.</p>
-      {invalid ? <p className={styles.warning} role="alert">Please answer every question.</p> : null}
+      {invalid ? (
+        <p className={styles.warning} role="alert">
+          Please answer every question.
+        </p>
+      ) : null}
       <form action={recheckAction.bind(null, token)}>
         {QUESTIONS.map((q) => (
           <fieldset key={q.name} className={styles.field}>
@@ -40,7 +58,9 @@ export function Recheck({ token, invalid }: { token: string; invalid: boolean })
             </div>
           </fieldset>
         ))}
-        <button type="submit" className={styles.primary}>Continue</button>
+        <button type="submit" className={styles.primary}>
+          Continue
+        </button>
       </form>
     </div>
   );

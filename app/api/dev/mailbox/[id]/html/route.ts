@@ -7,5 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!env().DEV_MAILBOX) return new Response("Not found", { status: 404 });
   const email = await getMailboxEmail(await getDb(), (await params).id);
   if (!email) return new Response("Not found", { status: 404 });
-  return new Response(email.html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(email.html, {
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
