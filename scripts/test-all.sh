@@ -44,7 +44,7 @@ e2e_suite() {
   fi
 }
 
-check lint npx eslint --max-warnings=0 .
+check lint npm run --silent lint
 check typecheck npx tsc --noEmit
 vitest_suite unit
 vitest_suite db

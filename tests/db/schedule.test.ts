@@ -147,19 +147,17 @@ describeEachDb("acknowledgement deadlines from the clinic's settings", (ctx) => 
     expect(await listEscalations(db, { filter: { clinicianId } })).toEqual([]);
     const start = localInstant("2026-12-02", "09:00", ZONE);
     const [a] = await db.select().from(appointments).limit(1);
-    await db
-      .insert(appointments)
-      .values({
-        ...a!,
-        id: undefined,
-        seriesId: a!.id,
-        intakeId: urgent!.id,
-        clinicianId,
-        startsAt: start,
-        endsAt: new Date(start.getTime() + 30 * 60_000),
-        blocked: `[${start.toISOString()},${new Date(start.getTime() + 30 * 60_000).toISOString()})`,
-        manageTokenHash: null,
-      });
+    await db.insert(appointments).values({
+      ...a!,
+      id: undefined,
+      seriesId: a!.id,
+      intakeId: urgent!.id,
+      clinicianId,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 30 * 60_000),
+      blocked: `[${start.toISOString()},${new Date(start.getTime() + 30 * 60_000).toISOString()})`,
+      manageTokenHash: null,
+    });
     expect((await listEscalations(db, { filter: { clinicianId } })).map((c) => c.id)).toEqual([urgent!.id]);
     await db.update(appointments).set({ status: "cancelled" }).where(eq(appointments.intakeId, urgent!.id));
     expect(await listEscalations(db, { filter: { clinicianId } })).toEqual([]);
