@@ -4,6 +4,9 @@ import type { Level } from "@/lib/triage";
 /** Minutes staff have to acknowledge an escalated case, per level; levels without one have no deadline. */
 export type AckDeadlines = Partial<Record<Level, number>>;
 
+/** Levels that open an escalation when graded: the case joins the staff queue and the staff are alerted. */
+export const ESCALATING_LEVELS: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
+
 /** The defaults (EMERGENCY 15 min, URGENT 2 h); an admin changes them in the clinic's settings. */
 export const ACK_MINUTES: AckDeadlines = { EMERGENCY: 15, URGENT: 120 };
 

@@ -5,6 +5,7 @@ import { queueIntakeEmails } from "@/lib/notifications/queue";
 import { CONTRACT_VERSION, gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
 import { PRIVACY_NOTICE_VERSION } from "./privacy";
+import { ESCALATING_LEVELS } from "@/lib/escalation";
 
 /** The body of a 201: the grade, why, and what the patient may do next (secrets added per send). */
 export type IntakeResponse = {
@@ -21,8 +22,6 @@ export type IntakeResponse = {
 export type SubmitResult = { status: "created" | "replayed"; response: IntakeResponse } | { status: "key_conflict" };
 
 type Idempotency = { scope: string; key: string; requestHash: string };
-
-const ESCALATING: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
 
 /**
  * Grades validated answers and stores intake and grade in one transaction. With an idempotency
@@ -67,8 +66,8 @@ export async function submitIntake(
     flags: grade.flags.map((f) => f.id),
     scores: grade.scores,
     ageAtGrading: grade.age,
-    escalated: ESCALATING.has(grade.level),
-    escalationReason: ESCALATING.has(grade.level) ? "level" : null,
+    escalated: ESCALATING_LEVELS.has(grade.level),
+    escalationReason: ESCALATING_LEVELS.has(grade.level) ? "level" : null,
     createdAt: now,
     previousIntakeId: previousIntakeId ?? null,
   };

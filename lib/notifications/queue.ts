@@ -11,6 +11,7 @@ import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
 import { sealSecret } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
+import { ESCALATING_LEVELS } from "@/lib/escalation";
 
 const appointmentPayload = z.object({
   firstName: z.string(),
@@ -168,8 +169,6 @@ export async function queueAppointmentCancelled(
   await queue(db, "booking_cancelled", patient.email, payload, { appointmentId: appointment.id, dueAt: now });
 }
 
-const ALERT_LEVELS: ReadonlySet<Level> = new Set(["EMERGENCY", "URGENT"]);
-
 /**
  * A graded intake: SELF_CARE patients get their advice now and a check-in in 14 days;
  * EMERGENCY and URGENT cases alert the staff.
@@ -200,7 +199,8 @@ export async function queueIntakeEmails(
       { dueAt: new Date(now.getTime() + CHECK_IN_DAYS * 24 * 3600_000) },
     );
   }
-  if (ALERT_LEVELS.has(level)) await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, now });
+  if (ESCALATING_LEVELS.has(level))
+    await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, now });
 }
 
 /** Tells the staff a case is waiting: the level and a link, nothing else. */
