@@ -2,7 +2,6 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getClinicZone } from "@/lib/clinic-settings";
 import { emergencyCardIds, getStep, parseCardIds, type StepId } from "@/lib/content";
 import { getDb } from "@/lib/db";
@@ -25,7 +24,7 @@ import { FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
 import { isQuestionStep, merge, nextStepId, stepContext } from "@/lib/intake-form/steps";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { submitIntake } from "@/lib/intakes/submit";
-import { checkIntake } from "@/lib/intakes/check";
+import { checkIntake, hitIntakeLimit } from "@/lib/intakes/check";
 
 const CONTRACT_KEYS = [
   "contact",
@@ -100,9 +99,9 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
 /** The intake rate limit per device, shared by the normal and the early submission. */
 async function tooManyIntakes(): Promise<string | null> {
   const config = env();
-  const limit = await hitRateLimit(await getDb(), {
-    bucket: `intakes:${clientKey(await headers(), config.TRUSTED_PROXIES, config.AUTH_SECRET)}`,
-    limit: config.RATE_LIMIT_INTAKES_PER_MINUTE,
+  const limit = await hitIntakeLimit(await getDb(), {
+    clientKey: clientKey(await headers(), config.TRUSTED_PROXIES, config.AUTH_SECRET),
+    perMinute: config.RATE_LIMIT_INTAKES_PER_MINUTE,
   });
   return limit.allowed
     ? null

@@ -1,9 +1,8 @@
 import type { Db } from "@/db/client";
-import { hitRateLimit } from "@/db/queries/rate-limits";
 import { getClinicZone } from "@/lib/clinic-settings";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { signToken } from "@/lib/tokens";
-import { checkIntake } from "./check";
+import { checkIntake, hitIntakeLimit } from "./check";
 import { submitIntake, type IntakeResponse } from "./submit";
 
 export const MAX_INTAKE_BYTES = 64 * 1024;
@@ -21,9 +20,9 @@ export type IntakeApiOptions = {
  * grade and store. Every failure of the request itself is a 4xx with a clear message.
  */
 export async function handleCreateIntake(db: Db, request: Request, options: IntakeApiOptions): Promise<Response> {
-  const limit = await hitRateLimit(db, {
-    bucket: `intakes:${clientKey(request.headers, options.trustedProxies, options.secret)}`,
-    limit: options.rateLimitPerMinute,
+  const limit = await hitIntakeLimit(db, {
+    clientKey: clientKey(request.headers, options.trustedProxies, options.secret),
+    perMinute: options.rateLimitPerMinute,
   });
   if (!limit.allowed) {
     return jsonError(

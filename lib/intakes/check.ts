@@ -1,3 +1,5 @@
+import type { Db } from "@/db/client";
+import { hitRateLimit } from "@/db/queries/rate-limits";
 import { fieldErrors } from "@/lib/forms";
 import { makeIntakeAnswersSchema, type IntakeAnswers } from "@/lib/triage";
 
@@ -26,4 +28,12 @@ function schemaFor({ timeZone, now }: IntakeClock) {
 export function checkIntake(input: unknown, clock: IntakeClock): IntakeCheck {
   const parsed = schemaFor(clock).safeParse(input);
   return parsed.success ? { ok: true, answers: parsed.data } : { ok: false, fieldErrors: fieldErrors(parsed.error) };
+}
+
+/**
+ * Counts one intake attempt against the client's per-minute limit (the API and the form share the
+ * bucket, so a device cannot get round it by switching). `clientKey` comes from lib/http.
+ */
+export function hitIntakeLimit(db: Db, { clientKey, perMinute }: { clientKey: string; perMinute: number }) {
+  return hitRateLimit(db, { bucket: `intakes:${clientKey}`, limit: perMinute });
 }
