@@ -52,8 +52,9 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    // Staff screens are for desktops and tablets (the staff spec checks a tablet itself).
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /degraded|staff/ },
+    // Staff screens are for desktops and tablets (the staff spec checks a tablet itself); server
+    // start-up is not a screen.
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /degraded|staff|production-config/ },
   ],
   webServer: [
     {
@@ -66,7 +67,7 @@ export default defineConfig({
     {
       command: `node_modules/.bin/next start -p ${PORT + 1} -H 127.0.0.1`,
       url: `${DEGRADED_URL}/`,
-      env: { ...baseEnv, DATABASE_URL: "postgres://nobody@127.0.0.1:9/unreachable" },
+      env: { ...baseEnv, DATABASE_URL: "postgres://nobody@127.0.0.1:9/unreachable", APP_URL: DEGRADED_URL },
       timeout: 60_000,
       reuseExistingServer: false,
     },

@@ -20,7 +20,8 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" }).optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** Required in production: every emailed link and staff alert link starts with it. */
+  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s):// address" }).optional(),
   AUTO_SEED: flag,
   RATE_LIMIT_INTAKES_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_BOOKINGS_PER_MINUTE: positiveInt(10),
@@ -65,9 +66,15 @@ const envSchema = z.object({
 
 export type Env = Omit<
   z.output<typeof envSchema>,
-  "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA"
+  "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA" | "APP_URL"
 > & {
   AUTH_SECRET: string;
+  APP_URL: string;
+  /**
+   * A production build serving this machine only (APP_URL on localhost: the end-to-end tests and
+   * the benchmarks). No real patient can open its links, so it may run without real email.
+   */
+  LOCAL_ONLY: boolean;
   EMAIL_WORKER: boolean;
   EMAIL_FROM: string;
   /** Emails go to the database and /dev/mailbox lists them: no RESEND_API_KEY, and not production unless DEV_MAILBOX. */
@@ -97,6 +104,9 @@ export function env(): Env {
   const raw = parsed.data;
   const production = raw.NODE_ENV === "production";
   const DATA_DIR = resolve(process.cwd(), ".data");
+  const AUTH_SECRET = authSecret(raw.AUTH_SECRET, production, DATA_DIR);
+  const LOCAL_ONLY = !raw.APP_URL || isLoopback(raw.APP_URL);
+  if (production) refuseUnsafeProduction(raw, LOCAL_ONLY);
   if (raw.RESEND_API_KEY && !raw.EMAIL_FROM) {
     throw new EnvError(
       'EMAIL_FROM is missing: set the sender Resend should use, e.g. "Clinic <appointments@your-domain>".',
@@ -104,7 +114,9 @@ export function env(): Env {
   }
   cached = {
     ...raw,
-    AUTH_SECRET: authSecret(raw.AUTH_SECRET, production, DATA_DIR),
+    APP_URL: (raw.APP_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+    LOCAL_ONLY,
+    AUTH_SECRET,
     // Demo data is for laptops and demos: never seed a production PostgreSQL unasked.
     AUTO_SEED: raw.AUTO_SEED ?? !(production && raw.DATABASE_URL),
     EMAIL_WORKER: raw.EMAIL_WORKER ?? true,
@@ -114,6 +126,38 @@ export function env(): Env {
     DATA_DIR,
   };
   return cached;
+}
+
+/**
+ * A real deployment must be able to reach people: alerts about EMERGENCY cases that land in a
+ * database table nobody reads, or links to localhost, fail silently. So production refuses to
+ * start without them, one line each, like AUTH_SECRET. Only a build that serves this machine
+ * alone (APP_URL on localhost) may use the development mailbox.
+ */
+function refuseUnsafeProduction(raw: z.output<typeof envSchema>, localOnly: boolean): void {
+  if (!raw.APP_URL)
+    throw new EnvError(
+      "APP_URL is missing: set it to the address patients and staff open (e.g. https://book.your-clinic.example); every emailed link starts with it.",
+    );
+  if (localOnly) return;
+  if (raw.DEV_MAILBOX)
+    throw new EnvError(
+      "DEV_MAILBOX is on: the development mailbox keeps emails (staff alerts included) in the database instead of sending them. Remove it in production.",
+    );
+  if (!raw.RESEND_API_KEY)
+    throw new EnvError(
+      "RESEND_API_KEY is missing: without a real email transport no patient email or staff alert would be sent. Set RESEND_API_KEY and EMAIL_FROM.",
+    );
+  if (!raw.STAFF_ALERT_EMAILS.length)
+    throw new EnvError(
+      "STAFF_ALERT_EMAILS is empty: set the addresses (comma-separated) that receive EMERGENCY and URGENT alerts.",
+    );
+}
+
+/** Whether the address names this machine (localhost, 127.x, ::1). */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "::1";
 }
 
 function authSecret(given: string | undefined, production: boolean, dataDir: string): string {

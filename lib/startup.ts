@@ -23,6 +23,11 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  const config = env();
+  if (config.NODE_ENV === "production" && config.LOCAL_ONLY)
+    console.warn(
+      `[config] APP_URL is ${config.APP_URL}: a local test run, so email may stay in the development mailbox. Never serve patients like this.`,
+    );
   prepareDatabaseWith(loadDemoData);
   try {
     const handle = await getDbHandle();

@@ -70,6 +70,7 @@ const server = spawn(
       ...process.env,
       DATABASE_URL: url,
       NODE_ENV: "production",
+      APP_URL: `http://127.0.0.1:${PORT}`,
       AUTH_SECRET: SECRET,
       RATE_LIMIT_SLOTS_PER_MINUTE: "1000000",
       RATE_LIMIT_BOOKINGS_PER_MINUTE: "1000000",

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EnvError, env, resetEnvForTests } from "@/lib/env";
+import { EnvError, env, isLoopback, resetEnvForTests } from "@/lib/env";
 
 const startDir = process.cwd();
 let dir: string;
@@ -14,6 +14,10 @@ beforeEach(() => {
   vi.stubEnv("AUTH_SECRET", "");
   vi.stubEnv("DATABASE_URL", "");
   vi.stubEnv("AUTO_SEED", "");
+  vi.stubEnv("APP_URL", "");
+  vi.stubEnv("RESEND_API_KEY", "");
+  vi.stubEnv("STAFF_ALERT_EMAILS", "");
+  vi.stubEnv("DEV_MAILBOX", "");
 });
 
 afterEach(() => {
@@ -61,6 +65,7 @@ describe("configuration", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_SECRET", "x".repeat(40));
     vi.stubEnv("DATABASE_URL", "postgres://app@db.internal:5432/backtrack");
+    vi.stubEnv("APP_URL", "http://127.0.0.1:3000");
     expect(env().AUTO_SEED).toBe(false);
     resetEnvForTests();
     vi.stubEnv("AUTO_SEED", "true");
@@ -85,6 +90,7 @@ describe("configuration", () => {
     resetEnvForTests();
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_SECRET", "x".repeat(40));
+    vi.stubEnv("APP_URL", "http://localhost:3000");
     expect(env().DEV_MAILBOX).toBe(false);
     resetEnvForTests();
     vi.stubEnv("RESEND_API_KEY", "re_live_123");
@@ -104,5 +110,73 @@ describe("configuration", () => {
     resetEnvForTests();
     vi.stubEnv("STAFF_ALERT_EMAILS", "lead@clinic.example, nobody");
     expect(() => env()).toThrow(/STAFF_ALERT_EMAILS/);
+  });
+});
+
+describe("a production server that could not reach anyone refuses to start", () => {
+  const real = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "x".repeat(40),
+    APP_URL: "https://book.riverside-spine.example",
+    RESEND_API_KEY: "re_live_123",
+    EMAIL_FROM: "Riverside Spine <appointments@riverside-spine.example>",
+    STAFF_ALERT_EMAILS: "lead@riverside-spine.example",
+  };
+  const withEnv = (overrides: Record<string, string>) => {
+    for (const [k, v] of Object.entries({ ...real, ...overrides })) vi.stubEnv(k, v);
+    return () => env();
+  };
+
+  it("starts when email, alert addresses and the public address are all set", () => {
+    const config = withEnv({})();
+    expect(config.APP_URL).toBe("https://book.riverside-spine.example");
+    expect(config.DEV_MAILBOX).toBe(false);
+    expect(config.LOCAL_ONLY).toBe(false);
+  });
+
+  it("without APP_URL (it used to default to localhost, so every emailed link was dead)", () => {
+    expect(withEnv({ APP_URL: "" })).toThrow(/^APP_URL is missing/);
+  });
+
+  it("without a real email transport", () => {
+    expect(withEnv({ RESEND_API_KEY: "" })).toThrow(/^RESEND_API_KEY is missing/);
+  });
+
+  it("with the development mailbox on", () => {
+    expect(withEnv({ DEV_MAILBOX: "true" })).toThrow(/^DEV_MAILBOX is on/);
+  });
+
+  it("with an empty staff alert list", () => {
+    expect(withEnv({ STAFF_ALERT_EMAILS: "" })).toThrow(/^STAFF_ALERT_EMAILS is empty/);
+    resetEnvForTests();
+    expect(withEnv({ STAFF_ALERT_EMAILS: " , " })).toThrow(/^STAFF_ALERT_EMAILS is empty/);
+  });
+
+  it("each refusal is one line", () => {
+    for (const bad of [{ APP_URL: "" }, { RESEND_API_KEY: "" }, { DEV_MAILBOX: "1" }, { STAFF_ALERT_EMAILS: "" }]) {
+      resetEnvForTests();
+      try {
+        withEnv(bad)();
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(EnvError);
+        expect((error as Error).message).not.toContain("\n");
+      }
+    }
+  });
+
+  it("a build serving this machine only (tests, benchmarks) may keep emails in the development mailbox", () => {
+    const config = withEnv({
+      APP_URL: "http://127.0.0.1:3107",
+      RESEND_API_KEY: "",
+      STAFF_ALERT_EMAILS: "",
+      DEV_MAILBOX: "true",
+    })();
+    expect(config.LOCAL_ONLY).toBe(true);
+    expect(config.DEV_MAILBOX).toBe(true);
+    expect(isLoopback("http://localhost:3000")).toBe(true);
+    expect(isLoopback("http://[::1]:3000")).toBe(true);
+    expect(isLoopback("https://127.0.0.1.nip.io")).toBe(false);
+    expect(isLoopback("https://localhost.riverside.example")).toBe(false);
   });
 });
