@@ -153,7 +153,12 @@ describe("a production server that could not reach anyone refuses to start", () 
   });
 
   it("each refusal is one line", () => {
-    for (const bad of [{ APP_URL: "" }, { RESEND_API_KEY: "" }, { DEV_MAILBOX: "1" }, { STAFF_ALERT_EMAILS: "" }]) {
+    for (const bad of <Record<string, string>[]>[
+      { APP_URL: "" },
+      { RESEND_API_KEY: "" },
+      { DEV_MAILBOX: "1" },
+      { STAFF_ALERT_EMAILS: "" },
+    ]) {
       resetEnvForTests();
       try {
         withEnv(bad)();
