@@ -16,7 +16,7 @@ const good = {
 };
 
 function start(overrides: Record<string, string | undefined>, port: number) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME };
   for (const [k, v] of Object.entries({ ...good, ...overrides })) if (v !== undefined) env[k] = v;
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], { env });
   let output = "";
