@@ -43,6 +43,11 @@ export const clinic = pgTable(
     /** Minutes staff have to acknowledge an escalated case (the queue's countdown, the overdue alert). */
     emergencyAckMinutes: smallint("emergency_ack_minutes").notNull().default(15),
     urgentAckMinutes: smallint("urgent_ack_minutes").notNull().default(120),
+    /**
+     * Who patients call when the clinic is closed, as they should read it, e.g. "NHS 111" or the
+     * on-call number. Shown on URGENT advice out of hours.
+     */
+    outOfHoursPhone: text("out_of_hours_phone"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -55,6 +60,28 @@ export const clinic = pgTable(
 );
 
 export type Clinic = typeof clinic.$inferSelect;
+
+/**
+ * When the clinic is open (staffed to answer alerts and call patients), in its time zone; several
+ * rows a day make split hours. Closures are the clinic-wide rows of `time_off`. No rows at all
+ * means the clinic has not set its hours and is treated as always open.
+ */
+export const clinicHours = pgTable(
+  "clinic_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weekday: smallint("weekday").notNull(),
+    startTime: time("start_time").notNull(),
+    endTime: time("end_time").notNull(),
+  },
+  (t) => [
+    check("clinic_hours_weekday", sql`${t.weekday} between 1 and 7`),
+    check("clinic_hours_order", sql`${t.endTime} > ${t.startTime}`),
+  ],
+);
+
+export type ClinicHoursRow = typeof clinicHours.$inferSelect;
 export type NewClinic = typeof clinic.$inferInsert;
 
 export const triageLevel = pgEnum("triage_level", LEVELS);
@@ -101,19 +128,50 @@ export const intakes = pgTable(
     overriddenAt: timestamp("overridden_at", { withTimezone: true, precision: 3 }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true, precision: 3 }),
     resolvedBy: uuid("resolved_by"),
+    /** Why an EMERGENCY or URGENT case was closed without a logged call (a clinician's words). */
+    resolutionReason: text("resolution_reason"),
     /** Set when the overdue alert to admins has been queued, so it goes once. */
     overdueAlertedAt: timestamp("overdue_alerted_at", { withTimezone: true, precision: 3 }),
+    /**
+     * The level that acts (queue order, deadlines, alerts, booking): the clinician's override when
+     * there is one, else the grade. Computed by the database, so it can never disagree.
+     */
+    effectiveLevel: triageLevel("effective_level")
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(override_level, level)`),
+    /** The effective level's rank (EMERGENCY 5 … SELF_CARE 1): the queue's order. */
+    effectiveRank: smallint("effective_rank")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case coalesce(override_level, level) when 'EMERGENCY' then 5 when 'URGENT' then 4 when 'SOON' then 3 when 'ROUTINE' then 2 else 1 end`,
+      ),
+    /** When an escalated case must be acknowledged by (clinic hours applied); null without a deadline. */
+    ackDueAt: timestamp("ack_due_at", { withTimezone: true, precision: 3 }),
+    /** The case arrived (or was escalated) while the clinic was closed: due at opening. */
+    arrivedOutOfHours: boolean("arrived_out_of_hours").notNull().default(false),
+    /** On the "To review" list: every SOON intake and any with a clinician flag (see reviewDueAt). */
+    reviewDueAt: timestamp("review_due_at", { withTimezone: true, precision: 3 }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, precision: 3 }),
+    reviewedBy: uuid("reviewed_by"),
+    /** Set when the overdue-review alert has been queued, so it goes once. */
+    reviewOverdueAlertedAt: timestamp("review_overdue_alerted_at", { withTimezone: true, precision: 3 }),
+    /** The first call logged on the case: URGENT cases show "call due" until there is one. */
+    firstCallAt: timestamp("first_call_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    // The staff queue: escalated cases, most urgent first, then oldest (keyset on rank, time, id).
+    // The staff queue: escalated cases, most urgent (effective level) first, then oldest (keyset on rank, time, id).
     index("intakes_escalation_queue_idx")
-      .on(t.levelRank.desc(), t.createdAt.asc(), t.id.asc())
+      .on(t.effectiveRank.desc(), t.createdAt.asc(), t.id.asc())
       .where(sql`${t.escalated}`),
     // Open escalated cases (the queue's default view, waiting, acknowledged): a few hundred rows
     // however long the clinic's history; the planner cannot see that from the two conditions apart.
     index("intakes_open_escalation_idx")
-      .on(t.levelRank.desc(), t.createdAt.asc(), t.id.asc())
+      .on(t.effectiveRank.desc(), t.createdAt.asc(), t.id.asc())
       .where(sql`${t.escalated} and ${t.resolvedAt} is null`),
+    // The "To review" list, in the queue's order.
+    index("intakes_review_idx")
+      .on(t.effectiveRank.desc(), t.createdAt.asc(), t.id.asc())
+      .where(sql`${t.reviewDueAt} is not null`),
     // Also serves "intakes per day by level" on the dashboard as an index-only scan.
     index("intakes_created_at_level_idx").on(t.createdAt, t.level),
     index("intakes_email_idx").on(t.email),
@@ -336,6 +394,8 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     /** The appointment an email is about, so cancelling or moving it can cancel or move its reminder. */
     appointmentId: uuid("appointment_id").references(() => appointments.id),
+    /** The case a staff alert (email or webhook) is about, so the case page shows its delivery. */
+    intakeId: uuid("intake_id").references(() => intakes.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -343,10 +403,32 @@ export const outbox = pgTable(
       .on(t.dueAt)
       .where(sql`${t.status} = 'pending'`),
     index("outbox_appointment_idx").on(t.appointmentId),
+    index("outbox_intake_idx")
+      .on(t.intakeId)
+      .where(sql`${t.intakeId} is not null`),
   ],
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * A second alert channel: an HTTPS endpoint (a pager bridge, a chat channel) that receives
+ * `case.escalated` and `case.overdue` events, signed as Standard Webhooks with its own secret.
+ * Deliveries are outbox rows (kind "webhook", recipient the endpoint's id).
+ */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  /** The signing secret ("whsec_…"), sealed with AUTH_SECRET; shown to the admin once. */
+  secretSealed: text("secret_sealed").notNull(),
+  events: text("events").array().notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdBy: uuid("created_by"),
+});
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 
 /**
  * The development mailbox: with no RESEND_API_KEY, sent emails land here (rendered HTML, text
