@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { appointmentTypes, clinic, clinicians, timeOff, workingHours, type NewClinic } from "./schema";
+import { appointmentTypes, clinic, clinicHours, clinicians, timeOff, workingHours, type NewClinic } from "./schema";
 
 /** The demo clinic: a spine and sports clinic in New York. */
 export const DEMO_CLINIC: NewClinic = {
@@ -11,6 +11,8 @@ export const DEMO_CLINIC: NewClinic = {
   email: "hello@riverside-spine.example",
   timeZone: "America/New_York",
   emergencyNumber: "911",
+  // A US clinic has no NHS 111: patients call its own on-call line (a fictional 555-01xx number).
+  outOfHoursPhone: "the on-call clinician at +1 212 555 0199",
   slotIntervalMinutes: 15,
   minNoticeMinutes: 120,
   horizonDays: 60,
@@ -37,6 +39,12 @@ const DEMO_HOURS = [
   ...[1, 2, 3, 4].map((weekday) => ({ clinicianId: OKAFOR, weekday, startTime: "10:00", endTime: "19:00" })),
   { clinicianId: OKAFOR, weekday: 6, startTime: "09:00", endTime: "13:00" },
   ...[2, 4, 5].map((weekday) => ({ clinicianId: NOVAK, weekday, startTime: "07:30", endTime: "15:30" })),
+];
+
+/** When the demo clinic is open (New York time): weekdays 08:00–18:00, Saturday mornings. */
+export const DEMO_OPENING_HOURS = [
+  ...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: "08:00", endTime: "18:00" })),
+  { weekday: 6, startTime: "09:00", endTime: "13:00" },
 ];
 
 export const DEMO_APPOINTMENT_TYPES = [
@@ -90,6 +98,8 @@ export async function seed(db: Db): Promise<SeedReport> {
   const hours = DEMO_HOURS.filter((h) => created.has(h.clinicianId));
   if (hours.length) await db.insert(workingHours).values(hours);
   if (inserted.length) {
+    // Loaded with the clinic only, so a clinic that has changed or removed its hours keeps them.
+    await db.insert(clinicHours).values(DEMO_OPENING_HOURS);
     // Closed for Thanksgiving and the day after (New York time).
     await db.insert(timeOff).values({
       clinicianId: null,

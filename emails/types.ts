@@ -65,15 +65,53 @@ export type SelfCareCheckinProps = {
   formUrl: string;
 };
 
+export type StaffAlertLevel = "EMERGENCY" | "URGENT" | "SOON" | "ROUTINE" | "SELF_CARE";
+
+/**
+ * Why a case alerts staff: its grade, no time free within 7 days, a missed acknowledgement, a
+ * clinician raising its level, or a review (SOON or flagged) not done in time.
+ */
+export type StaffAlertReason = "level" | "no_capacity" | "overdue" | "override" | "review_overdue";
+
 /** Staff only. The level and a link, nothing else about the patient (not even the name). */
 export type StaffAlertProps = {
   clinic: ClinicBrand;
-  level: "EMERGENCY" | "URGENT" | "SOON" | "ROUTINE" | "SELF_CARE";
-  /** Why the case is in the queue: its grade, no time free within 7 days, or a missed deadline. */
-  reason: "level" | "no_capacity" | "overdue";
+  level: StaffAlertLevel;
+  reason: StaffAlertReason;
   caseUrl: string;
   /** "Tuesday 24 November 2026 at 2:05 pm (New York time)" */
   submittedAt: string;
-  /** Acknowledge within this many minutes, when the level has a deadline. */
+  /** Acknowledge within this many minutes, when the level has a deadline (used when `deadline` is not known). */
   acknowledgeWithinMinutes: number | null;
+  /** When it must be (or was to be) acknowledged or reviewed by, formatted like `submittedAt`; null when none. */
+  deadline?: string | null;
+  /** The deadline for the subject line: "2:20 pm", or "Wednesday 2 December at 9:00 am" on another day. */
+  deadlineShort?: string | null;
+};
+
+/** One case in a staff digest: the same facts as a single alert, for each case. */
+export type StaffDigestCase = {
+  level: StaffAlertLevel;
+  /** Every reason it alerted within the digest's minute, in order (usually one). */
+  reasons: readonly StaffAlertReason[];
+  caseUrl: string;
+  submittedAt: string;
+  deadline: string | null;
+};
+
+/** Staff only: several cases in one email (alerts that came within a minute of the last alert email). */
+export type StaffDigestProps = {
+  clinic: ClinicBrand;
+  /** Most urgent first (EMERGENCY, then URGENT, then the rest), then oldest first. */
+  cases: readonly StaffDigestCase[];
+};
+
+/** Patient: the clinic has looked at their answers. No level, no clinical word. */
+export type LevelReviewedProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  /** "Tuesday 1 December 2026": the day the answers were sent, in the clinic's zone. */
+  submittedOn: string;
+  /** Their private result page ("your BackTrack page"). */
+  resultUrl: string;
 };

@@ -22,7 +22,7 @@ export default async function BookPage({ searchParams }: Props) {
   const clinic = await getClinicInfo();
   const access = await bookingAccess(db, token, now);
   if (access.status !== "ok") return <AccessMessage status={access.status} phone={clinic.phone} />;
-  const type = await typeFor(db, access.intake.level);
+  const type = await typeFor(db, access.intake.effectiveLevel);
   if (!type) return <AccessMessage status="not_eligible" phone={clinic.phone} />;
 
   const today = localDate(now, clinic.timeZone);

@@ -18,6 +18,9 @@ import {
   overrideLevel,
   overrideSchema,
   resolveCase,
+  resolveSchema,
+  reviewCase,
+  reviewSchema,
   urgentSlotSchema,
   type CaseChange,
 } from "@/lib/staff/cases";
@@ -85,9 +88,9 @@ export const acknowledgeAction = staffAction(
 );
 
 export const callAction = staffAction(
-  { next: casePage, schema: caseFormSchema.extend(callSchema.shape) },
-  async ({ intakeId, ...call }, { db, staff }) =>
-    onCase(intakeId, await logCall(db, staff, intakeId, call), "call_logged"),
+  { next: casePage, schema: caseFormSchema.and(callSchema) },
+  async ({ intakeId, ...call }, { db, staff, now }) =>
+    onCase(intakeId, await logCall(db, staff, intakeId, call, now), "call_logged"),
 );
 
 export const noteAction = staffAction(
@@ -103,10 +106,24 @@ export const overrideAction = staffAction(
     onCase(intakeId, await overrideLevel(db, staff, intakeId, override, now), "level_changed"),
 );
 
+/** Closing a case; an EMERGENCY or URGENT one needs a logged call, or a clinician's written reason. */
 export const resolveAction = staffAction(
-  { next: casePage, schema: caseFormSchema },
-  async ({ intakeId }, { db, staff, now }) =>
-    onCase(intakeId, await resolveCase(db, staff, intakeId, now), "resolved", "already_resolved"),
+  { next: casePage, schema: caseFormSchema.extend(resolveSchema.shape) },
+  async ({ intakeId, reason }, { db, staff, now }) => {
+    const change = await resolveCase(db, staff, intakeId, now, { reason });
+    if (change.status === "needs_outcome")
+      return staff.role === "reception"
+        ? refuse("Log a call with its outcome before closing an emergency or urgent case.")
+        : fieldError("reason", "Log a call with its outcome first, or give the reason for closing without one.");
+    return onCase(intakeId, change, "resolved", "already_resolved");
+  },
+);
+
+/** Marking a case on the "To review" list reviewed (with an optional note or new level): clinicians and admins. */
+export const reviewAction = staffAction(
+  { roles: ["clinician", "admin"], next: casePage, schema: caseFormSchema.and(reviewSchema) },
+  async ({ intakeId, ...review }, { db, staff, now }) =>
+    onCase(intakeId, await reviewCase(db, staff, intakeId, review, now), "reviewed", "already_reviewed"),
 );
 
 export const bookUrgentAction = staffAction(

@@ -18,6 +18,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 <Link href="/staff">Case queue</Link>
               </li>
               <li>
+                <Link href="/staff/review">To review</Link>
+              </li>
+              <li>
                 <Link href="/staff/schedule">Schedule</Link>
               </li>
               {staff.role === "admin" ? (

@@ -3,15 +3,19 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { clinicZone, getScheduleSettings } from "@/lib/clinic-settings";
-import { duration, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
+import { duration, LEVEL_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
-import { pageQueue, queueQuerySchema, type QueueCase } from "@/lib/staff/queue";
+import { pageQueue, queueQuerySchema } from "@/lib/staff/queue";
 import { LEVELS } from "@/lib/triage";
+import { ackDeadlines } from "@/lib/escalation";
 import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { GlanceChart } from "./_components/glance-chart";
 import { ClinicianSelect } from "./_components/clinician-select";
-import { QueueTable, type QueueRow } from "./_components/queue-table";
+import { QueueTable } from "./_components/queue-table";
+import { FailedAlertsBanner } from "./_components/failed-alerts-banner";
+import { listFailedEmergencyAlerts } from "@/db/queries/outbox";
+import { queueRow } from "./_components/queue-rows";
 import styles from "./_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Case queue", robots: { index: false } };
@@ -34,11 +38,15 @@ export default async function QueuePage({ searchParams }: Props) {
   const query = queueQuerySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
-  const [{ cases: page, next, clinic, deadlines }, { clinicians }] = await Promise.all([
-    pageQueue(db, query, PAGE_SIZE, now),
+  const [{ cases: page, next, clinic }, { clinicians }] = await Promise.all([
+    pageQueue(db, { ...query, queue: "escalated" }, PAGE_SIZE, now),
     getScheduleSettings(db),
   ]);
-  const glance = await atAGlance(db, now, clinicZone(clinic));
+  const [glance, failedAlerts] = await Promise.all([
+    atAGlance(db, now, clinicZone(clinic)),
+    listFailedEmergencyAlerts(db),
+  ]);
+  const deadlines = ackDeadlines(clinic);
   const keep = new URLSearchParams(
     Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter(
       (e): e is [string, string] => !!e[1],
@@ -50,10 +58,12 @@ export default async function QueuePage({ searchParams }: Props) {
     <div className={styles.page}>
       <AutoRefresh seconds={30} />
       <h1>Case queue</h1>
+      <FailedAlertsBanner cases={failedAlerts} />
       <p className={styles.muted}>
         Escalated cases, most urgent first, then oldest. This page updates itself every 30 seconds. Emergency cases must
         be acknowledged within {duration(deadlines.EMERGENCY! * 60_000)}, urgent ones within{" "}
-        {duration(deadlines.URGENT! * 60_000)}.
+        {duration(deadlines.URGENT! * 60_000)} while the clinic is open; a case that arrives while it is closed is due
+        at opening. Emergency and urgent cases close only with a logged call or a clinician&apos;s reason.
       </p>
       <form className={styles.filters} method="get" role="search" aria-label="Filter cases">
         <div className={styles.field}>
@@ -98,29 +108,4 @@ export default async function QueuePage({ searchParams }: Props) {
       <GlanceChart glance={glance} />
     </div>
   );
-}
-
-/** A case as the queue shows it: its level, who, why, how long it has waited, and its deadline. */
-function queueRow(c: QueueCase, now: Date): QueueRow {
-  const { due, overdueMs } = c;
-  const ack = c.resolvedAt
-    ? "Resolved"
-    : c.acknowledgedAt
-      ? "Acknowledged"
-      : !due
-        ? "Call back (no deadline)"
-        : overdueMs !== null
-          ? `⚠ OVERDUE by ${duration(overdueMs)}`
-          : `due in ${duration(due.getTime() - now.getTime())}`;
-  return {
-    id: c.id,
-    level: c.level,
-    levelName: LEVEL_NAMES[c.level],
-    nowName: c.overrideLevel ? LEVEL_NAMES[c.overrideLevel] : null,
-    name: `${c.firstName} ${c.lastName}`,
-    age: c.ageAtGrading,
-    why: `${c.escalationReason === "no_capacity" ? `${REASON_NAMES.no_capacity}. ` : ""}${c.firedRules[0] ? ruleSummary(c.rulesetVersion, c.firedRules[0]) : ""}`,
-    waiting: duration(now.getTime() - c.createdAt.getTime()),
-    ack: { text: ack, overdue: overdueMs !== null },
-  };
 }

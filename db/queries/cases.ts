@@ -1,6 +1,6 @@
 // What staff read and change on an escalated case (intakes seen as cases): its notes, bookings and
 // emails, and the compare-and-swap changes of acknowledging, overriding and resolving it.
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   appointments,
@@ -84,17 +84,38 @@ export async function acknowledgeIntake(
   return rows.length > 0;
 }
 
-/** Marks the case resolved by `by` at `at` unless it already is; returns whether this call did it. */
+/** Marks the case resolved by `by` at `at` (with a reason when no call was logged) unless it already is; returns whether this call did it. */
 export async function resolveIntake(
+  db: Db,
+  { intakeId, by, at, reason = null }: { intakeId: string; by: string; at: Date; reason?: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(intakes)
+    .set({ resolvedAt: at, resolvedBy: by, resolutionReason: reason })
+    .where(and(eq(intakes.id, intakeId), isNull(intakes.resolvedAt)))
+    .returning({ id: intakes.id });
+  return rows.length > 0;
+}
+
+/** Marks the case reviewed by `by` at `at` unless it already is; returns whether this call did it. */
+export async function reviewIntake(
   db: Db,
   { intakeId, by, at }: { intakeId: string; by: string; at: Date },
 ): Promise<boolean> {
   const rows = await db
     .update(intakes)
-    .set({ resolvedAt: at, resolvedBy: by })
-    .where(and(eq(intakes.id, intakeId), isNull(intakes.resolvedAt)))
+    .set({ reviewedAt: at, reviewedBy: by })
+    .where(and(eq(intakes.id, intakeId), isNull(intakes.reviewedAt), isNotNull(intakes.reviewDueAt)))
     .returning({ id: intakes.id });
   return rows.length > 0;
+}
+
+/** Records the case's first logged call (later calls leave it). */
+export async function markFirstCall(db: Db, { intakeId, at }: { intakeId: string; at: Date }): Promise<void> {
+  await db
+    .update(intakes)
+    .set({ firstCallAt: at })
+    .where(and(eq(intakes.id, intakeId), isNull(intakes.firstCallAt)));
 }
 
 /** Adds a note or logged call to the case and returns its id. */
@@ -106,20 +127,53 @@ export async function insertCaseNote(
   return row!;
 }
 
-/** The case's graded and overridden level, locked until the end of the transaction; null when unknown. */
-export async function getIntakeLevelForUpdate(
-  db: Db,
-  intakeId: string,
-): Promise<Pick<Intake, "level" | "overrideLevel"> | null> {
+/** What a change of level or a closing needs to know of a case, locked until the end of the transaction; null when unknown. */
+export async function getCaseForUpdate(db: Db, intakeId: string) {
   const rows = await db
-    .select({ level: intakes.level, overrideLevel: intakes.overrideLevel })
+    .select({
+      id: intakes.id,
+      level: intakes.level,
+      overrideLevel: intakes.overrideLevel,
+      effectiveLevel: intakes.effectiveLevel,
+      flags: intakes.flags,
+      escalated: intakes.escalated,
+      escalationReason: intakes.escalationReason,
+      ackDueAt: intakes.ackDueAt,
+      acknowledgedAt: intakes.acknowledgedAt,
+      resolvedAt: intakes.resolvedAt,
+      reviewDueAt: intakes.reviewDueAt,
+      reviewedAt: intakes.reviewedAt,
+      firstCallAt: intakes.firstCallAt,
+      createdAt: intakes.createdAt,
+      email: intakes.email,
+      firstName: intakes.firstName,
+    })
     .from(intakes)
     .where(eq(intakes.id, intakeId))
     .for("update");
   return rows[0] ?? null;
 }
 
-/** Sets a clinician's override of the case's level, with its reason, who and when. */
+export type CaseForUpdate = NonNullable<Awaited<ReturnType<typeof getCaseForUpdate>>>;
+
+/** The queue and deadline fields a new level changes. */
+export type CaseLevelChanges = Partial<
+  Pick<
+    Intake,
+    | "escalated"
+    | "escalationReason"
+    | "ackDueAt"
+    | "arrivedOutOfHours"
+    | "acknowledgedAt"
+    | "acknowledgedBy"
+    | "overdueAlertedAt"
+    | "resolvedAt"
+    | "resolvedBy"
+    | "reviewDueAt"
+  >
+>;
+
+/** Sets a clinician's override of the case's level, with its reason, who and when, and what it changes. */
 export async function setOverrideLevel(
   db: Db,
   {
@@ -128,33 +182,37 @@ export async function setOverrideLevel(
     reason,
     by,
     at,
-  }: { intakeId: string; level: NonNullable<Intake["overrideLevel"]>; reason: string; by: string; at: Date },
+    changes,
+  }: {
+    intakeId: string;
+    level: NonNullable<Intake["overrideLevel"]>;
+    reason: string;
+    by: string;
+    at: Date;
+    changes: CaseLevelChanges;
+  },
 ): Promise<void> {
   await db
     .update(intakes)
-    .set({ overrideLevel: level, overrideReason: reason, overriddenBy: by, overriddenAt: at })
+    .set({ overrideLevel: level, overrideReason: reason, overriddenBy: by, overriddenAt: at, ...changes })
     .where(eq(intakes.id, intakeId));
 }
 
 /**
- * Up to 50 escalated cases of this level submitted before `createdBefore` that nobody has
- * acknowledged or resolved and that have not had their overdue alert yet.
+ * Up to 50 escalated cases whose acknowledgement deadline passed before `now` with nobody
+ * acknowledging or resolving them, and no overdue alert yet.
  */
-export async function listOverdueCases(
-  db: Db,
-  { level, createdBefore }: { level: Intake["level"]; createdBefore: Date },
-): Promise<{ id: string }[]> {
+export async function listOverdueCases(db: Db, now: Date): Promise<{ id: string }[]> {
   return db
     .select({ id: intakes.id })
     .from(intakes)
     .where(
       and(
         eq(intakes.escalated, true),
-        eq(intakes.level, level),
         isNull(intakes.acknowledgedAt),
         isNull(intakes.resolvedAt),
         isNull(intakes.overdueAlertedAt),
-        sql`${intakes.createdAt} < ${createdBefore.toISOString()}::timestamptz`,
+        sql`${intakes.ackDueAt} < ${now.toISOString()}::timestamptz`,
       ),
     )
     .limit(50);
@@ -162,13 +220,48 @@ export async function listOverdueCases(
 
 /**
  * Claims the case's overdue alert (marks it sent at `now`) while it is still unalerted and
- * unacknowledged; returns the case's id, level and submission time, or null when not claimed.
+ * unacknowledged; returns the case, or null when not claimed.
  */
 export async function claimOverdueAlert(db: Db, { intakeId, now }: { intakeId: string; now: Date }) {
   const rows = await db
     .update(intakes)
     .set({ overdueAlertedAt: now })
     .where(and(eq(intakes.id, intakeId), isNull(intakes.overdueAlertedAt), isNull(intakes.acknowledgedAt)))
-    .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
+    .returning({
+      id: intakes.id,
+      level: intakes.effectiveLevel,
+      createdAt: intakes.createdAt,
+      deadline: intakes.ackDueAt,
+    });
+  return rows[0] ?? null;
+}
+
+/** Up to 50 cases on the review list whose review deadline passed before `now`, not reviewed and not alerted yet. */
+export async function listOverdueReviews(db: Db, now: Date): Promise<{ id: string }[]> {
+  return db
+    .select({ id: intakes.id })
+    .from(intakes)
+    .where(
+      and(
+        isNull(intakes.reviewedAt),
+        isNull(intakes.reviewOverdueAlertedAt),
+        sql`${intakes.reviewDueAt} < ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(50);
+}
+
+/** Claims the overdue-review alert of a case still unreviewed; returns the case, or null when not claimed. */
+export async function claimReviewOverdueAlert(db: Db, { intakeId, now }: { intakeId: string; now: Date }) {
+  const rows = await db
+    .update(intakes)
+    .set({ reviewOverdueAlertedAt: now })
+    .where(and(eq(intakes.id, intakeId), isNull(intakes.reviewOverdueAlertedAt), isNull(intakes.reviewedAt)))
+    .returning({
+      id: intakes.id,
+      level: intakes.effectiveLevel,
+      createdAt: intakes.createdAt,
+      deadline: intakes.reviewDueAt,
+    });
   return rows[0] ?? null;
 }

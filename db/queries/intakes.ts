@@ -6,9 +6,20 @@ import { preparedPerDb } from "./prepared";
 
 /** Stores a graded intake and returns its id (not the row: reading the answers back is wasted work). */
 export async function insertIntake(db: Db, values: NewIntake): Promise<{ id: string }> {
-  const rows = await preparedInsert(db).execute({ escalationReason: null, previousIntakeId: null, ...values });
+  const rows = await preparedInsert(db).execute({
+    escalationReason: null,
+    previousIntakeId: null,
+    arrivedOutOfHours: false,
+    ...values,
+    // Deadlines that may be null go in as text (see buildInsert).
+    ackDueAt: values.ackDueAt?.toISOString() ?? null,
+    reviewDueAt: values.reviewDueAt?.toISOString() ?? null,
+  });
   return rows[0]!;
 }
+
+/** Columns that may be null in a timestamp: drizzle's timestamp mapping cannot take a null placeholder. */
+const NULLABLE_TIMES = new Set<string>(["ackDueAt", "reviewDueAt"]);
 
 const INSERT_COLUMNS = [
   "firstName",
@@ -30,10 +41,18 @@ const INSERT_COLUMNS = [
   "escalationReason",
   "previousIntakeId",
   "createdAt",
+  "ackDueAt",
+  "arrivedOutOfHours",
+  "reviewDueAt",
 ] as const satisfies readonly (keyof NewIntake)[];
 
 function buildInsert(db: Db) {
-  const placeholders = Object.fromEntries(INSERT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as NewIntake;
+  const placeholders = Object.fromEntries(
+    INSERT_COLUMNS.map((c) => [
+      c,
+      NULLABLE_TIMES.has(c) ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c),
+    ]),
+  ) as unknown as NewIntake;
   return db.insert(intakes).values(placeholders).returning({ id: intakes.id }).prepare("insert_intake");
 }
 
@@ -52,6 +71,8 @@ export async function getIntakeForBooking(db: Db, id: string) {
     .select({
       id: intakes.id,
       level: intakes.level,
+      /** What acts: a clinician's override, else the grade. */
+      effectiveLevel: intakes.effectiveLevel,
       firedRules: intakes.firedRules,
       createdAt: intakes.createdAt,
       phone: intakes.phone,
@@ -104,8 +125,12 @@ export async function claimIdempotencyKey(
 export type EscalationCursor = { levelRank: number; createdAt: Date; id: string };
 
 export type EscalationFilter = {
-  /** open (default): not resolved; waiting: not acknowledged; acknowledged: acknowledged, not resolved. */
+  /**
+   * The queue: open (default): not resolved; waiting: not acknowledged; acknowledged: acknowledged,
+   * not resolved. The review list: open and waiting: not reviewed; acknowledged and resolved: reviewed.
+   */
   status?: "open" | "waiting" | "acknowledged" | "resolved" | "all";
+  /** The effective level (a clinician's override, else the grade). */
   level?: Intake["level"];
   /** Part of a first name, last name or email. */
   search?: string;
@@ -114,28 +139,42 @@ export type EscalationFilter = {
 };
 
 /**
- * Escalated cases, most urgent first, then oldest; keyset-paginated on (rank, time, id).
+ * Escalated cases (or, with `list: "review"`, the "To review" list), most urgent effective level
+ * first, then oldest; keyset-paginated on (rank, time, id).
  *
- * Written so that PostgreSQL walks `intakes_escalation_queue_idx` in order and stops after `limit`
- * rows: the rank is sorted `desc nulls last` exactly like the index (plain `desc` means nulls first,
- * which the index cannot serve, so PostgreSQL read and sorted every escalated row), and a page
- * after a cursor is read as "the rest of the cursor's rank" (an index range on rank and
- * (created_at, id)) and then, only if that is short, "the lower ranks".
+ * Written so that PostgreSQL walks `intakes_escalation_queue_idx` (or `intakes_review_idx`) in order
+ * and stops after `limit` rows: the rank is sorted `desc nulls last` exactly like the index (plain
+ * `desc` means nulls first, which the index cannot serve, so PostgreSQL read and sorted every
+ * escalated row), and a page after a cursor is read as "the rest of the cursor's rank" (an index
+ * range on rank and (created_at, id)) and then, only if that is short, "the lower ranks".
  */
 export async function listEscalations(
   db: Db,
-  { after, limit = 50, filter = {} }: { after?: EscalationCursor; limit?: number; filter?: EscalationFilter },
+  {
+    after,
+    limit = 50,
+    filter = {},
+    list = "queue",
+  }: { after?: EscalationCursor; limit?: number; filter?: EscalationFilter; list?: "queue" | "review" },
 ) {
   const status = filter.status ?? "open";
-  const byStatus =
-    status === "open"
-      ? isNull(intakes.resolvedAt)
+  const review = list === "review";
+  const done = review ? isNotNull(intakes.reviewedAt) : isNotNull(intakes.resolvedAt);
+  const notDone = review ? isNull(intakes.reviewedAt) : isNull(intakes.resolvedAt);
+  const byStatus = review
+    ? status === "open" || status === "waiting"
+      ? notDone
+      : status === "all"
+        ? undefined
+        : done
+    : status === "open"
+      ? notDone
       : status === "waiting"
-        ? and(isNull(intakes.resolvedAt), isNull(intakes.acknowledgedAt))
+        ? and(notDone, isNull(intakes.acknowledgedAt))
         : status === "acknowledged"
-          ? and(isNull(intakes.resolvedAt), isNotNull(intakes.acknowledgedAt))
+          ? and(notDone, isNotNull(intakes.acknowledgedAt))
           : status === "resolved"
-            ? isNotNull(intakes.resolvedAt)
+            ? done
             : undefined;
   const term = filter.search?.trim();
   const pattern = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
@@ -163,41 +202,50 @@ export async function listEscalations(
     : undefined;
   // A level filter also bounds the rank, so the index is scanned for that rank only.
   const byLevel = filter.level
-    ? and(eq(intakes.level, filter.level), eq(intakes.levelRank, levelRank[filter.level]))
+    ? and(eq(intakes.effectiveLevel, filter.level), eq(intakes.effectiveRank, levelRank[filter.level]))
     : undefined;
-  // `escalated` as written in the index's predicate (not `= $1`), so the partial index always matches.
+  // The list's condition as written in its index's predicate (not `= $1`), so the partial index always matches.
+  const onList = review ? sql`${intakes.reviewDueAt} is not null` : sql`${intakes.escalated}`;
   const page = (keyset: SQL | undefined, n: number) =>
     db
       .select({
         id: intakes.id,
         level: intakes.level,
-        levelRank: intakes.levelRank,
+        effectiveLevel: intakes.effectiveLevel,
+        levelRank: intakes.effectiveRank,
         createdAt: intakes.createdAt,
         firstName: intakes.firstName,
         lastName: intakes.lastName,
         ageAtGrading: intakes.ageAtGrading,
         rulesetVersion: intakes.rulesetVersion,
         firedRules: intakes.firedRules,
+        flags: intakes.flags,
+        escalated: intakes.escalated,
         escalationReason: intakes.escalationReason,
+        ackDueAt: intakes.ackDueAt,
+        arrivedOutOfHours: intakes.arrivedOutOfHours,
         acknowledgedAt: intakes.acknowledgedAt,
         resolvedAt: intakes.resolvedAt,
         overrideLevel: intakes.overrideLevel,
+        firstCallAt: intakes.firstCallAt,
+        reviewDueAt: intakes.reviewDueAt,
+        reviewedAt: intakes.reviewedAt,
       })
       .from(intakes)
-      .where(and(sql`${intakes.escalated}`, keyset, byStatus, byLevel, bySearch, byClinician))
-      .orderBy(sql`${intakes.levelRank} desc nulls last`, asc(intakes.createdAt), asc(intakes.id))
+      .where(and(onList, keyset, byStatus, byLevel, bySearch, byClinician))
+      .orderBy(sql`${intakes.effectiveRank} desc nulls last`, asc(intakes.createdAt), asc(intakes.id))
       .limit(n);
   if (!after) return page(undefined, limit);
   // The rest of the cursor's rank: (created_at, id) after the cursor's, as one index range.
   const sameRank = await page(
     and(
-      eq(intakes.levelRank, after.levelRank),
+      eq(intakes.effectiveRank, after.levelRank),
       sql`(${intakes.createdAt}, ${intakes.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
     ),
     limit,
   );
   if (sameRank.length >= limit || after.levelRank <= 1) return sameRank;
-  return [...sameRank, ...(await page(lt(intakes.levelRank, after.levelRank), limit - sameRank.length))];
+  return [...sameRank, ...(await page(lt(intakes.effectiveRank, after.levelRank), limit - sameRank.length))];
 }
 
 /** How many intakes exist; for tests and the benchmark. */
@@ -206,16 +254,25 @@ export async function countIntakes(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** Escalates an intake to the staff queue for "no capacity" only if not escalated yet (compare-and-swap); null when it already was. */
+/**
+ * Escalates an intake to the staff queue for "no capacity" only if not escalated yet
+ * (compare-and-swap), with its acknowledgement deadline; null when it already was.
+ */
 export async function escalateIntakeNoCapacity(
   db: Db,
   intakeId: string,
-): Promise<Pick<Intake, "id" | "level" | "createdAt"> | null> {
+  due: { ackDueAt: Date | null; arrivedOutOfHours: boolean },
+): Promise<Pick<Intake, "id" | "level" | "createdAt" | "effectiveLevel"> | null> {
   const rows = await db
     .update(intakes)
-    .set({ escalated: true, escalationReason: "no_capacity" })
+    .set({ escalated: true, escalationReason: "no_capacity", ...due })
     .where(and(eq(intakes.id, intakeId), eq(intakes.escalated, false)))
-    .returning({ id: intakes.id, level: intakes.level, createdAt: intakes.createdAt });
+    .returning({
+      id: intakes.id,
+      level: intakes.level,
+      createdAt: intakes.createdAt,
+      effectiveLevel: intakes.effectiveLevel,
+    });
   return rows[0] ?? null;
 }
 

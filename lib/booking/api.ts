@@ -105,7 +105,7 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const now = opts.now?.() ?? new Date();
   const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
   if (!token.ok) return token.response;
-  const level = token.intake.level as Level;
+  const level = token.intake.effectiveLevel as Level;
   const settings = await bookingSettings(db); // read once for the request
   const type = pickType(settings.schedule.types, level, parsed.data.type);
   if (!type) return jsonError(422, "not_eligible", "That kind of appointment cannot be booked with this result.");

@@ -73,7 +73,7 @@ export async function bookAppointment(db: Db, req: BookRequest): Promise<BookRes
 }
 
 async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
-  const level = req.intake.level as Level;
+  const level = (req.intake.effectiveLevel ?? req.intake.level) as Level;
   const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(req.intake);
   if (!rules.canSelfBook)
     return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };

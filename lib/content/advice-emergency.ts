@@ -6,6 +6,7 @@
 import type { ActionKind, CardContext, CardId, CardIdsInput } from "./cards";
 import { CARDS, emergencyCardIds, sortCardIds } from "./cards";
 import { answerFacts } from "./facts";
+import type { ClinicHoursNow } from "./urgent";
 import { firedIn } from "./wording";
 
 /** What to call the number: the clinic's emergency number, or words when none is set up. */
@@ -23,6 +24,11 @@ export function telHref(emergencyNumber: string | null | undefined): string | nu
 export const TAKE_THIS_PAGE = "Take this page with you, or a copy of your answers.";
 export const CLINIC_TOLD =
   "The clinic has been told. Someone will call you to check that you got help, but do not wait for that call.";
+/** CLINIC_TOLD while the clinic is closed: nobody phones before it opens, so no call is promised. */
+export function clinicToldClosed(opensAt: string | null): string {
+  const opens = opensAt ? ` and opens again ${opensAt}` : "";
+  return `The clinic has been told, but it is closed now${opens}. Do not wait for a call from the clinic: get help now.`;
+}
 export const CLINIC_NOT_TOLD_YET =
   "The clinic is told only if you send your answers. Do not wait for a call from the clinic before you get help.";
 export const ADULT_GOES_TOO =
@@ -37,6 +43,8 @@ export type EmergencyAdviceInput = CardIdsInput & {
   child?: boolean;
   /** Show these cards instead of the fired rules' (the X1 page: the cards the patient already saw). */
   cards?: readonly CardId[];
+  /** The clinic's hours as the page is shown; null or missing when not known. */
+  hours?: ClinicHoursNow | null;
 };
 
 /** One card as shown: the main card has its title and meaning; every card its steps and "tell the staff" lines. */
@@ -88,7 +96,8 @@ export function emergencyAdvice(input: EmergencyAdviceInput): EmergencyAdvice {
     cordToo: firedIn(version, firedRuleIds, "E2") || firedIn(version, firedRuleIds, "E11"),
   };
   const cards = input.cards ? sortCardIds(input.cards) : emergencyCardIds({ firedRuleIds, version, answers, age });
-  const closing = [TAKE_THIS_PAGE, sent ? CLINIC_TOLD : CLINIC_NOT_TOLD_YET, ...(child ? [ADULT_GOES_TOO] : [])];
+  const told = input.hours?.state === "closed" ? clinicToldClosed(input.hours.opensAt) : CLINIC_TOLD;
+  const closing = [TAKE_THIS_PAGE, sent ? told : CLINIC_NOT_TOLD_YET, ...(child ? [ADULT_GOES_TOO] : [])];
   const call = {
     label: emergencyNumber?.trim() ? `Call ${emergencyNumber.trim()}` : "Call the emergency number",
     href: telHref(emergencyNumber),

@@ -20,6 +20,7 @@ export {
   callWord,
   CLINIC_NOT_TOLD_YET,
   CLINIC_TOLD,
+  clinicToldClosed,
   emergencyAdvice,
   TAKE_THIS_PAGE,
   telHref,
@@ -44,15 +45,24 @@ export { answerFacts } from "./facts";
 export type { EarlyNotice, ResultContent, ResultInput } from "./result";
 export { EARLY_HEADING, resultContent } from "./result";
 export type { SafetyNetContent, SafetyNetList } from "./safety-net";
-export { GO_NOW_HEADING, SAFETY_NET_LABELS, safetyNetContent, SAME_DAY_HEADING, WARNING_SIGNS } from "./safety-net";
+export {
+  GO_NOW_HEADING,
+  SAFETY_NET_LABELS,
+  safetyNetContent,
+  SAME_DAY_HEADING,
+  sameDayHeading,
+  WARNING_SIGNS,
+} from "./safety-net";
 export type { Under16Page } from "./under-16";
 export { SHOW_A_PARENT, UNDER_16_AFTER_EMERGENCY, UNDER_16_FORM, under16Page } from "./under-16";
-export type { UrgentAdvice, UrgentInput, UrgentRoute } from "./urgent";
+export type { ClinicHoursNow, UrgentAdvice, UrgentInput, UrgentRoute } from "./urgent";
 export {
   ARM_OR_HAND,
   BLOOD_THINNER,
   BONE_STRESS,
   MATERNITY,
+  minutesInWords,
+  outOfHoursCall,
   urgentAdvice,
   urgentCallText,
   urgentRoute,

@@ -17,7 +17,7 @@ import { safetyNetContent } from "./safety-net";
 import type { AdviceSection } from "./types";
 import type { Under16Page } from "./under-16";
 import { UNDER_16_AFTER_EMERGENCY, UNDER_16_FORM, under16Page } from "./under-16";
-import type { UrgentAdvice } from "./urgent";
+import type { ClinicHoursNow, UrgentAdvice } from "./urgent";
 import { urgentAdvice } from "./urgent";
 import { firedIn, ruleSummaries } from "./wording";
 
@@ -38,6 +38,13 @@ export type ResultInput = {
   safetyNet: SafetyNet | null;
   /** X1: the cards the patient saw on the emergency page (the `seen` parameter), or null when unknown. */
   seen: readonly CardId[] | null;
+  /** Who to call while the clinic is closed, as patients should read it; null or missing: NHS 111 wording. */
+  outOfHoursPhone?: string | null;
+  /**
+   * The clinic's hours as the page is shown: EMERGENCY and URGENT pages say when it is closed, and
+   * promise no call before it opens. Null or missing when not known (URGENT pages give both routes).
+   */
+  hours?: ClinicHoursNow | null;
 };
 
 /** X1: the patient sent the form from an emergency page, but the answers sent confirm no emergency. */
@@ -94,12 +101,20 @@ export function resultContent(input: ResultInput): ResultContent {
     under16AfterEmergency: null,
     advice: [],
     reasons: ruleSummaries(version, firedRuleIds),
-    warnings: safetyNetContent(level === "EMERGENCY" ? null : input.safetyNet),
+    warnings: safetyNetContent(level === "EMERGENCY" ? null : input.safetyNet, input.outOfHoursPhone),
     canBook: BOOKABLE.has(level) && !under16Route,
   } satisfies Omit<ResultContent, "kind">;
 
   if (level === "EMERGENCY") {
-    const emergency = emergencyAdvice({ firedRuleIds, version, answers, age, emergencyNumber, sent: true });
+    const emergency = emergencyAdvice({
+      firedRuleIds,
+      version,
+      answers,
+      age,
+      emergencyNumber,
+      sent: true,
+      hours: input.hours,
+    });
     return {
       ...base,
       kind: "emergency",

@@ -37,6 +37,12 @@ export const SAFETY_NET_LABELS: { readonly [S in SafetyNetSymptom]: string } = {
 export const GO_NOW_HEADING = "Go to an emergency department now (call an ambulance if you cannot get there safely)";
 export const SAME_DAY_HEADING = "Get help the same day: call the clinic, or NHS 111 when it is closed";
 
+/** The same-day heading with the clinic's out-of-hours number (SAME_DAY_HEADING when none is set). */
+export function sameDayHeading(outOfHoursPhone: string | null | undefined): string {
+  const phone = outOfHoursPhone?.trim();
+  return phone ? `Get help the same day: call the clinic, or ${phone} when it is closed` : SAME_DAY_HEADING;
+}
+
 export type SafetyNetList = {
   /** A short text tag beside the icon, so the two lists differ by more than colour. */
   readonly tag: string;
@@ -56,9 +62,9 @@ export type SafetyNetContent = {
 /**
  * The warning signs of a page below EMERGENCY. `net` is the engine's safety net for the intake
  * (ruleset 2026.12 on); null for an intake graded under 2026.11, which had none: then only the
- * fixed signs are listed.
+ * fixed signs are listed. `outOfHoursPhone`: who to call while the clinic is closed (NHS 111 when not set).
  */
-export function safetyNetContent(net: SafetyNet | null): SafetyNetContent {
+export function safetyNetContent(net: SafetyNet | null, outOfHoursPhone?: string | null): SafetyNetContent {
   const label = (s: SafetyNetSymptom) => SAFETY_NET_LABELS[s];
   const sameDay = net?.sameDay.map(label) ?? [];
   return {
@@ -69,7 +75,7 @@ export function safetyNetContent(net: SafetyNet | null): SafetyNetContent {
       items: [...WARNING_SIGNS.signs, ...(net?.goNow.map(label) ?? [])],
     },
     sameDay: sameDay.length
-      ? { tag: "Same day", heading: SAME_DAY_HEADING, lead: "If you get any of these:", items: sameDay }
+      ? { tag: "Same day", heading: sameDayHeading(outOfHoursPhone), lead: "If you get any of these:", items: sameDay }
       : null,
     action: WARNING_SIGNS.action,
     refill: WARNING_SIGNS.refill,

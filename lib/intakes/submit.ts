@@ -5,7 +5,8 @@ import { queueIntakeEmails } from "@/lib/notifications/queue";
 import { CONTRACT_VERSION, gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
 import { PRIVACY_NOTICE_VERSION } from "./privacy";
-import { ESCALATING_LEVELS } from "@/lib/escalation";
+import { clinicDeadlines } from "@/lib/deadlines";
+import { caseDeadlines, ESCALATING_LEVELS } from "@/lib/escalation";
 
 /** The body of a 201: the grade, why, and what the patient may do next (secrets added per send). */
 export type IntakeResponse = {
@@ -50,6 +51,11 @@ export async function submitIntake(
     if (earlier) return earlier;
   }
   const grade = gradeIntake(answers, { now, timeZone });
+  const escalated = ESCALATING_LEVELS.has(grade.level);
+  const flags = grade.flags.map((f) => f.id);
+  // When staff must act by: clinic hours decide (a case that arrives while closed is due at opening).
+  const { deadlines, clock } = await clinicDeadlines(db, now);
+  const due = caseDeadlines({ level: grade.level, escalated, flags }, now, deadlines, clock);
   const values: NewIntake = {
     firstName: answers.contact.firstName,
     lastName: answers.contact.lastName,
@@ -63,11 +69,12 @@ export async function submitIntake(
     levelRank: grade.levelRank,
     rulesetVersion: grade.rulesetVersion,
     firedRules: grade.firedRules.map((r) => r.id),
-    flags: grade.flags.map((f) => f.id),
+    flags,
     scores: grade.scores,
     ageAtGrading: grade.age,
-    escalated: ESCALATING_LEVELS.has(grade.level),
-    escalationReason: ESCALATING_LEVELS.has(grade.level) ? "level" : null,
+    escalated,
+    escalationReason: escalated ? "level" : null,
+    ...due,
     createdAt: now,
     previousIntakeId: previousIntakeId ?? null,
   };
@@ -83,6 +90,7 @@ export async function submitIntake(
       await queueIntakeEmails(tx, {
         intakeId: intake.id,
         level: grade.level,
+        deadline: due.ackDueAt,
         now,
         isRunner: answers.running?.isRunner ?? false,
         patient: { email: answers.contact.email, firstName: answers.contact.firstName },

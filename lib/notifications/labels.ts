@@ -1,4 +1,4 @@
-/** What each kind of email is, in words, for the development mailbox and the staff case page. */
+/** What each kind of email (or webhook delivery) is, in words, for the development mailbox and staff pages. */
 const KIND_LABELS: Record<string, string> = {
   booking_confirmation: "Booking confirmation",
   booking_rescheduled: "Appointment moved",
@@ -6,8 +6,11 @@ const KIND_LABELS: Record<string, string> = {
   appointment_reminder: "Reminder",
   intake_self_care: "Advice after the form",
   self_care_checkin: "Two-week check-in",
+  level_reviewed: "Answers reviewed",
   staff_escalation: "Staff alert",
+  staff_digest: "Staff alert digest",
+  webhook: "Webhook delivery",
 };
 
 /** The words for an email kind. */
-export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
+export const kindLabel = (kind: string) => (Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind]! : kind);

@@ -5,13 +5,24 @@
 import { z } from "zod";
 import { LEVELS } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
-import { cancelAppointmentEmails, enqueueEmail } from "@/db/queries/outbox";
+import {
+  ALERT_KINDS,
+  appendToPendingDigest,
+  cancelAppointmentEmails,
+  cancelCaseEmails,
+  cancelPatientEmails,
+  enqueueEmail,
+  latestAlertEmail,
+  lockAlertRecipient,
+} from "@/db/queries/outbox";
 import { getAppointmentType, getClinician } from "@/db/queries/scheduling";
+import { listSubscribedWebhookEndpoints } from "@/db/queries/webhooks";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
-import { sealSecret } from "@/lib/tokens";
+import { sealSecret, signToken } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
 import { ESCALATING_LEVELS } from "@/lib/escalation";
+import { ALERT_REASONS, webhookEventFor, webhookPayloadSchema, type AlertReason } from "./webhooks";
 
 const appointmentPayload = z.object({
   firstName: z.string(),
@@ -28,6 +39,16 @@ const appointmentPayload = z.object({
 /** The manage link's token, sealed (see sealSecret): the outbox never holds a usable link. */
 const withManageLink = appointmentPayload.extend({ manageToken: z.string() });
 
+/** One case in a staff alert email: the level, why, when it came in and its deadline. Nothing about the patient. */
+const staffAlert = z.object({
+  intakeId: z.uuid(),
+  level: z.enum(LEVELS),
+  reason: z.enum(ALERT_REASONS),
+  submittedAt: z.iso.datetime(),
+  /** When it must be acknowledged (or reviewed) by; null when it has no deadline (older rows have none). */
+  deadline: z.iso.datetime().nullable().default(null),
+});
+
 export const EMAIL_PAYLOADS = {
   booking_confirmation: withManageLink,
   booking_rescheduled: withManageLink.extend({ previousStartsAt: z.iso.datetime() }),
@@ -35,12 +56,17 @@ export const EMAIL_PAYLOADS = {
   booking_cancelled: appointmentPayload,
   intake_self_care: z.object({ firstName: z.string(), isRunner: z.boolean() }),
   self_care_checkin: z.object({ firstName: z.string() }),
-  staff_escalation: z.object({
-    intakeId: z.uuid(),
-    level: z.enum(LEVELS),
-    reason: z.enum(["level", "no_capacity", "overdue"]),
+  /** "The clinic has looked at your answers": no level, no clinical word, a link to the result page. */
+  level_reviewed: z.object({
+    firstName: z.string(),
+    /** When the answers were sent (the email names the day). */
     submittedAt: z.iso.datetime(),
+    /** The result page's private key, sealed like a manage link. */
+    resultUrlToken: z.string().optional(),
   }),
+  staff_escalation: staffAlert,
+  /** Alerts to one recipient that came within a minute of the previous alert email: one email lists them all. */
+  staff_digest: z.object({ alerts: z.array(staffAlert).min(1) }),
 } as const;
 
 export type EmailKind = keyof typeof EMAIL_PAYLOADS;
@@ -70,8 +96,8 @@ function queue<K extends EmailKind>(
   db: Db,
   kind: K,
   recipient: string,
-  payload: EmailPayload<K>,
-  extra: { dueAt?: Date; appointmentId?: string } = {},
+  payload: z.input<(typeof EMAIL_PAYLOADS)[K]>,
+  extra: { dueAt?: Date; appointmentId?: string; intakeId?: string | null } = {},
 ) {
   return enqueueEmail(db, {
     kind,
@@ -170,8 +196,8 @@ export async function queueAppointmentCancelled(
 }
 
 /**
- * A graded intake: SELF_CARE patients get their advice now and a check-in in 14 days;
- * EMERGENCY and URGENT cases alert the staff.
+ * A graded intake: SELF_CARE patients get their advice now and a check-in in 14 days (both rows
+ * name the case, so a later review can cancel the check-in); EMERGENCY and URGENT cases alert the staff.
  */
 export async function queueIntakeEmails(
   db: Db,
@@ -181,58 +207,120 @@ export async function queueIntakeEmails(
     patient,
     isRunner,
     now,
+    deadline = null,
   }: {
     intakeId: string;
     level: Level;
     patient: { email: string; firstName: string };
     isRunner: boolean;
     now: Date;
+    /** When an escalated case must be acknowledged by (clinic hours applied), for the alert. */
+    deadline?: Date | null;
   },
 ): Promise<void> {
   if (level === "SELF_CARE") {
-    await queue(db, "intake_self_care", patient.email, { firstName: patient.firstName, isRunner }, { dueAt: now });
+    await queue(
+      db,
+      "intake_self_care",
+      patient.email,
+      { firstName: patient.firstName, isRunner },
+      { dueAt: now, intakeId },
+    );
     await queue(
       db,
       "self_care_checkin",
       patient.email,
       { firstName: patient.firstName },
-      { dueAt: new Date(now.getTime() + CHECK_IN_DAYS * 24 * 3600_000) },
+      { dueAt: new Date(now.getTime() + CHECK_IN_DAYS * 24 * 3600_000), intakeId },
     );
   }
   if (ESCALATING_LEVELS.has(level))
-    await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, now });
+    await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, deadline, now });
 }
 
-/** Tells the staff a case is waiting: the level and a link, nothing else. */
+/**
+ * At most one alert email per recipient per this long: alerts that come sooner after the last one
+ * wait, together, in one digest due this long after it (a flood of cases is one email a minute).
+ */
+export const ALERT_EMAIL_GAP_MS = 60_000;
+
+/**
+ * Tells the staff a case is waiting: the level, why, the deadline and a link, nothing else. Each
+ * recipient's first alert goes at once; alerts within a minute of the last alert email to them
+ * are folded into one digest (see ALERT_EMAIL_GAP_MS). Every active webhook endpoint subscribed
+ * to the event (`case.overdue` for missed deadlines, else `case.escalated`) gets one delivery.
+ * Call with the transaction of the change that raises the alert. Returns how many people are emailed.
+ */
 export async function queueStaffAlert(
   db: Db,
-  {
-    intakeId,
-    level,
-    reason,
-    submittedAt,
-    now,
-  }: {
+  alert: {
     intakeId: string;
     level: Level;
-    reason: EmailPayload<"staff_escalation">["reason"];
+    reason: AlertReason;
     submittedAt: Date;
+    /** When it must be acknowledged (or reviewed) by; null when it has no deadline. */
+    deadline: Date | null;
     /** The instant of the change that raises the alert (by default the database's clock). */
     now?: Date;
   },
   /** Who to tell; STAFF_ALERT_EMAILS (or the clinic's address) when not given. */
   to?: readonly string[],
 ): Promise<number> {
-  const recipients = to ?? (await staffAlertRecipients(db));
-  for (const to of recipients)
-    await queue(
-      db,
-      "staff_escalation",
-      to,
-      { intakeId, level, reason, submittedAt: submittedAt.toISOString() },
-      { dueAt: now },
-    );
+  const recipients = [...new Set(to ?? (await staffAlertRecipients(db)))].sort();
+  const entry = {
+    intakeId: alert.intakeId,
+    level: alert.level,
+    reason: alert.reason,
+    submittedAt: alert.submittedAt.toISOString(),
+    deadline: alert.deadline?.toISOString() ?? null,
+  };
+  // Its own transaction (a savepoint inside the caller's): the per-recipient locks need one, and
+  // are taken in one order (sorted) so two alerts to the same people cannot deadlock.
+  await db.transaction(async (tx) => {
+    for (const recipient of recipients) await queueAlertEmail(tx, recipient, entry, alert.now);
+    await queueAlertWebhooks(tx, entry, alert.now);
+  });
   return recipients.length;
+}
+
+type AlertEntry = z.input<typeof staffAlert>;
+
+/** One alert to one person: at once, or into the digest that waits for the minute to pass. */
+async function queueAlertEmail(db: Db, recipient: string, entry: AlertEntry, now: Date | undefined) {
+  await lockAlertRecipient(db, recipient);
+  const last = await latestAlertEmail(db, { recipient, now, windowMs: ALERT_EMAIL_GAP_MS });
+  if (!last?.recent) {
+    await queue(db, "staff_escalation", recipient, entry, { dueAt: now, intakeId: entry.intakeId });
+    return;
+  }
+  if (await appendToPendingDigest(db, { recipient, alert: entry, now })) return;
+  await queue(
+    db,
+    ALERT_KINDS.digest,
+    recipient,
+    { alerts: [entry] },
+    { dueAt: new Date(last.dueAt.getTime() + ALERT_EMAIL_GAP_MS) },
+  );
+}
+
+/** One delivery per active endpoint subscribed to the alert's event: ids, level, reason, deadline, link. */
+async function queueAlertWebhooks(db: Db, entry: AlertEntry, now: Date | undefined) {
+  const type = webhookEventFor(entry.reason);
+  const endpoints = await listSubscribedWebhookEndpoints(db, type);
+  if (!endpoints.length) return;
+  const payload = webhookPayloadSchema.parse({
+    type,
+    timestamp: (now ?? new Date()).toISOString(),
+    data: {
+      caseId: entry.intakeId,
+      level: entry.level,
+      reason: entry.reason,
+      deadline: entry.deadline ?? null,
+      url: `${env().APP_URL}/staff/cases/${entry.intakeId}`,
+    },
+  });
+  for (const { id } of endpoints)
+    await enqueueEmail(db, { kind: ALERT_KINDS.webhook, recipient: id, payload, dueAt: now, intakeId: entry.intakeId });
 }
 
 /** STAFF_ALERT_EMAILS, or the clinic's own address when that is unset. */
@@ -241,4 +329,50 @@ export async function staffAlertRecipients(db: Db): Promise<string[]> {
   if (configured.length) return configured;
   const clinic = await getClinicCached(db);
   return clinic?.email ? [clinic.email] : [];
+}
+
+/** The purpose of the result page's private key (lib/intake-form/result-access.ts checks the same). */
+export const RESULT_TOKEN_PURPOSE = "result";
+
+/**
+ * Tells the patient the clinic has looked at their answers and to open their result page (a
+ * private link, sealed in the outbox). No level and no clinical word. A "reviewed" email for the
+ * same case that has not gone yet is replaced, so a second review sends one email, not two.
+ */
+export async function queueLevelReviewed(
+  db: Db,
+  {
+    intakeId,
+    patient,
+    submittedAt,
+    now,
+  }: { intakeId: string; patient: { email: string; firstName: string }; submittedAt: Date; now?: Date },
+): Promise<void> {
+  const secret = env().AUTH_SECRET;
+  await cancelCaseEmails(db, { kind: "level_reviewed", intakeId });
+  await queue(
+    db,
+    "level_reviewed",
+    patient.email,
+    {
+      firstName: patient.firstName,
+      submittedAt: submittedAt.toISOString(),
+      resultUrlToken: sealSecret(secret, signToken(secret, RESULT_TOKEN_PURPOSE, intakeId)),
+    },
+    { dueAt: now, intakeId },
+  );
+}
+
+/**
+ * Cancels the patient's pending two-week check-in (e.g. the clinic has reviewed the case, so
+ * "how is your back?" no longer fits): the one about `intakeId`, and any older one queued to the
+ * address before check-ins named their case. Without `intakeId`, every pending check-in to the
+ * address. `now` is the caller's clock; a pending check-in is cancelled whenever it is due.
+ * Returns how many were cancelled.
+ */
+export async function cancelSelfCareCheckIn(
+  db: Db,
+  { intakeId, email }: { intakeId?: string; email: string; now?: Date },
+): Promise<number> {
+  return cancelPatientEmails(db, { kind: "self_care_checkin", intakeId, email });
 }

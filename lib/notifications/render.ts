@@ -2,13 +2,14 @@ import { render } from "@react-email/components";
 import { createElement, type ComponentType } from "react";
 import type { Clinic, OutboxRow } from "@/db/schema";
 import * as templates from "@/emails";
-import type { AppointmentDetails, ClinicBrand } from "@/emails/types";
-import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { levelRank } from "@/common/vocabulary";
+import type { AppointmentDetails, ClinicBrand, StaffDigestCase } from "@/emails/types";
+import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/booking/format";
 import { selfCareAdvice, WARNING_SIGNS, WHAT_TO_BRING } from "@/lib/content";
 import { ackDeadlines } from "@/lib/escalation";
-import { openSecret } from "@/lib/tokens";
+import { openSecret, verifyToken } from "@/lib/tokens";
 import { appointmentIcs } from "./calendar";
-import { CHECK_IN_DAYS, EMAIL_PAYLOADS, type EmailKind, type EmailPayload } from "./queue";
+import { CHECK_IN_DAYS, EMAIL_PAYLOADS, RESULT_TOKEN_PURPOSE, type EmailKind, type EmailPayload } from "./queue";
 
 /** The fixed nerve-compression warning signs: general advice, the same for every patient. */
 const WARNING_SIGNS_EMAIL = {
@@ -43,9 +44,10 @@ export async function renderEmail(
   row: Pick<OutboxRow, "kind" | "payload" | "recipient" | "createdAt">,
   ctx: RenderContext,
 ): Promise<RenderedEmail> {
+  // Only the kinds above are emails (a webhook delivery, or any other row, is never rendered as one).
+  if (!Object.hasOwn(EMAIL_PAYLOADS, row.kind)) throw new UnsendableEmail(`unknown email kind ${row.kind}`);
   const kind = row.kind as EmailKind;
   const schema = EMAIL_PAYLOADS[kind];
-  if (!schema) throw new UnsendableEmail(`unknown email kind ${row.kind}`);
   const parsed = schema.safeParse(row.payload);
   if (!parsed.success) throw new UnsendableEmail(`${row.kind}: payload does not match its template`);
   const clinic: ClinicBrand = {
@@ -110,20 +112,103 @@ export async function renderEmail(
       const props = { clinic, firstName: p.firstName, formUrl, warningSigns: WARNING_SIGNS_EMAIL };
       return finish(templates.SelfCareCheckinEmail, props, templates.selfCareCheckinSubject(props), []);
     }
+    case "level_reviewed": {
+      const p = parsed.data as EmailPayload<"level_reviewed">;
+      const props = {
+        clinic,
+        firstName: p.firstName,
+        submittedOn: `${formatDay(new Date(p.submittedAt), ctx.clinic.timeZone)} ${yearOf(p.submittedAt, ctx)}`,
+        resultUrl: p.resultUrlToken ? resultUrl(p.resultUrlToken, ctx, link) : link("/"),
+      };
+      return finish(templates.LevelReviewedEmail, props, templates.levelReviewedSubject(props), []);
+    }
     case "staff_escalation": {
       const p = parsed.data as EmailPayload<"staff_escalation">;
       const submitted = new Date(p.submittedAt);
+      const deadline = p.deadline ? new Date(p.deadline) : null;
       const props = {
         clinic,
         level: p.level,
         reason: p.reason,
         caseUrl: link(`/staff/cases/${p.intakeId}`),
-        submittedAt: `${formatDateTime(submitted, ctx.clinic.timeZone)} (${zoneName(ctx.clinic.timeZone)})`,
-        acknowledgeWithinMinutes: p.reason === "no_capacity" ? null : (ackDeadlines(ctx.clinic)[p.level] ?? null),
+        submittedAt: withZone(submitted, ctx),
+        acknowledgeWithinMinutes:
+          p.reason === "no_capacity" || p.reason === "review_overdue"
+            ? null
+            : (ackDeadlines(ctx.clinic)[p.level] ?? null),
+        deadline: deadline ? withZone(deadline, ctx) : null,
+        deadlineShort: deadline ? shortTime(deadline, submitted, ctx) : null,
       };
       return finish(templates.StaffAlertEmail, props, templates.staffAlertSubject(props), []);
     }
+    case "staff_digest": {
+      const p = parsed.data as EmailPayload<"staff_digest">;
+      const props = { clinic, cases: digestCases(p.alerts, ctx, link) };
+      return finish(templates.StaffDigestEmail, props, templates.staffDigestSubject(props), []);
+    }
   }
+}
+
+type Alert = EmailPayload<"staff_digest">["alerts"][number];
+
+/**
+ * A digest's cases: one entry per case (a case alerted twice in the minute lists both reasons,
+ * at its most urgent level), EMERGENCY first, then URGENT, then the rest, each oldest first.
+ */
+function digestCases(alerts: readonly Alert[], ctx: RenderContext, link: (path: string) => string): StaffDigestCase[] {
+  const byCase = new Map<
+    string,
+    { first: Alert; level: Alert["level"]; reasons: Alert["reason"][]; deadline: string | null }
+  >();
+  for (const a of alerts) {
+    const seen = byCase.get(a.intakeId);
+    if (!seen) {
+      byCase.set(a.intakeId, { first: a, level: a.level, reasons: [a.reason], deadline: a.deadline });
+      continue;
+    }
+    if (levelRank[a.level] > levelRank[seen.level]) seen.level = a.level;
+    if (!seen.reasons.includes(a.reason)) seen.reasons.push(a.reason);
+    seen.deadline = a.deadline ?? seen.deadline;
+  }
+  return [...byCase.values()]
+    .sort(
+      (a, b) =>
+        levelRank[b.level] - levelRank[a.level] ||
+        a.first.submittedAt.localeCompare(b.first.submittedAt) ||
+        a.first.intakeId.localeCompare(b.first.intakeId),
+    )
+    .map((c) => ({
+      level: c.level,
+      reasons: c.reasons,
+      caseUrl: link(`/staff/cases/${c.first.intakeId}`),
+      submittedAt: withZone(new Date(c.first.submittedAt), ctx),
+      deadline: c.deadline ? withZone(new Date(c.deadline), ctx) : null,
+    }));
+}
+
+/** "Tuesday 24 November 2026 at 2:05 pm (New York time)" */
+function withZone(instant: Date, ctx: RenderContext): string {
+  return `${formatDateTime(instant, ctx.clinic.timeZone)} (${zoneName(ctx.clinic.timeZone)})`;
+}
+
+/** A deadline for a subject line: "2:20 pm" on the day the case came in, else "Wednesday 2 December at 9:00 am". */
+function shortTime(deadline: Date, submitted: Date, ctx: RenderContext): string {
+  const zone = ctx.clinic.timeZone;
+  const time = formatTime(deadline, zone);
+  return formatDay(deadline, zone) === formatDay(submitted, zone) ? time : `${formatDay(deadline, zone)} at ${time}`;
+}
+
+function yearOf(iso: string, ctx: RenderContext): string {
+  return new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone: ctx.clinic.timeZone }).format(new Date(iso));
+}
+
+/** The result page's private link, from its sealed key. */
+function resultUrl(sealed: string, ctx: RenderContext, link: (path: string) => string): string {
+  const token = openSecret(ctx.secret, sealed);
+  const intakeId = token ? verifyToken(ctx.secret, RESULT_TOKEN_PURPOSE, token) : null;
+  if (!token || !intakeId)
+    throw new UnsendableEmail("level_reviewed: the result link cannot be opened (was AUTH_SECRET changed?)");
+  return link(`/intake/${intakeId}/result?key=${encodeURIComponent(token)}`);
 }
 
 function details(p: EmailPayload<"booking_cancelled">, ctx: RenderContext): AppointmentDetails {

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { sendDueEmails, type Transport } from "./worker";
+import { sendDueEmails, type Transport, type Transports } from "./worker";
 
 export type EmailWorker = {
   /** Stops claiming, waits for the pass in flight to finish, then resolves. */
@@ -13,7 +13,7 @@ export type EmailWorker = {
  */
 export function startEmailWorker(
   db: Db,
-  transport: Transport,
+  transport: Transport | Transports,
   {
     intervalMs,
     leaseMs = 120_000,

@@ -2,10 +2,12 @@ import { Resend } from "resend";
 import type { Db } from "@/db/client";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { insertMailboxEmail } from "@/db/queries/mailbox";
+import { ALERT_KINDS } from "@/db/queries/outbox";
 import type { OutboxRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import { renderEmail, UnsendableEmail, type Attachment } from "./render";
-import type { SendOutcome, Transport } from "./worker";
+import { webhookTransport } from "./webhooks";
+import type { SendOutcome, Transport, Transports } from "./worker";
 
 /** One rendered email, ready for a provider. `id` (the outbox row id) is its idempotency key. */
 export type OutgoingEmail = {
@@ -29,6 +31,9 @@ export type Sender = (email: OutgoingEmail) => Promise<SendOutcome>;
  */
 export function renderingTransport(db: Db, send: Sender): Transport {
   return async (row: OutboxRow) => {
+    // A webhook delivery is never an email (nor rendered as one): the worker sends it elsewhere.
+    if (row.kind === ALERT_KINDS.webhook)
+      return { ok: false, error: "a webhook delivery is not an email", permanent: true };
     const clinic = await getClinicCached(db);
     if (!clinic) return { ok: false, error: "the clinic is not set up yet", permanent: false };
     const config = env();
@@ -114,16 +119,17 @@ export function devMailboxSender(db: Db): Sender {
   };
 }
 
-/** Resend when RESEND_API_KEY is set, otherwise the development mailbox. */
-export function configuredTransport(db: Db): { transport: Transport; name: "resend" | "dev-mailbox" } {
+/**
+ * Emails through Resend when RESEND_API_KEY is set, otherwise the development mailbox; webhook
+ * deliveries as signed POSTs to their endpoints (never to the mailbox).
+ */
+export function configuredTransport(db: Db): { transport: Transports; name: "resend" | "dev-mailbox" } {
   const config = env();
+  const timeoutMs = config.EMAIL_SEND_TIMEOUT_SECONDS * 1000;
+  const webhook = webhookTransport(db, { timeoutMs });
   if (config.RESEND_API_KEY) {
-    const sender = resendSender({
-      apiKey: config.RESEND_API_KEY,
-      baseUrl: config.RESEND_BASE_URL,
-      timeoutMs: config.EMAIL_SEND_TIMEOUT_SECONDS * 1000,
-    });
-    return { transport: renderingTransport(db, sender), name: "resend" };
+    const sender = resendSender({ apiKey: config.RESEND_API_KEY, baseUrl: config.RESEND_BASE_URL, timeoutMs });
+    return { transport: { email: renderingTransport(db, sender), webhook }, name: "resend" };
   }
-  return { transport: renderingTransport(db, devMailboxSender(db)), name: "dev-mailbox" };
+  return { transport: { email: renderingTransport(db, devMailboxSender(db)), webhook }, name: "dev-mailbox" };
 }

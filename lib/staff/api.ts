@@ -4,6 +4,7 @@
 import { listAudit } from "@/db/queries/audit";
 import type { StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
+import { callDue } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
 import { acknowledgeCase, viewCase } from "./cases";
 import { explainGrade, ruleSummary } from "./format";
@@ -19,7 +20,10 @@ async function withStaff(roles: readonly StaffRole[], run: (staff: Staff) => Pro
   return run(staff);
 }
 
-/** GET /api/v1/staff/cases: the queue (same filters as /staff), keyset-paged with `after`. */
+/**
+ * GET /api/v1/staff/cases: the queue (same filters as /staff), keyset-paged with `after`;
+ * `?queue=review` gives the "To review" list in the same shape.
+ */
 export function listCasesApi(request: Request): Promise<Response> {
   return withStaff(ANY_STAFF, async () => {
     const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -29,6 +33,7 @@ export function listCasesApi(request: Request): Promise<Response> {
       return {
         id: c.id,
         level: c.level,
+        effectiveLevel: c.effectiveLevel,
         overrideLevel: c.overrideLevel,
         firstName: c.firstName,
         lastName: c.lastName,
@@ -39,10 +44,17 @@ export function listCasesApi(request: Request): Promise<Response> {
           ? { id: c.firedRules[0], summary: ruleSummary(c.rulesetVersion, c.firedRules[0]) }
           : null,
         submittedAt: c.createdAt.toISOString(),
-        acknowledgeBy: due?.toISOString() ?? null,
+        /** Acknowledge by (the queue) or review by (the review list); clinic hours applied. */
+        deadline: due?.toISOString() ?? null,
+        acknowledgeBy: c.ackDueAt?.toISOString() ?? null,
+        reviewBy: c.reviewDueAt?.toISOString() ?? null,
+        arrivedOutOfHours: c.arrivedOutOfHours,
         overdue: overdueMs !== null,
+        callDue: c.callDue,
+        flags: c.flags,
         acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
         resolvedAt: c.resolvedAt?.toISOString() ?? null,
+        reviewedAt: c.reviewedAt?.toISOString() ?? null,
       };
     });
     return Response.json({ cases, next }, { headers: NO_STORE });
@@ -66,14 +78,21 @@ export function getCaseApi(id: string): Promise<Response> {
           dateOfBirth: intake.dateOfBirth,
         },
         level: intake.level,
+        effectiveLevel: intake.effectiveLevel,
         overrideLevel: intake.overrideLevel,
         overrideReason: intake.overrideReason,
+        deadline: (intake.ackDueAt ?? intake.reviewDueAt)?.toISOString() ?? null,
+        reviewBy: intake.reviewDueAt?.toISOString() ?? null,
+        arrivedOutOfHours: intake.arrivedOutOfHours,
+        callDue: callDue(intake),
         ...explainGrade(intake),
         scores: intake.scores,
         answers: intake.answers,
         submittedAt: intake.createdAt.toISOString(),
         acknowledgedAt: intake.acknowledgedAt?.toISOString() ?? null,
         resolvedAt: intake.resolvedAt?.toISOString() ?? null,
+        resolutionReason: intake.resolutionReason,
+        reviewedAt: intake.reviewedAt?.toISOString() ?? null,
         notes: notes.map((n) => ({
           kind: n.kind,
           outcome: n.outcome,

@@ -6,22 +6,38 @@ import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import {
   acknowledgeIntake,
-  getIntakeLevelForUpdate,
+  getCaseForUpdate,
   insertCaseNote,
   intakeExists,
   listCaseBookings,
   listCaseEmails,
   listCaseNotes,
+  markFirstCall,
   resolveIntake,
+  reviewIntake,
   setOverrideLevel,
+  type CaseForUpdate,
+  type CaseLevelChanges,
 } from "@/db/queries/cases";
 import { getIntake, getIntakeForBooking } from "@/db/queries/intakes";
+import { listCaseAlerts } from "@/db/queries/outbox";
 import { listStaffNames } from "@/db/queries/staff";
 import { bookUrgentSlot, type BookResult } from "@/lib/booking/book";
 import { formatDateTime } from "@/lib/booking/format";
 import { offeredSlots } from "@/lib/booking/schedule";
 import { getScheduleSettings } from "@/lib/clinic-settings";
+import { clinicDeadlines } from "@/lib/deadlines";
+import {
+  ackMinutesFor,
+  CALL_REQUIRED_LEVELS,
+  CALL_TO_BOOK_LEVELS,
+  ESCALATING_LEVELS,
+  type AckDeadlines,
+  type DeadlineClock,
+} from "@/lib/escalation";
+import { cancelSelfCareCheckIn, queueLevelReviewed, queueStaffAlert } from "@/lib/notifications/queue";
 import { localDate } from "@/lib/scheduling";
+import { levelRank, type Level } from "@/lib/triage";
 import type { Staff } from "./session";
 
 export type Actor = Pick<Staff, "id" | "email" | "clientAddress">;
@@ -48,10 +64,11 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
   const intake = await getIntake(db, intakeId);
   if (!intake) return null;
   await audit(db, actor, "case_viewed", intakeId);
-  const [notes, bookings, emails, staffNames] = await Promise.all([
+  const [notes, bookings, emails, alerts, staffNames] = await Promise.all([
     listCaseNotes(db, intakeId),
     listCaseBookings(db, intakeId),
     listCaseEmails(db, { intakeId: intake.id, email: intake.email }),
+    listCaseAlerts(db, intakeId),
     listStaffNames(db),
   ]);
   const nameOf = (id: string | null) =>
@@ -61,13 +78,20 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
     notes,
     bookings,
     emails,
+    alerts,
     acknowledgedByName: nameOf(intake.acknowledgedBy),
     overriddenByName: nameOf(intake.overriddenBy),
     resolvedByName: nameOf(intake.resolvedBy),
+    reviewedByName: nameOf(intake.reviewedBy),
   };
 }
 
-export type CaseChange = { status: "done" } | { status: "not_found" } | { status: "already" };
+export type CaseChange =
+  | { status: "done" }
+  | { status: "not_found" }
+  | { status: "already" }
+  /** An EMERGENCY or URGENT case closed with neither a logged call nor a clinician's written reason. */
+  | { status: "needs_outcome" };
 
 /** "I have seen this and am acting on it." Once; a second acknowledgement changes nothing. */
 export function acknowledgeCase(db: Db, actor: Actor, intakeId: string, now: Date): Promise<CaseChange> {
@@ -85,10 +109,26 @@ export function acknowledgeCase(db: Db, actor: Actor, intakeId: string, now: Dat
 /** The case a staff form acts on (its hidden intakeId); each form's own fields extend it. */
 export const caseFormSchema = z.object({ intakeId: z.uuid({ error: "That case does not exist." }) });
 
-export const callSchema = z.object({
-  outcome: z.enum(["reached", "no_answer", "voicemail", "wrong_number"], { error: "Choose how the call went" }),
-  body: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
-});
+export const CALL_OUTCOMES = {
+  reached: "Spoke to the patient",
+  voicemail: "Left a voicemail",
+  no_answer: "No answer",
+  went_to_ed: "Patient went to an emergency department",
+  wrong_number: "Wrong number",
+  other: "Other (say what happened)",
+} as const;
+
+export const callSchema = z
+  .object({
+    outcome: z.enum(Object.keys(CALL_OUTCOMES) as [keyof typeof CALL_OUTCOMES], {
+      error: "Choose how the call went",
+    }),
+    body: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
+  })
+  .refine((c) => c.outcome !== "other" || c.body.length > 0, {
+    path: ["body"],
+    error: "Say what happened on the call",
+  });
 export const noteSchema = z.object({
   body: z
     .string()
@@ -100,22 +140,39 @@ export const overrideSchema = z.object({
   level: z.enum(LEVELS, { error: "Choose the new level" }),
   reason: z.string().trim().min(10, { error: "Give the reason (at least 10 characters)" }).max(2000),
 });
+/** Closing a case: a clinician may give a written reason instead of a logged call. */
+export const resolveSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(2000, { error: "Keep the reason under 2,000 characters" })
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 10, { error: "Give the reason (at least 10 characters)" }),
+});
+/** Marking a case on the review list reviewed: an optional note, and optionally a new level (with the note as its reason). */
+export const reviewSchema = z
+  .object({
+    note: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
+    level: z
+      .enum(LEVELS)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+  })
+  .refine((r) => !r.level || r.note.length >= 10, {
+    path: ["note"],
+    error: "Give the reason for the new level (at least 10 characters)",
+  });
 
-export const CALL_OUTCOMES: Record<z.output<typeof callSchema>["outcome"], string> = {
-  reached: "Spoke to the patient",
-  no_answer: "No answer",
-  voicemail: "Left a voicemail",
-  wrong_number: "Wrong number",
-};
-
-/** Logs a call to the patient (outcome and free text). */
+/** Logs a call to the patient (outcome and free text); the first one stops "call due". */
 export async function logCall(
   db: Db,
   actor: Actor,
   intakeId: string,
   call: z.output<typeof callSchema>,
+  now = new Date(),
 ): Promise<CaseChange> {
-  return addCaseNote(db, actor, intakeId, { kind: "call", outcome: call.outcome, body: call.body }, "call_logged");
+  return addCaseNote(db, actor, intakeId, { kind: "call", outcome: call.outcome, body: call.body }, "call_logged", now);
 }
 
 /** Adds a note to the case. */
@@ -134,16 +191,71 @@ async function addCaseNote(
   intakeId: string,
   note: { kind: "note" | "call"; outcome: string | null; body: string },
   action: string,
+  now = new Date(),
 ): Promise<CaseChange> {
   return db.transaction(async (tx) => {
     if (!(await intakeExists(tx, intakeId))) return { status: "not_found" };
     const row = await insertCaseNote(tx, { intakeId, authorId: actor.id, ...note });
+    if (note.kind === "call") await markFirstCall(tx, { intakeId, at: now });
     await audit(tx, actor, action, intakeId, { after: { noteId: row.id, outcome: note.outcome, body: note.body } });
     return { status: "done" };
   });
 }
 
-/** A clinician's new level, with a reason. The original grade is kept and stays visible. */
+/**
+ * What a new level changes on the case, decided at `now`:
+ * - raised to EMERGENCY or URGENT: a new escalation (back in the queue, unacknowledged, a fresh
+ *   deadline from now in clinic hours, alerted like one);
+ * - raised to SOON: into the queue as "call to book" when it was not there, and onto the review list;
+ * - lowered: the deadline its new level has (none below URGENT, unless nobody could book it).
+ */
+export function levelChanges(
+  c: Pick<
+    CaseForUpdate,
+    "effectiveLevel" | "escalated" | "escalationReason" | "reviewDueAt" | "reviewedAt" | "createdAt"
+  >,
+  level: Level,
+  now: Date,
+  deadlines: AckDeadlines,
+  clock: DeadlineClock,
+): { changes: CaseLevelChanges; raised: boolean; alert: boolean } {
+  const raised = levelRank[level] > levelRank[c.effectiveLevel];
+  const changes: CaseLevelChanges = {};
+  let alert = false;
+  if (raised && ESCALATING_LEVELS.has(level)) {
+    Object.assign(changes, {
+      escalated: true,
+      escalationReason: "override",
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      overdueAlertedAt: null,
+      resolvedAt: null,
+      resolvedBy: null,
+    });
+    alert = true;
+  } else if (raised && CALL_TO_BOOK_LEVELS.has(level) && !c.escalated) {
+    Object.assign(changes, { escalated: true, escalationReason: "call_to_book", resolvedAt: null, resolvedBy: null });
+  }
+  const escalated = changes.escalated ?? c.escalated;
+  const reason = changes.escalationReason ?? c.escalationReason;
+  const minutes = escalated ? ackMinutesFor({ level, escalationReason: reason }, deadlines) : null;
+  if (minutes) {
+    // A new escalation counts from now; a lowered one keeps its start (the arrival) with the new level's minutes.
+    const due = clock.ackDue(alert || !c.escalated ? now : c.createdAt, minutes);
+    Object.assign(changes, { ackDueAt: due.due, arrivedOutOfHours: due.outOfHours });
+  } else {
+    changes.ackDueAt = null;
+  }
+  if (level === "SOON" && !c.reviewDueAt && !c.reviewedAt) changes.reviewDueAt = clock.reviewDue(now);
+  return { changes, raised, alert };
+}
+
+/**
+ * A clinician's new level, with a reason. The original grade is kept and stays visible; the new
+ * (effective) level drives the queue, deadlines, alerts and what the patient may book. The patient
+ * is emailed (no clinical words) that the clinic has reviewed their answers; a raised level
+ * cancels the pending self-care check-in.
+ */
 export async function overrideLevel(
   db: Db,
   actor: Actor,
@@ -151,28 +263,102 @@ export async function overrideLevel(
   o: z.output<typeof overrideSchema>,
   now: Date,
 ): Promise<CaseChange> {
+  const { deadlines, clock } = await clinicDeadlines(db, now);
   return db.transaction(async (tx) => {
-    const before = await getIntakeLevelForUpdate(tx, intakeId);
+    const before = await getCaseForUpdate(tx, intakeId);
     if (!before) return { status: "not_found" };
-    await setOverrideLevel(tx, { intakeId, level: o.level, reason: o.reason, by: actor.id, at: now });
-    await audit(tx, actor, "level_overridden", intakeId, {
-      before: { level: before.overrideLevel ?? before.level },
-      after: { level: o.level },
-      reason: o.reason,
+    return applyLevel(tx, actor, before, o, now, deadlines, clock);
+  });
+}
+
+async function applyLevel(
+  tx: Db,
+  actor: Actor,
+  before: CaseForUpdate,
+  o: z.output<typeof overrideSchema>,
+  now: Date,
+  deadlines: AckDeadlines,
+  clock: DeadlineClock,
+): Promise<CaseChange> {
+  const { changes, raised, alert } = levelChanges(before, o.level, now, deadlines, clock);
+  await setOverrideLevel(tx, { intakeId: before.id, level: o.level, reason: o.reason, by: actor.id, at: now, changes });
+  await audit(tx, actor, "level_overridden", before.id, {
+    before: { level: before.effectiveLevel },
+    after: { level: o.level, queue: changes.escalationReason ?? null },
+    reason: o.reason,
+  });
+  if (o.level === before.effectiveLevel) return { status: "done" };
+  if (alert)
+    await queueStaffAlert(tx, {
+      intakeId: before.id,
+      level: o.level,
+      reason: "override",
+      submittedAt: before.createdAt,
+      deadline: changes.ackDueAt ?? null,
+      now,
+    });
+  if (raised) await cancelSelfCareCheckIn(tx, { intakeId: before.id, email: before.email, now });
+  await queueLevelReviewed(tx, {
+    intakeId: before.id,
+    patient: { email: before.email, firstName: before.firstName },
+    submittedAt: before.createdAt,
+    now,
+  });
+  return { status: "done" };
+}
+
+/**
+ * Closes the case (it leaves the open queue). Once. An EMERGENCY or URGENT case needs a logged call
+ * with an outcome first, or a clinician's (not reception's) written reason.
+ */
+export async function resolveCase(
+  db: Db,
+  actor: Actor & { role?: Staff["role"] },
+  intakeId: string,
+  now: Date,
+  { reason }: z.output<typeof resolveSchema> = { reason: undefined },
+): Promise<CaseChange> {
+  return db.transaction(async (tx) => {
+    const c = await getCaseForUpdate(tx, intakeId);
+    if (!c) return { status: "not_found" };
+    if (c.resolvedAt) return { status: "already" };
+    const clinicianReason = reason && actor.role !== "reception" ? reason : null;
+    if (CALL_REQUIRED_LEVELS.has(c.effectiveLevel) && !c.firstCallAt && !clinicianReason)
+      return { status: "needs_outcome" };
+    await resolveIntake(tx, { intakeId, by: actor.id, at: now, reason: clinicianReason });
+    await audit(tx, actor, "case_resolved", intakeId, {
+      before: { resolvedAt: null },
+      after: { resolvedAt: now.toISOString(), withCall: !!c.firstCallAt },
+      reason: clinicianReason,
     });
     return { status: "done" };
   });
 }
 
-/** Closes the case (it leaves the open queue). Once. */
-export function resolveCase(db: Db, actor: Actor, intakeId: string, now: Date): Promise<CaseChange> {
+/**
+ * A clinician has looked at a case on the "To review" list: it leaves the list. An optional note
+ * is added to the case; an optional new level acts as an override does (the note is its reason).
+ */
+export async function reviewCase(
+  db: Db,
+  actor: Actor,
+  intakeId: string,
+  r: z.output<typeof reviewSchema>,
+  now: Date,
+): Promise<CaseChange> {
+  const { deadlines, clock } = await clinicDeadlines(db, now);
   return db.transaction(async (tx) => {
-    if (!(await resolveIntake(tx, { intakeId, by: actor.id, at: now })))
-      return (await intakeExists(tx, intakeId)) ? { status: "already" } : { status: "not_found" };
-    await audit(tx, actor, "case_resolved", intakeId, {
-      before: { resolvedAt: null },
-      after: { resolvedAt: now.toISOString() },
+    const c = await getCaseForUpdate(tx, intakeId);
+    if (!c) return { status: "not_found" };
+    if (!(await reviewIntake(tx, { intakeId, by: actor.id, at: now }))) return { status: "already" };
+    await audit(tx, actor, "case_reviewed", intakeId, {
+      before: { reviewedAt: null },
+      after: { reviewedAt: now.toISOString(), level: r.level ?? null },
+      reason: r.note || null,
     });
+    if (r.note) await insertCaseNote(tx, { intakeId, authorId: actor.id, kind: "note", outcome: null, body: r.note });
+    if (r.level && r.level !== c.effectiveLevel)
+      await applyLevel(tx, actor, c, { level: r.level, reason: r.note }, now, deadlines, clock);
     return { status: "done" };
   });
 }

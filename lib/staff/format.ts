@@ -13,6 +13,8 @@ export const REASON_NAMES: Record<string, string> = {
   level: "Graded",
   no_capacity: "No time within 7 days",
   overdue: "Overdue",
+  override: "Raised by a clinician",
+  call_to_book: "Call to book (raised by a clinician)",
 };
 
 /** A rule's plain summary, as released in the ruleset version that graded the intake. */

@@ -63,6 +63,15 @@ export function ianaZone(value: string): string | null {
   return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
 }
 
+/**
+ * Who patients call while the clinic is closed, as they should read it after "call" ("NHS 111", "the
+ * on-call clinician at …"). Blank clears it; a form without the field at all leaves it unchanged.
+ */
+const outOfHoursPhone = z.preprocess(
+  (v) => (v === undefined ? undefined : typeof v === "string" && v.trim() === "" ? null : v),
+  z.string().trim().max(100, { error: "Keep the out-of-hours number under 100 characters" }).nullable().optional(),
+);
+
 export const policiesSchema = z.object({
   name: text("clinic name", 200),
   address: text("address", 500),
@@ -72,6 +81,7 @@ export const policiesSchema = z.object({
     z.email({ error: "Enter an email address like name@example.com, or leave it empty" }).max(254).nullable(),
   ),
   emergencyNumber: text("emergency number", 20),
+  outOfHoursPhone,
   timeZone: z
     .string({ error: "Enter the time zone" })
     .trim()
@@ -98,14 +108,20 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
   return settingsChange(db, async (tx) => {
     const row = await getClinicForUpdate(tx);
     if (!row) {
-      await insertClinic(tx, next, now);
-      await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: next });
+      const values = { ...next, outOfHoursPhone: next.outOfHoursPhone ?? null };
+      await insertClinic(tx, values, now);
+      await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: values });
       return;
     }
     const current: Policies = { ...pickPolicies(row), urgentReleaseTime: row.urgentReleaseTime.slice(0, 5) };
-    const diff = changes(current, next);
+    // No out-of-hours field at all (an older form, a script): keep the number as it is.
+    const values = {
+      ...next,
+      outOfHoursPhone: next.outOfHoursPhone === undefined ? row.outOfHoursPhone : next.outOfHoursPhone,
+    };
+    const diff = changes(current, values);
     if (!diff) return;
-    await updateClinic(tx, next, now);
+    await updateClinic(tx, values, now);
     await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, diff);
   });
 }

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
-import { listEscalations } from "@/db/queries/intakes";
+import { getIntake, listEscalations } from "@/db/queries/intakes";
 import { listSchedule } from "@/db/queries/schedule";
 import { upsertStaff } from "@/db/queries/staff";
 import { appointments, clinic } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { seedDemo } from "@/lib/demo";
-import { acknowledgeBy, ackDeadlines } from "@/lib/escalation";
+import { ackDeadlines } from "@/lib/escalation";
+import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { alertOverdueCases } from "@/lib/staff/overdue";
 import { markAttendance } from "@/lib/staff/schedule";
 import { localDate, localInstant } from "@/lib/scheduling/zoned";
@@ -123,20 +124,27 @@ describeEachDb("attendance marks on the schedule", (ctx) => {
 });
 
 describeEachDb("acknowledgement deadlines from the clinic's settings", (ctx) => {
-  it("uses the clinic's EMERGENCY and URGENT minutes for the countdown and the overdue alert", async () => {
+  it("gives each new case the clinic's EMERGENCY and URGENT minutes, and alerts once the deadline has passed", async () => {
     const { db } = ctx();
-    await demoDay(db);
+    await seed(db);
     await db.update(clinic).set({ emergencyAckMinutes: 5, urgentAckMinutes: 30 }).where(eq(clinic.id, 1));
+    clearSettingsCaches();
     const [row] = await db.select().from(clinic);
-    const deadlines = ackDeadlines(row);
-    expect(deadlines).toEqual({ EMERGENCY: 5, URGENT: 30 });
+    expect(ackDeadlines(row)).toEqual({ EMERGENCY: 5, URGENT: 30 });
+    await seedDemo(db, { now: NOW, timeZone: ZONE }); // submitted while the clinic is open (a Tuesday morning)
     const [emergency] = await listEscalations(db, { filter: { level: "EMERGENCY" } });
-    expect(acknowledgeBy(emergency!, deadlines)!.getTime() - emergency!.createdAt.getTime()).toBe(5 * 60_000);
-    // The demo EMERGENCY was submitted minutes before NOW: with 15 minutes it would not be overdue yet.
+    const [urgent] = await listEscalations(db, { filter: { level: "URGENT" } });
+    expect(emergency!.ackDueAt!.getTime() - emergency!.createdAt.getTime()).toBe(5 * 60_000);
+    expect(urgent!.ackDueAt!.getTime() - urgent!.createdAt.getTime()).toBe(30 * 60_000);
+    expect(emergency!.arrivedOutOfHours).toBe(false);
     await upsertStaff(db, { email: "admin@clinic.test", name: "Ada", role: "admin", passwordHash: "x" });
-    expect(await alertOverdueCases(db, new Date(emergency!.createdAt.getTime() + 6 * 60_000))).toBeGreaterThanOrEqual(
-      1,
-    );
+    // Not yet due: not alerted. Past the 5 minutes: the EMERGENCY alerts, once.
+    const at = (minutes: number) => new Date(emergency!.createdAt.getTime() + minutes * 60_000);
+    await alertOverdueCases(db, at(4));
+    expect((await getIntake(db, emergency!.id))!.overdueAlertedAt).toBeNull();
+    expect(await alertOverdueCases(db, at(6))).toBeGreaterThanOrEqual(1);
+    expect((await getIntake(db, emergency!.id))!.overdueAlertedAt).toEqual(at(6));
+    expect(await alertOverdueCases(db, at(7))).toBe(0);
   });
 
   it("filters the queue by the clinician a case is booked with", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderEmail, type RenderContext } from "@/lib/notifications/render";
+import { renderEmail, UnsendableEmail, type RenderContext } from "@/lib/notifications/render";
 import { WARNING_SIGNS } from "@/lib/content";
-import { sealSecret } from "@/lib/tokens";
+import { sealSecret, signToken } from "@/lib/tokens";
 import { decode, htmlText, parseIcs } from "../support/email";
 
 const SECRET = "unit-secret-unit-secret-unit-secret-0001";
@@ -119,5 +119,100 @@ describe("advice emails", () => {
       ctx("Europe/London"),
     );
     for (const sign of WARNING_SIGNS.signs) expect(email.text).toContain(sign);
+  });
+});
+
+describe("staff alerts and the reviewed email, rendered from their payloads", () => {
+  const row = (kind: string, payload: unknown) => ({
+    kind,
+    recipient: "lead@clinic.example",
+    createdAt: new Date("2026-12-01T13:00:00Z"),
+    payload,
+  });
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+  const alert = (n: number, level: string, reason = "level", minute = 0, deadline: string | null = null) => ({
+    intakeId: id(n),
+    level,
+    reason,
+    submittedAt: new Date(Date.UTC(2026, 11, 1, 13, minute)).toISOString(),
+    deadline,
+  });
+
+  it("an alert queued before deadlines were carried still renders (minutes from the clinic's settings)", async () => {
+    const old: Record<string, unknown> = alert(1, "URGENT");
+    delete old.deadline;
+    const email = await renderEmail(row("staff_escalation", old), ctx("America/New_York"));
+    expect(email.subject).toBe("[URGENT] case waiting for a call – acknowledge within 120 min");
+  });
+
+  it("an alert with its deadline names it in the clinic's zone, in the subject as a time of day", async () => {
+    const email = await renderEmail(
+      row("staff_escalation", alert(1, "EMERGENCY", "level", 0, "2026-12-01T13:15:00.000Z")),
+      ctx("America/New_York"),
+    );
+    expect(email.subject).toBe("[EMERGENCY] case waiting for a call – acknowledge by 8:15 am");
+    expect(email.text).toContain("Acknowledge by Tuesday 1 December 2026 at 8:15\u00a0am (New York time).");
+    // Due the next day (arrived after hours): the subject names the day.
+    const late = await renderEmail(
+      row("staff_escalation", alert(2, "URGENT", "level", 0, "2026-12-02T14:00:00.000Z")),
+      ctx("America/New_York"),
+    );
+    expect(late.subject).toBe("[URGENT] case waiting for a call – acknowledge by Wednesday 2 December at 9:00 am");
+  });
+
+  it("a digest lists each case once, EMERGENCY first, then URGENT, then the rest, oldest first within a level", async () => {
+    const alerts = [
+      alert(1, "SOON", "no_capacity", 1),
+      alert(2, "URGENT", "level", 2),
+      alert(3, "EMERGENCY", "level", 5),
+      alert(4, "URGENT", "level", 1),
+      alert(5, "EMERGENCY", "level", 3),
+      alert(2, "URGENT", "overdue", 9), // the same case again: one entry, both reasons
+    ];
+    const email = await renderEmail(row("staff_digest", { alerts }), ctx("America/New_York"));
+    expect(email.subject).toBe("[EMERGENCY] 5 cases need attention: 2 EMERGENCY, 2 URGENT, 1 SOON");
+    const order = [5, 3, 4, 2, 1].map((n) => email.text.indexOf(`/staff/cases/${id(n)}`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(email.text.split(`/staff/cases/${id(2)}`)).toHaveLength(2);
+    expect(email.text).toContain("The case was not acknowledged in time.");
+    expect(email.text).toContain("8:02\u00a0am (New York time)");
+  });
+
+  it("the reviewed email opens the sealed result key into the result page's private link", async () => {
+    const token = signToken(SECRET, "result", id(7));
+    const email = await renderEmail(
+      row("level_reviewed", {
+        firstName: "Pat",
+        submittedAt: "2026-12-01T04:30:00.000Z",
+        resultUrlToken: sealSecret(SECRET, token),
+      }),
+      ctx("America/New_York"),
+    );
+    // 04:30 UTC is still 30 November in New York.
+    expect(email.text).toContain("The clinic has looked at the answers you sent on Monday 30 November 2026.");
+    expect(email.text).toContain(`https://clinic.example/intake/${id(7)}/result?key=${token}`);
+    expect(email.subject).toBe("Riverside Spine has looked at your answers");
+    // A key sealed under another secret, or for another purpose, is never sent.
+    await expect(
+      renderEmail(
+        row("level_reviewed", { firstName: "Pat", submittedAt: "2026-12-01T04:30:00.000Z", resultUrlToken: "x.y.z" }),
+        ctx("UTC"),
+      ),
+    ).rejects.toThrow(/result link/);
+    const manage = sealSecret(SECRET, signToken(SECRET, "booking", id(7)));
+    await expect(
+      renderEmail(
+        row("level_reviewed", { firstName: "Pat", submittedAt: "2026-12-01T04:30:00.000Z", resultUrlToken: manage }),
+        ctx("UTC"),
+      ),
+    ).rejects.toThrow(/result link/);
+  });
+
+  it("never renders a webhook delivery, or a kind named like an object's own property, as an email", async () => {
+    for (const kind of ["webhook", "constructor", "toString", "__proto__"])
+      await expect(renderEmail(row(kind, { type: "case.escalated" }), ctx("UTC"))).rejects.toBeInstanceOf(
+        UnsendableEmail,
+      );
   });
 });

@@ -10,14 +10,18 @@ import {
   bookingConfirmationSubject,
   BookingRescheduledEmail,
   bookingRescheduledSubject,
+  LevelReviewedEmail,
+  levelReviewedSubject,
   SelfCareCheckinEmail,
   selfCareCheckinSubject,
   SelfCareReceivedEmail,
   selfCareReceivedSubject,
   StaffAlertEmail,
   staffAlertSubject,
+  StaffDigestEmail,
+  staffDigestSubject,
 } from "@/emails";
-import type { StaffAlertProps } from "@/emails/types";
+import type { StaffAlertProps, StaffDigestProps } from "@/emails/types";
 import { selfCareAdvice, WARNING_SIGNS, WHAT_TO_BRING } from "@/lib/content";
 
 /** HTML (with React's `<!-- -->` text-node separators removed) and the plain-text part. */
@@ -32,6 +36,7 @@ const reminder = AppointmentReminderEmail.PreviewProps;
 const cancelled = BookingCancelledEmail.PreviewProps;
 const received = SelfCareReceivedEmail.PreviewProps;
 const checkin = SelfCareCheckinEmail.PreviewProps;
+const reviewed = LevelReviewedEmail.PreviewProps;
 
 /** Every patient email, as subject plus element, from its preview props. */
 const patientEmails = () => [
@@ -61,6 +66,7 @@ const patientEmails = () => [
     element: <SelfCareReceivedEmail {...received} />,
   },
   { name: "check-in", subject: selfCareCheckinSubject(checkin), element: <SelfCareCheckinEmail {...checkin} /> },
+  { name: "answers reviewed", subject: levelReviewedSubject(reviewed), element: <LevelReviewedEmail {...reviewed} /> },
 ];
 
 // Level names and clinical words patients must never see. "emergency" is allowed only where we send
@@ -284,6 +290,99 @@ describe("staff alert", () => {
       expect(text).not.toMatch(/Hello/);
     });
   }
+});
+
+describe("staff alert: raised levels, missed reviews and deadlines", () => {
+  const base = StaffAlertEmail.PreviewProps;
+  const deadline = "Tuesday 24 November 2026 at 2:20 pm (New York time)";
+
+  it("a level raised by a clinician says so, with the deadline to acknowledge by", async () => {
+    const props: StaffAlertProps = { ...base, reason: "override", deadline, deadlineShort: "2:20 pm" };
+    expect(staffAlertSubject(props)).toBe("[EMERGENCY] level raised by a clinician – acknowledge by 2:20 pm");
+    const { html, text } = await renderBoth(<StaffAlertEmail {...props} />);
+    for (const out of [html, text]) {
+      expect(out).toContain("A clinician raised the level to EMERGENCY.");
+      expect(out).toContain(`Acknowledge by ${deadline}.`);
+    }
+    // The deadline replaces the "within N minutes" line.
+    expect(text).not.toMatch(/within \d+ minutes/);
+  });
+
+  it("a review not done in time says when it was due", async () => {
+    const props: StaffAlertProps = {
+      ...base,
+      level: "SOON",
+      reason: "review_overdue",
+      acknowledgeWithinMinutes: null,
+      deadline,
+    };
+    expect(staffAlertSubject(props)).toBe("[SOON] review overdue");
+    const { text } = await renderBoth(<StaffAlertEmail {...props} />);
+    expect(text).toContain("The case was not reviewed in time.");
+    expect(text).toContain(`It was due to be reviewed by ${deadline}.`);
+  });
+
+  it("an overdue case with its deadline says when it was due to be acknowledged", async () => {
+    const props: StaffAlertProps = { ...base, reason: "overdue", deadline };
+    expect(staffAlertSubject(props)).toBe("[EMERGENCY] overdue: not acknowledged");
+    expect((await renderBoth(<StaffAlertEmail {...props} />)).text).toContain(
+      `It was due to be acknowledged by ${deadline}.`,
+    );
+  });
+});
+
+describe("staff alert digest", () => {
+  const digest = StaffDigestEmail.PreviewProps;
+
+  it("says how many cases in the subject and first, then lists each with level, reason, times and link", async () => {
+    expect(staffDigestSubject(digest)).toBe("[EMERGENCY] 3 cases need attention: 1 EMERGENCY, 1 URGENT, 1 SOON");
+    const { html, text } = await renderBoth(<StaffDigestEmail {...digest} />);
+    const lines = text.split("\n").filter((line) => line.trim());
+    expect(lines[0]).toBe(digest.clinic.name);
+    // (This render shouts headings; the app's plain-text part keeps their case.)
+    expect(lines[1]!.toLowerCase()).toBe("3 cases need attention");
+    for (const c of digest.cases) {
+      expect(html).toContain(`href="${c.caseUrl}"`);
+      expect(text).toContain(c.caseUrl);
+      expect(text).toContain(c.submittedAt);
+      if (c.deadline) expect(text).toContain(c.deadline);
+    }
+    // In the order given (the renderer sorts: most urgent first).
+    expect(text.indexOf("1. EMERGENCY")).toBeLessThan(text.indexOf("2. URGENT"));
+    expect(text.indexOf("2. URGENT")).toBeLessThan(text.indexOf("3. SOON"));
+    expect(text).toContain("No appointment was free within 7 days for a SOON case.");
+    expect(text).not.toMatch(/Hello/);
+    expect(text + html).not.toContain(confirmation.firstName);
+  });
+
+  it("one case reads in the singular; a case that alerted twice shows both reasons", async () => {
+    const one: StaffDigestProps = {
+      ...digest,
+      cases: [{ ...digest.cases[1]!, reasons: ["level", "override"] }],
+    };
+    expect(staffDigestSubject(one)).toBe("[URGENT] 1 case needs attention: 1 URGENT");
+    const { text } = await renderBoth(<StaffDigestEmail {...one} />);
+    expect(text).toContain("The case was graded URGENT.");
+    expect(text).toContain("A clinician raised the level to URGENT.");
+  });
+});
+
+describe("answers reviewed (patient)", () => {
+  it("says the clinic has looked at the answers, on which day, and links to their page; no clinical words", async () => {
+    const { html, text } = await renderBoth(<LevelReviewedEmail {...reviewed} />);
+    for (const out of [html, text]) {
+      expect(out).toContain(`The clinic has looked at the answers you sent on ${reviewed.submittedOn}.`);
+      expect(out).toContain("Please open your BackTrack page to see what to do next.");
+    }
+    expect(html).toContain(`href="${reviewed.resultUrl}"`);
+    expect(text).toContain(reviewed.resultUrl);
+    expect(text).toContain(`Hello ${reviewed.firstName},`);
+    const clinical = /\b(level|grade|graded|triage|symptom|diagnos\w*|red flag|cauda|pain score|escalat\w*)\b/i;
+    expect(levelReviewedSubject(reviewed) + text).not.toMatch(clinical);
+    expect(levelWord(levelReviewedSubject(reviewed))).toBeNull();
+    expect(levelWord(text)).toBeNull();
+    expect(levelWord(html)).toBeNull();
+  });
 });
 
 describe("untrusted text is escaped", () => {

@@ -36,7 +36,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
   const [clinicianId, startIso] = (slot ?? "").split("|");
   const start = new Date(startIso ?? "");
   const clinician = (await listClinicians(db)).find((c) => c.id === clinicianId);
-  const type = await typeFor(db, access.intake.level);
+  const type = await typeFor(db, access.intake.effectiveLevel);
   if (!clinician || !type || Number.isNaN(start.getTime())) {
     return (
       <div className={styles.page}>

@@ -9,12 +9,15 @@ export type QueueRow = {
   id: string;
   level: Level;
   levelName: string;
-  nowName: string | null;
+  /** "graded X" when a clinician changed the level (the queue orders by the level that acts). */
+  gradedName: string | null;
   name: string;
   age: number | null;
   why: string;
   waiting: string;
   ack: { text: string; overdue: boolean };
+  /** "Call due" and "arrived out of hours", worded on the server. */
+  tags: string[];
 };
 
 /**
@@ -22,18 +25,26 @@ export type QueueRow = {
  * rather than as a tree of elements to serialise and parse again (measured: about a fifth of
  * the queue page's server CPU), and still renders the same HTML on the server.
  */
-export function QueueTable({ rows }: { rows: readonly QueueRow[] }) {
+export function QueueTable({
+  rows,
+  caption = "Escalated cases, most urgent first",
+  deadlineHeading = "Acknowledge",
+}: {
+  rows: readonly QueueRow[];
+  caption?: string;
+  deadlineHeading?: string;
+}) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
-        <caption className="visually-hidden">Escalated cases, most urgent first</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Level</th>
             <th scope="col">Patient</th>
             <th scope="col">Why</th>
             <th scope="col">Waiting</th>
-            <th scope="col">Acknowledge</th>
+            <th scope="col">{deadlineHeading}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,7 +52,7 @@ export function QueueTable({ rows }: { rows: readonly QueueRow[] }) {
             <tr key={c.id} data-testid="case-row">
               <td>
                 <span className={`${styles.level} ${styles[c.level]}`}>{c.levelName}</span>
-                {c.nowName ? <div className={styles.muted}>now {c.nowName}</div> : null}
+                {c.gradedName ? <div className={styles.muted}>graded {c.gradedName}</div> : null}
               </td>
               <td>
                 {/* No prefetch: 25 case pages fetched ahead on every 30 s refresh would be 25 requests for nothing. */}
@@ -52,7 +63,14 @@ export function QueueTable({ rows }: { rows: readonly QueueRow[] }) {
               </td>
               <td>{c.why}</td>
               <td>{c.waiting}</td>
-              <td>{c.ack.overdue ? <span className={styles.overdue}>{c.ack.text}</span> : c.ack.text}</td>
+              <td>
+                {c.ack.overdue ? <span className={styles.overdue}>{c.ack.text}</span> : c.ack.text}
+                {c.tags.map((t) => (
+                  <div key={t} className={t.startsWith("☎") ? styles.overdue : styles.muted}>
+                    {t}
+                  </div>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -13,6 +13,11 @@ export const DONE = {
   clinician_reactivated: { section: "clinicians", text: "Clinician reactivated: offered for booking again." },
   hours_added: { section: "hours", text: "Weekly hours added." },
   hours_removed: { section: "hours", text: "Weekly hours removed. Appointments already booked in them stay." },
+  opening_hours_added: { section: "opening-hours", text: "Opening hours added. They apply now." },
+  opening_hours_removed: {
+    section: "opening-hours",
+    text: "Opening hours removed. With none left, the clinic counts as always open.",
+  },
   time_off_added: { section: "time-off", text: "Time off added. Those times are no longer offered." },
   time_off_removed: { section: "time-off", text: "Time off removed. Those times can be booked again." },
   type_saved: { section: "types", text: "Appointment type saved." },
@@ -26,6 +31,13 @@ export const DONE = {
     text: "New password set, and the account signed out everywhere. Give them the password in person.",
   },
   email_retried: { section: "emails", text: "Email queued again: it will be sent within a minute." },
+  webhook_deactivated: {
+    section: "webhooks",
+    text: "Webhook endpoint deactivated: it gets no more alerts, and those waiting were cancelled.",
+  },
+  webhook_reactivated: { section: "webhooks", text: "Webhook endpoint reactivated: it gets new alerts again." },
+  webhook_removed: { section: "webhooks", text: "Webhook endpoint removed." },
+  webhook_tested: { section: "webhooks", text: "Test event delivered: the endpoint accepted it." },
 } as const;
 
 export type Done = keyof typeof DONE;

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getClinic } from "@/db/queries/clinic";
+import { listClinicHours } from "@/db/queries/clinic-hours";
 import { listDeadEmails } from "@/db/queries/outbox";
+import { listWebhookEndpoints } from "@/db/queries/webhooks";
 import {
   listAllAppointmentTypes,
   listAllClinicians,
@@ -18,6 +20,8 @@ import { DONE, type Done } from "./done";
 import { AccountsSection, DeadEmailsSection } from "./_components/people-sections";
 import { ClinicianSection, HoursSection, TimeOffSection, TypesSection } from "./_components/schedule-sections";
 import { Notice } from "./_components/notice";
+import { OpeningHoursSection } from "./_components/opening-hours-section";
+import { WebhooksSection } from "./_components/webhooks-section";
 import { StaffForm, type FieldGroup } from "../_components/staff-form";
 import staff from "../_components/staff.module.css";
 import styles from "./settings.module.css";
@@ -29,9 +33,11 @@ const SECTIONS = [
   { id: "clinicians", title: "Clinicians" },
   { id: "hours", title: "Weekly hours" },
   { id: "time-off", title: "Time off and closures" },
+  { id: "opening-hours", title: "Opening hours" },
   { id: "types", title: "Appointment types" },
   { id: "staff", title: "Staff accounts" },
   { id: "emails", title: "Emails that could not be sent" },
+  { id: "webhooks", title: "Alert webhooks" },
 ] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -43,7 +49,7 @@ export default async function SettingsPage({ searchParams }: Props) {
   const done = query.done && Object.hasOwn(DONE, query.done) ? DONE[query.done as Done] : null;
   const db = await getDb();
   const now = new Date();
-  const [clinic, clinicians, hours, timeOff, types, accounts, deadEmails] = await Promise.all([
+  const [clinic, clinicians, hours, timeOff, types, accounts, deadEmails, webhooks, openingHours] = await Promise.all([
     getClinic(db),
     listAllClinicians(db),
     listAllWorkingHours(db),
@@ -51,6 +57,8 @@ export default async function SettingsPage({ searchParams }: Props) {
     listAllAppointmentTypes(db),
     listStaff(db),
     listDeadEmails(db, { limit: 100 }),
+    listWebhookEndpoints(db),
+    listClinicHours(db),
   ]);
   const zone = clinicZone(clinic);
   const notice = (section: string) => (done?.section === section ? <Notice text={done.text} /> : null);
@@ -70,6 +78,12 @@ export default async function SettingsPage({ searchParams }: Props) {
           hint: "What patients dial in an emergency, e.g. 911",
           defaultValue: v(clinic?.emergencyNumber),
           short: true,
+        },
+        {
+          name: "outOfHoursPhone",
+          label: "Out-of-hours number (optional)",
+          hint: "Who patients should call when the clinic is closed, as they will read it after “Call”, e.g. NHS 111, or the on-call clinician at 020 7946 0000. Left empty, patients are told to call NHS 111 or their own doctor.",
+          defaultValue: v(clinic?.outOfHoursPhone),
         },
         {
           name: "timeZone",
@@ -204,16 +218,32 @@ export default async function SettingsPage({ searchParams }: Props) {
         timeOff={timeOff}
         zone={zone}
       />
-      <TypesSection title={SECTIONS[4].title} notice={notice("types")} types={types} />
+      <OpeningHoursSection
+        title={SECTIONS.find((s) => s.id === "opening-hours")!.title}
+        notice={notice("opening-hours")}
+        hours={openingHours}
+      />
+      <TypesSection title={SECTIONS.find((s) => s.id === "types")!.title} notice={notice("types")} types={types} />
       <AccountsSection
-        title={SECTIONS[5].title}
+        title={SECTIONS.find((s) => s.id === "staff")!.title}
         notice={notice("staff")}
         accounts={accounts}
         selfId={admin.id}
         zone={zone}
         now={now}
       />
-      <DeadEmailsSection title={SECTIONS[6].title} notice={notice("emails")} emails={deadEmails} zone={zone} />
+      <DeadEmailsSection
+        title={SECTIONS.find((s) => s.id === "emails")!.title}
+        notice={notice("emails")}
+        emails={deadEmails}
+        zone={zone}
+      />
+      <WebhooksSection
+        title={SECTIONS.find((s) => s.id === "webhooks")!.title}
+        notice={notice("webhooks")}
+        endpoints={webhooks}
+        zone={zone}
+      />
     </div>
   );
 }

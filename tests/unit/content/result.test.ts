@@ -3,23 +3,33 @@
 import { describe, expect, it } from "vitest";
 import {
   CLINIC_TOLD,
+  clinicToldClosed,
   EARLY_HEADING,
   LEVEL_COPY,
   NO_EXERCISE,
   PREGNANCY_ADVICE,
   resultContent,
+  SAME_DAY_HEADING,
   SHOW_A_PARENT,
   WARNING_SIGNS,
   type CardId,
+  type ClinicHoursNow,
   type ResultContent,
 } from "@/lib/content";
 import { ruleText, safetyNet, type IntakeAnswers } from "@/lib/triage";
 import { aged, calm, early, grade, NOW } from "../triage/calm";
-import { resultFor, SAMPLES } from "./samples";
+import { HOURS, resultFor, SAMPLES } from "./samples";
 import { stringsIn } from "./support";
 
 /** The content the page builds for answers graded now by the engine. */
-function pageFor(answers: IntakeAnswers, { seen = null }: { seen?: readonly CardId[] | null } = {}): ResultContent {
+function pageFor(
+  answers: IntakeAnswers,
+  {
+    seen = null,
+    hours,
+    outOfHoursPhone,
+  }: { seen?: readonly CardId[] | null; hours?: ClinicHoursNow | null; outOfHoursPhone?: string | null } = {},
+): ResultContent {
   const g = grade(answers);
   return resultContent({
     version: g.rulesetVersion,
@@ -32,6 +42,8 @@ function pageFor(answers: IntakeAnswers, { seen = null }: { seen?: readonly Card
     emergencyNumber: "999",
     safetyNet: g.level === "EMERGENCY" ? null : safetyNet(answers, { now: NOW }),
     seen,
+    hours,
+    outOfHoursPhone,
   });
 }
 const words = (value: unknown) => stringsIn(value).join("\n");
@@ -221,10 +233,74 @@ describe("every stored test vector of both rulesets", () => {
     }
   });
 
+  it("never promises a call while the clinic is closed (URGENT: or closing before the call is due)", () => {
+    for (const s of SAMPLES.filter((x) => x.level === "EMERGENCY" || x.level === "URGENT")) {
+      // EMERGENCY pages promise no time for the check-up call, so only "closed" changes them.
+      for (const hours of HOURS.filter(
+        (h) => h.state === "closed" || (h.state === "closing" && s.level === "URGENT"),
+      )) {
+        const page = resultFor(s, { hours, outOfHoursPhone: "NHS 111" });
+        const id = `${s.version} ${s.firedRuleIds.join(",")} ${hours.state}`;
+        expect(
+          words([page.emergency, page.urgent?.now, page.urgent?.specific, page.urgent?.maternity]),
+          id,
+        ).not.toMatch(/(call|phone) you (today|soon)|Someone will call you/);
+        if (s.level === "URGENT") expect(page.urgent?.now?.id, id).toBe("closed_now");
+      }
+    }
+  });
+
   it("never tells anyone to drive themselves", () => {
     for (const s of SAMPLES) {
       for (const line of stringsIn(resultFor(s)).filter((l) => /\bdriv/i.test(l)))
         expect(line).toMatch(/[Dd]o not drive/);
     }
+  });
+});
+
+describe("out of hours (the clinic's hours as the page is shown)", () => {
+  const closed: ClinicHoursNow = { state: "closed", opensAt: "tomorrow at 8:00 am" };
+  const cauda = () => calm({ cauda: { saddleNumbness: "yes", onsetDays: { saddleNumbness: 1 } } });
+  const promisesCall = /(call|phone) you (today|soon)|Someone will call you/;
+
+  it("EMERGENCY, closed: says when the clinic opens and promises no call from it", () => {
+    const page = pageFor(cauda(), { hours: closed });
+    expect(page.emergency?.closing).toContain(
+      "The clinic has been told, but it is closed now and opens again tomorrow at 8:00 am. Do not wait for a call from the clinic: get help now.",
+    );
+    expect(page.emergency?.closing).toContain(clinicToldClosed("tomorrow at 8:00 am"));
+    expect(page.emergency?.closing).not.toContain(CLINIC_TOLD);
+    expect(words(page)).not.toMatch(promisesCall);
+    expect(clinicToldClosed(null)).toBe(
+      "The clinic has been told, but it is closed now. Do not wait for a call from the clinic: get help now.",
+    );
+  });
+
+  it("EMERGENCY, open: the clinic will call to check, but do not wait for that call", () => {
+    const page = pageFor(cauda(), { hours: { state: "open", ackMinutes: 120 } });
+    expect(page.emergency?.closing).toContain(CLINIC_TOLD);
+  });
+
+  it("URGENT, closed: one section for now, with the out-of-hours number, and no call promised today", () => {
+    const page = pageFor(calm({ history: { cancer: true }, pain: { nightPain: "wakes_second_half" } }), {
+      hours: closed,
+      outOfHoursPhone: "NHS 111",
+    });
+    expect(page.urgent?.now?.title).toBe("The clinic is closed now");
+    expect(page.urgent?.now?.points).toContain("Do not wait until the clinic opens. Call NHS 111 now.");
+    expect(words([page.urgent?.now, page.urgent?.specific, page.urgent?.maternity])).not.toMatch(promisesCall);
+  });
+
+  it("X1 with the cards seen, closed: the cards say the clinic is closed too", () => {
+    const page = pageFor(early("nerve-check"), { seen: ["cauda"], hours: closed });
+    expect(page.early?.cards?.closing).toContain(clinicToldClosed("tomorrow at 8:00 am"));
+  });
+
+  it("names the out-of-hours number in the same-day heading, or NHS 111 when none is set", () => {
+    const answers = aged(12, { pain: { nightPain: "wakes_second_half" } });
+    expect(
+      pageFor(answers, { outOfHoursPhone: "the on-call clinician at +1 212 555 0199" }).warnings.sameDay?.heading,
+    ).toBe("Get help the same day: call the clinic, or the on-call clinician at +1 212 555 0199 when it is closed");
+    expect(pageFor(answers, { outOfHoursPhone: null }).warnings.sameDay?.heading).toBe(SAME_DAY_HEADING);
   });
 });

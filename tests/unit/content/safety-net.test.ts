@@ -47,6 +47,10 @@ describe("the safety net on the page", () => {
     expect(page.goNow.items).toContain(SAFETY_NET_LABELS.SN_CONFUSION);
     expect(page.sameDay?.heading).toBe(SAME_DAY_HEADING);
     expect(SAME_DAY_HEADING).toBe("Get help the same day: call the clinic, or NHS 111 when it is closed");
+    expect(safetyNetContent(net, " NHS 111 (call 111) ").sameDay?.heading).toBe(
+      "Get help the same day: call the clinic, or NHS 111 (call 111) when it is closed",
+    );
+    expect(safetyNetContent(net, "  ").sameDay?.heading).toBe(SAME_DAY_HEADING);
     expect(page.sameDay?.items).toEqual(net.sameDay.map((s) => SAFETY_NET_LABELS[s]));
     expect(page.refill).toMatch(/fill the form in again/);
   });

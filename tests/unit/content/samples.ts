@@ -6,6 +6,7 @@ import {
   emergencyAdvice,
   resultContent,
   type CardId,
+  type ClinicHoursNow,
   type ResultContent,
   type StoredAnswers,
 } from "@/lib/content";
@@ -55,7 +56,17 @@ export const SAMPLES: readonly Sample[] = [
 /** The result page's content for a sample, as app/intake/[key]/result/page.tsx builds it. */
 export function resultFor(
   s: Sample,
-  { emergencyNumber = "999", seen = null }: { emergencyNumber?: string | null; seen?: readonly CardId[] | null } = {},
+  {
+    emergencyNumber = "999",
+    seen = null,
+    hours = null,
+    outOfHoursPhone = null,
+  }: {
+    emergencyNumber?: string | null;
+    seen?: readonly CardId[] | null;
+    hours?: ClinicHoursNow | null;
+    outOfHoursPhone?: string | null;
+  } = {},
 ): ResultContent {
   const net =
     s.version === "2026.12" && s.level !== "EMERGENCY"
@@ -72,17 +83,32 @@ export function resultFor(
     emergencyNumber,
     safetyNet: net,
     seen,
+    hours,
+    outOfHoursPhone,
   });
 }
+
+/** The clinic's hours a page may be shown in: open, closing before the call is due, closed. */
+export const HOURS: readonly ClinicHoursNow[] = [
+  { state: "open", ackMinutes: 120 },
+  { state: "closing", closesAt: "today at 6:00\u00a0pm", opensAt: "tomorrow at 8:00\u00a0am" },
+  { state: "closed", opensAt: "on Monday 7 December at 8:00\u00a0am" },
+  { state: "closed", opensAt: null },
+];
 
 /**
  * What the result pages of the samples show, plus each card on its own (adult, child, sent or
  * not). The rule summaries ("why we said this") are the engine's released texts, left out here.
  */
 export function resultPages(): unknown[] {
-  const pages = SAMPLES.flatMap((s) => [resultFor(s), resultFor(s, { emergencyNumber: null, seen: CARD_IDS })]).map(
-    (page) => ({ ...page, reasons: [] }),
-  );
+  const pages = SAMPLES.flatMap((s) => [
+    resultFor(s),
+    resultFor(s, { emergencyNumber: null, seen: CARD_IDS }),
+    // EMERGENCY and URGENT pages change with the clinic's hours.
+    ...(s.level === "EMERGENCY" || s.level === "URGENT"
+      ? HOURS.map((hours) => resultFor(s, { hours, outOfHoursPhone: "NHS 111" }))
+      : []),
+  ]).map((page) => ({ ...page, reasons: [] }));
   const cards = CARD_IDS.flatMap((id) =>
     [true, false].flatMap((child) =>
       [true, false].map((sent) =>

@@ -3,8 +3,10 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import type { Db } from "@/db/client";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicInfo } from "@/lib/clinic";
+import { patientClinicHours } from "@/lib/clinic-hours";
 import {
   parseCardIds,
   resultContent,
@@ -38,10 +40,13 @@ export default async function ResultPage({ params, searchParams }: Params) {
   const { key: id } = await params;
   const { key: linkKey, seen } = await searchParams;
   if (!UUID.test(id) || !canSeeResult(id, (await cookies()).get(RESULT_COOKIE)?.value, linkKey)) notFound();
-  const intake = await getIntake(await getDb(), id);
+  const db = await getDb();
+  const intake = await getIntake(db, id);
   if (!intake) notFound();
-  const clinic = await getClinicInfo();
-  const level = intake.level as Level;
+  const [clinic, hours] = await Promise.all([getClinicInfo(), hoursNow(db, new Date())]);
+  // The level that acts: a clinician's change after reviewing the answers, else the grade.
+  const level = intake.effectiveLevel as Level;
+  const reviewed = intake.overrideLevel !== null && intake.overrideLevel !== intake.level;
   // Stored answers follow the contract of the version that graded them (2026.11 or 2026.12).
   const answers = intake.answers as StoredAnswers;
   const content = resultContent({
@@ -56,6 +61,8 @@ export default async function ResultPage({ params, searchParams }: Params) {
     safetyNet:
       level === "EMERGENCY" ? null : safetyNetFor(intake.rulesetVersion, answers, intake.createdAt, clinic.timeZone),
     seen: seen === undefined ? null : parseCardIds(seen),
+    hours: hours?.hours ?? null,
+    outOfHoursPhone: hours?.outOfHoursPhone ?? null,
   });
   const bookingUrl = content.canBook
     ? `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, intake.id))}`
@@ -63,7 +70,11 @@ export default async function ResultPage({ params, searchParams }: Params) {
 
   return (
     <div className={styles.page}>
-      {content.kind === "emergency" ? null : (
+      {reviewed ? (
+        <p className={styles.thanks} role="status">
+          The clinic has reviewed your answers, {intake.firstName}. This page now shows their advice.
+        </p>
+      ) : content.kind === "emergency" ? null : (
         <p className={styles.thanks}>Thank you, {intake.firstName}. We have your answers.</p>
       )}
       <LevelPage content={content} bookingUrl={bookingUrl} emergencyNumber={clinic.emergencyNumber} />
@@ -72,7 +83,12 @@ export default async function ResultPage({ params, searchParams }: Params) {
         <Advice key={section.id} section={section} />
       ))}
 
-      {content.reasons.length ? (
+      {reviewed ? (
+        <section aria-labelledby="why-heading">
+          <h2 id="why-heading">Why we said this</h2>
+          <p>A clinician at the clinic read your answers and changed the advice.</p>
+        </section>
+      ) : content.reasons.length ? (
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why we said this</h2>
           <ul>
@@ -86,6 +102,19 @@ export default async function ResultPage({ params, searchParams }: Params) {
       <WarningSigns warnings={content.warnings} />
     </div>
   );
+}
+
+/**
+ * Whether the clinic is open as the page is shown, so EMERGENCY and URGENT pages promise no call
+ * while it is closed; null (both URGENT routes, the NHS 111 wording) when its hours cannot be read.
+ */
+async function hoursNow(db: Db, now: Date) {
+  try {
+    return await patientClinicHours(db, now);
+  } catch (error) {
+    console.error("result page: clinic hours failed", error);
+    return null;
+  }
 }
 
 /**
@@ -154,10 +183,19 @@ function LevelPage({
           ))}
           <p>{content.meaning}</p>
           {urgent.maternity ? <List items={urgent.maternity.points} strong /> : null}
-          <h2 className={styles.route}>{urgent.ifOpen.title}</h2>
-          <List items={urgent.ifOpen.points} />
-          <h2 className={styles.route}>{urgent.ifClosed.title}</h2>
-          <List items={urgent.ifClosed.points} strong />
+          {urgent.now ? (
+            <>
+              <h2 className={styles.route}>{urgent.now.title}</h2>
+              <List items={urgent.now.points} strong={urgent.now.id === "closed_now"} />
+            </>
+          ) : (
+            <>
+              <h2 className={styles.route}>{urgent.ifOpen.title}</h2>
+              <List items={urgent.ifOpen.points} />
+              <h2 className={styles.route}>{urgent.ifClosed.title}</h2>
+              <List items={urgent.ifClosed.points} strong />
+            </>
+          )}
           {urgent.ambulance ? (
             <div className={styles.ambulance}>
               <h2>{urgent.ambulance.title}</h2>

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getClinicCached } from "@/lib/clinic-settings";
 import { getClinicInfo } from "@/lib/clinic";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { getDb } from "@/lib/db";
-import { ackDeadlines, ackState } from "@/lib/escalation";
+import { ackState, callDue, CALL_REQUIRED_LEVELS } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
 import { CALL_OUTCOMES, URGENT_TYPE_ID, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
@@ -19,8 +18,10 @@ import {
   noteAction,
   overrideAction,
   resolveAction,
+  reviewAction,
 } from "../../actions";
 import { StaffForm } from "../../_components/staff-form";
+import { AlertDeliveries } from "../../_components/alert-deliveries";
 import styles from "../../_components/staff.module.css";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
@@ -33,6 +34,8 @@ const DONE: Record<string, string> = {
   note_added: "Note added.",
   level_changed: "Level changed. The original grade stays on record.",
   resolved: "Case resolved. It has left the open queue.",
+  reviewed: "Marked reviewed. It has left the review list.",
+  already_reviewed: "Someone had already reviewed this case.",
   already_resolved: "This case was already resolved.",
   urgent_booked: "Urgent appointment booked. The patient's confirmation email is on its way.",
 };
@@ -46,12 +49,16 @@ export default async function CasePage({ params, searchParams }: Props) {
   const db = await getDb();
   const found = await viewCase(db, staff, id); // audited as "case_viewed"
   if (!found) notFound();
-  const { intake, notes, bookings, emails } = found;
+  const { intake, notes, bookings, emails, alerts } = found;
   const clinic = await getClinicInfo();
   const zone = clinic.timeZone;
   const now = new Date();
   const { done } = await searchParams;
-  const { due, overdueMs } = ackState(intake, ackDeadlines(await getClinicCached(db)), now);
+  const { due, overdueMs } = ackState(intake, now);
+  const level = intake.effectiveLevel;
+  const needsCall = callDue(intake);
+  const reviewPending = !!intake.reviewDueAt && !intake.reviewedAt;
+  const closingNeedsOutcome = CALL_REQUIRED_LEVELS.has(level) && !intake.firstCallAt;
   const sections = reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
   const why = explainGrade(intake);
   const canOverride = staff.role !== "reception";
@@ -60,7 +67,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   // Reserved urgent capacity over the next few days (URGENT cases, booked by staff).
   const urgentSlots = await urgentSlotsForCase(
     db,
-    { level: intake.level, hasActiveBooking: !!activeBooking },
+    { level, hasActiveBooking: !!activeBooking },
     { now, timeZone: zone },
   );
 
@@ -76,9 +83,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       ) : null}
       <h1>
         {intake.firstName} {intake.lastName}{" "}
-        <span className={`${styles.level} ${styles[intake.overrideLevel ?? intake.level]}`}>
-          {LEVEL_NAMES[intake.overrideLevel ?? intake.level]}
-        </span>
+        <span className={`${styles.level} ${styles[level]}`}>{LEVEL_NAMES[level]}</span>
       </h1>
       {intake.overrideLevel ? (
         <p>
@@ -105,11 +110,38 @@ export default async function CasePage({ params, searchParams }: Props) {
         ) : overdueMs !== null ? (
           <span className={styles.overdue}>⚠ OVERDUE: not acknowledged, due {duration(overdueMs)} ago</span>
         ) : due ? (
-          <>Not acknowledged yet: due in {duration(due.getTime() - now.getTime())}.</>
-        ) : (
+          <>
+            Not acknowledged yet: due {formatDateTime(due, zone)}, in {duration(due.getTime() - now.getTime())}.
+          </>
+        ) : intake.escalated ? (
           <>Not acknowledged yet.</>
-        )}
+        ) : null}
+        {intake.arrivedOutOfHours ? <> Arrived out of hours: due at opening.</> : null}
       </p>
+      {intake.resolvedAt && intake.resolutionReason ? (
+        <p>Closed without a logged call: “{intake.resolutionReason}”</p>
+      ) : null}
+      {needsCall ? (
+        <p className={styles.overdue} data-testid="call-due">
+          ☎ Call due {level === "URGENT" ? "today" : "now"}: no call logged yet.
+        </p>
+      ) : null}
+      {intake.reviewDueAt ? (
+        <p data-testid="review-state">
+          {intake.reviewedAt ? (
+            <>
+              Reviewed by {found.reviewedByName} on {formatDateTime(intake.reviewedAt, zone)}.
+            </>
+          ) : intake.reviewDueAt < now ? (
+            <span className={styles.overdue}>
+              ⚠ Review OVERDUE: due {formatDateTime(intake.reviewDueAt, zone)} (
+              {duration(now.getTime() - intake.reviewDueAt.getTime())} ago).
+            </span>
+          ) : (
+            <>On the review list: review by {formatDateTime(intake.reviewDueAt, zone)}.</>
+          )}
+        </p>
+      ) : null}
 
       <div className={styles.grid}>
         <div>
@@ -217,6 +249,11 @@ export default async function CasePage({ params, searchParams }: Props) {
             </ul>
           </section>
 
+          <section className={styles.card} aria-labelledby="alerts">
+            <h2 id="alerts">Staff alerts</h2>
+            <AlertDeliveries alerts={alerts} zone={zone} />
+          </section>
+
           <section className={styles.card} aria-labelledby="bookings">
             <h2 id="bookings">Appointments</h2>
             {bookings.length === 0 ? <p>None.</p> : null}
@@ -241,7 +278,31 @@ export default async function CasePage({ params, searchParams }: Props) {
         </div>
 
         <div>
-          {!intake.acknowledgedAt && !intake.resolvedAt ? (
+          {reviewPending && canOverride ? (
+            <section className={styles.card} aria-labelledby="review">
+              <h2 id="review">Mark reviewed</h2>
+              <p>
+                You have read the answers and the grade. Add a note if useful; change the level only if the grade is
+                wrong (the note is then the reason, and the patient is told the clinic has reviewed their answers).
+              </p>
+              <StaffForm
+                action={reviewAction}
+                hidden={{ intakeId: intake.id }}
+                submitLabel="Mark reviewed"
+                fields={[
+                  { kind: "textarea", name: "note", label: "Note (optional)" },
+                  {
+                    kind: "select",
+                    name: "level",
+                    label: "New level (optional)",
+                    placeholder: `Keep ${LEVEL_NAMES[level]}`,
+                    options: LEVELS.filter((l) => l !== level).map((l) => ({ value: l, label: LEVEL_NAMES[l] })),
+                  },
+                ]}
+              />
+            </section>
+          ) : null}
+          {intake.escalated && !intake.acknowledgedAt && !intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="ack">
               <h2 id="ack">Acknowledge</h2>
               <p>Say you have seen this case and are acting on it.</p>
@@ -310,11 +371,35 @@ export default async function CasePage({ params, searchParams }: Props) {
               fields={[{ kind: "textarea", name: "body", label: "Note" }]}
             />
           </section>
-          {!intake.resolvedAt ? (
+          {intake.escalated && !intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="resolve">
               <h2 id="resolve">Resolve</h2>
               <p>Close the case when nothing more is needed. It leaves the open queue.</p>
-              <StaffForm action={resolveAction} hidden={{ intakeId: intake.id }} submitLabel="Resolve case" secondary />
+              {closingNeedsOutcome ? (
+                <p>
+                  {canOverride
+                    ? "No call is logged yet. Log the call first, or give your reason for closing without one."
+                    : "No call is logged yet: log the call and its outcome first."}
+                </p>
+              ) : null}
+              <StaffForm
+                action={resolveAction}
+                hidden={{ intakeId: intake.id }}
+                submitLabel="Resolve case"
+                secondary
+                fields={
+                  closingNeedsOutcome && canOverride
+                    ? [
+                        {
+                          kind: "textarea",
+                          name: "reason",
+                          label: "Reason for closing without a call",
+                          hint: "At least 10 characters. Leave empty if a call is logged.",
+                        },
+                      ]
+                    : []
+                }
+              />
             </section>
           ) : null}
         </div>

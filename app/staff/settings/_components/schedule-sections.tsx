@@ -264,6 +264,10 @@ export function TimeOffSection({
         Dates and times are {zoneName(zone)}. Appointments already booked in that time stay: move or cancel them
         yourself.
       </p>
+      <p className={staff.muted}>
+        A whole-clinic closure also counts as out of hours (see <a href="#opening-hours">Opening hours</a>): urgent
+        cases that arrive during it are due when the clinic opens again.
+      </p>
       <StaffForm
         errorSummary
         layout="grid"

@@ -110,7 +110,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const regraded = regrade ? await getIntake(db, regrade) : null;
   if (regrade && regraded?.previousIntakeId !== appointment.intakeId) notFound();
   const intake = regraded ?? (await getIntake(db, appointment.intakeId));
-  const level = (intake?.level ?? "ROUTINE") as Level;
+  const level = (intake?.effectiveLevel ?? "ROUTINE") as Level;
   const type = await typeFor(db, level, regraded ? undefined : appointment.typeId);
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
