@@ -11,7 +11,16 @@ import { escalateNoCapacity } from "@/lib/booking/capacity";
 import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
 import { submitIntake } from "@/lib/intakes/submit";
-import { logCall, overrideLevel, resolveCase, reviewCase, viewCase } from "@/lib/staff/cases";
+import {
+  bookUrgentForCase,
+  logCall,
+  overrideLevel,
+  resolveCase,
+  reviewCase,
+  URGENT_TYPE_ID,
+  urgentSlotsForCase,
+  viewCase,
+} from "@/lib/staff/cases";
 import { alertOverdueCases } from "@/lib/staff/overdue";
 import { pageQueue, queueQuerySchema } from "@/lib/staff/queue";
 import { signToken } from "@/lib/tokens";
@@ -154,6 +163,38 @@ describeEachDb("a clinician's level is the level that acts", (ctx) => {
     expect(row.reviewDueAt).not.toBeNull();
     const review = await pageQueue(db, queueQuerySchema.parse({ queue: "review" }), 50, NOW);
     expect(review.cases.map((c) => c.id)).toContain(id);
+  });
+});
+
+describeEachDb("urgent slots follow the effective level", (ctx) => {
+  it("offers reserved urgent slots to a case raised to URGENT, and none once it is lowered", async () => {
+    const { db } = ctx();
+    await ready(db);
+    const clinician = await staffMember(db, "clinician");
+    const id = await intake(db, "P15");
+    const offered = async () => {
+      const row = (await getIntake(db, id))!;
+      return urgentSlotsForCase(
+        db,
+        { level: row.effectiveLevel, hasActiveBooking: false },
+        { now: NOW, timeZone: ZONE },
+      );
+    };
+    expect(await offered()).toEqual([]);
+    await overrideLevel(db, clinician, id, { level: "URGENT", reason: "Phoned: new leg weakness this morning" }, NOW);
+    const slots = await offered();
+    expect(slots.length).toBeGreaterThan(0);
+    const [clinicianId, start] = slots[0]!.value.split("|") as [string, string];
+    const booked = await bookUrgentForCase(
+      db,
+      clinician,
+      id,
+      { clinicianId, start: new Date(start), typeId: URGENT_TYPE_ID },
+      NOW,
+    );
+    expect(booked.status).toBe("booked");
+    await overrideLevel(db, clinician, id, { level: "ROUTINE", reason: "Seen: weakness was pain-limited only" }, at(5));
+    expect(await offered()).toEqual([]);
   });
 });
 

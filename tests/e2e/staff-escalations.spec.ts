@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
+import { openEmail } from "./mailbox";
 import { CLINICIAN, RECEPTION, signIn } from "./staff-session";
 
 async function postIntake(page: Page, vignette: string, lastName: string, ip: string) {
   const data = vignetteIntake(vignette, new Date()) as { contact: Record<string, unknown> };
-  data.contact = { ...data.contact, firstName: "Esc", lastName };
+  data.contact = { ...data.contact, firstName: "Esc", lastName, email: `${lastName.toLowerCase()}@example.test` };
   const res = await page.request.post("/api/v1/intakes", { data, headers: { "x-forwarded-for": ip } });
   expect(res.status()).toBe(201);
   return (await res.json()) as {
@@ -85,4 +86,14 @@ test("a clinician raises a ROUTINE case to URGENT: it joins the queue, the patie
   await page.goto(`/staff?q=${lastName}`);
   await expect(page.getByTestId("case-row")).toContainText("Raised by a clinician");
   await expect(page.getByTestId("case-row")).toContainText("graded Routine");
+
+  // The patient is told, with no clinical words, and their result page now gives the clinic's advice.
+  const { text } = await openEmail(page, `${lastName.toLowerCase()}@example.test`, "Answers reviewed");
+  expect(text).not.toMatch(/\b(urgent|routine|weakness|legs?)\b/i); // no level, no symptom
+  const link = text.match(/https?:\/\/[^\s)\]>]+\/result\?key=[^\s)\]>]+/)?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(new URL(link!).pathname + new URL(link!).search);
+  await expect(page.getByText("The clinic has reviewed your answers")).toBeVisible();
+  await expect(page.getByRole("link", { name: /book/i })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
