@@ -21,8 +21,15 @@ const baseEnv = {
   // Every e2e request comes from 127.0.0.1; the limit itself is tested in tests/db.
   RATE_LIMIT_INTAKES_PER_MINUTE: "1000",
   RATE_LIMIT_SIGNIN_PER_MINUTE: "1000",
-  // Emails land in the development mailbox, which the tests read at /dev/mailbox.
+  // The tests give their API requests distinct rate-limit buckets with X-Forwarded-For, as a proxy
+  // in front of the app would. The app ignores that header by default (TRUSTED_PROXIES=0, a client
+  // could pick its own bucket); this local test deployment trusts it as if one proxy set it.
+  // Browser pages send none: Next fills it from the socket (127.0.0.1).
+  TRUSTED_PROXIES: "1",
+  // Emails land in the development mailbox, which the tests read at /dev/mailbox: allowed in a
+  // production build only when it says it serves this machine alone (and APP_URL is on localhost).
   DEV_MAILBOX: "true",
+  LOCAL_ONLY: "true",
   // The demo staff accounts and intakes (the staff tests sign in with them).
   DEMO_DATA: "true",
   EMAIL_WORKER_INTERVAL_SECONDS: "1",

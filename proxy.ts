@@ -1,11 +1,24 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { databaseRecentlyDown } from "@/db/errors";
+import { env } from "@/lib/env";
+import { strictTransportSecurity } from "@/lib/security-headers";
+import { unavailablePage } from "@/lib/unavailable";
 
 /**
  * A Content-Security-Policy with a fresh nonce on every request. Next reads the nonce from the
  * request's policy header and puts it on its own scripts, so no inline script runs without it.
  * The matcher leaves out /api: JSON responses carry no scripts and get a fixed deny-all policy.
+ * In production on https every page also carries Strict-Transport-Security (HSTS); while the
+ * database cannot be reached, pages answer 503 (see answersUnavailable).
  */
 export function proxy(request: NextRequest) {
+  const hsts = strictTransportSecurity(env());
+  const response = respond(request);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
+function respond(request: NextRequest): Response {
   // Staff pages: a visitor with no session cookie goes to sign-in. Only a convenience: every staff
   // page, action and API route checks the session and role on the server itself.
   const { pathname, search } = request.nextUrl;
@@ -15,6 +28,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  if (answersUnavailable(request)) return unavailablePage(nonce);
   const dev = process.env.NODE_ENV === "development"; // eslint-disable-line no-restricted-properties
   const policy = [
     "default-src 'self'",
@@ -36,6 +50,18 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/**
+ * Whether to answer with the outage page (503, Retry-After): the database could not be reached
+ * within the last 30 seconds (a failed statement or open noted it, db/errors.ts; any statement that
+ * succeeds clears it, and the email worker and /api/health try it every few seconds). The landing
+ * page needs no database and shows its emergency advice as usual. A server action is let through:
+ * its form shows the outage message itself (app/error.tsx), which a page of HTML could not do.
+ */
+function answersUnavailable(request: NextRequest): boolean {
+  if (!databaseRecentlyDown()) return false;
+  return request.nextUrl.pathname !== "/" && !request.headers.has("next-action");
 }
 
 /** Whether the request carries an Auth.js session cookie (plain, __Secure-, or chunked). */

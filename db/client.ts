@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgDatabase, PgPreparedQuery, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import * as schema from "./schema";
-import { DbUnavailableError } from "./errors";
+import { DbUnavailableError, noteDatabaseDown, noteDatabaseUp, safeDbError } from "./errors";
 import { lockDataDir } from "./lock";
 
 export { DbUnavailableError };
@@ -51,7 +51,8 @@ async function openPostgres(url: string, max = 10): Promise<DbHandle> {
     await sql`select 1`;
   } catch (error) {
     await sql.end({ timeout: 1 }).catch(() => {});
-    throw new DbUnavailableError(`Cannot reach PostgreSQL at ${describeUrl(url)}: ${reason(error)}`);
+    noteDatabaseDown();
+    throw new DbUnavailableError(`Cannot reach PostgreSQL at ${describeUrl(url)}: ${reason(error)}`, codeOf(error));
   }
   return {
     db,
@@ -84,7 +85,8 @@ async function openPglite(dir: string): Promise<DbHandle> {
     client = await PGlite.create(inMemory ? dir : resolve(dir), { extensions: { btree_gist } });
   } catch (error) {
     await release?.();
-    throw new DbUnavailableError(`Cannot open the embedded database at ${dir}: ${reason(error)}`);
+    noteDatabaseDown();
+    throw new DbUnavailableError(`Cannot open the embedded database at ${dir}: ${reason(error)}`, codeOf(error));
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
@@ -108,6 +110,8 @@ async function withAdvisoryLock<T>(connect: () => Sql, key: number, task: (conn:
     const result = await task(conn);
     await conn`select pg_advisory_unlock(${key})`;
     return result;
+  } catch (error) {
+    throw noted(safeDbError(error)); // these two statements go round drizzle
   } finally {
     await conn.end({ timeout: 5 });
   }
@@ -122,6 +126,11 @@ function describeUrl(url: string): string {
   }
 }
 
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 function reason(error: unknown): string {
   if (error && typeof error === "object") {
     const e = error as { code?: unknown; message?: unknown };
@@ -132,3 +141,53 @@ function reason(error: unknown): string {
   }
   return String(error);
 }
+
+type Guarded = { [GUARDED]?: true };
+type Method = (this: unknown, ...args: unknown[]) => Promise<unknown>;
+const GUARDED = Symbol.for("backtrack.guardQueryErrors");
+
+/**
+ * Every failed statement, on either driver, in or out of a transaction, throws a safe error
+ * (db/errors.ts) instead of drizzle's, whose message lists every parameter (a patient's name,
+ * email, date of birth, answers) and whose cause quotes the row: Next prints uncaught errors,
+ * Auth.js and the email worker log theirs. A lost connection becomes DbUnavailableError (503).
+ * drizzle has no hook for this, so the one method every statement goes through is wrapped, once per
+ * copy of drizzle; transactions are wrapped too, for errors at BEGIN and COMMIT.
+ */
+function guardQueryErrors(): void {
+  const query = PgPreparedQuery.prototype as unknown as Guarded & { queryWithCache?: Method };
+  const database = PgDatabase.prototype as unknown as Guarded & { transaction?: Method };
+  if (query[GUARDED]) return;
+  const run = query.queryWithCache;
+  const transaction = database.transaction;
+  if (typeof run !== "function" || typeof transaction !== "function")
+    throw new Error(
+      "drizzle-orm changed: PgPreparedQuery.queryWithCache is gone; update guardQueryErrors in db/client.ts",
+    );
+  query.queryWithCache = async function (...args) {
+    try {
+      const result = await run.apply(this, args);
+      noteDatabaseUp();
+      return result;
+    } catch (error) {
+      // drizzle's wrapper keeps the driver's error as its cause; its own message is never kept.
+      throw noted(safeDbError((error as { cause?: unknown }).cause ?? error, { wrapped: true }));
+    }
+  };
+  database.transaction = async function (...args) {
+    try {
+      return await transaction.apply(this, args);
+    } catch (error) {
+      throw noted(safeDbError(error));
+    }
+  };
+  query[GUARDED] = true;
+}
+
+function noted(error: unknown): unknown {
+  if (error instanceof DbUnavailableError) noteDatabaseDown();
+  return error;
+}
+
+// Before any database is opened: every drizzle database this process makes is guarded.
+guardQueryErrors();

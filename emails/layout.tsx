@@ -129,9 +129,36 @@ export function Prominent({ children }: { children: ReactNode }) {
   return <Text style={styles.prominent}>{children}</Text>;
 }
 
-/** "Hello Alex," or just "Hello," when there is no name. */
+const NAME_MAX = 40;
+const NAME_WORDS = 3;
+
+/**
+ * The first name as a patient email may show it, or "" for none. Anyone can make the clinic email
+ * any address with a first name of their choosing, so the name is the only free text an email
+ * echoes, and only when it reads as a name: control and invisible format characters (a
+ * right-to-left override) removed, spaces collapsed, at most 3 words and 40 characters; letters,
+ * apostrophes, hyphens and initials only. A name with a link, an address, markup or digits in it
+ * ("Alex, reset your password at evil.example") is left out: the email just says "Hello,".
+ */
+export function greetingName(firstName: string): string {
+  const clean = firstName
+    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!/^[\p{L}\p{M}'’. -]+$/u.test(clean) || /\p{L}\.\p{L}{2}/u.test(clean)) return "";
+  let name = "";
+  for (const word of clean.split(" ").slice(0, NAME_WORDS)) {
+    const next = name ? `${name} ${word}` : word;
+    if (Array.from(next).length > NAME_MAX) break;
+    name = next;
+  }
+  // A first word longer than the limit is cut (by characters, never inside one).
+  return name || Array.from(clean).slice(0, NAME_MAX).join("");
+}
+
+/** "Hello Alex," or just "Hello," when there is no name to show (see greetingName). */
 export function Greeting({ firstName }: { firstName: string }) {
-  const name = firstName.trim();
+  const name = greetingName(firstName);
   return <Paragraph>{name ? `Hello ${name},` : "Hello,"}</Paragraph>;
 }
 

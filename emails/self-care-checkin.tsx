@@ -7,7 +7,6 @@ import {
   Callout,
   EmailLayout,
   Greeting,
-  oneLine,
   Paragraph,
   SAMPLE_CLINIC,
   SAMPLE_WARNING_SIGNS,
@@ -19,9 +18,9 @@ import type { SelfCareCheckinProps, SelfCareReceivedProps } from "./types";
 /** The check-in's props: the warning signs are the same fixed list the advice email carries. */
 export type SelfCareCheckinEmailProps = SelfCareCheckinProps & Pick<SelfCareReceivedProps, "warningSigns">;
 
-export function subject({ firstName }: SelfCareCheckinProps): string {
-  const name = firstName.trim();
-  return oneLine(name ? `How is your back, ${name}?` : "How is your back?");
+/** Never the patient's name: a subject is what inbox lists and lock screens show. */
+export function subject(_props: SelfCareCheckinProps): string {
+  return "How is your back?";
 }
 
 export default function SelfCareCheckin({ clinic, firstName, formUrl, warningSigns }: SelfCareCheckinEmailProps) {

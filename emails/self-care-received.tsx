@@ -6,7 +6,6 @@ import {
   Callout,
   EmailLayout,
   Greeting,
-  oneLine,
   Paragraph,
   SAMPLE_CLINIC,
   SAMPLE_WARNING_SIGNS,
@@ -15,9 +14,9 @@ import {
 } from "./layout";
 import type { SelfCareReceivedProps } from "./types";
 
-export function subject({ firstName }: SelfCareReceivedProps): string {
-  const name = firstName.trim();
-  return oneLine(name ? `Thanks for filling in your form, ${name}` : "Thanks for filling in your form");
+/** Never the patient's name: a subject is what inbox lists and lock screens show. */
+export function subject(_props: SelfCareReceivedProps): string {
+  return "Thanks for filling in your form";
 }
 
 /** 14 → "2 weeks", 10 → "10 days". */

@@ -48,13 +48,18 @@ export function openUntil(cal: ClinicCalendar, at: Date): Date | null {
 }
 
 /**
- * Acknowledgement deadline of an EMERGENCY/URGENT case: open at arrival → arrivedAt + minutes (wall
- * clock, even if the clinic closes meanwhile); closed → due at the next opening, outOfHours true.
- * If it never opens within 60 days → arrivedAt + minutes, outOfHours true.
+ * Acknowledgement deadline of an EMERGENCY/URGENT case: open at arrival and staying open that long
+ * → arrivedAt + minutes (wall clock); closed at arrival, or closing before the minutes are up → due
+ * at the next opening (nobody is there to act before then), outOfHours true. If it never opens
+ * within 60 days → arrivedAt + minutes, outOfHours true.
  */
 export function ackDue(cal: ClinicCalendar, arrivedAt: Date, minutes: number): { due: Date; outOfHours: boolean } {
   const later = new Date(arrivedAt.getTime() + minutes * MINUTE);
-  if (isOpenAt(cal, arrivedAt)) return { due: later, outOfHours: false };
+  if (isOpenAt(cal, arrivedAt)) {
+    const closes = openUntil(cal, arrivedAt);
+    if (!closes || later <= closes) return { due: later, outOfHours: false };
+    return { due: nextOpening(cal, closes) ?? later, outOfHours: true };
+  }
   return { due: nextOpening(cal, arrivedAt) ?? later, outOfHours: true };
 }
 
@@ -126,19 +131,25 @@ export async function clinicOpenNow(db: Db, now: Date): Promise<ClinicOpenNow> {
 export async function patientClinicHours(
   db: Db,
   now: Date,
-): Promise<{ hours: ClinicHoursNow; outOfHoursPhone: string | null }> {
-  const [clinic, state] = await Promise.all([getClinicCached(db), clinicOpenNow(db, now)]);
+): Promise<{ hours: ClinicHoursNow | null; outOfHoursPhone: string | null }> {
+  const [clinic, state, calendar] = await Promise.all([
+    getClinicCached(db),
+    clinicOpenNow(db, now),
+    getClinicCalendar(db, now),
+  ]);
   const timeZone = clinicZone(clinic);
   const ackMinutes = clinic?.urgentAckMinutes ?? 120;
   const when = (d: Date | null) => (d ? whenWords(d, now, timeZone) : null);
   const { outOfHoursPhone } = state;
+  // No opening hours set: the clinic's hours are unknown, not "always open", to a patient. The page
+  // gives both routes (if the clinic is open… if it is closed…), never "the clinic is open now".
+  if (!calendar.hours.length && state.open) return { hours: null, outOfHoursPhone };
   if (!state.open) return { hours: { state: "closed", opensAt: when(state.opensAt) }, outOfHoursPhone };
   const closes = state.closesAt;
   if (!closes || closes.getTime() >= now.getTime() + ackMinutes * MINUTE)
     return { hours: { state: "open", ackMinutes }, outOfHoursPhone };
-  const cal = await getClinicCalendar(db, now);
   return {
-    hours: { state: "closing", closesAt: when(closes)!, opensAt: when(nextOpening(cal, closes)) },
+    hours: { state: "closing", closesAt: when(closes)!, opensAt: when(nextOpening(calendar, closes)) },
     outOfHoursPhone,
   };
 }

@@ -1,4 +1,5 @@
 import { createDb, type Db, type DbHandle } from "@/db/client";
+import { DbUnavailableError, noteDatabaseDown } from "@/db/errors";
 import { env } from "@/lib/env";
 
 type Holder = { promise?: Promise<DbHandle>; prepare?: (handle: DbHandle) => Promise<void> };
@@ -15,6 +16,7 @@ export async function getDb(): Promise<Db> {
 export function getDbHandle(): Promise<DbHandle> {
   holder.promise ??= open().catch((error: unknown) => {
     holder.promise = undefined; // never cache a failed start: the next request tries again
+    if (error instanceof DbUnavailableError) noteDatabaseDown(); // pages answer 503 meanwhile (proxy.ts)
     throw error;
   });
   return holder.promise;

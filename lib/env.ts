@@ -26,10 +26,13 @@ const envSchema = z.object({
   RATE_LIMIT_INTAKES_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_BOOKINGS_PER_MINUTE: positiveInt(10),
   RATE_LIMIT_SLOTS_PER_MINUTE: positiveInt(120),
-  /** Staff sign-in attempts per minute, counted per client and per account. */
+  /** Staff sign-in attempts per minute from one client, whatever the account. */
   RATE_LIMIT_SIGNIN_PER_MINUTE: positiveInt(10),
-  /** Proxies in front of the app that append to X-Forwarded-For (1: a load balancer, or none). */
-  TRUSTED_PROXIES: positiveInt(1),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For. 0 (none): the header is ignored
+   * and the client is the socket's address (lib/http.ts clientAddress).
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Send through Resend; without it emails go to the development mailbox (/dev/mailbox). */
   RESEND_API_KEY: z.string().min(1).optional(),
   /** Another Resend API address (a local fake in tests). */
@@ -53,6 +56,11 @@ const envSchema = z.object({
     .pipe(z.array(z.email({ error: "STAFF_ALERT_EMAILS must be email addresses separated by commas" }))),
   /** Demo staff accounts (known passwords) and demo intakes; on by default outside production. */
   DEMO_DATA: flag,
+  /**
+   * A production build that serves this machine only (the end-to-end tests, the benchmarks): with
+   * APP_URL on localhost it may run without real email. Never set on a server patients reach.
+   */
+  LOCAL_ONLY: flag,
   /** Show /dev/mailbox under `next start` too (test deployments only; never with real patients). */
   DEV_MAILBOX: flag,
   /** Run the email worker inside the server (turn off when `npm run worker` runs separately). */
@@ -66,7 +74,7 @@ const envSchema = z.object({
 
 export type Env = Omit<
   z.output<typeof envSchema>,
-  "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA" | "APP_URL"
+  "AUTH_SECRET" | "AUTO_SEED" | "EMAIL_WORKER" | "EMAIL_FROM" | "DEV_MAILBOX" | "DEMO_DATA" | "APP_URL" | "LOCAL_ONLY"
 > & {
   AUTH_SECRET: string;
   APP_URL: string;
@@ -105,7 +113,7 @@ export function env(): Env {
   const production = raw.NODE_ENV === "production";
   const DATA_DIR = resolve(process.cwd(), ".data");
   const AUTH_SECRET = authSecret(raw.AUTH_SECRET, production, DATA_DIR);
-  const LOCAL_ONLY = !raw.APP_URL || isLoopback(raw.APP_URL);
+  const LOCAL_ONLY = raw.LOCAL_ONLY === true;
   if (production) refuseUnsafeProduction(raw, LOCAL_ONLY);
   if (raw.RESEND_API_KEY && !raw.EMAIL_FROM) {
     throw new EnvError(
@@ -131,15 +139,20 @@ export function env(): Env {
 /**
  * A real deployment must be able to reach people: alerts about EMERGENCY cases that land in a
  * database table nobody reads, or links to localhost, fail silently. So production refuses to
- * start without them, one line each, like AUTH_SECRET. Only a build that serves this machine
- * alone (APP_URL on localhost) may use the development mailbox.
+ * start without them, one line each, like AUTH_SECRET. Only a build that says it serves this
+ * machine alone (LOCAL_ONLY=true, with APP_URL on localhost) may use the development mailbox.
  */
 function refuseUnsafeProduction(raw: z.output<typeof envSchema>, localOnly: boolean): void {
   if (!raw.APP_URL)
     throw new EnvError(
       "APP_URL is missing: set it to the address patients and staff open (e.g. https://book.your-clinic.example); every emailed link starts with it.",
     );
-  if (localOnly) return;
+  if (localOnly) {
+    if (isLoopback(raw.APP_URL)) return;
+    throw new EnvError(
+      "LOCAL_ONLY is set but APP_URL is not on localhost: LOCAL_ONLY is for a build that serves this machine only (tests, benchmarks).",
+    );
+  }
   if (raw.DEV_MAILBOX)
     throw new EnvError(
       "DEV_MAILBOX is on: the development mailbox keeps emails (staff alerts included) in the database instead of sending them. Remove it in production.",

@@ -81,6 +81,70 @@ export async function parseThen<S extends z.ZodType, R>(
   return parsed.success ? change(parsed.data) : invalid(parsed.error);
 }
 
+// C0 control characters (U+0000–U+001F). NUL cannot be stored at all (PostgreSQL refuses it in
+// text and JSON); the others are never typed, only pasted or forged. Free text (a note, a reason:
+// a textarea) may hold tab, line feed and carriage return (browsers send new lines as CR LF).
+const CONTROL = /[\u0000-\u001f]/;
+const CONTROL_IN_FREE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const CONTROL_IN_FREE_TEXT_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+const MAX_CONTROL_ERRORS = 20;
+
+/** The message beside a field that holds a control character. */
+export const CONTROL_CHARACTER_MESSAGE = "Remove the hidden control character (such as NUL) from this answer";
+
+/** Options for a zod refine that refuses control characters, e.g. `.refine(oneLineText, CONTROL_CHARACTER)`. */
+export const CONTROL_CHARACTER = { error: CONTROL_CHARACTER_MESSAGE } as const;
+
+/**
+ * Whether a text holds a control character its field may not: any, in a one-line field; any but
+ * tab and new line, in free text. Whitespace at either end, which the schemas trim away, does not count.
+ */
+export function hasControlCharacter(value: string, { freeText = false } = {}): boolean {
+  return (freeText ? CONTROL_IN_FREE_TEXT : CONTROL).test(value.trim());
+}
+
+/** A one-line field's text has no control character (for zod's refine). */
+export const oneLineText = (value: string): boolean => !hasControlCharacter(value);
+
+/** Free text has no control character but tab and new line (for zod's refine). */
+export const freeText = (value: string): boolean => !hasControlCharacter(value, { freeText: true });
+
+/** Free text without its control characters (tab and new lines kept), for a field that is never refused. */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(CONTROL_IN_FREE_TEXT_ALL, "");
+}
+
+/**
+ * The refusal of every text in `input` (a parsed JSON body or a form's values, nested objects and
+ * arrays) that holds a control character, by dotted path as fieldErrors() gives them; null when
+ * there is none. Paths listed in `freeText` may hold tab and new lines. Checked before the schema,
+ * so such a value is refused with a clear message and never reaches the database.
+ */
+export function controlCharacterErrors(
+  input: unknown,
+  { freeText: freeTextPaths = [] }: { freeText?: readonly string[] } = {},
+): Record<string, string[]> | null {
+  const out: Record<string, string[]> = Object.create(null);
+  let found = 0;
+  const visit = (value: unknown, path: string[], depth: number) => {
+    if (found >= MAX_CONTROL_ERRORS || depth > 20) return;
+    if (typeof value === "string") {
+      const key = path.length ? path.join(".") : ROOT_FIELD;
+      if (hasControlCharacter(value, { freeText: freeTextPaths.includes(key) })) {
+        out[key] = [CONTROL_CHARACTER_MESSAGE];
+        found++;
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, String(i)], depth + 1));
+    } else if (value && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) visit(v, [...path, k.slice(0, 100)], depth + 1);
+    }
+  };
+  visit(input, [], 0);
+  return found ? out : null;
+}
+
 /** Fields never sent back to the browser, even after a refusal. */
 export const SECRET_FIELDS: readonly string[] = ["password"];
 

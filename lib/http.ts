@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { DbUnavailableError, RETRY_AFTER_SECONDS } from "@/db/errors";
+import { socketAddress } from "./socket-address";
 
 /** A JSON error response; `error` is a stable machine code, `message` a human sentence. */
 export function jsonError(
@@ -9,6 +11,36 @@ export function jsonError(
   headers: HeadersInit = {},
 ) {
   return Response.json({ error, message, ...extra }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** The answer of an API route while the database cannot be reached: 503, try again in 30 seconds. */
+export function unavailableResponse(): Response {
+  return jsonError(
+    503,
+    "unavailable",
+    "The service is briefly unavailable. Please try again in a minute.",
+    {},
+    { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  );
+}
+
+/**
+ * Every API route handler, wrapped: when the database cannot be reached (at start-up, or later when
+ * the pool loses PostgreSQL: db/client.ts turns a lost connection into DbUnavailableError) it
+ * answers 503 with Retry-After instead of an empty 500. Other errors go on to Next, which logs them
+ * (a database error's message names no value: db/errors.ts).
+ */
+export function apiRoute<A extends unknown[]>(
+  handler: (...args: A) => Response | Promise<Response>,
+): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof DbUnavailableError) return unavailableResponse();
+      throw error;
+    }
+  };
 }
 
 export type BodyResult = { ok: true; text: string; json: unknown } | { ok: false; response: Response };
@@ -62,9 +94,8 @@ function parseJson(text: string): BodyResult {
 }
 
 /**
- * The client's address for rate limiting: the entry of X-Forwarded-For added by the nearest
- * trusted proxy (`trustedProxies` hops from the right). Next itself fills the header from the
- * socket when no proxy set it. Only a keyed hash of it is ever stored.
+ * A keyed hash of the client's address (clientAddress), for rate limiting: only the hash is ever
+ * stored.
  */
 export function clientKey(headers: Headers, trustedProxies: number, secret: string): string {
   return createHash("sha256")
@@ -73,13 +104,23 @@ export function clientKey(headers: Headers, trustedProxies: number, secret: stri
     .slice(0, 22);
 }
 
-/** The client's address: the entry `trustedProxies` from the right of X-Forwarded-For. */
+/**
+ * The client's address. With no trusted proxy (the default) it is the socket's address
+ * (lib/socket-address.ts) and X-Forwarded-For is ignored: a client sets that header as it likes,
+ * and Next keeps a client's header rather than adding the socket to it. With `trustedProxies` = N
+ * the socket is the nearest proxy, and each of the N proxies appended the address it saw, so the
+ * client is the entry N from the right; a shorter header did not come through them all, and the
+ * socket's address is used. "unknown" (one shared bucket) when the request carries no stamp.
+ */
 export function clientAddress(headers: Headers, trustedProxies: number): string {
+  const socket = socketAddress(headers);
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  return (chain[Math.max(0, chain.length - Math.max(1, trustedProxies))] ?? "unknown").slice(0, 100);
+  const address = trustedProxies > 0 && chain.length >= trustedProxies ? chain[chain.length - trustedProxies] : socket;
+  // An IPv4 client on a dual-stack socket shows as ::ffff:192.0.2.1.
+  return (address ?? "unknown").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1").slice(0, 100);
 }
 
 /** A stable hash of a request body, for idempotent replay. */

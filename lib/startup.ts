@@ -1,5 +1,5 @@
 import type { Db, DbHandle } from "@/db/client";
-import { DbUnavailableError } from "@/db/errors";
+import { DbUnavailableError, safeDbError } from "@/db/errors";
 import { getClinic } from "@/db/queries/clinic";
 import { seed } from "@/db/seed";
 import { getDbHandle, prepareDatabaseWith } from "@/lib/db";
@@ -8,6 +8,8 @@ import { EnvError, env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
 import { alertOverdueCases } from "@/lib/staff/overdue";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { rememberEmergencyNumber } from "@/lib/unavailable";
 
 /**
  * Runs when the server starts: a bad configuration stops it with one line; an unreachable
@@ -26,12 +28,13 @@ export async function startServer(): Promise<void> {
   const config = env();
   if (config.NODE_ENV === "production" && config.LOCAL_ONLY)
     console.warn(
-      `[config] APP_URL is ${config.APP_URL}: a local test run, so email may stay in the development mailbox. Never serve patients like this.`,
+      `[config] LOCAL_ONLY: a production build for this machine only (${config.APP_URL}); email may stay in the development mailbox. Never serve patients like this.`,
     );
   prepareDatabaseWith(loadDemoData);
   try {
     const handle = await getDbHandle();
     console.info(`[db] ready (${handle.kind === "pglite" ? "embedded PGlite" : "PostgreSQL"})`);
+    await noteEmergencyNumber(handle.db);
     startWorker(handle.db);
   } catch (error) {
     // Never rethrown: a failed start-up hook leaves Next answering 500 to every request until the
@@ -75,7 +78,10 @@ function startWorker(db: Db): void {
   const worker = startEmailWorker(db, transport, {
     intervalMs: config.EMAIL_WORKER_INTERVAL_SECONDS * 1000,
     leaseMs: config.EMAIL_WORKER_LEASE_SECONDS * 1000,
-    beforePass: (now) => alertOverdueCases(db, now),
+    beforePass: async (now) => {
+      await noteEmergencyNumber(db);
+      await alertOverdueCases(db, now);
+    },
   });
   state.started = true; // only now: if anything above threw, the retry starts it
   console.info(`[mail] worker started (${name === "resend" ? "Resend" : "development mailbox at /dev/mailbox"})`);
@@ -92,9 +98,28 @@ function retryWorkerLater(): void {
   }, WORKER_RETRY_MS).unref();
 }
 
-/** An error's first line and its cause's, never the parameters a failed query lists after them. */
-function firstLines(error: unknown): string {
-  const line = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0];
+/**
+ * The outage page (proxy.ts) cannot read the clinic's settings, so it is told the emergency number
+ * while the database is up: at start-up and on each worker pass (through the 30-second settings cache).
+ */
+async function noteEmergencyNumber(db: Db): Promise<void> {
+  try {
+    rememberEmergencyNumber((await getClinicCached(db))?.emergencyNumber);
+  } catch {
+    // Keep the number noted last: this must never stop the start-up or a worker pass.
+  }
+}
+
+/**
+ * An error's first line and its cause's, never the parameters a failed query lists after them nor
+ * the row a database's detail quotes: a database error is reduced to its SQLSTATE and constraint
+ * first (db/client.ts does so for every statement; this also covers a raw driver error).
+ */
+export function firstLines(error: unknown): string {
+  const line = (e: unknown) => {
+    const safe = safeDbError(e);
+    return (safe instanceof Error ? safe.message : String(safe)).split("\n")[0];
+  };
   const cause = error instanceof Error && error.cause ? ` (${line(error.cause)})` : "";
   return line(error) + cause;
 }

@@ -263,6 +263,7 @@ async function main() {
         DATABASE_URL: url,
         AUTH_SECRET: SECRET,
         APP_URL: base,
+        LOCAL_ONLY: "true",
         AUTO_SEED: "false",
         DEMO_DATA: "false",
         EMAIL_WORKER: "false",

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 [ -f .next/BUILD_ID ] || npx next build >/dev/null
 exec bash scripts/with-pg.sh bash -c '
-  DATABASE_URL=$E2E_DATABASE_URL NODE_ENV=production APP_URL=http://127.0.0.1:3199 AUTH_SECRET=bench-secret-bench-secret-bench-secret-01 \
+  DATABASE_URL=$E2E_DATABASE_URL NODE_ENV=production APP_URL=http://127.0.0.1:3199 LOCAL_ONLY=true AUTH_SECRET=bench-secret-bench-secret-bench-secret-01 \
     RATE_LIMIT_INTAKES_PER_MINUTE=1000000 node_modules/.bin/next start -p 3199 -H 127.0.0.1 > /tmp/bt-bench-server.log 2>&1 &
   server=$!
   trap "kill $server 2>/dev/null" EXIT

@@ -64,6 +64,7 @@ async function run(name: string, faults: boolean) {
         EMAIL_WORKER_INTERVAL_SECONDS: "1",
         NODE_ENV: "production",
         APP_URL: "http://127.0.0.1:3000",
+        LOCAL_ONLY: "true",
         // The lost-answer fault holds a reply for 2 s; give up on it after 1 s like a real timeout.
         EMAIL_SEND_TIMEOUT_SECONDS: "1",
         EMAIL_WORKER_LEASE_SECONDS: "15",

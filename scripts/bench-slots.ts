@@ -71,6 +71,7 @@ const server = spawn(
       DATABASE_URL: url,
       NODE_ENV: "production",
       APP_URL: `http://127.0.0.1:${PORT}`,
+      LOCAL_ONLY: "true",
       AUTH_SECRET: SECRET,
       RATE_LIMIT_SLOTS_PER_MINUTE: "1000000",
       RATE_LIMIT_BOOKINGS_PER_MINUTE: "1000000",

@@ -7,6 +7,10 @@ import { configuredTransport } from "@/lib/notifications/transports";
 import { alertOverdueCases } from "@/lib/staff/overdue";
 import { runWithDb } from "./cli";
 
+// A separate worker is a piece of a deployment: production rules (real email, the refusals in
+// lib/env.ts) unless NODE_ENV says otherwise (NODE_ENV=development npm run worker on a laptop).
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+
 await runWithDb(async (handle) => {
   await handle.migrate();
   const { transport, name } = configuredTransport(handle.db);

@@ -6,6 +6,7 @@ import { getClinicZone } from "@/lib/clinic-settings";
 import { emergencyCardIds, getStep, parseCardIds, type StepId } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { controlCharacterErrors } from "@/lib/forms";
 import { clientKey } from "@/lib/http";
 import { discardDraft, loadDraft, storeDraft } from "@/lib/intake-form/draft";
 import { fieldForPath } from "@/lib/intake-form/errors";
@@ -62,6 +63,8 @@ function withoutEmergencyMark(answers: DraftAnswers): DraftAnswers {
 export async function saveStepAction(stepId: string, _prev: FormState, form: FormData): Promise<FormState> {
   if (!isQuestionStep(stepId)) return { status: "error", values: {}, message: "This page of the form does not exist." };
   const raw = rawFromForm(form);
+  const refused = refuseControlCharacters(raw);
+  if (refused) return { status: "error", values: raw, fieldErrors: refused };
   const step = getStep(stepId);
   const draft = await loadDraft();
   const done = [...new Set([...draft.completedSteps, stepId])];
@@ -94,6 +97,20 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
   }
   await storeDraft({ answers, completedSteps: reconciled.completedSteps });
   redirect(`/intake/${after}`);
+}
+
+/**
+ * A page's values holding a control character (NUL and the rest of C0: no question page has free
+ * text), refused beside their question before anything is saved: the draft is stored as JSON, which
+ * cannot hold a NUL. A date's day, month and year and a group's ticks report on the question itself.
+ */
+function refuseControlCharacters(raw: Record<string, string | string[]>): Record<string, string[]> | undefined {
+  const errors = controlCharacterErrors(raw);
+  if (!errors) return undefined;
+  const byQuestion: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(errors))
+    byQuestion[path.replace(/\.(\d+|day|month|year|unknown)$/, "")] = messages;
+  return byQuestion;
 }
 
 /** The intake rate limit per device, shared by the normal and the early submission. */

@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
+import { SIGN_IN_THROTTLE } from "@/db/queries/staff";
 import { getDb } from "@/lib/db";
 import { fieldError, formInput, invalid, refuse, refusedState, type FormState, type Refusal } from "@/lib/forms";
 import { staffAction, type Outcome, type RawInput } from "@/lib/staff/action";
@@ -34,6 +35,8 @@ function safeNext(value: string | undefined): string {
   return /^\/staff(\/|$|\?)/.test(next) && !next.startsWith("//") ? next : "/staff";
 }
 
+const { perClient, perAccount, knownClientDays } = SIGN_IN_THROTTLE;
+
 // Sign-in has no session to resolve yet and Auth.js answers by throwing, so it is not a staffAction;
 // it answers with the same FormState.
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -49,10 +52,11 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       return answer(refuse("Too many sign-in attempts. Wait a minute, then try again."));
     }
-    // The same words whether the email is unknown, the password wrong or the account locked.
+    // The same words whether the email is unknown, the password wrong or this try throttled
+    // (lib/staff/sign-in.ts, SIGN_IN_THROTTLE), so they say how the throttle works.
     return answer(
       refuse(
-        "That email and password do not match an active account. After 5 wrong tries an account is locked for 15 minutes; an admin can unlock it sooner.",
+        `That email and password do not match an active account. After ${perClient.tries} wrong tries from one network address, that address waits up to ${perClient.minutes} minutes before it can try this account again. After ${perAccount.tries} wrong tries in one hour from addresses an account has not been signed in from, until the hour ends only addresses it was signed in from in the last ${knownClientDays} days can try it. An admin can clear the wait.`,
       ),
     );
   }

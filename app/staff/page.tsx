@@ -4,10 +4,13 @@ import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { clinicZone, getScheduleSettings } from "@/lib/clinic-settings";
 import { duration, LEVEL_NAMES } from "@/lib/staff/format";
+import { queueViewDetails } from "@/lib/staff/audit";
+import { recordPageView } from "@/lib/staff/audit-api";
 import { requireStaff } from "@/lib/staff/session";
 import { pageQueue, queueQuerySchema } from "@/lib/staff/queue";
 import { LEVELS } from "@/lib/triage";
 import { ackDeadlines } from "@/lib/escalation";
+import { getClinicCalendar } from "@/lib/clinic-hours";
 import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { GlanceChart } from "./_components/glance-chart";
@@ -34,7 +37,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Escalated cases: most urgent first, then oldest, with each one's acknowledgement deadline. */
 export default async function QueuePage({ searchParams }: Props) {
-  await requireStaff(undefined, "/staff");
+  const staff = await requireStaff(undefined, "/staff");
   const query = queueQuerySchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const now = new Date();
@@ -42,10 +45,17 @@ export default async function QueuePage({ searchParams }: Props) {
     pageQueue(db, { ...query, queue: "escalated" }, PAGE_SIZE, now),
     getScheduleSettings(db),
   ]);
-  const [glance, failedAlerts] = await Promise.all([
+  const [glance, failedAlerts, calendar] = await Promise.all([
     atAGlance(db, now, clinicZone(clinic)),
     listFailedEmergencyAlerts(db),
+    getClinicCalendar(db, now),
   ]);
+  // Names and search terms of patients on screen: every view is in the audit trail.
+  await recordPageView(db, staff, "queue_viewed", {
+    ...queueViewDetails(query),
+    queue: undefined,
+    shown: page.length,
+  });
   const deadlines = ackDeadlines(clinic);
   const keep = new URLSearchParams(
     Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter(
@@ -59,6 +69,12 @@ export default async function QueuePage({ searchParams }: Props) {
       <AutoRefresh seconds={30} />
       <h1>Case queue</h1>
       <FailedAlertsBanner cases={failedAlerts} />
+      {calendar.hours.length ? null : (
+        <p className={styles.notice} role="status">
+          No opening hours are set: deadlines run around the clock, and patients are told what to do whether the clinic
+          is open or not. An admin sets the hours in Settings.
+        </p>
+      )}
       <p className={styles.muted}>
         Escalated cases, most urgent first, then oldest. This page updates itself every 30 seconds. Emergency cases must
         be acknowledged within {duration(deadlines.EMERGENCY! * 60_000)}, urgent ones within{" "}

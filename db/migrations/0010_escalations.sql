@@ -39,12 +39,15 @@ CREATE INDEX "intakes_escalation_queue_idx" ON "intakes" USING btree ("effective
 CREATE INDEX "intakes_open_escalation_idx" ON "intakes" USING btree ("effective_rank" DESC NULLS LAST,"created_at","id") WHERE "intakes"."escalated" and "intakes"."resolved_at" is null;--> statement-breakpoint
 -- Existing cases: the deadline they had (wall clock), the first call logged, and staff alerts tied to their case.
 UPDATE "intakes" i SET "ack_due_at" = i."created_at" + make_interval(mins => CASE WHEN i."level" = 'EMERGENCY' THEN c."emergency_ack_minutes" ELSE c."urgent_ack_minutes" END)
-  FROM "clinic" c WHERE i."escalated" AND i."level" IN ('EMERGENCY', 'URGENT');--> statement-breakpoint
+  FROM "clinic" c WHERE i."escalated" AND (i."level" IN ('EMERGENCY', 'URGENT') OR i."escalation_reason" = 'no_capacity');--> statement-breakpoint
 UPDATE "intakes" i SET "first_call_at" = n."first_at"
   FROM (SELECT "intake_id", min("created_at") AS "first_at" FROM "case_notes" WHERE "kind" = 'call' GROUP BY "intake_id") n
   WHERE n."intake_id" = i."id";--> statement-breakpoint
--- The review list starts with the last two weeks' SOON and flagged intakes (older ones were handled before it existed).
-UPDATE "intakes" SET "review_due_at" = "created_at" + interval '1 day'
+-- The review list starts with the last two weeks' SOON and flagged intakes (older ones were handled
+-- before it existed). Those already past their day are listed as overdue but not alerted: an
+-- upgrade must not page the admins about two weeks of cases at once.
+UPDATE "intakes" SET "review_due_at" = "created_at" + interval '1 day',
+    "review_overdue_alerted_at" = CASE WHEN "created_at" + interval '1 day' < now() THEN now() END
   WHERE ("level" = 'SOON' OR cardinality("flags") > 0) AND "created_at" > now() - interval '14 days';--> statement-breakpoint
 UPDATE "outbox" SET "intake_id" = ("payload"->>'intakeId')::uuid
   WHERE "kind" = 'staff_escalation' AND "payload"->>'intakeId' IS NOT NULL

@@ -170,6 +170,7 @@ export type CaseLevelChanges = Partial<
     | "resolvedAt"
     | "resolvedBy"
     | "reviewDueAt"
+    | "firstCallAt"
   >
 >;
 
@@ -226,7 +227,14 @@ export async function claimOverdueAlert(db: Db, { intakeId, now }: { intakeId: s
   const rows = await db
     .update(intakes)
     .set({ overdueAlertedAt: now })
-    .where(and(eq(intakes.id, intakeId), isNull(intakes.overdueAlertedAt), isNull(intakes.acknowledgedAt)))
+    .where(
+      and(
+        eq(intakes.id, intakeId),
+        isNull(intakes.overdueAlertedAt),
+        isNull(intakes.acknowledgedAt),
+        isNull(intakes.resolvedAt),
+      ),
+    )
     .returning({
       id: intakes.id,
       level: intakes.effectiveLevel,

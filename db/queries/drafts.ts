@@ -15,11 +15,36 @@ export async function getDraft(
   return rows[0] ?? null;
 }
 
-/** Creates or replaces a draft: its answers, finished steps and new expiry. */
+/**
+ * Creates or replaces a draft: its answers, finished steps and new expiry. With `replaces`, the
+ * draft held under that hash moves to `tokenHash` in the same statement (a new token on every save,
+ * so a token known before the save opens nothing written by it); when there is none, a new draft.
+ */
 export async function saveDraft(
   db: Db,
-  d: { tokenHash: string; now: Date; expiresAt: Date; answers: Record<string, unknown>; completedSteps: string[] },
+  d: {
+    tokenHash: string;
+    replaces?: string;
+    now: Date;
+    expiresAt: Date;
+    answers: Record<string, unknown>;
+    completedSteps: string[];
+  },
 ): Promise<void> {
+  if (d.replaces !== undefined) {
+    const moved = await db
+      .update(intakeDrafts)
+      .set({
+        tokenHash: d.tokenHash,
+        answers: d.answers,
+        completedSteps: d.completedSteps,
+        updatedAt: d.now,
+        expiresAt: d.expiresAt,
+      })
+      .where(eq(intakeDrafts.tokenHash, d.replaces))
+      .returning({ tokenHash: intakeDrafts.tokenHash });
+    if (moved.length) return;
+  }
   await db
     .insert(intakeDrafts)
     .values({

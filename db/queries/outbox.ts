@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { intakes, outbox, webhookEndpoints, type OutboxRow } from "../schema";
 
@@ -178,7 +178,7 @@ export async function lockAlertRecipient(db: Db, recipient: string): Promise<voi
 }
 
 /**
- * The latest alert email (single or digest, not cancelled) to `recipient`, by when it is or was
+ * The latest alert email (single or digest, sent or not yet tried) to `recipient`, by when it is or was
  * due, and whether that is within `windowMs` before `now` (or later). `now` unset: the database's clock.
  */
 export async function latestAlertEmail(
@@ -197,7 +197,13 @@ export async function latestAlertEmail(
       and(
         eq(outbox.recipient, recipient),
         inArray(outbox.kind, [ALERT_KINDS.email, ALERT_KINDS.digest]),
-        ne(outbox.status, "cancelled"),
+        // Sent, waiting for its first try, or being sent right now: one that failed and waits for a
+        // retry (or is dead) holds back no new alert, which then goes at once (its due time is the
+        // retry's, up to an hour away).
+        or(
+          eq(outbox.status, "sent"),
+          and(eq(outbox.status, "pending"), or(isNull(outbox.lastError), sql`${outbox.claimedUntil} > ${at}`)),
+        ),
       ),
     )
     .orderBy(desc(outbox.dueAt))
@@ -220,6 +226,9 @@ export async function appendToPendingDigest(
     eq(outbox.recipient, recipient),
     eq(outbox.kind, ALERT_KINDS.digest),
     eq(outbox.status, "pending"),
+    // Never tried: a digest that was (even partly) sent once keeps its body, or a retry under the
+    // same idempotency key would be a different email, which the provider refuses as "already sent".
+    eq(outbox.attempts, 0),
     sql`(${outbox.claimedUntil} is null or ${outbox.claimedUntil} <= ${at})`,
   );
   const target = db
@@ -378,24 +387,22 @@ export async function listCaseAlerts(db: Db, intakeId: string, { limit = 50 }: {
 /** An open EMERGENCY case with an alert that could not be delivered. */
 export type FailedEmergencyAlert = { id: string; firstName: string; lastName: string; createdAt: Date };
 
+/** An alert that has failed: given up, or failed at least once and not delivered yet (retrying, for up to about 2 hours). */
+const FAILED = sql`(${outbox.status} = 'dead' or (${outbox.status} = 'pending' and ${outbox.attempts} > 0))`;
+
 /**
  * Open (unresolved) cases whose acting level is EMERGENCY and that have at least one alert (email,
- * digest or webhook) that gave up, oldest first: staff must know nobody may have been told.
+ * digest or webhook) that failed (given up, or still retrying after a failure), oldest first: staff
+ * must know nobody may have been told.
  */
 export async function listFailedEmergencyAlerts(db: Db): Promise<FailedEmergencyAlert[]> {
   const deadOwn = db
     .select({ id: outbox.intakeId })
     .from(outbox)
-    .where(
-      and(
-        eq(outbox.status, "dead"),
-        inArray(outbox.kind, [ALERT_KINDS.email, ALERT_KINDS.webhook]),
-        isNotNull(outbox.intakeId),
-      ),
-    );
+    .where(and(FAILED, inArray(outbox.kind, [ALERT_KINDS.email, ALERT_KINDS.webhook]), isNotNull(outbox.intakeId)));
   const inDeadDigest = sql`${intakes.id}::text in (
     select alert ->> 'intakeId' from ${outbox}, jsonb_array_elements(${outbox.payload} -> 'alerts') as alert
-    where ${outbox.status} = 'dead' and ${outbox.kind} = ${ALERT_KINDS.digest})`;
+    where ${FAILED} and ${outbox.kind} = ${ALERT_KINDS.digest})`;
   return db
     .select({ id: intakes.id, firstName: intakes.firstName, lastName: intakes.lastName, createdAt: intakes.createdAt })
     .from(intakes)

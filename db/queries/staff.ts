@@ -1,7 +1,9 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { staffSessions, staffUsers, type StaffRole, type StaffUser } from "../schema";
 import { preparedPerDb } from "./prepared";
+import { ATTEMPT_PREFIX, clearBuckets } from "./rate-limits";
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffUser | null> {
   const rows = await db.select().from(staffUsers).where(eq(staffUsers.email, email.trim().toLowerCase())).limit(1);
@@ -58,24 +60,80 @@ export async function upsertStaff(
   return { id: row!.id, created: true };
 }
 
-export const LOCKOUT_AFTER = 5;
-export const LOCKOUT_MINUTES = 15;
+/**
+ * The sign-in throttle (lib/staff/sign-in.ts). No hard lock: wrong guesses from one client never
+ * stop the account's owner on another.
+ */
+export const SIGN_IN_THROTTLE = {
+  /** Tries one client may make on one account per window; after them that client waits for the window's end. */
+  perClient: { tries: 5, minutes: 15 },
+  /** Tries per hour on one account from clients it does not know; after them only known clients may try. */
+  perAccount: { tries: 20, minutes: 60 },
+  /** A client that signed in to an account within this many days is known to it. */
+  knownClientDays: 30,
+} as const;
 
-/** Counts a failed sign-in; the LOCKOUT_AFTER-th in a row locks the account. Returns whether it is now locked. */
-export async function recordFailedSignIn(db: Db, id: string, now: Date): Promise<boolean> {
-  const [row] = await db
-    .update(staffUsers)
-    .set({
-      failedSignIns: sql`${staffUsers.failedSignIns} + 1`,
-      lockedUntil: sql`case when ${staffUsers.failedSignIns} + 1 >= ${LOCKOUT_AFTER} then ${now.toISOString()}::timestamptz + make_interval(mins => ${LOCKOUT_MINUTES}) else ${staffUsers.lockedUntil} end`,
-    })
-    .where(eq(staffUsers.id, id))
-    .returning({ lockedUntil: staffUsers.lockedUntil });
-  return !!row?.lockedUntil && row.lockedUntil > now;
+/** Kept for older callers: the wrong tries after which one client is throttled on an account. */
+export const LOCKOUT_AFTER = SIGN_IN_THROTTLE.perClient.tries;
+
+/** The prefix of the known-client marks, kept for SIGN_IN_THROTTLE.knownClientDays. */
+export const KNOWN_PREFIX = `${ATTEMPT_PREFIX}known:`;
+
+/** The sign-in throttle's counters: per client (any account), per account and client, per account, known clients. */
+export function signInBuckets(email: string, client = "") {
+  const account = signInAccountKey(email);
+  return {
+    client: `${ATTEMPT_PREFIX}client:${client}`,
+    pair: `${ATTEMPT_PREFIX}pair:${account}:${client}`,
+    pairs: `${ATTEMPT_PREFIX}pair:${account}:`,
+    account: `${ATTEMPT_PREFIX}hour:${account}`,
+    known: `${KNOWN_PREFIX}${account}:${client}`,
+  };
 }
 
+// Counters are named after a hash of the email, never the email itself (an unknown email too).
+function signInAccountKey(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url").slice(0, 22);
+}
+
+/** Counts a wrong password (shown to admins: wrong passwords since the last sign-in). */
+export async function recordFailedSignIn(db: Db, id: string): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ failedSignIns: sql`least(${staffUsers.failedSignIns} + 1, 32767)` })
+    .where(eq(staffUsers.id, id));
+}
+
+/** A successful sign-in: the count of wrong passwords starts again. */
+export async function recordSignIn(db: Db, id: string): Promise<void> {
+  await db.update(staffUsers).set({ failedSignIns: 0 }).where(eq(staffUsers.id, id));
+}
+
+/**
+ * Notes that a throttle on this account lasts until `until` (`lockedUntil` now means "sign-in
+ * throttled until", for admins to see: some client, or every client the account does not know).
+ */
+export async function markSignInThrottled(db: Db, id: string, until: Date): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ lockedUntil: sql`greatest(${staffUsers.lockedUntil}, ${until.toISOString()}::timestamptz)` })
+    .where(eq(staffUsers.id, id));
+}
+
+/**
+ * Clears the sign-in throttle of an account (an admin's "clear", a new password): the wrong
+ * passwords count, "throttled until", and every per-client and per-account counter. Known clients
+ * stay known.
+ */
 export async function clearFailedSignIns(db: Db, id: string): Promise<void> {
-  await db.update(staffUsers).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staffUsers.id, id));
+  const [row] = await db
+    .update(staffUsers)
+    .set({ failedSignIns: 0, lockedUntil: null })
+    .where(eq(staffUsers.id, id))
+    .returning({ email: staffUsers.email });
+  if (!row) return;
+  const buckets = signInBuckets(row.email);
+  await clearBuckets(db, { buckets: [buckets.account], prefixes: [buckets.pairs] });
 }
 
 export async function createStaffSession(db: Db, userId: string, now: Date): Promise<string> {
@@ -94,13 +152,36 @@ export const MAX_SESSION_HOURS = 12;
  * the last 30 minutes, at most 12 hours old, and the account active.
  */
 export async function findLiveSession(db: Db, sessionId: string, now: Date) {
+  const session = await findStaffSession(db, sessionId, now);
+  return session?.status === "live" ? session.staff : null;
+}
+
+/** Why a session is not live: ended (signed out), idle 30 minutes, 12 hours old, account deactivated. */
+export type SessionEnd = "ended" | "idle" | "expired" | "inactive";
+
+export type StaffSessionState =
+  | {
+      status: "live";
+      staff: { sessionId: string; lastSeenAt: Date; id: string; email: string; name: string; role: StaffRole };
+    }
+  | { status: SessionEnd };
+
+/** A session and whether it is live (see findLiveSession), or why not; null for an unknown id. */
+export async function findStaffSession(db: Db, sessionId: string, now: Date): Promise<StaffSessionState | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const rows = await preparedLiveSession(db).execute({ sessionId, now: now.toISOString() });
-  return rows[0] ?? null;
+  const [row] = await preparedSession(db).execute({ sessionId, now: now.toISOString() });
+  if (!row) return null;
+  // The order matters only for the message: a signed-out session is "ended" even if it is also old.
+  if (row.ended) return { status: "ended" };
+  if (!row.active) return { status: "inactive" };
+  if (!row.young) return { status: "expired" };
+  if (!row.fresh) return { status: "idle" };
+  const { sessionId: id, lastSeenAt, id: userId, email, name, role } = row;
+  return { status: "live", staff: { sessionId: id, lastSeenAt, id: userId, email, name, role } };
 }
 
 // Every staff page, action and API request asks.
-const preparedLiveSession = preparedPerDb((db) => {
+const preparedSession = preparedPerDb((db) => {
   const now = sql`${sql.placeholder("now")}::timestamptz`;
   return db
     .select({
@@ -110,20 +191,16 @@ const preparedLiveSession = preparedPerDb((db) => {
       email: staffUsers.email,
       name: staffUsers.name,
       role: staffUsers.role,
+      ended: sql<boolean>`${staffSessions.endedAt} is not null`,
+      active: staffUsers.active,
+      fresh: sql<boolean>`${staffSessions.lastSeenAt} > ${now} - make_interval(mins => ${IDLE_MINUTES})`,
+      young: sql<boolean>`${staffSessions.createdAt} > ${now} - make_interval(hours => ${MAX_SESSION_HOURS})`,
     })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
-    .where(
-      and(
-        eq(staffSessions.id, sql.placeholder("sessionId")),
-        isNull(staffSessions.endedAt),
-        eq(staffUsers.active, true),
-        gt(staffSessions.lastSeenAt, sql`${now} - make_interval(mins => ${IDLE_MINUTES})`),
-        gt(staffSessions.createdAt, sql`${now} - make_interval(hours => ${MAX_SESSION_HOURS})`),
-      ),
-    )
+    .where(eq(staffSessions.id, sql.placeholder("sessionId")))
     .limit(1)
-    .prepare("find_live_staff_session");
+    .prepare("find_staff_session");
 });
 
 /** Marks a session used now (at most once a minute, to spare writes). */
@@ -139,11 +216,22 @@ export async function touchStaffSession(db: Db, sessionId: string, now: Date): P
     );
 }
 
-export async function endStaffSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db
+/** Ends one session; the signed-in person when it was still open, else null (already ended, unknown). */
+export async function endStaffSession(
+  db: Db,
+  sessionId: string,
+  now: Date,
+): Promise<{ id: string; email: string } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [row] = await db
     .update(staffSessions)
     .set({ endedAt: now })
-    .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+    .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)))
+    .returning({
+      id: staffSessions.userId,
+      email: sql<string>`(select ${staffUsers.email} from ${staffUsers} where ${staffUsers.id} = ${staffSessions.userId})`,
+    });
+  return row ?? null;
 }
 
 /** Sign out everywhere: ends every live session of this person. */
@@ -191,9 +279,10 @@ export async function setStaffRole(db: Db, id: string, role: StaffRole): Promise
   await db.update(staffUsers).set({ role }).where(eq(staffUsers.id, id));
 }
 
-/** A new password (its hash), and a clean slate of failed sign-ins. */
+/** A new password (its hash), and a clean slate: the sign-in throttle is cleared (clearFailedSignIns). */
 export async function setStaffPassword(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(staffUsers).set({ passwordHash, failedSignIns: 0, lockedUntil: null }).where(eq(staffUsers.id, id));
+  await db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, id));
+  await clearFailedSignIns(db, id);
 }
 
 export async function setStaffActive(db: Db, id: string, active: boolean): Promise<void> {

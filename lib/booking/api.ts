@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { claimIdempotencyKey, findIdempotencyKey, type BookingIntake } from "@/db/queries/intakes";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { clinicZone } from "@/lib/clinic-settings";
-import { fieldErrors } from "@/lib/forms";
+import { CONTROL_CHARACTER, fieldErrors, oneLineText } from "@/lib/forms";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { localDate } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
@@ -22,7 +22,7 @@ export type BookingApiOptions = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const slotsQuery = z.strictObject({
-  bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200),
+  bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200).refine(oneLineText, CONTROL_CHARACTER),
   from: z
     .string()
     .regex(ISO_DATE, { error: "from must be a date, YYYY-MM-DD" })
@@ -34,12 +34,16 @@ const slotsQuery = z.strictObject({
     .min(1, { error: "days must be 1 to 31" })
     .max(31, { error: "days must be 1 to 31" })
     .default(7),
-  type: z.string().min(1).max(50).optional(),
+  type: z.string().min(1).max(50).refine(oneLineText, CONTROL_CHARACTER).optional(),
 });
 
 const bookingBody = z.strictObject({
-  bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200),
-  appointmentTypeId: z.string({ error: "appointmentTypeId is required" }).min(1).max(50),
+  bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200).refine(oneLineText, CONTROL_CHARACTER),
+  appointmentTypeId: z
+    .string({ error: "appointmentTypeId is required" })
+    .min(1)
+    .max(50)
+    .refine(oneLineText, CONTROL_CHARACTER),
   clinicianId: z.uuid({ error: "clinicianId must be a clinician's id" }),
   start: z.iso.datetime({ offset: true, error: "start must be an ISO 8601 instant, e.g. 2026-12-01T14:00:00Z" }),
 });
@@ -160,6 +164,7 @@ export async function handleCreateBooking(db: Db, request: Request, opts: Bookin
     start: new Date(parsed.data.start),
     typeId: parsed.data.appointmentTypeId,
     now,
+    via: "api",
   });
   // Two requests with one key at once: the loser of the race replays the winner's booking.
   if (idem && result.status !== "booked") {

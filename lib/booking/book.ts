@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { AppointmentType as TypeRow } from "@/db/schema";
 import { insertAppointment, lockClinicianBookings } from "@/db/queries/appointments";
+import { recordAudit } from "@/db/queries/audit";
 import { listBusy } from "@/db/queries/scheduling";
 import { clinicZone } from "@/lib/clinic-settings";
 import type { BookingIntake } from "@/db/queries/intakes";
@@ -16,10 +17,15 @@ export type BookedAppointment = {
   start: Date;
   end: Date;
   clinicianId: string;
+  /** The clinician's name when booked (for the audit trail). */
+  clinicianName: string;
   appointmentTypeId: string;
   seriesId: string;
   sequence: number;
 };
+
+/** How a patient reached a change: the booking pages, the manage link, or the booking API. */
+export type PatientChannel = "booking_link" | "manage_link" | "api";
 
 export type BookResult =
   | { status: "booked"; appointment: BookedAppointment; manageToken: string }
@@ -41,6 +47,11 @@ export type BookRequest = {
   reschedule?: { of: string; manageTokenHash: string; seriesId: string; sequence: number };
   /** Staff booking an URGENT case into reserved urgent capacity (see bookUrgentSlot). */
   urgent?: true;
+  /**
+   * Which of the patient's links made a new booking, for its audit row (the booking pages unless
+   * said otherwise). Moves are audited by the manage link (manage.ts), urgent bookings by staff.
+   */
+  via?: Exclude<PatientChannel, "manage_link">;
 };
 
 /** A new random manage-link token and the hash that is stored instead of it. */
@@ -117,6 +128,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
     start: slot.start,
     end: slot.end,
     clinicianId: slot.clinicianId,
+    clinicianName: settings.schedule.clinicians.find((c) => c.id === slot.clinicianId)?.name ?? "",
     appointmentTypeId: type.id,
     seriesId: req.reschedule?.seriesId ?? id,
     sequence: req.reschedule ? req.reschedule.sequence + 1 : 0,
@@ -141,7 +153,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
         manageTokenHash: hash,
         rescheduledFromId: req.reschedule?.of ?? null,
       });
-      // The confirmation and reminder commit with the booking, or neither does.
+      // The confirmation and reminder commit with the booking, or neither does; so does its audit row.
       if (!req.reschedule) {
         await queueAppointmentBooked(tx, {
           appointment: asQueued(booked),
@@ -149,6 +161,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
           manageToken: token,
           now: req.now,
         });
+        if (!req.urgent) await auditPatientBooking(tx, req, booked, type.name);
       }
     });
     forgetOffers(db);
@@ -175,6 +188,24 @@ export function bookUrgentSlot(
   req: Omit<BookRequest, "urgent" | "reschedule"> & { typeId: string },
 ): Promise<BookResult> {
   return bookAppointment(db, { ...req, urgent: true });
+}
+
+/** A patient's own booking: no staff actor, the link they used named instead. */
+function auditPatientBooking(db: Db, req: BookRequest, booked: BookedAppointment, typeName: string) {
+  return recordAudit(db, {
+    actor: null,
+    action: "appointment_booked",
+    subjectType: "appointment",
+    subjectId: booked.id,
+    after: {
+      via: req.via ?? "booking_link",
+      intakeId: req.intake.id,
+      start: booked.start.toISOString(),
+      clinician: booked.clinicianName,
+      clinicianId: booked.clinicianId,
+      type: typeName,
+    },
+  });
 }
 
 async function alternatives(

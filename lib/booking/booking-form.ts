@@ -2,6 +2,7 @@
 // reason. The pages post hidden fields they filled themselves, so a value that does not parse was
 // changed on the way: the actions answer it like a time no longer free (choose again).
 import { z } from "zod";
+import { CONTROL_CHARACTER, oneLineText, withoutControlCharacters } from "@/lib/forms";
 
 const chooseAgain = "Choose a time from the list";
 
@@ -15,7 +16,8 @@ export const chosenSlotSchema = z.object({
 export const confirmBookingSchema = chosenSlotSchema.extend({
   token: z
     .string({ error: "Open the booking link from your result page again" })
-    .min(1, { error: "Open the booking link from your result page again" }),
+    .min(1, { error: "Open the booking link from your result page again" })
+    .refine(oneLineText, CONTROL_CHARACTER),
 });
 
 /** Moving an appointment: the chosen time, and the re-graded intake after "something got worse". */
@@ -26,10 +28,15 @@ export const rescheduleSchema = chosenSlotSchema.extend({
   ),
 });
 
-/** Cancelling: the reason, optional (at most 500 characters are kept). */
+/**
+ * Cancelling: the reason, optional (at most 500 characters are kept). Never refused (the cancel
+ * form shows no errors), so control characters are dropped instead: they never reach the database.
+ */
 export const cancelSchema = z.object({
   reason: z
     .string()
     .optional()
-    .transform((value) => value?.trim().slice(0, 500) || "No reason given"),
+    .transform(
+      (value) => (value === undefined ? "" : withoutControlCharacters(value)).trim().slice(0, 500) || "No reason given",
+    ),
 });

@@ -4,6 +4,7 @@ import {
   findBookedByManageTokenHash,
   markAppointmentRescheduled,
 } from "@/db/queries/appointments";
+import { recordAudit } from "@/db/queries/audit";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
@@ -30,7 +31,8 @@ export type ChangeResult = { status: "done" } | { status: "too_late" } | { statu
 
 /**
  * Cancels by manage link. A compare-and-swap update: it changes the row only while it is still
- * booked and before the cut-off, so a double click or a race cancels once.
+ * booked and before the cut-off, so a double click or a race cancels once. Audited (actor: the
+ * patient's manage link) in the same transaction.
  */
 export async function cancelAppointment(
   db: Db,
@@ -42,9 +44,19 @@ export async function cancelAppointment(
   if (found.startsAt.getTime() - now.getTime() < hours * 3600_000) return { status: "too_late" };
   const done = await db.transaction(async (tx) => {
     const cancelled = await cancelBookedAppointment(tx, { id: found.id, now, reason, cutoffHours: hours });
+    if (!cancelled) return false;
     // The reminder is cancelled and the patient told in the same transaction as the cancel.
-    if (cancelled) await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found, now });
-    return cancelled;
+    await queueAppointmentCancelled(tx, { appointment: queuedFrom(found), patient: found, now });
+    await recordAudit(tx, {
+      actor: null,
+      action: "appointment_cancelled",
+      subjectType: "appointment",
+      subjectId: found.id,
+      before: { status: "booked", start: found.startsAt.toISOString(), clinician: found.clinicianName },
+      after: { via: "manage_link", intakeId: found.intakeId, status: "cancelled" },
+      reason,
+    });
+    return true;
   });
   if (done) forgetOffers(db);
   return done ? { status: "done" } : { status: "not_found" };
@@ -54,7 +66,8 @@ export type RescheduleResult = BookResult | { status: "too_late" } | { status: "
 
 /**
  * Moves an appointment: in one transaction the old one becomes "rescheduled" (kept as history)
- * and the new one is booked under the same manage link; if the new time is refused, nothing changes.
+ * and the new one is booked under the same manage link, with its audit row (actor: the patient's
+ * manage link); if the new time is refused, nothing changes.
  */
 export async function rescheduleAppointment(
   db: Db,
@@ -110,6 +123,26 @@ export async function rescheduleAppointment(
           manageToken: token,
           now,
           previous: { id: found.id, startsAt: found.startsAt },
+        });
+        const moved = result.appointment;
+        await recordAudit(tx, {
+          actor: null,
+          action: "appointment_moved",
+          subjectType: "appointment",
+          subjectId: moved.id,
+          before: {
+            appointmentId: found.id,
+            start: found.startsAt.toISOString(),
+            clinician: found.clinicianName,
+            intakeId: found.intakeId,
+          },
+          after: {
+            via: "manage_link",
+            appointmentId: moved.id,
+            start: moved.start.toISOString(),
+            clinician: moved.clinicianName,
+            intakeId: intake.id,
+          },
         });
         return { ...result, manageToken: token };
       })

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { hitRateLimit } from "@/db/queries/rate-limits";
-import { fieldErrors } from "@/lib/forms";
+import { controlCharacterErrors, fieldErrors } from "@/lib/forms";
 import { makeIntakeAnswersSchema, type IntakeAnswers } from "@/lib/triage";
 
 export type IntakeCheck = { ok: true; answers: IntakeAnswers } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -21,13 +21,24 @@ function schemaFor({ timeZone, now }: IntakeClock) {
   return schema;
 }
 
+/** The intake's free-text fields: they may hold tab and new lines (a textarea); no other text may. */
+const FREE_TEXT = ["notes"];
+
 /**
  * The one check of an intake against the contract, for the API, the form's submit and its early
- * send: the answers as the engine takes them, or the problems by dotted field path.
+ * send: the answers as the engine takes them, or the problems by dotted field path. Before the
+ * contract: any text holding a control character (NUL and the rest of C0; tab and new line only in
+ * free text) is refused beside its field, so it never reaches the database.
  */
 export function checkIntake(input: unknown, clock: IntakeClock): IntakeCheck {
+  const control = controlCharacterErrors(input, { freeText: FREE_TEXT });
   const parsed = schemaFor(clock).safeParse(input);
-  return parsed.success ? { ok: true, answers: parsed.data } : { ok: false, fieldErrors: fieldErrors(parsed.error) };
+  if (parsed.success && !control) return { ok: true, answers: parsed.data };
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  // The control character first: the contract's message about the same field may only follow from it.
+  for (const [path, messages] of Object.entries(control ?? {}))
+    errors[path] = [...messages, ...(errors[path] ?? []).filter((m) => !messages.includes(m))];
+  return { ok: false, fieldErrors: errors };
 }
 
 /**

@@ -299,7 +299,7 @@ async function queueAlertEmail(db: Db, recipient: string, entry: AlertEntry, now
     ALERT_KINDS.digest,
     recipient,
     { alerts: [entry] },
-    { dueAt: new Date(last.dueAt.getTime() + ALERT_EMAIL_GAP_MS) },
+    { dueAt: new Date(Math.max(last.dueAt.getTime() + ALERT_EMAIL_GAP_MS, (now ?? new Date()).getTime())) },
   );
 }
 

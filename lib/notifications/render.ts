@@ -2,6 +2,7 @@ import { render } from "@react-email/components";
 import { createElement, type ComponentType } from "react";
 import type { Clinic, OutboxRow } from "@/db/schema";
 import * as templates from "@/emails";
+import { greetingName } from "@/emails/layout";
 import { levelRank } from "@/common/vocabulary";
 import type { AppointmentDetails, ClinicBrand, StaffDigestCase } from "@/emails/types";
 import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/booking/format";
@@ -242,7 +243,8 @@ function ics(
       : `Cancelled. To book again, call ${ctx.clinic.phone}.`,
     url: manageUrl,
     organizer: { name: ctx.clinic.name, email: ctx.clinic.email ?? "no-reply@backtrack.localhost" },
-    attendee: { name: p.firstName, email: row.recipient },
+    // The calendar file shows the name as the email does, or the address (see greetingName).
+    attendee: { name: greetingName(p.firstName) || row.recipient, email: row.recipient },
     cancelled,
     stamp: row.createdAt,
   });

@@ -111,10 +111,16 @@ export async function postWebhook({
   await response.body?.cancel().catch(() => {});
   const status = response.status;
   if (status >= 200 && status < 300) return { ok: true, status };
-  const permanent = status !== 429 && status < 500;
+  // Only answers that say this delivery itself can never be taken (a malformed body, a gone or
+  // too-large endpoint) or that point elsewhere end it; a 401, 404 or 408 while a pager bridge is
+  // being redeployed must not lose an EMERGENCY alert after one try, so those are retried.
+  const permanent = (status >= 300 && status < 400) || PERMANENT_STATUSES.has(status);
   const why = status >= 300 && status < 400 ? " (redirects are not followed: use the final URL)" : "";
   return { ok: false, error: `webhook ${status} ${response.statusText}`.trim() + why, permanent, status };
 }
+
+/** Answers after which retrying the same delivery cannot help. */
+const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 410, 413, 415, 422]);
 
 /**
  * The worker's transport for webhook deliveries: the endpoint's URL and secret, read fresh for

@@ -1,11 +1,12 @@
 // /api/v1/staff/*: the case queue, one case and acknowledging it, and the audit trail, as JSON for
 // clinic integrations (a wallboard, a pager bridge). Each handler checks the session and role on
-// the server first: 401 without a live staff session, 403 for the wrong role, never data.
-import { listAudit } from "@/db/queries/audit";
+// the server first: 401 without a live staff session, 403 for the wrong role, never data. The
+// audit trail's handlers are in audit-api.ts.
 import type { StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
 import { callDue } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
+import { queueViewDetails, recordStaffView } from "./audit";
 import { acknowledgeCase, viewCase } from "./cases";
 import { explainGrade, ruleSummary } from "./format";
 import { pageQueue, queueQuerySchema } from "./queue";
@@ -25,9 +26,11 @@ async function withStaff(roles: readonly StaffRole[], run: (staff: Staff) => Pro
  * `?queue=review` gives the "To review" list in the same shape.
  */
 export function listCasesApi(request: Request): Promise<Response> {
-  return withStaff(ANY_STAFF, async () => {
+  return withStaff(ANY_STAFF, async (staff) => {
     const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const { cases: page, next } = await pageQueue(await getDb(), query, PAGE_SIZE);
+    const db = await getDb();
+    const { cases: page, next } = await pageQueue(db, query, PAGE_SIZE);
+    await recordStaffView(db, staff, "api_case_list_viewed", { ...queueViewDetails(query), shown: page.length });
     const cases = page.map((c) => {
       const { due, overdueMs } = c;
       return {
@@ -138,20 +141,5 @@ export function acknowledgeCaseApi(request: Request, id: string): Promise<Respon
     if (result.status === "already")
       return jsonError(409, "already_acknowledged", "This case was already acknowledged.");
     return Response.json({ id, acknowledged: true }, { headers: NO_STORE });
-  });
-}
-
-/** GET /api/v1/staff/audit: the newest audit events (admins only), filtered like /staff/audit. */
-export function listAuditApi(request: Request): Promise<Response> {
-  return withStaff(["admin"], async () => {
-    const params = new URL(request.url).searchParams;
-    const action = params.get("action");
-    const subject = params.get("subject");
-    const filter = {
-      action: action && /^[a-z_]{1,50}$/.test(action) ? action : undefined,
-      subjectId: subject && subject.length <= 100 ? subject : undefined,
-    };
-    const events = await listAudit(await getDb(), filter, 100);
-    return Response.json({ events: events.map((e) => ({ ...e, at: e.at.toISOString() })) }, { headers: NO_STORE });
   });
 }

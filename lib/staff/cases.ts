@@ -27,6 +27,7 @@ import { formatDateTime } from "@/lib/booking/format";
 import { offeredSlots } from "@/lib/booking/schedule";
 import { getScheduleSettings } from "@/lib/clinic-settings";
 import { clinicDeadlines } from "@/lib/deadlines";
+import { CONTROL_CHARACTER, freeText, oneLineText } from "@/lib/forms";
 import {
   ackMinutesFor,
   CALL_REQUIRED_LEVELS,
@@ -123,7 +124,12 @@ export const callSchema = z
     outcome: z.enum(Object.keys(CALL_OUTCOMES) as [keyof typeof CALL_OUTCOMES], {
       error: "Choose how the call went",
     }),
-    body: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
+    body: z
+      .string()
+      .trim()
+      .max(4000, { error: "Keep the note under 4,000 characters" })
+      .refine(freeText, CONTROL_CHARACTER)
+      .default(""),
   })
   .refine((c) => c.outcome !== "other" || c.body.length > 0, {
     path: ["body"],
@@ -134,11 +140,17 @@ export const noteSchema = z.object({
     .string()
     .trim()
     .min(1, { error: "Write the note first" })
-    .max(4000, { error: "Keep the note under 4,000 characters" }),
+    .max(4000, { error: "Keep the note under 4,000 characters" })
+    .refine(freeText, CONTROL_CHARACTER),
 });
 export const overrideSchema = z.object({
   level: z.enum(LEVELS, { error: "Choose the new level" }),
-  reason: z.string().trim().min(10, { error: "Give the reason (at least 10 characters)" }).max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(10, { error: "Give the reason (at least 10 characters)" })
+    .max(2000)
+    .refine(freeText, CONTROL_CHARACTER),
 });
 /** Closing a case: a clinician may give a written reason instead of a logged call. */
 export const resolveSchema = z.object({
@@ -146,6 +158,7 @@ export const resolveSchema = z.object({
     .string()
     .trim()
     .max(2000, { error: "Keep the reason under 2,000 characters" })
+    .refine(freeText, CONTROL_CHARACTER)
     .optional()
     .transform((v) => v || undefined)
     .refine((v) => v === undefined || v.length >= 10, { error: "Give the reason (at least 10 characters)" }),
@@ -153,7 +166,12 @@ export const resolveSchema = z.object({
 /** Marking a case on the review list reviewed: an optional note, and optionally a new level (with the note as its reason). */
 export const reviewSchema = z
   .object({
-    note: z.string().trim().max(4000, { error: "Keep the note under 4,000 characters" }).default(""),
+    note: z
+      .string()
+      .trim()
+      .max(4000, { error: "Keep the note under 4,000 characters" })
+      .refine(freeText, CONTROL_CHARACTER)
+      .default(""),
     level: z
       .enum(LEVELS)
       .optional()
@@ -212,7 +230,7 @@ async function addCaseNote(
 export function levelChanges(
   c: Pick<
     CaseForUpdate,
-    "effectiveLevel" | "escalated" | "escalationReason" | "reviewDueAt" | "reviewedAt" | "createdAt"
+    "effectiveLevel" | "escalated" | "escalationReason" | "reviewDueAt" | "reviewedAt" | "ackDueAt"
   >,
   level: Level,
   now: Date,
@@ -223,6 +241,8 @@ export function levelChanges(
   const changes: CaseLevelChanges = {};
   let alert = false;
   if (raised && ESCALATING_LEVELS.has(level)) {
+    // A new escalation: acknowledged again, reopened, and a new call is due (an earlier call was
+    // about a less urgent case).
     Object.assign(changes, {
       escalated: true,
       escalationReason: "override",
@@ -231,6 +251,7 @@ export function levelChanges(
       overdueAlertedAt: null,
       resolvedAt: null,
       resolvedBy: null,
+      firstCallAt: null,
     });
     alert = true;
   } else if (raised && CALL_TO_BOOK_LEVELS.has(level) && !c.escalated) {
@@ -239,13 +260,15 @@ export function levelChanges(
   const escalated = changes.escalated ?? c.escalated;
   const reason = changes.escalationReason ?? c.escalationReason;
   const minutes = escalated ? ackMinutesFor({ level, escalationReason: reason }, deadlines) : null;
-  if (minutes) {
-    // A new escalation counts from now; a lowered one keeps its start (the arrival) with the new level's minutes.
-    const due = clock.ackDue(alert || !c.escalated ? now : c.createdAt, minutes);
+  if (!minutes) {
+    Object.assign(changes, { ackDueAt: null, arrivedOutOfHours: false });
+  } else if (alert || !c.ackDueAt) {
+    // A new escalation, or a deadline where there was none: counted from now, in clinic hours.
+    const due = clock.ackDue(now, minutes);
     Object.assign(changes, { ackDueAt: due.due, arrivedOutOfHours: due.outOfHours });
-  } else {
-    changes.ackDueAt = null;
   }
+  // Otherwise (the same level again, or lowered but still with a deadline) the deadline stands: it
+  // can only be earlier than the new level's would be, never later.
   if (level === "SOON" && !c.reviewDueAt && !c.reviewedAt) changes.reviewDueAt = clock.reviewDue(now);
   return { changes, raised, alert };
 }
@@ -403,7 +426,7 @@ export const urgentSlotSchema = z.object({
       return { clinicianId, start: new Date(start) };
     })
     .refine((s) => !Number.isNaN(s.start.getTime()), { error: "Choose a time" }),
-  typeId: z.string().min(1).max(50),
+  typeId: z.string().min(1).max(50).refine(oneLineText, CONTROL_CHARACTER),
 });
 
 /** Books a reserved urgent slot for the patient (the confirmation email is queued with it). */

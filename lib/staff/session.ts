@@ -2,11 +2,13 @@ import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { findLiveSession, touchStaffSession } from "@/db/queries/staff";
+import type { Db } from "@/db/client";
+import { findStaffSession, touchStaffSession, type SessionEnd } from "@/db/queries/staff";
 import { STAFF_ROLES, type StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress, jsonError } from "@/lib/http";
+import { isBackgroundRequest } from "./background";
 
 export type Staff = {
   sessionId: string;
@@ -64,35 +66,64 @@ function rememberToken(key: string, sid: string, expiresAt: number): void {
   decodedTokens.set(key, { sid, expiresAt });
 }
 
+type SessionCheck = { staff: Omit<Staff, "clientAddress"> } | { staff: null; ended: SessionEnd | null };
+
+/**
+ * The session `sessionId` names, checked at `now`. A live session is marked used (at most once a
+ * minute, the database spares the rest) unless the request is `background` (an auto-refresh, a
+ * prefetch): only a person's requests keep it alive, so an unattended queue still signs out after
+ * 30 idle minutes. Otherwise, why it is not live (null: no such session).
+ */
+export async function checkStaffSession(
+  db: Db,
+  { sessionId, now, background }: { sessionId: string; now: Date; background: boolean },
+): Promise<SessionCheck> {
+  const session = await findStaffSession(db, sessionId, now);
+  if (session?.status !== "live") return { staff: null, ended: session?.status ?? null };
+  const { lastSeenAt, ...staff } = session.staff;
+  // Not even sending the write within a minute of the last spares a round trip.
+  if (!background && now.getTime() - lastSeenAt.getTime() >= 60_000) await touchStaffSession(db, staff.sessionId, now);
+  return { staff };
+}
+
+// Once per request: the staff layout and the page both ask.
+const sessionOfRequest = cache(async (): Promise<SessionCheck> => {
+  const sid = await sessionIdFromCookie();
+  if (!sid) return { staff: null, ended: null };
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  return checkStaffSession(await getDb(), {
+    sessionId: sid,
+    now: new Date(),
+    background: isBackgroundRequest(requestHeaders, (name) => jar.get(name)?.value),
+  });
+});
+
 /**
  * The signed-in staff member, checked against the database on every request (the session may have
  * ended: idle, too old, signed out, account disabled), or null.
  */
-// Once per request: the staff layout and the page both ask.
 export const currentStaff = cache(async (): Promise<Staff | null> => {
-  const sid = await sessionIdFromCookie();
-  if (!sid) return null;
-  const db = await getDb();
-  const now = new Date();
-  const live = await findLiveSession(db, sid, now);
-  if (!live) return null;
-  // The database spares the write within a minute anyway; not even sending it spares a round trip.
-  if (now.getTime() - live.lastSeenAt.getTime() >= 60_000) await touchStaffSession(db, live.sessionId, now);
-  const address = clientAddress(await headers(), env().TRUSTED_PROXIES);
-  return {
-    sessionId: live.sessionId,
-    id: live.id,
-    email: live.email,
-    name: live.name,
-    role: live.role,
-    clientAddress: address,
-  };
+  const { staff } = await sessionOfRequest();
+  if (!staff) return null;
+  return { ...staff, clientAddress: clientAddress(await headers(), env().TRUSTED_PROXIES) };
 });
 
-/** For staff pages and server actions: signed out → the sign-in page; wrong role → 403. */
+/** The sign-in page, with what to come back to and why the session ended (the page says so). */
+export function signInPath(next?: string, ended?: SessionEnd | null): string {
+  const query = new URLSearchParams();
+  if (next) query.set("next", next);
+  if (ended === "idle" || ended === "expired") query.set("reason", ended);
+  const search = query.toString();
+  return search ? `/staff/sign-in?${search}` : "/staff/sign-in";
+}
+
+/** For staff pages and server actions: signed out → the sign-in page (saying why); wrong role → 403. */
 export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next?: string): Promise<Staff> {
   const staff = await currentStaff();
-  if (!staff) redirect(next ? `/staff/sign-in?next=${encodeURIComponent(next)}` : "/staff/sign-in");
+  if (!staff) {
+    const check = await sessionOfRequest();
+    redirect(signInPath(next, "ended" in check ? check.ended : null));
+  }
   if (!roles.includes(staff.role)) forbidden();
   return staff;
 }

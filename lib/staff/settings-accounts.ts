@@ -60,7 +60,7 @@ export async function createStaffAccount(
 const ACCOUNT_GONE = "That account no longer exists.";
 const gone = refuse(ACCOUNT_GONE);
 
-/** A row's account (a hidden id): unlocking it. */
+/** A row's account (a hidden id): clearing its sign-in throttle. */
 export const staffAccountSchema = rowId(ACCOUNT_GONE);
 export const staffRoleSchema = staffAccountSchema.extend({ role });
 export const staffActiveSchema = staffAccountSchema.extend({ active: checkbox });
@@ -114,7 +114,11 @@ export async function setStaffAccountActive(
   });
 }
 
-/** Lifts a sign-in lock and forgets the failed sign-ins, so the person can sign in again now. */
+/**
+ * Clears the account's sign-in throttle (no account is ever locked: see lib/staff/sign-in.ts):
+ * every client it held back may try again now, and the count of wrong passwords starts again.
+ * Audited as "staff_unlocked", the name it has always had in the trail, with what was cleared.
+ */
 export async function unlockStaffAccount(
   db: Db,
   actor: Actor,

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { claimDueEmails, enqueueEmail } from "@/db/queries/outbox";
+import { claimDueEmails, enqueueEmail, markEmailFailed } from "@/db/queries/outbox";
 import { devMailbox, intakes, outbox } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { env } from "@/lib/env";
@@ -188,6 +188,34 @@ describeEachDb("staff alert digest", (ctx) => {
     const digests = rows.filter((r) => r.kind === "staff_digest").sort((x, y) => +x.dueAt - +y.dueAt);
     expect(digests.map((d) => d.dueAt.toISOString())).toEqual([at(60).toISOString(), at(120).toISOString()]);
     expect((digests[1]!.payload as { alerts: { intakeId: string }[] }).alerts.map((x) => x.intakeId)).toEqual([c.id]);
+  });
+
+  it("a digest that failed once is never added to (its retry must be the same email), and waiting for its retry holds back no new alert", async () => {
+    const { db } = ctx();
+    const to = "retry@clinic.test";
+    const [a, b, c] = [await intake(db, "URGENT"), await intake(db, "URGENT"), await intake(db, "EMERGENCY")];
+    const alert = (x: typeof a, now: Date) =>
+      queueStaffAlert(
+        db,
+        { intakeId: x.id, level: x.level, reason: "level", submittedAt: x.createdAt, deadline: null, now },
+        [to],
+      );
+    await alert(a, T0);
+    await alert(b, at(10)); // a digest due at 60 s
+    const claimed = (await claimDueEmails(db, { now: at(60), limit: 10, leaseMs: 60_000 })).filter(
+      (r) => r.recipient === to && r.kind === "staff_digest",
+    );
+    expect(claimed).toHaveLength(1);
+    // The provider timed out: retry in half an hour, under the same idempotency key.
+    await markEmailFailed(db, { id: claimed[0]!.id, error: "resend no response", retryAt: at(1860), dead: false });
+    await alert(c, at(70)); // an EMERGENCY: at once, on its own
+    const rows = await alertRows(db, to);
+    const digest = rows.find((r) => r.id === claimed[0]!.id)!;
+    expect((digest.payload as { alerts: { intakeId: string }[] }).alerts.map((x) => x.intakeId)).toEqual([b.id]);
+    const forC = rows.find(
+      (r) => r.kind === "staff_escalation" && (r.payload as { intakeId: string }).intakeId === c.id,
+    );
+    expect(forC?.dueAt).toEqual(at(70));
   });
 
   it("alerts queued at the same moment by concurrent transactions still make one email and one digest", async () => {

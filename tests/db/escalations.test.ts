@@ -283,6 +283,26 @@ describeEachDb("closing an emergency or urgent case needs an outcome", (ctx) => 
     expect((await getIntake(db, b))!.resolutionReason).toBe("Seen in person at the front desk, sent to ED");
   });
 
+  it("a case raised to EMERGENCY after it was closed on a call needs a new call", async () => {
+    const { db } = ctx();
+    await ready(db);
+    const reception = await staffMember(db, "reception");
+    const clinician = await staffMember(db, "clinician");
+    const id = await intake(db, "P07");
+    await logCall(db, reception, id, { outcome: "no_answer", body: "" }, at(5));
+    expect(await resolveCase(db, reception, id, at(6))).toEqual({ status: "done" });
+    await overrideLevel(
+      db,
+      clinician,
+      id,
+      { level: "EMERGENCY", reason: "Patient rang back: new bladder symptoms" },
+      at(60),
+    );
+    const row = (await getIntake(db, id))!;
+    expect(row).toMatchObject({ resolvedAt: null, acknowledgedAt: null, firstCallAt: null, ackDueAt: at(75) });
+    expect(await resolveCase(db, reception, id, at(61))).toEqual({ status: "needs_outcome" });
+  });
+
   it("gives a 'no capacity' case the URGENT deadline", async () => {
     const { db } = ctx();
     await ready(db);

@@ -1,14 +1,27 @@
 import { eq, sql } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { Auth } from "@auth/core";
+import { encode } from "next-auth/jwt";
+import { expect, it, vi } from "vitest";
 import { listAudit } from "@/db/queries/audit";
 import { insertIntake, listEscalations } from "@/db/queries/intakes";
-import { endAllStaffSessions, findLiveSession, LOCKOUT_AFTER, upsertStaff } from "@/db/queries/staff";
-import { auditEvents, caseNotes, intakes } from "@/db/schema";
+import {
+  clearFailedSignIns,
+  endAllStaffSessions,
+  findLiveSession,
+  findStaffSession,
+  setStaffPassword,
+  SIGN_IN_THROTTLE,
+  upsertStaff,
+} from "@/db/queries/staff";
+import { auditEvents, caseNotes, intakes, staffSessions, staffUsers } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { submitIntake } from "@/lib/intakes/submit";
 import { acknowledgeCase, addNote, logCall, overrideLevel, resolveCase, viewCase, type Actor } from "@/lib/staff/cases";
 import { hashPassword } from "@/lib/staff/passwords";
 import { checkSignIn } from "@/lib/staff/sign-in";
+import { authConfig } from "@/auth.config";
+import { checkStaffSession } from "@/lib/staff/session";
+import { resetEnvForTests } from "@/lib/env";
 import { explainGrade } from "@/lib/staff/format";
 import { gradeIntake2026_11, makeIntakeAnswersSchema, type IntakeAnswers2026_11 } from "@/lib/triage";
 import vignettes202611 from "../fixtures/clinical/vignettes-2026.11.json" with { type: "json" };
@@ -30,6 +43,8 @@ async function staffMember(db: TestDb["db"], role: "admin" | "clinician" | "rece
 
 const attempt = (db: TestDb["db"], email: string, password: string, now = NOW, client = `client-${n}`) =>
   checkSignIn(db, { email, password, client, clientAddress: "192.0.2.10", now, limitPerMinute: 1000 });
+const INVALID = { ok: false, reason: "invalid" };
+const { perClient, perAccount } = SIGN_IN_THROTTLE;
 
 async function intake(
   db: TestDb["db"],
@@ -67,18 +82,67 @@ describeEachDb("staff sign-in", (ctx) => {
     expect(await attempt(db, "nobody@clinic.test", "wrong password")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it(`locks an account after ${LOCKOUT_AFTER} wrong passwords in a row, even against the right one, until the lock ends`, async () => {
+  it(`throttles one client after ${perClient.tries} wrong tries on an account, unchecked, until its ${perClient.minutes}-minute window ends`, async () => {
     const { db } = ctx();
     const s = await staffMember(db);
-    for (let i = 0; i < LOCKOUT_AFTER; i++) expect((await attempt(db, s.email, `wrong ${i}`)).ok).toBe(false);
-    expect(await attempt(db, s.email, PASSWORD, later(1))).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < perClient.tries; i++)
+      expect(await attempt(db, s.email, `wrong ${i}`, NOW, "A")).toEqual(INVALID);
+    // The right password from the same client is refused with the same answer, and not checked.
+    expect(await attempt(db, s.email, PASSWORD, later(1), "A")).toEqual(INVALID);
+    expect(await attempt(db, s.email, PASSWORD, later(2), "A")).toEqual(INVALID);
     const actions = (await listAudit(db, { subjectId: s.id })).map((e) => e.action);
-    expect(actions).toContain("account_locked");
-    expect(actions).toContain("sign_in_refused_locked");
-    expect((await attempt(db, s.email, PASSWORD, later(16))).ok).toBe(true);
+    expect(actions.filter((a) => a === "sign_in_failed")).toHaveLength(perClient.tries);
+    expect(actions.filter((a) => a === "sign_in_throttled")).toHaveLength(1); // when it starts, not per try
+    expect(actions).not.toContain("sign_in");
+    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, s.id));
+    expect(row).toMatchObject({ failedSignIns: perClient.tries, lockedUntil: later(perClient.minutes) });
+    expect((await attempt(db, s.email, PASSWORD, later(perClient.minutes), "A")).ok).toBe(true);
   });
 
-  it("limits attempts per client and per account", async () => {
+  it("never stops the right password from another client, however many wrong tries one client makes", async () => {
+    const { db } = ctx();
+    const s = await staffMember(db);
+    for (let i = 0; i < 3 * perClient.tries; i++) await attempt(db, s.email, `wrong ${i}`, later(i / 10), "A");
+    expect((await attempt(db, s.email, PASSWORD, later(2), "B")).ok).toBe(true);
+    // A success forgives its own client's wrong tries, not another's.
+    expect(await attempt(db, s.email, PASSWORD, later(3), "A")).toEqual(INVALID);
+  });
+
+  it(`checks at most ${perAccount.tries} passwords an hour on one account from clients it does not know, however many there are, and not one from a client it knows`, async () => {
+    const { db } = ctx();
+    const s = await staffMember(db);
+    expect((await attempt(db, s.email, PASSWORD, later(-60 * 24), "desk")).ok).toBe(true); // yesterday
+    // Eight clients, each within its own limit, 40 guesses in all within the hour.
+    const clients = Array.from({ length: 8 }, (_, i) => `bot-${i}`);
+    for (let round = 0; round < perClient.tries; round++)
+      for (const [i, client] of clients.entries())
+        expect(await attempt(db, s.email, `guess ${round}-${i}`, later(round * 10 + i), client)).toEqual(INVALID);
+    const audit = (await listAudit(db, { subjectId: s.id })).map((e) => e.action);
+    expect(audit.filter((a) => a === "sign_in_failed")).toHaveLength(perAccount.tries);
+    expect(audit.filter((a) => a === "sign_in_throttled")).toHaveLength(1);
+    // Until the hour ends a new client is held back too (the price of the bound), a known one is not.
+    expect(await attempt(db, s.email, PASSWORD, later(55), "new laptop")).toEqual(INVALID);
+    expect((await attempt(db, s.email, PASSWORD, later(55), "desk")).ok).toBe(true);
+    expect((await attempt(db, s.email, PASSWORD, later(perAccount.minutes), "new laptop")).ok).toBe(true);
+  });
+
+  it("clears the throttle when an admin asks or sets a new password, and gives back a right password's try", async () => {
+    const { db } = ctx();
+    const s = await staffMember(db);
+    for (let i = 0; i < perClient.tries; i++) await attempt(db, s.email, `wrong ${i}`, NOW, "A");
+    expect(await attempt(db, s.email, PASSWORD, NOW, "A")).toEqual(INVALID);
+    await clearFailedSignIns(db, s.id);
+    expect((await attempt(db, s.email, PASSWORD, NOW, "A")).ok).toBe(true);
+    const NEW = `new ${PASSWORD}`;
+    for (let i = 0; i < perClient.tries; i++) await attempt(db, s.email, `wrong ${i}`, NOW, "A");
+    await setStaffPassword(db, s.id, await hashPassword(NEW));
+    expect((await attempt(db, s.email, NEW, NOW, "A")).ok).toBe(true);
+    // Right passwords from new clients do not use up the account's hourly budget.
+    for (let i = 0; i < perAccount.tries + 5; i++)
+      expect((await attempt(db, s.email, NEW, later(1), `new-${i}`)).ok).toBe(true);
+  });
+
+  it("limits attempts per client per minute, whatever the account", async () => {
     const { db } = ctx();
     const s = await staffMember(db);
     const limited = (i: number) =>
@@ -107,6 +171,109 @@ describeEachDb("staff sign-in", (ctx) => {
     if (!other.ok) throw new Error("sign-in failed");
     expect(await endAllStaffSessions(db, s.id, later(1))).toBeGreaterThanOrEqual(1);
     expect(await findLiveSession(db, other.sessionId, later(2))).toBeNull();
+  });
+});
+
+describeEachDb("staff sessions", (ctx) => {
+  const lastSeen = async (db: TestDb["db"], id: string) =>
+    (await db.select().from(staffSessions).where(eq(staffSessions.id, id)))[0]!.lastSeenAt;
+
+  it("does not count a background refresh as activity, and counts a person's request", async () => {
+    const { db } = ctx();
+    const s = await staffMember(db);
+    const idle = await attempt(db, s.email, PASSWORD);
+    const busy = await attempt(db, s.email, PASSWORD);
+    if (!idle.ok || !busy.ok) throw new Error("sign-in failed");
+    const check = (sessionId: string, minutes: number, background: boolean) =>
+      checkStaffSession(db, { sessionId, now: later(minutes), background });
+
+    // The queue refreshes itself every 30 seconds on an unattended screen.
+    for (let minute = 1; minute < 30; minute += 0.5)
+      expect((await check(idle.sessionId, minute, true)).staff?.id).toBe(s.id);
+    expect(await lastSeen(db, idle.sessionId)).toEqual(NOW);
+    expect(await check(idle.sessionId, 30.5, true)).toEqual({ staff: null, ended: "idle" });
+
+    // A person opens a page at minute 20: the session lasts until minute 50.
+    expect((await check(busy.sessionId, 20, false)).staff?.id).toBe(s.id);
+    expect(await lastSeen(db, busy.sessionId)).toEqual(later(20));
+    expect((await check(busy.sessionId, 49, true)).staff?.id).toBe(s.id);
+    expect(await check(busy.sessionId, 51, true)).toEqual({ staff: null, ended: "idle" });
+  });
+
+  it("tells why a session is over: idle, 12 hours old, signed out", async () => {
+    const { db } = ctx();
+    const s = await staffMember(db);
+    const r = await attempt(db, s.email, PASSWORD);
+    if (!r.ok) throw new Error("sign-in failed");
+    for (let hour = 0.25; hour < 12; hour += 0.25)
+      await checkStaffSession(db, { sessionId: r.sessionId, now: later(hour * 60), background: false });
+    expect(await findStaffSession(db, r.sessionId, later(12 * 60 + 1))).toEqual({ status: "expired" });
+    await endAllStaffSessions(db, s.id, later(1));
+    expect(await findStaffSession(db, r.sessionId, later(2))).toEqual({ status: "ended" });
+    expect(await findStaffSession(db, "00000000-0000-4000-8000-000000000000", NOW)).toBeNull();
+  });
+
+  it("ends the server session when Auth.js's own /api/auth/signout is used, not just the cookie", async () => {
+    const { db, handle } = ctx();
+    const s = await staffMember(db);
+    const r = await attempt(db, s.email, PASSWORD, new Date());
+    if (!r.ok) throw new Error("sign-in failed");
+    const SECRET = "db-test-secret-db-test-secret-db-test-0123";
+    vi.stubEnv("AUTH_SECRET", SECRET);
+    vi.stubEnv("TRUSTED_PROXIES", "1");
+    resetEnvForTests();
+    // The app's database is this test's (lib/db.ts keeps it on globalThis).
+    const holder = ((globalThis as { __backtrackDb?: { promise?: Promise<unknown> } }).__backtrackDb ??= {});
+    const before = holder.promise;
+    holder.promise = Promise.resolve(handle);
+    try {
+      // What /api/auth/[...nextauth] runs (auth.ts: NextAuth's handlers are Auth() with this configuration).
+      const route = (request: Request) => Auth(request, { ...authConfig(request), basePath: "/api/auth" });
+      const base = "http://localhost:3000/api/auth";
+      const csrf = await route(new Request(`${base}/csrf`));
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const csrfCookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const name = "authjs.session-token";
+      const token = await encode({ token: { sid: r.sessionId }, secret: SECRET, salt: name, maxAge: 3600 });
+      const cookie = `${csrfCookie}; ${name}=${token}`;
+      const signOut = (csrfToken: string) =>
+        route(
+          new Request(`${base}/signout`, {
+            method: "POST",
+            headers: {
+              cookie,
+              "content-type": "application/x-www-form-urlencoded",
+              "x-forwarded-for": "198.51.100.7",
+            },
+            body: new URLSearchParams({ csrfToken, callbackUrl: "/staff/sign-in" }).toString(),
+          }),
+        );
+
+      // Without Auth.js's CSRF token nothing ends (a cross-site form cannot sign anyone out).
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      await signOut("forged");
+      expect(logged.mock.calls.join(" ")).toContain("MissingCSRF");
+      logged.mockRestore();
+      expect(await findLiveSession(db, r.sessionId, new Date())).not.toBeNull();
+
+      const response = await signOut(csrfToken);
+      expect(response.status).toBeLessThan(400);
+      expect(response.headers.getSetCookie().some((c) => c.startsWith(`${name}=;`))).toBe(true);
+      expect(await findStaffSession(db, r.sessionId, new Date())).toEqual({ status: "ended" });
+      const out = (await listAudit(db, { subjectId: s.id })).find((e) => e.action === "sign_out");
+      expect(out).toMatchObject({ actorId: s.id, clientAddress: "198.51.100.7" });
+
+      // A second sign-out with the same (copied) cookie finds nothing left to end, and records nothing.
+      await signOut(csrfToken);
+      expect((await listAudit(db, { subjectId: s.id })).filter((e) => e.action === "sign_out")).toHaveLength(1);
+    } finally {
+      holder.promise = before;
+      vi.unstubAllEnvs();
+      resetEnvForTests();
+    }
   });
 });
 

@@ -394,11 +394,11 @@ describe("the webhook sender's answers", () => {
   const send = (url: string, timeoutMs = 2000) =>
     postWebhook({ url, secret: newWebhookSecret(), id: "msg_1", body: "{}", timeoutMs });
 
-  it("2xx is delivered; 429, 5xx, no answer and a refused connection are retried; any other status is permanent", async () => {
+  it("2xx is delivered; 429, 5xx, a 401/404/408 (an endpoint being redeployed), no answer and a refused connection are retried; 400, 410, 413, 415 and 422 are permanent", async () => {
     expect(await send(hook.url("/status/204"))).toMatchObject({ ok: true, status: 204 });
-    for (const status of [429, 500, 502, 503])
+    for (const status of [401, 403, 404, 408, 409, 425, 429, 500, 502, 503])
       expect(await send(hook.url(`/status/${status}`))).toMatchObject({ ok: false, permanent: false, status });
-    for (const status of [400, 401, 404, 410, 413])
+    for (const status of [400, 410, 413, 415, 422])
       expect(await send(hook.url(`/status/${status}`))).toMatchObject({ ok: false, permanent: true, status });
     // A redirect is not followed (the signature is for this URL): fix the URL instead.
     expect(await send(hook.url("/status/301"))).toMatchObject({ ok: false, permanent: true });

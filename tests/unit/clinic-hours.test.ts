@@ -53,9 +53,14 @@ describe("a closed night", () => {
     expect(ackDue(c, at("2026-12-02T03:00:00Z"), 15)).toEqual({ due: at("2026-12-02T13:00:00Z"), outOfHours: true });
   });
 
-  it("gives a case that arrives while open its minutes on the wall clock, even past closing", () => {
+  it("gives a case that arrives while open its minutes on the wall clock, while the clinic stays open", () => {
     expect(ackDue(c, at("2026-12-01T15:00:00Z"), 120)).toEqual({ due: at("2026-12-01T17:00:00Z"), outOfHours: false });
-    expect(ackDue(c, at("2026-12-01T22:30:00Z"), 120)).toEqual({ due: at("2026-12-02T00:30:00Z"), outOfHours: false });
+    expect(ackDue(c, at("2026-12-01T22:30:00Z"), 30)).toEqual({ due: at("2026-12-01T23:00:00Z"), outOfHours: false });
+  });
+
+  it("makes a case that arrives just before closing due at the next opening, out of hours (nobody is there at 19:30)", () => {
+    // 17:30 in New York, closing at 18:00: two hours would end at 19:30 in an empty clinic.
+    expect(ackDue(c, at("2026-12-01T22:30:00Z"), 120)).toEqual({ due: at("2026-12-02T13:00:00Z"), outOfHours: true });
   });
 });
 

@@ -183,7 +183,7 @@ describe("advice emails", () => {
 
   it("the check-in email asks how the back is and links to the form", async () => {
     const { html, text } = await renderBoth(<SelfCareCheckinEmail {...checkin} />);
-    expect(selfCareCheckinSubject(checkin)).toBe(`How is your back, ${checkin.firstName}?`);
+    expect(selfCareCheckinSubject(checkin)).toBe("How is your back?"); // never the patient's name
     expect(html).toContain(`href="${checkin.formUrl}"`);
     expect(text).toContain(checkin.formUrl);
     expect(text).toContain(checkin.clinic.phone);
@@ -407,7 +407,7 @@ describe("untrusted text is escaped", () => {
     <AppointmentReminderEmail key="3" {...reminder} firstName={script} appointment={appointment} />,
     <BookingCancelledEmail key="4" {...cancelled} firstName={script} appointment={appointment} />,
     <SelfCareReceivedEmail key="5" {...received} firstName={script} sections={[{ title: img, points: [script] }]} />,
-    <SelfCareCheckinEmail key="6" {...checkin} firstName={script} />,
+    <SelfCareCheckinEmail key="6" {...checkin} firstName={script} clinic={{ ...checkin.clinic, name: img }} />,
     <StaffAlertEmail
       key="7"
       {...StaffAlertEmail.PreviewProps}
@@ -425,9 +425,9 @@ describe("untrusted text is escaped", () => {
     });
   }
 
-  it("subjects stay one line whatever the name holds", () => {
+  it("subjects never carry the patient's name, whatever it holds", () => {
     expect(selfCareReceivedSubject({ ...received, firstName: "Alex\r\nBcc: x@example.com" })).toBe(
-      "Thanks for filling in your form, Alex Bcc: x@example.com",
+      "Thanks for filling in your form",
     );
     expect(selfCareCheckinSubject({ ...checkin, firstName: "  " })).toBe("How is your back?");
   });

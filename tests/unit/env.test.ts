@@ -18,6 +18,7 @@ beforeEach(() => {
   vi.stubEnv("RESEND_API_KEY", "");
   vi.stubEnv("STAFF_ALERT_EMAILS", "");
   vi.stubEnv("DEV_MAILBOX", "");
+  vi.stubEnv("LOCAL_ONLY", "");
 });
 
 afterEach(() => {
@@ -66,6 +67,7 @@ describe("configuration", () => {
     vi.stubEnv("AUTH_SECRET", "x".repeat(40));
     vi.stubEnv("DATABASE_URL", "postgres://app@db.internal:5432/backtrack");
     vi.stubEnv("APP_URL", "http://127.0.0.1:3000");
+    vi.stubEnv("LOCAL_ONLY", "true");
     expect(env().AUTO_SEED).toBe(false);
     resetEnvForTests();
     vi.stubEnv("AUTO_SEED", "true");
@@ -91,6 +93,7 @@ describe("configuration", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_SECRET", "x".repeat(40));
     vi.stubEnv("APP_URL", "http://localhost:3000");
+    vi.stubEnv("LOCAL_ONLY", "true");
     expect(env().DEV_MAILBOX).toBe(false);
     resetEnvForTests();
     vi.stubEnv("RESEND_API_KEY", "re_live_123");
@@ -170,15 +173,17 @@ describe("a production server that could not reach anyone refuses to start", () 
     }
   });
 
-  it("a build serving this machine only (tests, benchmarks) may keep emails in the development mailbox", () => {
-    const config = withEnv({
-      APP_URL: "http://127.0.0.1:3107",
-      RESEND_API_KEY: "",
-      STAFF_ALERT_EMAILS: "",
-      DEV_MAILBOX: "true",
-    })();
+  it("a build that says it serves this machine only (tests, benchmarks) may keep emails in the development mailbox", () => {
+    const local = { APP_URL: "http://127.0.0.1:3107", RESEND_API_KEY: "", STAFF_ALERT_EMAILS: "", DEV_MAILBOX: "true" };
+    const config = withEnv({ ...local, LOCAL_ONLY: "true" })();
     expect(config.LOCAL_ONLY).toBe(true);
     expect(config.DEV_MAILBOX).toBe(true);
+    // A localhost APP_URL alone is not enough (a real server behind a proxy could be set up so)...
+    resetEnvForTests();
+    expect(withEnv({ ...local, LOCAL_ONLY: "" })).toThrow(/^DEV_MAILBOX is on/);
+    // ...and LOCAL_ONLY on a public address is refused.
+    resetEnvForTests();
+    expect(withEnv({ LOCAL_ONLY: "true" })).toThrow(/^LOCAL_ONLY is set but APP_URL is not on localhost/);
     expect(isLoopback("http://localhost:3000")).toBe(true);
     expect(isLoopback("http://[::1]:3000")).toBe(true);
     expect(isLoopback("https://127.0.0.1.nip.io")).toBe(false);

@@ -1,5 +1,6 @@
 import { pingDatabase } from "@/db/queries/health";
 import pkg from "@/package.json";
+import { RETRY_AFTER_SECONDS } from "@/db/errors";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +12,9 @@ export async function GET() {
     .then(() => "up" as const)
     .catch(() => "down" as const);
   const body = { status: db === "up" ? "ok" : "unavailable", db, version: pkg.version };
-  return Response.json(body, { status: db === "up" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  if (db === "up") return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(body, {
+    status: 503,
+    headers: { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) },
+  });
 }

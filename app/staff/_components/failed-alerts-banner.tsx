@@ -11,7 +11,8 @@ export function FailedAlertsBanner({ cases }: { cases: readonly FailedEmergencyA
     <div role="alert" className={styles.errorSummary}>
       <p className={styles.error}>
         ✕ {cases.length === 1 ? "An EMERGENCY case's alert" : `${cases.length} EMERGENCY cases' alerts`} could not be
-        delivered. Check {cases.length === 1 ? "it" : "them"} now: the person on call may not know.
+        delivered (it failed, and may still be retrying). Check {cases.length === 1 ? "it" : "them"} now: the person on
+        call may not know.
       </p>
       <ul>
         {cases.map((c) => (

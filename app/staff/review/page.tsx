@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { LEVEL_NAMES } from "@/lib/staff/format";
+import { queueViewDetails } from "@/lib/staff/audit";
+import { recordPageView } from "@/lib/staff/audit-api";
 import { requireStaff } from "@/lib/staff/session";
 import { pageQueue, queueQuerySchema, type QueueQuery } from "@/lib/staff/queue";
 import { LEVELS } from "@/lib/triage";
@@ -24,13 +26,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * each due within one working day (clinic hours). A clinician opens the case and marks it reviewed.
  */
 export default async function ReviewPage({ searchParams }: Props) {
-  await requireStaff(undefined, "/staff/review");
+  const staff = await requireStaff(undefined, "/staff/review");
   const raw = queueQuerySchema.parse(firstValues(await searchParams));
   const status: QueueQuery["status"] = raw.status === "resolved" || raw.status === "all" ? raw.status : "open";
   const query = { ...raw, status, queue: "review" as const };
   const db = await getDb();
   const now = new Date();
   const { cases: page, next } = await pageQueue(db, query, PAGE_SIZE, now);
+  await recordPageView(db, staff, "review_list_viewed", {
+    ...queueViewDetails(query),
+    queue: undefined,
+    shown: page.length,
+  });
   const keep = new URLSearchParams(
     Object.entries({ level: query.level, status: query.status, q: query.q }).filter(
       (e): e is [string, string] => !!e[1],

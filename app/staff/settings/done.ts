@@ -25,7 +25,7 @@ export const DONE = {
   role_changed: { section: "staff", text: "Role changed. It applies on their next page." },
   staff_deactivated: { section: "staff", text: "Account deactivated and signed out everywhere." },
   staff_reactivated: { section: "staff", text: "Account reactivated." },
-  staff_unlocked: { section: "staff", text: "Account unlocked: they can sign in now." },
+  staff_unlocked: { section: "staff", text: "Sign-in pause cleared: they can sign in now." },
   password_reset: {
     section: "staff",
     text: "New password set, and the account signed out everywhere. Give them the password in person.",

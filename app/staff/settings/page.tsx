@@ -13,6 +13,7 @@ import { listStaff } from "@/db/queries/staff";
 import { zoneName } from "@/lib/booking/format";
 import { clinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
+import { recordPageView } from "@/lib/staff/audit-api";
 import { requireStaff } from "@/lib/staff/session";
 import { firstValues } from "@/lib/forms";
 import { updatePoliciesAction } from "./actions";
@@ -60,6 +61,8 @@ export default async function SettingsPage({ searchParams }: Props) {
     listWebhookEndpoints(db),
     listClinicHours(db),
   ]);
+  // The page lists every staff account (and failed emails to patients): the view is audited.
+  await recordPageView(db, admin, "settings_viewed", { accounts: accounts.length, deadEmails: deadEmails.length });
   const zone = clinicZone(clinic);
   const notice = (section: string) => (done?.section === section ? <Notice text={done.text} /> : null);
   const v = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));

@@ -1,3 +1,5 @@
 import { handlers } from "@/auth";
+import { apiRoute } from "@/lib/http";
 
-export const { GET, POST } = handlers;
+export const GET = apiRoute(handlers.GET);
+export const POST = apiRoute(handlers.POST);

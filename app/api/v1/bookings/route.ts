@@ -1,8 +1,9 @@
 import { getDb } from "@/lib/db";
 import { handleCreateBooking } from "@/lib/booking/api";
 import { bookingApiOptions } from "@/lib/booking/route-options";
+import { apiRoute } from "@/lib/http";
 
 /** Book one of the offered times; see README "Booking API". */
-export async function POST(request: Request) {
-  return handleCreateBooking(await getDb(), request, bookingApiOptions("bookings"));
-}
+export const POST = apiRoute(async (request: Request) =>
+  handleCreateBooking(await getDb(), request, bookingApiOptions("bookings")),
+);

@@ -76,7 +76,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       <p>
         <Link href="/staff">Back to the case queue</Link>
       </p>
-      {done && DONE[done] ? (
+      {done && Object.hasOwn(DONE, done) ? (
         <p className={styles.notice} role="status">
           {DONE[done]}
         </p>

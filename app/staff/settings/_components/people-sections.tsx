@@ -36,7 +36,9 @@ export function AccountsSection({
       {notice}
       <p className={staff.muted}>
         Deactivating an account, or setting a new password for someone who forgot theirs, signs it out everywhere at
-        once. After 5 wrong passwords in a row an account is locked for 15 minutes; unlock it to let them try again now.
+        once. Wrong passwords pause sign-in for that account from the device that typed them (5 in 15 minutes), and from
+        new devices after 20 in an hour; the owner can still sign in from a device they used before. Unlock clears the
+        pause at once.
       </p>
       <div className={staff.tableWrap}>
         <table className={staff.table}>
@@ -68,7 +70,7 @@ export function AccountsSection({
                   </td>
                   <td>
                     {locked ? (
-                      <strong>🔒 Locked until {formatDateTime(a.lockedUntil!, zone)}</strong>
+                      <strong>🔒 Sign-in paused until {formatDateTime(a.lockedUntil!, zone)}</strong>
                     ) : a.failedSignIns ? (
                       `${a.failedSignIns} failed sign-in${a.failedSignIns === 1 ? "" : "s"} in a row`
                     ) : (

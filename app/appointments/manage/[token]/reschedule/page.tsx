@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { rescheduleAction } from "@/app/book/actions";
 import styles from "@/app/book/_components/book.module.css";
 import { SlotPicker } from "@/app/book/_components/slot-picker";
+import { AccessMessage } from "@/app/book/_components/access-message";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicInfo } from "@/lib/clinic";
 import { eligibilityFor } from "@/lib/booking/eligibility";
@@ -111,6 +112,9 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   if (regrade && regraded?.previousIntakeId !== appointment.intakeId) notFound();
   const intake = regraded ?? (await getIntake(db, appointment.intakeId));
   const level = (intake?.effectiveLevel ?? "ROUTINE") as Level;
+  // The clinic (or a re-grade) may have withdrawn booking online: say so, and who will call.
+  if (!eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).canSelfBook)
+    return <AccessMessage status="not_eligible" phone={clinic.phone} />;
   const type = await typeFor(db, level, regraded ? undefined : appointment.typeId);
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);

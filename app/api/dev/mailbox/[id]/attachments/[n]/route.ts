@@ -1,11 +1,12 @@
 import { getMailboxEmail } from "@/db/queries/mailbox";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { apiRoute } from "@/lib/http";
 
 type Attachment = { filename: string; contentType: string; content: string };
 
 /** Downloads one attachment of a development-mailbox email (e.g. the calendar file). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; n: string }> }) {
+export const GET = apiRoute(async (_request: Request, { params }: { params: Promise<{ id: string; n: string }> }) => {
   if (!env().DEV_MAILBOX) return new Response("Not found", { status: 404 });
   const { id, n } = await params;
   const email = await getMailboxEmail(await getDb(), id);
@@ -18,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "no-store",
     },
   });
-}
+});

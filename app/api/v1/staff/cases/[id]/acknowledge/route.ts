@@ -1,6 +1,7 @@
+import { apiRoute } from "@/lib/http";
 import { acknowledgeCaseApi } from "@/lib/staff/api";
 
 /** Acknowledge a case (any staff role; audited). */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return acknowledgeCaseApi(request, (await params).id);
-}
+export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) =>
+  acknowledgeCaseApi(request, (await params).id),
+);
