@@ -7,7 +7,15 @@ import type { z } from "zod";
 import type { StaffRole } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
 import { getDb } from "@/lib/db";
-import { formInput, invalid, refusedState, SECRET_FIELDS, type FormState, type Refusal } from "@/lib/forms";
+import {
+  controlCharacterErrors,
+  formInput,
+  invalid,
+  refusedState,
+  SECRET_FIELDS,
+  type FormState,
+  type Refusal,
+} from "@/lib/forms";
 import { ANY_STAFF, requireStaff, type Staff } from "./session";
 
 /** Done: go to `redirect` (the page, with its `?done=` note), after revalidating `revalidate` if given. */
@@ -51,10 +59,13 @@ export function staffAction<S extends z.ZodType>(
     const input = formInput(form);
     const next = typeof options.next === "function" ? options.next(input) : options.next;
     const staff = await requireStaff(options.roles ?? ANY_STAFF, next);
+    const controls = controlCharacterErrors(input, { freeText: Object.keys(input) });
     const parsed = options.schema.safeParse(input);
-    const outcome = parsed.success
-      ? await run(parsed.data, { staff, db: await getDb(), now: new Date() })
-      : (options.invalid ?? invalid)(parsed.error, input);
+    const outcome: Outcome = controls
+      ? { ok: false, fieldErrors: controls }
+      : parsed.success
+        ? await run(parsed.data, { staff, db: await getDb(), now: new Date() })
+        : (options.invalid ?? invalid)(parsed.error, input);
     if ("redirect" in outcome) {
       if (outcome.revalidate) revalidatePath(outcome.revalidate);
       redirect(outcome.redirect); // outside any try: redirect() throws

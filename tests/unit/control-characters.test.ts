@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { cancelSchema, confirmBookingSchema } from "@/lib/booking/booking-form";
 import {
   CONTROL_CHARACTER_MESSAGE,
   controlCharacterErrors,
   hasControlCharacter,
   invalid,
+  parseFormInput,
   withoutControlCharacters,
 } from "@/lib/forms";
 import { checkIntake } from "@/lib/intakes/check";
@@ -67,6 +69,17 @@ describe("control characters", () => {
       expect(parsed.success, field).toBe(false);
       expect(invalid(parsed.error!).fieldErrors?.[field]).toContain(CONTROL_CHARACTER_MESSAGE);
     }
+  });
+
+  it("every staff form (settings, webhooks, clinic hours…) refuses them beside the field before its own schema runs", () => {
+    const schema = z.object({ url: z.string(), description: z.string() });
+    const bad = parseFormInput(schema, { url: "https://pager.example/hook", description: "On-call\u0000pager" });
+    expect(bad).toEqual({
+      ok: false,
+      refusal: { ok: false, fieldErrors: { description: [CONTROL_CHARACTER_MESSAGE] } },
+    });
+    const fine = parseFormInput(schema, { url: "https://pager.example/hook", description: "On-call\npager" });
+    expect(fine).toEqual({ ok: true, data: { url: "https://pager.example/hook", description: "On-call\npager" } });
   });
 
   it("the booking forms: a token with one is refused; a cancellation reason (never refused) loses them", () => {

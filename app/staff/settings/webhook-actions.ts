@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db";
-import { formInput, invalid, refusedState, type FormState } from "@/lib/forms";
+import { formInput, parseFormInput, refusedState, type FormState } from "@/lib/forms";
 import { staffAction, type Outcome } from "@/lib/staff/action";
 import { requireStaff } from "@/lib/staff/session";
 import type { SettingsResult } from "@/lib/staff/settings-fields";
@@ -42,8 +42,8 @@ export type CreateWebhookAnswer = { state: FormState; created?: CreatedWebhook }
 export async function createWebhookAction(form: FormData): Promise<CreateWebhookAnswer> {
   const input = formInput(form);
   const admin = await requireStaff(ADMIN.roles, ADMIN.next);
-  const parsed = newWebhookSchema.safeParse(input);
-  if (!parsed.success) return { state: refusedState(invalid(parsed.error), input) };
+  const parsed = parseFormInput(newWebhookSchema, input);
+  if (!parsed.ok) return { state: refusedState(parsed.refusal, input) };
   const result = await createWebhookEndpoint(await getDb(), admin, parsed.data);
   if (!result.ok) return { state: refusedState(result, input) };
   revalidatePath("/staff/settings");
