@@ -48,10 +48,22 @@ export const clinic = pgTable(
      * on-call number. Shown on URGENT advice out of hours.
      */
     outOfHoursPhone: text("out_of_hours_phone"),
+    /**
+     * Whether staff must use a second factor (passkey or authenticator app) to sign in: "required",
+     * "optional", or null for the default (required in production, optional in development).
+     */
+    staffMfa: text("staff_mfa", { enum: ["required", "optional"] }),
+    /**
+     * Patient records are purged this many years after the patient's last contact (the worker's
+     * daily purge): contact details, answers, notes and emails; appointments and the audit trail
+     * stay under a pseudonym.
+     */
+    retentionYears: smallint("retention_years").notNull().default(8),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("clinic_singleton", sql`${t.id} = 1`),
+    check("clinic_retention_years_range", sql`${t.retentionYears} between 1 and 100`),
     check(
       "clinic_ack_minutes_range",
       sql`${t.emergencyAckMinutes} between 1 and 60 and ${t.urgentAckMinutes} between 1 and 1440`,
@@ -157,6 +169,11 @@ export const intakes = pgTable(
     reviewOverdueAlertedAt: timestamp("review_overdue_alerted_at", { withTimezone: true, precision: 3 }),
     /** The first call logged on the case: URGENT cases show "call due" until there is one. */
     firstCallAt: timestamp("first_call_at", { withTimezone: true, precision: 3 }),
+    /**
+     * Set when the patient's personal data was erased (on request, or by the retention purge): the
+     * contact fields then hold a pseudonym, the answers are empty; the grade and dates stay.
+     */
+    erasedAt: timestamp("erased_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
     // The staff queue: escalated cases, most urgent (effective level) first, then oldest (keyset on rank, time, id).
@@ -468,6 +485,9 @@ export const staffUsers = pgTable(
     /** Failed sign-ins in a row; at the limit the account is locked until `lockedUntil`. */
     failedSignIns: smallint("failed_sign_ins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** Set when an admin chose the password: the person must choose their own at the next sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -493,9 +513,85 @@ export const staffSessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /**
+     * When the second factor was given on this sign-in (passkey, authenticator code or recovery
+     * code); null when it has not been (yet). A session without it opens only the sign-in steps.
+     */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
+    /** The WebAuthn challenge of a passkey ceremony in progress on this session, and until when. */
+    webauthnChallenge: text("webauthn_challenge"),
+    webauthnChallengeExpiresAt: timestamp("webauthn_challenge_expires_at", { withTimezone: true }),
   },
   (t) => [index("staff_sessions_user_idx").on(t.userId)],
 );
+
+/** A staff member's authenticator app (TOTP, RFC 6238): one per person. */
+export const staffTotp = pgTable("staff_totp", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => staffUsers.id, { onDelete: "cascade" }),
+  /** The shared secret (base32), sealed with AUTH_SECRET. */
+  secretSealed: text("secret_sealed").notNull(),
+  /** Null while being set up (the person has not yet typed a code from it). */
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The time step of the last code accepted: a code is never accepted twice. */
+  lastTimeStep: integer("last_time_step"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A staff member's passkeys (WebAuthn credentials), used as the second factor. */
+export const staffPasskeys = pgTable(
+  "staff_passkeys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    /** The credential id, base64url. */
+    credentialId: text("credential_id").notNull(),
+    /** The COSE public key, base64url. */
+    publicKey: text("public_key").notNull(),
+    signCount: integer("sign_count").notNull().default(0),
+    transports: text("transports")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** What the person called it ("Office laptop"). */
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("staff_passkeys_credential_idx").on(t.credentialId),
+    index("staff_passkeys_user_idx").on(t.userId),
+  ],
+);
+
+/** One-time recovery codes for when the second factor is lost; stored as SHA-256 hashes. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("staff_recovery_codes_hash_idx").on(t.userId, t.codeHash)],
+);
+
+/**
+ * The clinic's privacy notice, versioned: each publication is a new row, the highest version is
+ * the one shown; intakes record the version their patient saw.
+ */
+export const privacyNotices = pgTable("privacy_notices", {
+  version: integer("version").primaryKey(),
+  body: text("body").notNull(),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  publishedBy: uuid("published_by"),
+});
 
 /** Notes and call logs on a case. */
 export const caseNotes = pgTable(
