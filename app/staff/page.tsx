@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { clinicZone, getScheduleSettings } from "@/lib/clinic-settings";
-import { duration, LEVEL_NAMES } from "@/lib/staff/format";
+import { duration } from "@/lib/staff/format";
 import { queueViewDetails } from "@/lib/staff/audit";
 import { recordPageView } from "@/lib/staff/audit-api";
 import { requireStaff } from "@/lib/staff/session";
 import { pageQueue, queueQuerySchema } from "@/lib/staff/queue";
-import { LEVELS } from "@/lib/triage";
 import { ackDeadlines } from "@/lib/escalation";
 import { getClinicCalendar } from "@/lib/clinic-hours";
 import { atAGlance } from "@/lib/staff/at-a-glance";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { GlanceChart } from "./_components/glance-chart";
-import { ClinicianSelect } from "./_components/clinician-select";
+import { QueueFilters } from "./_components/queue-filters";
+import { QueuePager } from "./_components/queue-pager";
 import { QueueTable } from "./_components/queue-table";
 import { FailedAlertsBanner } from "./_components/failed-alerts-banner";
 import { listFailedEmergencyAlerts } from "@/db/queries/outbox";
@@ -57,12 +56,6 @@ export default async function QueuePage({ searchParams }: Props) {
     shown: page.length,
   });
   const deadlines = ackDeadlines(clinic);
-  const keep = new URLSearchParams(
-    Object.entries({ level: query.level, status: query.status, q: query.q, clinician: query.clinician }).filter(
-      (e): e is [string, string] => !!e[1],
-    ),
-  );
-  const nextHref = next ? `/staff?${new URLSearchParams({ ...Object.fromEntries(keep), after: next })}` : null;
 
   return (
     <div className={styles.page}>
@@ -81,46 +74,18 @@ export default async function QueuePage({ searchParams }: Props) {
         {duration(deadlines.URGENT! * 60_000)} while the clinic is open; a case that arrives while it is closed is due
         at opening. Emergency and urgent cases close only with a logged call or a clinician&apos;s reason.
       </p>
-      <form className={styles.filters} method="get" role="search" aria-label="Filter cases">
-        <div className={styles.field}>
-          <label htmlFor="q">Name or email</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="level">Level</label>
-          <select id="level" name="level" defaultValue={query.level ?? ""}>
-            <option value="">Any level</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status}>
-            {Object.entries(STATUS_NAMES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ClinicianSelect clinicians={clinicians} value={query.clinician} anyLabel="Any clinician" />
-        <button type="submit" className={styles.secondary}>
-          Show cases
-        </button>
-      </form>
+      <QueueFilters label="Filter cases" query={query} statusNames={STATUS_NAMES} clinicians={clinicians} />
       {page.length === 0 ? (
         <p>No cases match. New escalations appear here as they arrive.</p>
       ) : (
         <QueueTable rows={page.map((c) => queueRow(c, now))} />
       )}
-      <div className={styles.pager}>
-        {query.after ? <Link href={`/staff?${keep}`}>First page</Link> : <span />}
-        {nextHref ? <Link href={nextHref}>Next page</Link> : null}
-      </div>
+      <QueuePager
+        path="/staff"
+        filters={{ level: query.level, status: query.status, q: query.q, clinician: query.clinician }}
+        after={query.after}
+        next={next}
+      />
       <GlanceChart glance={glance} />
     </div>
   );

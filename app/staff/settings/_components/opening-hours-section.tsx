@@ -1,15 +1,12 @@
 // When the clinic is open: the hours that set urgent deadlines and what patients are told out of hours.
 import type { ReactNode } from "react";
 import type { listClinicHours } from "@/db/queries/clinic-hours";
-import { WEEKDAYS } from "@/lib/staff/settings";
 import { addOpeningHoursAction, removeOpeningHoursAction } from "../opening-hours-actions";
-import { StaffForm } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
+import { AddWeeklyHoursForm, WeeklyHoursTable } from "./weekly-hours-table";
 
 type Hours = Awaited<ReturnType<typeof listClinicHours>>;
-
-const dayOptions = WEEKDAYS.map((d, i) => ({ value: String(i + 1), label: d }));
 
 export function OpeningHoursSection({ title, notice, hours }: { title: string; notice: ReactNode; hours: Hours }) {
   return (
@@ -25,73 +22,23 @@ export function OpeningHoursSection({ title, notice, hours }: { title: string; n
         also count as out of hours.
       </p>
       {hours.length ? (
-        <div className={staff.tableWrap}>
-          <table className={staff.table}>
-            <caption className="visually-hidden">Opening hours, Monday to Sunday</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Open</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {WEEKDAYS.flatMap((day, i) => {
-                const rows = hours.filter((h) => h.weekday === i + 1);
-                if (!rows.length)
-                  return [
-                    <tr key={day}>
-                      <th scope="row">{day}</th>
-                      <td colSpan={2}>
-                        <span className={styles.status}>✕ Closed</span>
-                      </td>
-                    </tr>,
-                  ];
-                return rows.map((h) => (
-                  <tr key={h.id}>
-                    <th scope="row">{day}</th>
-                    <td>
-                      {h.start}–{h.end}
-                    </td>
-                    <td>
-                      <StaffForm
-                        errorSummary
-                        action={removeOpeningHoursAction}
-                        hidden={{ id: h.id }}
-                        submitLabel={
-                          <>
-                            Remove
-                            <span className="visually-hidden">
-                              {" "}
-                              opening hours, {day} {h.start}–{h.end}
-                            </span>
-                          </>
-                        }
-                        secondary
-                        layout="inline"
-                      />
-                    </td>
-                  </tr>
-                ));
-              })}
-            </tbody>
-          </table>
-        </div>
+        <WeeklyHoursTable
+          caption="Opening hours, Monday to Sunday"
+          captionHidden
+          hoursHeading="Open"
+          hours={hours}
+          closedDay={<span className={styles.status}>✕ Closed</span>}
+          removeAction={removeOpeningHoursAction}
+          removeWhat="opening hours, "
+        />
       ) : (
         <p>No opening hours set: the clinic counts as always open.</p>
       )}
       <h3>Add opening hours</h3>
-      <StaffForm
-        errorSummary
-        layout="grid"
+      <AddWeeklyHoursForm
         action={addOpeningHoursAction}
-        fields={[
-          { name: "weekday", label: "Day", kind: "select", options: [{ value: "", label: "Choose…" }, ...dayOptions] },
-          { name: "start", label: "Opens", kind: "time", short: true },
-          { name: "end", label: "Closes", kind: "time", short: true },
-        ]}
+        startLabel="Opens"
+        endLabel="Closes"
         submitLabel="Add these opening hours"
       />
     </section>

@@ -8,7 +8,6 @@ import type {
 } from "@/db/queries/scheduling";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { LEVEL_NAMES } from "@/lib/staff/format";
-import { WEEKDAYS } from "@/lib/staff/settings";
 import {
   addClinicianAction,
   addTimeOffAction,
@@ -22,6 +21,7 @@ import {
 import { StaffForm } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
+import { AddWeeklyHoursForm, WeeklyHoursTable } from "./weekly-hours-table";
 
 type Clinicians = Awaited<ReturnType<typeof listAllClinicians>>;
 type Head = { title: string; notice: ReactNode };
@@ -102,8 +102,6 @@ export function ClinicianSection({ title, notice, clinicians }: Head & { clinici
   );
 }
 
-const dayOptions = WEEKDAYS.map((d, i) => ({ value: String(i + 1), label: d }));
-
 export function HoursSection({
   title,
   notice,
@@ -118,67 +116,25 @@ export function HoursSection({
         Several rows on one day make split hours. Removing hours leaves appointments already booked in them.
       </p>
       <div className={styles.cards}>
-        {clinicians.map((c) => {
-          const rows = hours.filter((h) => h.clinicianId === c.id);
-          return (
-            <div key={c.id} className={staff.tableWrap}>
-              <table className={staff.table}>
-                <caption>
-                  {c.name}
-                  {c.active ? "" : " (inactive)"}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col">Hours</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Remove</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.length ? (
-                    rows.map((h) => (
-                      <tr key={h.id}>
-                        <th scope="row">{WEEKDAYS[h.weekday - 1]}</th>
-                        <td>
-                          {h.start}–{h.end}
-                        </td>
-                        <td>
-                          <StaffForm
-                            errorSummary
-                            action={removeWorkingHoursAction}
-                            hidden={{ id: h.id }}
-                            submitLabel={
-                              <>
-                                Remove
-                                <span className="visually-hidden">
-                                  {" "}
-                                  {c.name}, {WEEKDAYS[h.weekday - 1]} {h.start}–{h.end}
-                                </span>
-                              </>
-                            }
-                            secondary
-                            layout="inline"
-                          />
-                        </td>
-                      </tr>
-                    ))
-                  ) : (
-                    <tr>
-                      <td colSpan={3}>No weekly hours: not offered for booking.</td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
-          );
-        })}
+        {clinicians.map((c) => (
+          <WeeklyHoursTable
+            key={c.id}
+            caption={
+              <>
+                {c.name}
+                {c.active ? "" : " (inactive)"}
+              </>
+            }
+            hoursHeading="Hours"
+            hours={hours.filter((h) => h.clinicianId === c.id)}
+            noHours="No weekly hours: not offered for booking."
+            removeAction={removeWorkingHoursAction}
+            removeWhat={<>{c.name}, </>}
+          />
+        ))}
       </div>
       <h3>Add weekly hours</h3>
-      <StaffForm
-        errorSummary
-        layout="grid"
+      <AddWeeklyHoursForm
         action={addWorkingHoursAction}
         fields={[
           {
@@ -187,10 +143,9 @@ export function HoursSection({
             kind: "select",
             options: [{ value: "", label: "Choose…" }, ...clinicians.map((c) => ({ value: c.id, label: c.name }))],
           },
-          { name: "weekday", label: "Day", kind: "select", options: [{ value: "", label: "Choose…" }, ...dayOptions] },
-          { name: "start", label: "From", kind: "time", short: true },
-          { name: "end", label: "Until", kind: "time", short: true },
         ]}
+        startLabel="From"
+        endLabel="Until"
         submitLabel="Add these hours"
       />
     </section>
