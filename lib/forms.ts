@@ -165,11 +165,14 @@ export const SECRET_FIELDS: readonly string[] = ["password"];
 
 const MAX_FIELD_LENGTH = 4000;
 
-/** A form's text fields as a plain object, at most 4,000 characters each; files and Next's own "$ACTION…" fields left out. */
-export function formInput(form: FormData): Record<string, string> {
+/**
+ * A form's text fields as a plain object, at most 4,000 characters each (or `maxLength`, for a form
+ * with one long text such as the privacy notice); files and Next's own "$ACTION…" fields left out.
+ */
+export function formInput(form: FormData, maxLength = MAX_FIELD_LENGTH): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of form.entries())
-    if (typeof value === "string" && !key.startsWith("$")) out[key] = value.slice(0, MAX_FIELD_LENGTH);
+    if (typeof value === "string" && !key.startsWith("$")) out[key] = value.slice(0, maxLength);
   return out;
 }
 

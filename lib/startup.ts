@@ -8,6 +8,7 @@ import { EnvError, env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
 import { alertOverdueCases } from "@/lib/staff/overdue";
+import { retentionPurgePass } from "@/lib/privacy/retention-purge";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { rememberEmergencyNumber } from "@/lib/unavailable";
 
@@ -81,6 +82,8 @@ function startWorker(db: Db): void {
     beforePass: async (now) => {
       await noteEmergencyNumber(db);
       await alertOverdueCases(db, now);
+      // At most once a day (a batch a pass), after the alerts; it never throws.
+      await retentionPurgePass(db, now);
     },
   });
   state.started = true; // only now: if anything above threw, the retry starts it

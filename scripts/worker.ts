@@ -4,6 +4,7 @@
 import { env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
+import { retentionPurgePass } from "@/lib/privacy/retention-purge";
 import { alertOverdueCases } from "@/lib/staff/overdue";
 import { runWithDb } from "./cli";
 
@@ -17,7 +18,11 @@ await runWithDb(async (handle) => {
   const worker = startEmailWorker(handle.db, transport, {
     intervalMs: env().EMAIL_WORKER_INTERVAL_SECONDS * 1000,
     leaseMs: env().EMAIL_WORKER_LEASE_SECONDS * 1000,
-    beforePass: (now) => alertOverdueCases(handle.db, now),
+    beforePass: async (now) => {
+      await alertOverdueCases(handle.db, now);
+      // The daily retention purge: at most once a day (a batch a pass), after the alerts; it never throws.
+      await retentionPurgePass(handle.db, now);
+    },
   });
   console.info(`[mail] worker running (${name}, ${handle.kind}); stop with SIGTERM`);
   await new Promise<void>((resolve) => {

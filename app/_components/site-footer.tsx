@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ClinicInfo } from "@/lib/clinic";
 import styles from "./site-footer.module.css";
 
@@ -10,6 +11,8 @@ export function SiteFooter({ clinic }: { clinic: ClinicInfo }) {
           <strong>{clinic.name}</strong>
           {clinic.address ? <> · {clinic.address}</> : null}
           {clinic.phone ? <> · {clinic.phone}</> : null}
+          {" · "}
+          <Link href="/privacy">Privacy notice</Link>
         </p>
         <p data-patient-only>
           This check helps us see you at the right time. It does not replace a doctor&apos;s advice.

@@ -26,7 +26,7 @@ import {
   type CaseChange,
 } from "@/lib/staff/cases";
 import { attendanceSchema, markAttendance } from "@/lib/staff/schedule";
-import { requireStaff } from "@/lib/staff/session";
+import { requireSignInStep } from "@/lib/staff/session";
 import { signInSchema, signOutStaff } from "@/lib/staff/sign-in";
 
 /** Only our own staff pages as a place to return to after signing in. */
@@ -65,7 +65,8 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
 
 export async function signOutAction(form: FormData): Promise<void> {
   const everywhere = form.get("everywhere") === "1";
-  const staff = await requireStaff();
+  // Whatever step of signing in the session is on (a second factor not given yet, too).
+  const { staff } = await requireSignInStep();
   const db = await getDb();
   await signOutStaff(db, staff, { everywhere, now: new Date() });
   await signOut({ redirectTo: "/staff/sign-in?signedOut=1" });
@@ -79,11 +80,17 @@ const casePage = (input: RawInput) =>
 
 const caseGone = refuse("That case does not exist.");
 
+const caseErased = refuse(
+  "This patient's personal data was erased: nothing more can be added to the case or sent to them.",
+);
+
 /** The case page with its note, or why not. */
 const onCase = (intakeId: string, change: CaseChange, done: string, already = done): Outcome =>
   change.status === "not_found"
     ? caseGone
-    : { redirect: `/staff/cases/${intakeId}?done=${change.status === "already" ? already : done}` };
+    : change.status === "erased"
+      ? caseErased
+      : { redirect: `/staff/cases/${intakeId}?done=${change.status === "already" ? already : done}` };
 
 export const acknowledgeAction = staffAction(
   { next: casePage, schema: caseFormSchema },

@@ -36,9 +36,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             </ul>
           </nav>
           <div className={styles.who}>
-            <span>
+            <Link href="/staff/account">
               {staff.name} ({ROLE_NAMES[staff.role]})
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className={styles.linkButton}>
                 Sign out

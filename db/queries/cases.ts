@@ -147,6 +147,7 @@ export async function getCaseForUpdate(db: Db, intakeId: string) {
       createdAt: intakes.createdAt,
       email: intakes.email,
       firstName: intakes.firstName,
+      erasedAt: intakes.erasedAt,
     })
     .from(intakes)
     .where(eq(intakes.id, intakeId))

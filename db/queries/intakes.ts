@@ -78,6 +78,8 @@ export async function getIntakeForBooking(db: Db, id: string) {
       phone: intakes.phone,
       email: intakes.email,
       firstName: intakes.firstName,
+      /** Set when the patient's personal data was erased: the booking link then opens nothing. */
+      erasedAt: intakes.erasedAt,
     })
     .from(intakes)
     .where(eq(intakes.id, id))

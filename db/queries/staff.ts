@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { staffSessions, staffUsers, type StaffRole, type StaffUser } from "../schema";
+import { clinic, staffPasskeys, staffSessions, staffTotp, staffUsers, type StaffRole, type StaffUser } from "../schema";
 import { preparedPerDb } from "./prepared";
 import { ATTEMPT_PREFIX, clearBuckets } from "./rate-limits";
 
@@ -159,10 +159,23 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date) {
 /** Why a session is not live: ended (signed out), idle 30 minutes, 12 hours old, account deactivated. */
 export type SessionEnd = "ended" | "idle" | "expired" | "inactive";
 
+/** Where a live session stands in signing in (lib/staff/session.ts turns it into the next step). */
+export type SignInFacts = {
+  /** The second factor was given on this session. */
+  secondFactorGiven: boolean;
+  /** The person has a second factor (a confirmed authenticator app or a passkey). */
+  hasSecondFactor: boolean;
+  /** An admin chose their password: they must choose their own. */
+  mustChangePassword: boolean;
+  /** The clinic's MFA policy as stored (null: the environment's default). */
+  mfaPolicy: "required" | "optional" | null;
+};
+
 export type StaffSessionState =
   | {
       status: "live";
       staff: { sessionId: string; lastSeenAt: Date; id: string; email: string; name: string; role: StaffRole };
+      signIn: SignInFacts;
     }
   | { status: SessionEnd };
 
@@ -177,7 +190,12 @@ export async function findStaffSession(db: Db, sessionId: string, now: Date): Pr
   if (!row.young) return { status: "expired" };
   if (!row.fresh) return { status: "idle" };
   const { sessionId: id, lastSeenAt, id: userId, email, name, role } = row;
-  return { status: "live", staff: { sessionId: id, lastSeenAt, id: userId, email, name, role } };
+  const { secondFactorGiven, hasSecondFactor, mustChangePassword, mfaPolicy } = row;
+  return {
+    status: "live",
+    staff: { sessionId: id, lastSeenAt, id: userId, email, name, role },
+    signIn: { secondFactorGiven, hasSecondFactor, mustChangePassword, mfaPolicy },
+  };
 }
 
 // Every staff page, action and API request asks.
@@ -195,6 +213,10 @@ const preparedSession = preparedPerDb((db) => {
       active: staffUsers.active,
       fresh: sql<boolean>`${staffSessions.lastSeenAt} > ${now} - make_interval(mins => ${IDLE_MINUTES})`,
       young: sql<boolean>`${staffSessions.createdAt} > ${now} - make_interval(hours => ${MAX_SESSION_HOURS})`,
+      secondFactorGiven: sql<boolean>`${staffSessions.secondFactorAt} is not null`,
+      hasSecondFactor: sql<boolean>`(exists (select 1 from ${staffTotp} where ${staffTotp.userId} = ${staffUsers.id} and ${staffTotp.confirmedAt} is not null) or exists (select 1 from ${staffPasskeys} where ${staffPasskeys.userId} = ${staffUsers.id}))`,
+      mustChangePassword: staffUsers.mustChangePassword,
+      mfaPolicy: sql<"required" | "optional" | null>`(select ${clinic.staffMfa} from ${clinic} where ${clinic.id} = 1)`,
     })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
@@ -244,10 +266,14 @@ export async function endAllStaffSessions(db: Db, userId: string, now: Date): Pr
   return rows.length;
 }
 
-/** Adds a staff account; null when the email already has one (nothing is changed then). */
+/**
+ * Adds a staff account; null when the email already has one (nothing is changed then). An account
+ * an admin adds has a first password the admin chose: `mustChangePassword` makes the person
+ * choose their own at the first sign-in.
+ */
 export async function insertStaff(
   db: Db,
-  u: { email: string; name: string; role: StaffRole; passwordHash: string },
+  u: { email: string; name: string; role: StaffRole; passwordHash: string; mustChangePassword?: boolean },
 ): Promise<{ id: string } | null> {
   const rows = await db
     .insert(staffUsers)
@@ -279,9 +305,12 @@ export async function setStaffRole(db: Db, id: string, role: StaffRole): Promise
   await db.update(staffUsers).set({ role }).where(eq(staffUsers.id, id));
 }
 
-/** A new password (its hash), and a clean slate: the sign-in throttle is cleared (clearFailedSignIns). */
+/**
+ * A new password an admin chose (its hash): the person must choose their own at the next sign-in,
+ * so the admin does not keep knowing it; and a clean slate: the sign-in throttle is cleared.
+ */
 export async function setStaffPassword(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, id));
+  await db.update(staffUsers).set({ passwordHash, mustChangePassword: true }).where(eq(staffUsers.id, id));
   await clearFailedSignIns(db, id);
 }
 

@@ -8,7 +8,7 @@ import { eligibilityFor } from "./eligibility";
 
 export type BookingAccess =
   | { status: "ok"; intake: BookingIntake; withinDays: number | null }
-  | { status: "invalid" | "expired" | "not_eligible" };
+  | { status: "invalid" | "expired" | "not_eligible" | "erased" };
 
 /** What a booking link from the result page allows. */
 export async function bookingAccess(
@@ -20,6 +20,9 @@ export async function bookingAccess(
   const id = token ? verifyToken(secret, BOOKING_TOKEN_PURPOSE, token) : null;
   const intake = id ? await getIntakeForBooking(db, id) : null;
   if (!intake) return { status: "invalid" };
+  // The patient's personal data was erased (on request, or after the retention period): a link
+  // kept from before opens nothing, and says so calmly.
+  if (intake.erasedAt) return { status: "erased" };
   if (bookingExpired(intake, now)) return { status: "expired" };
   const rules = eligibilityFor(intake);
   if (!rules.canSelfBook) return { status: "not_eligible" };

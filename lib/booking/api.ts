@@ -63,6 +63,15 @@ async function resolveToken(db: Db, token: string, secret: string, now: Date): P
         ok: false,
         response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again."),
       };
+    case "erased":
+      return {
+        ok: false,
+        response: jsonError(
+          410,
+          "erased",
+          "The details behind this booking link have been erased. Please fill in the form again.",
+        ),
+      };
     default:
       return {
         ok: false,

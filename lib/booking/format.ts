@@ -29,6 +29,11 @@ export function formatDateTime(instant: Date, timeZone: string): string {
   return `${formatDay(instant, timeZone)} ${year} at ${formatTime(instant, timeZone)}`;
 }
 
+/** "2 December 2026", the day in the clinic's zone (a notice's date, an erasure's). */
+export function formatLongDate(instant: Date, timeZone: string): string {
+  return formatter("en-GB", timeZone, { day: "numeric", month: "long", year: "numeric" }).format(instant);
+}
+
 /** "2 Dec" for a "YYYY-MM-DD" calendar date (charts, tables). */
 export function formatShortDate(date: string): string {
   return formatter("en-GB", "UTC", { day: "numeric", month: "short" }).format(new Date(`${date}T12:00:00Z`));

@@ -5,6 +5,7 @@ import {
   markAppointmentRescheduled,
 } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
+import { isManageLinkErased } from "@/db/queries/privacy";
 import { getIntake } from "@/db/queries/intakes";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
@@ -15,6 +16,15 @@ import { forgetOffers } from "./schedule";
 export async function findByManageToken(db: Db, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null; // not one of ours: no query
   return findBookedByManageTokenHash(db, { tokenHash: hashManageToken(token), now });
+}
+
+/**
+ * Whether a manage link belongs to an appointment whose patient's data was erased (the appointment
+ * was cancelled with it): the page then says so instead of "not found". It shows nothing else.
+ */
+export async function isErasedManageLink(db: Db, token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+  return isManageLinkErased(db, hashManageToken(token));
 }
 
 /** Whether changes are still allowed online: before the clinic's cancellation cut-off. */
@@ -53,8 +63,14 @@ export async function cancelAppointment(
       subjectType: "appointment",
       subjectId: found.id,
       before: { status: "booked", start: found.startsAt.toISOString(), clinician: found.clinicianName },
-      after: { via: "manage_link", intakeId: found.intakeId, status: "cancelled" },
-      reason,
+      // Whether the patient gave a reason, not its words: they are the patient's own, kept with the
+      // appointment (where erasure can remove them) and never in the trail, which outlives the data.
+      after: {
+        via: "manage_link",
+        intakeId: found.intakeId,
+        status: "cancelled",
+        reasonGiven: reason !== "No reason given",
+      },
     });
     return true;
   });

@@ -38,6 +38,8 @@ export {
 export type { SoonInput } from "./advice-soon";
 export { NO_EXERCISE, SOON_WAITING, soonAdvice, STOP_IMPACT_SPORT, STOP_RUNNING, YOUNG_SPORT } from "./advice-soon";
 export { WHAT_TO_BRING } from "./appointment";
+export type { NoticeClinic } from "./privacy";
+export { BUILT_IN_NOTICE_ID, builtInNotice, PRIVACY_PAGE_TEXT } from "./privacy";
 export type { ActionKind, CardAction, CardId, CardIdsInput } from "./cards";
 export { CARD_IDS, emergencyCardIds, isCardId, parseCardIds, sortCardIds } from "./cards";
 export type { AnswerFacts, StoredAnswers } from "./facts";

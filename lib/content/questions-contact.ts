@@ -61,7 +61,8 @@ export const CONSENT_QUESTIONS: SectionCopy<IntakeAnswers["consent"]> = {
     kind: "confirm",
     label: "I have read the privacy notice. I agree that the clinic can use my answers to assess and arrange my care.",
     hint: "The privacy notice explains how we keep and use your health information.",
-    linkText: "Read the privacy notice",
+    linkText: "Read the privacy notice (opens in a new tab)",
+    linkHref: "/privacy",
   },
 };
 

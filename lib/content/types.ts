@@ -41,7 +41,12 @@ export type NumberQuestion = Base & {
 export type YesNoQuestion = Base & { readonly kind: "yes_no" };
 
 /** A single tick box the patient must tick (e.g. agreeing to the privacy notice). */
-export type ConfirmQuestion = Base & { readonly kind: "confirm"; readonly linkText?: string };
+export type ConfirmQuestion = Base & {
+  readonly kind: "confirm";
+  /** A link to read before ticking (e.g. the privacy notice), opened in a new tab so the form keeps its answers. */
+  readonly linkText?: string;
+  readonly linkHref?: string;
+};
 
 export type ChoiceQuestion<V extends string> = Base & { readonly kind: "choice"; readonly options: Options<V> };
 

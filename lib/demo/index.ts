@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { insertAppointments } from "@/db/queries/appointments";
 import { listAppointmentTypes, listClinicians } from "@/db/queries/scheduling";
 import { findStaffByEmail, upsertStaff } from "@/db/queries/staff";
+import { getClinic } from "@/db/queries/clinic";
+import { getMfaPolicy, setMfaPolicy } from "@/db/queries/mfa";
 import { countIntakes, listUnescalatedIntakeIds } from "@/db/queries/intakes";
 import type { StaffRole } from "@/db/schema";
 import { submitIntake } from "@/lib/intakes/submit";
@@ -35,6 +37,9 @@ export async function seedDemo(
   { now = new Date(), timeZone = "America/New_York" }: { now?: Date; timeZone?: string } = {},
 ): Promise<{ staff: number; intakes: number }> {
   let staff = 0;
+  // The demo accounts' passwords are published, so a second factor would only stop people trying
+  // the demo: it is optional here (unless the clinic already chose), and one click in settings.
+  if ((await getMfaPolicy(db)) === null && (await getClinic(db))) await setMfaPolicy(db, "optional", now);
   for (const s of DEMO_STAFF) {
     if (await findStaffByEmail(db, s.email)) continue;
     await upsertStaff(db, { email: s.email, name: s.name, role: s.role, passwordHash: await hashPassword(s.password) });

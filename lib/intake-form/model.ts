@@ -34,7 +34,8 @@ export type FieldView =
   | (Common & { kind: "choice"; options: ChoiceOption[] })
   | (Common & { kind: "checkboxes"; options: ChoiceOption[]; exclusive?: string })
   | (Common & { kind: "yes_no"; unknownLabel?: string })
-  | (Common & { kind: "confirm" })
+  /** `link`: something to read before ticking, opened in a new tab (the privacy notice). */
+  | (Common & { kind: "confirm"; link?: { text: string; href: string } })
   | (Common & { kind: "regions" })
   /** Information, not a question: `label` is its heading, `points` its sentences. */
   | (Common & { kind: "notice"; points: readonly string[] })

@@ -15,6 +15,8 @@ type Copy = {
   scale?: { low: string; high: string };
   parts?: { day: string; month: string; year: string };
   maxLength?: number;
+  linkText?: string;
+  linkHref?: string;
 };
 
 /** Options in the order the copy lists them. */
@@ -45,7 +47,11 @@ export function fieldFrom(name: string, copy: Copy, extra: Partial<FieldView> = 
       view = { ...common, kind: "date", parts: copy.parts ?? { day: "Day", month: "Month", year: "Year" } };
       break;
     case "confirm":
-      view = { ...common, kind: "confirm" };
+      view = {
+        ...common,
+        kind: "confirm",
+        link: copy.linkText && copy.linkHref ? { text: copy.linkText, href: copy.linkHref } : undefined,
+      };
       break;
     default:
       view = { ...common, kind: "text", inputType: "text", maxLength: copy.maxLength };

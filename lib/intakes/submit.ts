@@ -4,8 +4,8 @@ import type { NewIntake } from "@/db/schema";
 import { queueIntakeEmails } from "@/lib/notifications/queue";
 import { CONTRACT_VERSION, gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
-import { PRIVACY_NOTICE_VERSION } from "./privacy";
 import { clinicDeadlines } from "@/lib/deadlines";
+import { currentNoticeId } from "@/lib/privacy/notice";
 import { caseDeadlines, ESCALATING_LEVELS } from "@/lib/escalation";
 
 /** The body of a 201: the grade, why, and what the patient may do next (secrets added per send). */
@@ -55,6 +55,8 @@ export async function submitIntake(
   const flags = grade.flags.map((f) => f.id);
   // When staff must act by: clinic hours decide (a case that arrives while closed is due at opening).
   const { deadlines, clock } = await clinicDeadlines(db, now);
+  // The notice shown now, which the form links to beside the consent box ("v3", or the built-in "2026-11").
+  const privacyNoticeVersion = await currentNoticeId(db);
   const due = caseDeadlines({ level: grade.level, escalated, flags }, now, deadlines, clock);
   const values: NewIntake = {
     firstName: answers.contact.firstName,
@@ -64,7 +66,7 @@ export async function submitIntake(
     dateOfBirth: answers.contact.dateOfBirth,
     sex: answers.contact.sex,
     answers,
-    privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+    privacyNoticeVersion,
     level: grade.level,
     levelRank: grade.levelRank,
     rulesetVersion: grade.rulesetVersion,

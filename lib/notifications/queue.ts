@@ -22,6 +22,7 @@ import { env } from "@/lib/env";
 import { sealSecret, signToken } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
 import { ESCALATING_LEVELS } from "@/lib/escalation";
+import { isErasedAddress } from "@/lib/privacy/pseudonym";
 import { ALERT_REASONS, webhookEventFor, webhookPayloadSchema, type AlertReason } from "./webhooks";
 
 const appointmentPayload = z.object({
@@ -92,13 +93,16 @@ export const CHECK_IN_DAYS = 14;
  * Queues one email. `dueAt` is when it may go: a later time (a reminder), or the instant of the
  * change that causes it, on the clock that change used (by default the database's clock).
  */
-function queue<K extends EmailKind>(
+async function queue<K extends EmailKind>(
   db: Db,
   kind: K,
   recipient: string,
   payload: z.input<(typeof EMAIL_PAYLOADS)[K]>,
   extra: { dueAt?: Date; appointmentId?: string; intakeId?: string | null } = {},
-) {
+): Promise<string | null> {
+  // An erased patient's record keeps only a pseudonymous address: nothing is ever queued to it,
+  // whatever a stale page or a late change (a new level, a move) would send.
+  if (isErasedAddress(recipient)) return null;
   return enqueueEmail(db, {
     kind,
     recipient,

@@ -16,7 +16,7 @@ import {
   type FormState,
   type Refusal,
 } from "@/lib/forms";
-import { ANY_STAFF, requireStaff, type Staff } from "./session";
+import { ANY_STAFF, requireSignInStep, requireStaff, type Staff } from "./session";
 
 /** Done: go to `redirect` (the page, with its `?done=` note), after revalidating `revalidate` if given. */
 export type Done = { redirect: string; revalidate?: string };
@@ -39,8 +39,15 @@ export type StaffActionOptions<S extends z.ZodType> = {
   schema: S;
   /** Fields never echoed back after a refusal (default: passwords). */
   secret?: readonly string[];
+  /** The longest field read (default 4,000 characters; longer text is cut, and the schema's own limit answers). */
+  maxLength?: number;
   /** The answer to input that does not parse (default: each message beside its field). */
   invalid?: (error: z.ZodError, input: RawInput) => Outcome;
+  /**
+   * A sign-in step's action (second factor, own password, setting up a factor): open to a session
+   * whose password was right but whose signing in is not complete yet. `roles` does not apply.
+   */
+  signInStep?: boolean;
 };
 
 /** A server action for useActionState (or, ignoring its answer, a plain form action). */
@@ -56,9 +63,11 @@ export function staffAction<S extends z.ZodType>(
   run: (input: z.output<S>, context: ActionContext) => Promise<Outcome>,
 ): StaffFormAction {
   return async (_state, form) => {
-    const input = formInput(form);
+    const input = formInput(form, options.maxLength);
     const next = typeof options.next === "function" ? options.next(input) : options.next;
-    const staff = await requireStaff(options.roles ?? ANY_STAFF, next);
+    const staff = options.signInStep
+      ? (await requireSignInStep()).staff
+      : await requireStaff(options.roles ?? ANY_STAFF, next);
     const controls = controlCharacterErrors(input, { freeText: Object.keys(input) });
     const parsed = options.schema.safeParse(input);
     const outcome: Outcome = controls

@@ -19,8 +19,18 @@ export function actorLabel(e: Pick<AuditTrailRow, "actorName" | "actorEmail" | "
   return "system";
 }
 
-/** "case_viewed" → "case viewed". */
-export const actionLabel = (action: string) => action.replaceAll("_", " ");
+/** Actions whose name alone reads ambiguously in the trail (whose data? which purge?). */
+const ACTION_LABELS: Record<string, string> = {
+  patient_exported: "patient's data exported",
+  patient_erased: "patient's personal data erased",
+  privacy_notice_published: "privacy notice published",
+  retention_period_changed: "retention period changed",
+  retention_purge_completed: "daily retention purge finished",
+};
+
+/** "case_viewed" → "case viewed"; "patient_erased" → "patient's personal data erased". */
+export const actionLabel = (action: string) =>
+  Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action]! : action.replaceAll("_", " ");
 
 const stampFormats = new Map<string, Intl.DateTimeFormat>();
 

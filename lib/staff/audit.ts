@@ -61,11 +61,15 @@ export const AUDIT_ACTIONS: readonly string[] = `
   appointment_booked appointment_moved appointment_cancelled
   sign_in sign_in_failed sign_in_throttled sign_in_refused_locked sign_in_refused_inactive account_locked
   sign_out sign_out_everywhere
+  sign_in_second_factor second_factor_failed second_factor_too_many_tries
+  mfa_app_added mfa_passkey_added mfa_app_removed mfa_passkey_removed mfa_recovery_codes_replaced mfa_reset
+  mfa_policy_changed password_changed
   staff_created staff_role_changed staff_deactivated staff_reactivated staff_unlocked staff_password_reset
   email_retried clinic_settings_updated clinic_hours_added clinic_hours_removed
   clinician_added clinician_updated clinician_deactivated clinician_reactivated
   working_hours_added working_hours_removed time_off_added time_off_removed appointment_type_updated
   webhook_created webhook_deactivated webhook_reactivated webhook_removed webhook_tested
+  patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
 `
   .trim()
   .split(/\s+/);

@@ -20,6 +20,7 @@ import {
   type CaseLevelChanges,
 } from "@/db/queries/cases";
 import { getIntake, getIntakeForBooking } from "@/db/queries/intakes";
+import { getIntakeErasedAt } from "@/db/queries/privacy";
 import { listCaseAlerts } from "@/db/queries/outbox";
 import { listStaffNames } from "@/db/queries/staff";
 import { bookUrgentSlot, type BookResult } from "@/lib/booking/book";
@@ -92,7 +93,9 @@ export type CaseChange =
   | { status: "not_found" }
   | { status: "already" }
   /** An EMERGENCY or URGENT case closed with neither a logged call nor a clinician's written reason. */
-  | { status: "needs_outcome" };
+  | { status: "needs_outcome" }
+  /** The patient's personal data was erased: nothing new is written about them or sent to them. */
+  | { status: "erased" };
 
 /** "I have seen this and am acting on it." Once; a second acknowledgement changes nothing. */
 export function acknowledgeCase(db: Db, actor: Actor, intakeId: string, now: Date): Promise<CaseChange> {
@@ -212,10 +215,16 @@ async function addCaseNote(
   now = new Date(),
 ): Promise<CaseChange> {
   return db.transaction(async (tx) => {
-    if (!(await intakeExists(tx, intakeId))) return { status: "not_found" };
+    const erasedAt = await getIntakeErasedAt(tx, intakeId);
+    if (erasedAt === undefined) return { status: "not_found" };
+    if (erasedAt) return { status: "erased" };
     const row = await insertCaseNote(tx, { intakeId, authorId: actor.id, ...note });
     if (note.kind === "call") await markFirstCall(tx, { intakeId, at: now });
-    await audit(tx, actor, action, intakeId, { after: { noteId: row.id, outcome: note.outcome, body: note.body } });
+    // The note's id and the call's outcome, not its text: the text is erasable with the patient's
+    // data, the audit trail is not (and would keep whatever the note said about them for good).
+    await audit(tx, actor, action, intakeId, {
+      after: { noteId: row.id, outcome: note.outcome, characters: note.body.length },
+    });
     return { status: "done" };
   });
 }
@@ -290,6 +299,7 @@ export async function overrideLevel(
   return db.transaction(async (tx) => {
     const before = await getCaseForUpdate(tx, intakeId);
     if (!before) return { status: "not_found" };
+    if (before.erasedAt) return { status: "erased" };
     return applyLevel(tx, actor, before, o, now, deadlines, clock);
   });
 }
@@ -373,11 +383,13 @@ export async function reviewCase(
   return db.transaction(async (tx) => {
     const c = await getCaseForUpdate(tx, intakeId);
     if (!c) return { status: "not_found" };
+    if (c.erasedAt) return { status: "erased" };
     if (!(await reviewIntake(tx, { intakeId, by: actor.id, at: now }))) return { status: "already" };
+    // The note is kept as a case note (erasable with the patient's data), not copied into the trail;
+    // a new level's reason is recorded with the level change below, like any override's.
     await audit(tx, actor, "case_reviewed", intakeId, {
       before: { reviewedAt: null },
-      after: { reviewedAt: now.toISOString(), level: r.level ?? null },
-      reason: r.note || null,
+      after: { reviewedAt: now.toISOString(), level: r.level ?? null, withNote: r.note.length > 0 },
     });
     if (r.note) await insertCaseNote(tx, { intakeId, authorId: actor.id, kind: "note", outcome: null, body: r.note });
     if (r.level && r.level !== c.effectiveLevel)
@@ -439,6 +451,7 @@ export async function bookUrgentForCase(
 ): Promise<BookResult | { status: "not_found" }> {
   const intake = await getIntakeForBooking(db, intakeId);
   if (!intake) return { status: "not_found" };
+  if (intake.erasedAt) return { status: "not_eligible", message: "The patient's personal data was erased." };
   class Refused extends Error {
     constructor(readonly result: BookResult) {
       super(result.status);

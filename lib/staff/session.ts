@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress, jsonError } from "@/lib/http";
 import { isBackgroundRequest } from "./background";
+import { nextSignInStep, STEP_PATHS, type SignInStep } from "./mfa";
 
 export type Staff = {
   sessionId: string;
@@ -66,7 +67,12 @@ function rememberToken(key: string, sid: string, expiresAt: number): void {
   decodedTokens.set(key, { sid, expiresAt });
 }
 
-type SessionCheck = { staff: Omit<Staff, "clientAddress"> } | { staff: null; ended: SessionEnd | null };
+/**
+ * A live session: its person, and the sign-in step still to do (second factor, own password,
+ * setting up a factor), null when signing in is complete. Otherwise why there is none.
+ */
+type SessionCheck =
+  { staff: Omit<Staff, "clientAddress">; step: SignInStep | null } | { staff: null; ended: SessionEnd | null };
 
 /**
  * The session `sessionId` names, checked at `now`. A live session is marked used (at most once a
@@ -83,7 +89,7 @@ export async function checkStaffSession(
   const { lastSeenAt, ...staff } = session.staff;
   // Not even sending the write within a minute of the last spares a round trip.
   if (!background && now.getTime() - lastSeenAt.getTime() >= 60_000) await touchStaffSession(db, staff.sessionId, now);
-  return { staff };
+  return { staff, step: nextSignInStep(session.signIn) };
 }
 
 // Once per request: the staff layout and the page both ask.
@@ -103,10 +109,28 @@ const sessionOfRequest = cache(async (): Promise<SessionCheck> => {
  * ended: idle, too old, signed out, account disabled), or null.
  */
 export const currentStaff = cache(async (): Promise<Staff | null> => {
-  const { staff } = await sessionOfRequest();
-  if (!staff) return null;
-  return { ...staff, clientAddress: clientAddress(await headers(), env().TRUSTED_PROXIES) };
+  const check = await sessionOfRequest();
+  if (!check.staff || check.step) return null;
+  return { ...check.staff, clientAddress: clientAddress(await headers(), env().TRUSTED_PROXIES) };
 });
+
+/**
+ * For the sign-in steps' pages and actions: the person whose password was right, and the step
+ * they are on (null: signing in is complete). Signed out → the sign-in page.
+ */
+export async function requireSignInStep(): Promise<{ staff: Staff; step: SignInStep | null }> {
+  const check = await sessionOfRequest();
+  if (!check.staff) redirect(signInPath(undefined, check.ended));
+  return {
+    staff: { ...check.staff, clientAddress: clientAddress(await headers(), env().TRUSTED_PROXIES) },
+    step: check.step,
+  };
+}
+
+/** The page of a sign-in step, carrying where to go afterwards. */
+export function stepPath(step: SignInStep, next?: string): string {
+  return next ? `${STEP_PATHS[step]}?${new URLSearchParams({ next })}` : STEP_PATHS[step];
+}
 
 /** The sign-in page, with what to come back to and why the session ended (the page says so). */
 export function signInPath(next?: string, ended?: SessionEnd | null): string {
@@ -122,6 +146,8 @@ export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next
   const staff = await currentStaff();
   if (!staff) {
     const check = await sessionOfRequest();
+    // Password given, a step still to do (second factor, own password, set-up): that step first.
+    if (check.staff && check.step) redirect(stepPath(check.step, next));
     redirect(signInPath(next, "ended" in check ? check.ended : null));
   }
   if (!roles.includes(staff.role)) forbidden();
@@ -131,7 +157,12 @@ export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next
 /** For /api/v1/staff/* route handlers: a 401 or 403 response, never data, or the staff member. */
 export async function requireStaffApi(roles: readonly StaffRole[] = ANY_STAFF): Promise<Staff | Response> {
   const staff = await currentStaff();
-  if (!staff) return jsonError(401, "unauthorized", "Sign in as staff first.");
+  if (!staff) {
+    const check = await sessionOfRequest();
+    if (check.staff && check.step)
+      return jsonError(401, "sign_in_incomplete", "Finish signing in first (second factor or new password).");
+    return jsonError(401, "unauthorized", "Sign in as staff first.");
+  }
   if (!roles.includes(staff.role)) return jsonError(403, "forbidden", "Your role cannot do this.");
   return staff;
 }

@@ -50,7 +50,7 @@ export async function createStaffAccount(
 ): Promise<SettingsResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const row = await insertStaff(tx, { ...who, passwordHash });
+    const row = await insertStaff(tx, { ...who, passwordHash, mustChangePassword: true });
     if (!row) return fieldError("email", "There is already an account with this email");
     await auditSetting(tx, actor, "staff_created", { type: "staff_user", id: row.id }, { after: who });
     return done;

@@ -269,9 +269,10 @@ describeEachDb("a complete audit", (ctx) => {
     expect(cancel).toMatchObject({
       action: "appointment_cancelled",
       actorId: null,
-      reason,
+      // The patient's own words stay with the appointment (erasable), never in the trail.
+      reason: null,
       before: { status: "booked", start: later.start, clinician: "Sam Okafor" },
-      after: { via: "manage_link", intakeId: p.id, status: "cancelled" },
+      after: { via: "manage_link", intakeId: p.id, status: "cancelled", reasonGiven: true },
     });
     // A second cancel changes nothing and records nothing.
     expect(await cancelAppointment(db, { token: booked.manageToken, reason, now: NOW })).toEqual({

@@ -95,6 +95,8 @@ test.describe("the intake form", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type("+1 555 010 2000");
     await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: /Read the privacy notice/ })).toBeFocused();
+    await page.keyboard.press("Tab");
     await page.keyboard.press("Space"); // the privacy notice
     await expect(page.getByRole("checkbox", { name: /I have read the privacy notice/ })).toBeChecked();
     await page.keyboard.press("Tab");

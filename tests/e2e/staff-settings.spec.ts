@@ -96,6 +96,11 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   await them.getByLabel("Email").fill(email);
   await them.getByLabel("Password").fill(newPassword);
   await them.getByRole("button", { name: "Sign in" }).click();
+  // A password the admin chose is replaced by the owner's own before anything else.
+  await expect(them.getByRole("heading", { name: "Choose your own password" })).toBeVisible();
+  await them.getByLabel("New password", { exact: true }).fill(`${newPassword} mine`);
+  await them.getByLabel("New password again").fill(`${newPassword} mine`);
+  await them.getByRole("button", { name: "Save my password" }).click();
   await expect(them.getByRole("heading", { name: "Case queue" })).toBeVisible();
   await other.close();
 

@@ -15,6 +15,10 @@ const MESSAGES: Record<Exclude<BookingAccess["status"], "ok">, { title: string; 
     title: "This result cannot be booked online",
     body: "The clinic will phone you to arrange the right care.",
   },
+  erased: {
+    title: "This booking link no longer opens anything",
+    body: "The details it was for have been erased, as the clinic's privacy notice explains. To book an appointment, please fill in the back-pain check again.",
+  },
 };
 
 /** Why a booking link cannot be used, and what to do instead. */

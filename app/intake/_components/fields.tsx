@@ -242,6 +242,15 @@ export function Field({ field, values, errors }: Props) {
       return (
         <div className={group(error)}>
           {meta}
+          {field.link ? (
+            // A new tab: leaving this page would lose what the patient has typed on it. Plain <a>:
+            // the notice is its own page, opened without giving it this window (noopener).
+            <p className={styles.hint}>
+              <a href={field.link.href} target="_blank" rel="noopener noreferrer">
+                {field.link.text}
+              </a>
+            </p>
+          ) : null}
           <div className={`${styles.check} ${styles.confirm}`}>
             <input
               type="checkbox"

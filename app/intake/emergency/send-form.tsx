@@ -12,6 +12,7 @@ const CONSENT: FieldView = {
   name: "consent.privacyNotice",
   label: CONSENT_QUESTIONS.privacyNotice.label,
   hint: CONSENT_QUESTIONS.privacyNotice.hint,
+  link: { text: CONSENT_QUESTIONS.privacyNotice.linkText!, href: CONSENT_QUESTIONS.privacyNotice.linkHref! },
 };
 
 /**

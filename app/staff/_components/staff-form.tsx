@@ -27,6 +27,9 @@ export type Field = {
   suggestions?: readonly string[];
   /** A narrow field (a number, a time). */
   short?: boolean;
+  /** A textarea's limit (default 4,000 characters) and height in lines. */
+  maxLength?: number;
+  rows?: number;
 };
 
 export type FieldGroup = { legend: string; fields: readonly Field[] };
@@ -156,7 +159,7 @@ export function StaffForm({
             ))}
           </select>
         ) : f.kind === "textarea" ? (
-          <textarea {...common} maxLength={4000} defaultValue={value} />
+          <textarea {...common} maxLength={f.maxLength ?? 4000} rows={f.rows} defaultValue={value} />
         ) : (
           <input
             {...common}

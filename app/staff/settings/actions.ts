@@ -1,6 +1,10 @@
 "use server";
 
+import { z } from "zod";
+import { getMfaPolicy } from "@/db/queries/mfa";
+import { refuse } from "@/lib/forms";
 import { staffAction, type Outcome } from "@/lib/staff/action";
+import { changeMfaPolicy, resetSecondFactors } from "@/lib/staff/mfa";
 import {
   addClinician,
   addTimeOff,
@@ -34,6 +38,7 @@ import {
   updatePolicies,
   type SettingsResult,
 } from "@/lib/staff/settings";
+import { done } from "@/lib/staff/settings-fields";
 import { DONE, type Done } from "./done";
 
 // Every settings change is the admin's: the page checked the role, every action checks it again.
@@ -114,6 +119,28 @@ export const unlockStaffAction = staffAction({ ...ADMIN, schema: staffAccountSch
 export const resetStaffPasswordAction = staffAction(
   { ...ADMIN, schema: passwordResetSchema },
   async (input, { db, staff, now }) => saved(await resetStaffPassword(db, staff, input, now), "password_reset"),
+);
+
+/** An admin removes the second factors of someone who lost their device (audited; they are signed out). */
+export const resetSecondFactorAction = staffAction(
+  { ...ADMIN, schema: staffAccountSchema },
+  async ({ id }, { db, staff, now }) => {
+    const result = await resetSecondFactors(db, staff, id, now);
+    return result.ok ? saved(done, "mfa_reset") : refuse(result.message!);
+  },
+);
+
+const mfaPolicySchema = z.object({
+  staffMfa: z.enum(["required", "optional"], { error: "Choose whether staff need a second factor" }),
+});
+
+/** Whether every staff member must use a second factor (the default in production). */
+export const mfaPolicyAction = staffAction(
+  { ...ADMIN, schema: mfaPolicySchema },
+  async ({ staffMfa }, { db, staff, now }) => {
+    await changeMfaPolicy(db, staff, await getMfaPolicy(db), staffMfa, now);
+    return saved(done, "mfa_policy_saved");
+  },
 );
 
 export const retryEmailAction = staffAction({ ...ADMIN, schema: deadEmailSchema }, async (input, { db, staff, now }) =>

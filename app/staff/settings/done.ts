@@ -30,6 +30,11 @@ export const DONE = {
     section: "staff",
     text: "New password set, and the account signed out everywhere. Give them the password in person.",
   },
+  mfa_reset: {
+    section: "staff",
+    text: "Their second factors are removed and they are signed out. At their next sign-in they set up a new one.",
+  },
+  mfa_policy_saved: { section: "sign-in", text: "Sign-in security saved. It applies at each person’s next page." },
   email_retried: { section: "emails", text: "Email queued again: it will be sent within a minute." },
   webhook_deactivated: {
     section: "webhooks",
@@ -38,6 +43,14 @@ export const DONE = {
   webhook_reactivated: { section: "webhooks", text: "Webhook endpoint reactivated: it gets new alerts again." },
   webhook_removed: { section: "webhooks", text: "Webhook endpoint removed." },
   webhook_tested: { section: "webhooks", text: "Test event delivered: the endpoint accepted it." },
+  privacy_published: {
+    section: "privacy",
+    text: "New privacy notice published. Patients see it now, and new forms record this version.",
+  },
+  retention_saved: {
+    section: "privacy",
+    text: "Retention period saved. The daily purge uses it from its next run.",
+  },
 } as const;
 
 export type Done = keyof typeof DONE;

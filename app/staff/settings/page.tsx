@@ -10,6 +10,8 @@ import {
   listUpcomingTimeOff,
 } from "@/db/queries/scheduling";
 import { listStaff } from "@/db/queries/staff";
+import { getMfaPolicy, listSecondFactorCounts } from "@/db/queries/mfa";
+import { mfaRequired } from "@/lib/staff/mfa";
 import { zoneName } from "@/lib/booking/format";
 import { clinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
@@ -23,6 +25,8 @@ import { ClinicianSection, HoursSection, TimeOffSection, TypesSection } from "./
 import { Notice } from "./_components/notice";
 import { OpeningHoursSection } from "./_components/opening-hours-section";
 import { WebhooksSection } from "./_components/webhooks-section";
+import { PrivacySection } from "./_components/privacy-section";
+import { SignInSecuritySection } from "./_components/sign-in-security-section";
 import { StaffForm, type FieldGroup } from "../_components/staff-form";
 import staff from "../_components/staff.module.css";
 import styles from "./settings.module.css";
@@ -37,8 +41,10 @@ const SECTIONS = [
   { id: "opening-hours", title: "Opening hours" },
   { id: "types", title: "Appointment types" },
   { id: "staff", title: "Staff accounts" },
+  { id: "sign-in", title: "Sign-in security" },
   { id: "emails", title: "Emails that could not be sent" },
   { id: "webhooks", title: "Alert webhooks" },
+  { id: "privacy", title: "Privacy notice and retention" },
 ] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -61,6 +67,7 @@ export default async function SettingsPage({ searchParams }: Props) {
     listWebhookEndpoints(db),
     listClinicHours(db),
   ]);
+  const [factors, mfaPolicy] = await Promise.all([listSecondFactorCounts(db), getMfaPolicy(db)]);
   // The page lists every staff account (and failed emails to patients): the view is audited.
   await recordPageView(db, admin, "settings_viewed", { accounts: accounts.length, deadEmails: deadEmails.length });
   const zone = clinicZone(clinic);
@@ -231,9 +238,19 @@ export default async function SettingsPage({ searchParams }: Props) {
         title={SECTIONS.find((s) => s.id === "staff")!.title}
         notice={notice("staff")}
         accounts={accounts}
+        factors={factors}
         selfId={admin.id}
         zone={zone}
         now={now}
+      />
+      <SignInSecuritySection
+        title={SECTIONS.find((s) => s.id === "sign-in")!.title}
+        notice={notice("sign-in")}
+        policy={mfaPolicy}
+        required={mfaRequired(mfaPolicy)}
+        withoutFactor={accounts
+          .filter((a) => a.active && !(factors.get(a.id)?.totp || factors.get(a.id)?.passkeys))
+          .map((a) => a.name)}
       />
       <DeadEmailsSection
         title={SECTIONS.find((s) => s.id === "emails")!.title}
@@ -245,6 +262,12 @@ export default async function SettingsPage({ searchParams }: Props) {
         title={SECTIONS.find((s) => s.id === "webhooks")!.title}
         notice={notice("webhooks")}
         endpoints={webhooks}
+        zone={zone}
+      />
+      <PrivacySection
+        title={SECTIONS.find((s) => s.id === "privacy")!.title}
+        notice={notice("privacy")}
+        clinic={clinic}
         zone={zone}
       />
     </div>

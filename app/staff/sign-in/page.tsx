@@ -13,6 +13,7 @@ type Props = { searchParams: Promise<{ next?: string; signedOut?: string; reason
 const REASONS: Record<string, string> = {
   idle: `You were signed out after ${IDLE_MINUTES} minutes without activity. Sign in again to carry on.`,
   expired: `You were signed out because you signed in ${MAX_SESSION_HOURS} hours ago. Sign in again to carry on.`,
+  second_factor: `Too many wrong codes. For your safety, sign in again with your password.`,
 };
 
 export default async function SignInPage({ searchParams }: Props) {

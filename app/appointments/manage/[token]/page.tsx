@@ -6,7 +6,7 @@ import styles from "@/app/book/_components/book.module.css";
 import { getClinicInfo } from "@/lib/clinic";
 import { WHAT_TO_BRING } from "@/lib/content";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
-import { beforeCutoff, cutoffHours, findByManageToken } from "@/lib/booking/manage";
+import { beforeCutoff, cutoffHours, findByManageToken, isErasedManageLink } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
@@ -29,7 +29,10 @@ export default async function ManagePage({ params, searchParams }: Props) {
   const db = await getDb();
   const now = new Date();
   const appointment = await findByManageToken(db, token, now);
-  if (!appointment) notFound();
+  if (!appointment) {
+    if (await isErasedManageLink(db, token)) return <ErasedAppointment />;
+    notFound();
+  }
   const clinic = await getClinicInfo();
   const canChange = await beforeCutoff(db, appointment.startsAt, now);
   const hours = await cutoffHours(db);
@@ -103,6 +106,30 @@ export default async function ManagePage({ params, searchParams }: Props) {
           To change or cancel this appointment now, please call {phone}. Online changes close {hours} hours before.
         </p>
       )}
+    </div>
+  );
+}
+
+/** A link to an appointment whose details were erased: no details, and the next step. */
+async function ErasedAppointment() {
+  const clinic = await getClinicInfo();
+  return (
+    <div className={styles.page}>
+      <h1>This appointment&apos;s details were erased</h1>
+      <p>
+        The personal details behind this link have been erased, as the clinic&apos;s privacy notice explains, and the
+        appointment was cancelled with them.
+      </p>
+      <p>
+        To book again, please <Link href="/intake">fill in the back-pain check</Link>
+        {clinic.phone ? (
+          <>
+            {" "}
+            or call <a href={`tel:${clinic.phone.replace(/[^\d+]/g, "")}`}>{clinic.phone}</a>
+          </>
+        ) : null}
+        .
+      </p>
     </div>
   );
 }

@@ -43,6 +43,7 @@ export default async function ResultPage({ params, searchParams }: Params) {
   const db = await getDb();
   const intake = await getIntake(db, id);
   if (!intake) notFound();
+  if (intake.erasedAt) return <ErasedResult />;
   const [clinic, hours] = await Promise.all([getClinicInfo(), hoursNow(db, new Date())]);
   // The level that acts: a clinician's change after reviewing the answers, else the grade.
   const level = intake.effectiveLevel as Level;
@@ -325,5 +326,22 @@ function WarningSigns({ warnings }: { warnings: SafetyNetContent }) {
         {warnings.refill} <Link href="/intake">Start a new back-pain check</Link>
       </p>
     </>
+  );
+}
+
+/** The result of answers whose details were erased: nothing about them, and the next step. */
+function ErasedResult() {
+  return (
+    <div className={styles.page}>
+      <h1>These answers were erased</h1>
+      <p>
+        The answers and personal details behind this page have been erased, as the clinic&apos;s privacy notice
+        explains.
+      </p>
+      <p>
+        If you still have back pain, <Link href="/intake">fill in the back-pain check again</Link>. If you feel very
+        unwell, go to an emergency department or call the emergency number.
+      </p>
+    </div>
   );
 }

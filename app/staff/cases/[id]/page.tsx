@@ -24,6 +24,11 @@ import { StaffForm } from "../../_components/staff-form";
 import { AlertDeliveries } from "../../_components/alert-deliveries";
 import styles from "../../_components/staff.module.css";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
+import { getErasureRecord } from "@/db/queries/privacy";
+import { ERASE_ROLES } from "@/lib/privacy/erase";
+import { EXPORT_ROLES } from "@/lib/privacy/export";
+import { parseNoticeId } from "@/lib/privacy/notice";
+import type { StaffRole } from "@/common/vocabulary";
 
 export const metadata: Metadata = { title: "Case", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
@@ -38,7 +43,11 @@ const DONE: Record<string, string> = {
   already_reviewed: "Someone had already reviewed this case.",
   already_resolved: "This case was already resolved.",
   urgent_booked: "Urgent appointment booked. The patient's confirmation email is on its way.",
+  erased: "The patient's personal data is erased. The case keeps its grade and history under a code.",
+  already_erased: "This patient's personal data had already been erased.",
 };
+
+const may = (roles: readonly StaffRole[], role: StaffRole) => roles.includes(role);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -56,20 +65,23 @@ export default async function CasePage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   const { due, overdueMs } = ackState(intake, now);
   const level = intake.effectiveLevel;
-  const needsCall = callDue(intake);
+  // An erased patient's case keeps its grade and history; nothing new is written about them or sent to them.
+  const erased = intake.erasedAt !== null;
+  const erasure = erased ? await getErasureRecord(db, intake.id) : null;
+  const needsCall = callDue(intake) && !erased;
   const reviewPending = !!intake.reviewDueAt && !intake.reviewedAt;
   const closingNeedsOutcome = CALL_REQUIRED_LEVELS.has(level) && !intake.firstCallAt;
-  const sections = reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
+  const sections = erased
+    ? []
+    : reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
   const why = explainGrade(intake);
   const canOverride = staff.role !== "reception";
   const activeBooking = bookings.find((b) => b.status === "booked");
 
   // Reserved urgent capacity over the next few days (URGENT cases, booked by staff).
-  const urgentSlots = await urgentSlotsForCase(
-    db,
-    { level, hasActiveBooking: !!activeBooking },
-    { now, timeZone: zone },
-  );
+  const urgentSlots = erased
+    ? []
+    : await urgentSlotsForCase(db, { level, hasActiveBooking: !!activeBooking }, { now, timeZone: zone });
 
   return (
     <div className={styles.page}>
@@ -79,6 +91,13 @@ export default async function CasePage({ params, searchParams }: Props) {
       {done && Object.hasOwn(DONE, done) ? (
         <p className={styles.notice} role="status">
           {DONE[done]}
+        </p>
+      ) : null}
+      {erased ? (
+        <p className={styles.notice} data-testid="erased">
+          Personal data erased on {formatDateTime(intake.erasedAt!, zone)} by{" "}
+          {erasure?.actorId ? (erasure.actorName ?? "a former colleague") : "the retention purge"}
+          {erasure?.reason ? `: ${erasure.reason}` : "."}
         </p>
       ) : null}
       <h1>
@@ -147,20 +166,33 @@ export default async function CasePage({ params, searchParams }: Props) {
         <div>
           <section className={styles.card} aria-labelledby="contact">
             <h2 id="contact">Contact</h2>
-            <dl className={styles.facts}>
-              <dt>Phone</dt>
-              <dd>
-                <a href={`tel:${intake.phone.replace(/[^\d+]/g, "")}`}>{intake.phone}</a>
-              </dd>
-              <dt>Email</dt>
-              <dd>{intake.email}</dd>
-              <dt>Date of birth</dt>
-              <dd>
-                {intake.dateOfBirth} (age {intake.ageAtGrading} when graded)
-              </dd>
-              <dt>Sex</dt>
-              <dd>{intake.sex}</dd>
-            </dl>
+            {erased ? (
+              <p>Erased: the patient&apos;s contact details are no longer held.</p>
+            ) : (
+              <dl className={styles.facts}>
+                <dt>Phone</dt>
+                <dd>
+                  <a href={`tel:${intake.phone.replace(/[^\d+]/g, "")}`}>{intake.phone}</a>
+                </dd>
+                <dt>Email</dt>
+                <dd>{intake.email}</dd>
+                <dt>Date of birth</dt>
+                <dd>
+                  {intake.dateOfBirth} (age {intake.ageAtGrading} when graded)
+                </dd>
+                <dt>Sex</dt>
+                <dd>{intake.sex}</dd>
+                <dt>Privacy notice</dt>
+                <dd>
+                  {parseNoticeId(intake.privacyNoticeVersion) ? (
+                    <Link href={`/privacy/${intake.privacyNoticeVersion}`}>version {intake.privacyNoticeVersion}</Link>
+                  ) : (
+                    `version ${intake.privacyNoticeVersion}`
+                  )}{" "}
+                  agreed
+                </dd>
+              </dl>
+            )}
           </section>
 
           <section className={styles.card} aria-labelledby="why">
@@ -214,6 +246,7 @@ export default async function CasePage({ params, searchParams }: Props) {
 
           <section className={styles.card} aria-labelledby="answers">
             <h2 id="answers">Answers</h2>
+            {erased ? <p>Erased with the patient&apos;s personal data.</p> : null}
             {sections.map((s) => (
               <div key={s.step}>
                 <h3>{s.title}</h3>
@@ -278,7 +311,7 @@ export default async function CasePage({ params, searchParams }: Props) {
         </div>
 
         <div>
-          {reviewPending && canOverride ? (
+          {reviewPending && canOverride && !erased ? (
             <section className={styles.card} aria-labelledby="review">
               <h2 id="review">Mark reviewed</h2>
               <p>
@@ -309,24 +342,26 @@ export default async function CasePage({ params, searchParams }: Props) {
               <StaffForm action={acknowledgeAction} hidden={{ intakeId: intake.id }} submitLabel="Acknowledge" />
             </section>
           ) : null}
-          <section className={styles.card} aria-labelledby="call">
-            <h2 id="call">Log a call</h2>
-            <StaffForm
-              action={callAction}
-              hidden={{ intakeId: intake.id }}
-              submitLabel="Log call"
-              secondary
-              fields={[
-                {
-                  kind: "radio",
-                  name: "outcome",
-                  label: "How did the call go?",
-                  options: Object.entries(CALL_OUTCOMES).map(([value, label]) => ({ value, label })),
-                },
-                { kind: "textarea", name: "body", label: "What was said (optional)" },
-              ]}
-            />
-          </section>
+          {erased ? null : (
+            <section className={styles.card} aria-labelledby="call">
+              <h2 id="call">Log a call</h2>
+              <StaffForm
+                action={callAction}
+                hidden={{ intakeId: intake.id }}
+                submitLabel="Log call"
+                secondary
+                fields={[
+                  {
+                    kind: "radio",
+                    name: "outcome",
+                    label: "How did the call go?",
+                    options: Object.entries(CALL_OUTCOMES).map(([value, label]) => ({ value, label })),
+                  },
+                  { kind: "textarea", name: "body", label: "What was said (optional)" },
+                ]}
+              />
+            </section>
+          )}
           {urgentSlots.length ? (
             <section className={styles.card} aria-labelledby="urgent">
               <h2 id="urgent">Book an urgent slot</h2>
@@ -339,7 +374,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               />
             </section>
           ) : null}
-          {canOverride ? (
+          {canOverride && !erased ? (
             <section className={styles.card} aria-labelledby="override">
               <h2 id="override">Change the level</h2>
               <p>The original grade stays on record. A reason is required.</p>
@@ -361,16 +396,18 @@ export default async function CasePage({ params, searchParams }: Props) {
               />
             </section>
           ) : null}
-          <section className={styles.card} aria-labelledby="note">
-            <h2 id="note">Add a note</h2>
-            <StaffForm
-              action={noteAction}
-              hidden={{ intakeId: intake.id }}
-              submitLabel="Add note"
-              secondary
-              fields={[{ kind: "textarea", name: "body", label: "Note" }]}
-            />
-          </section>
+          {erased ? null : (
+            <section className={styles.card} aria-labelledby="note">
+              <h2 id="note">Add a note</h2>
+              <StaffForm
+                action={noteAction}
+                hidden={{ intakeId: intake.id }}
+                submitLabel="Add note"
+                secondary
+                fields={[{ kind: "textarea", name: "body", label: "Note" }]}
+              />
+            </section>
+          )}
           {intake.escalated && !intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="resolve">
               <h2 id="resolve">Resolve</h2>
@@ -400,6 +437,31 @@ export default async function CasePage({ params, searchParams }: Props) {
                     : []
                 }
               />
+            </section>
+          ) : null}
+          {may(EXPORT_ROLES, staff.role) || (may(ERASE_ROLES, staff.role) && !erased) ? (
+            <section className={styles.card} aria-labelledby="patient-data">
+              <h2 id="patient-data">The patient&apos;s data</h2>
+              <p>For a patient who asks for a copy of their data, or for it to be erased.</p>
+              <ul>
+                {may(EXPORT_ROLES, staff.role) ? (
+                  <li>
+                    {/* A download, not a page: a plain link, never prefetched. */}
+                    <a href={`/staff/cases/${intake.id}/export`} download>
+                      Export this patient&apos;s data
+                    </a>{" "}
+                    (a JSON file of every form, appointment, note, email and audit event; the export is audited)
+                  </li>
+                ) : null}
+                {may(ERASE_ROLES, staff.role) && !erased ? (
+                  <li>
+                    <Link href={`/staff/cases/${intake.id}/erase`} prefetch={false}>
+                      Erase this patient&apos;s personal data
+                    </Link>{" "}
+                    (shows what is erased and kept, and asks you to confirm)
+                  </li>
+                ) : null}
+              </ul>
             </section>
           ) : null}
         </div>

@@ -9,6 +9,7 @@ import { kindLabel } from "@/lib/notifications/labels";
 import {
   changeStaffRoleAction,
   createStaffAction,
+  resetSecondFactorAction,
   resetStaffPasswordAction,
   retryEmailAction,
   setStaffActiveAction,
@@ -22,23 +23,40 @@ type Head = { title: string; notice: ReactNode };
 
 const roleOptions = Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }));
 
+/** Someone's second factors, in words. */
+function factorsLabel(f: { totp: boolean; passkeys: number } | undefined): string {
+  const parts = [
+    f?.passkeys ? `${f.passkeys} passkey${f.passkeys === 1 ? "" : "s"}` : null,
+    f?.totp ? "authenticator app" : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "None";
+}
+
 export function AccountsSection({
   title,
   notice,
   accounts,
+  factors,
   selfId,
   zone,
   now,
-}: Head & { accounts: Awaited<ReturnType<typeof listStaff>>; selfId: string; zone: string; now: Date }) {
+}: Head & {
+  accounts: Awaited<ReturnType<typeof listStaff>>;
+  factors: ReadonlyMap<string, { totp: boolean; passkeys: number }>;
+  selfId: string;
+  zone: string;
+  now: Date;
+}) {
   return (
     <section id="staff" className={styles.section} aria-labelledby="staff-title">
       <h2 id="staff-title">{title}</h2>
       {notice}
       <p className={staff.muted}>
         Deactivating an account, or setting a new password for someone who forgot theirs, signs it out everywhere at
-        once. Wrong passwords pause sign-in for that account from the device that typed them (5 in 15 minutes), and from
-        new devices after 20 in an hour; the owner can still sign in from a device they used before. Unlock clears the
-        pause at once.
+        once; a password you set must be changed by its owner at their next sign-in. Reset second factor is for someone
+        who lost their phone or passkey and their recovery codes. Wrong passwords pause sign-in for that account from
+        the device that typed them (5 in 15 minutes), and from new devices after 20 in an hour; the owner can still sign
+        in from a device they used before. Unlock clears the pause at once.
       </p>
       <div className={staff.tableWrap}>
         <table className={staff.table}>
@@ -50,6 +68,7 @@ export function AccountsSection({
               <th scope="col">Role</th>
               <th scope="col">Status</th>
               <th scope="col">Sign-in</th>
+              <th scope="col">Second factor</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -77,6 +96,7 @@ export function AccountsSection({
                       "No problems"
                     )}
                   </td>
+                  <td>{factorsLabel(factors.get(a.id))}</td>
                   <td>
                     {self ? (
                       <span className={staff.muted}>Ask another admin to change your own account.</span>
@@ -89,6 +109,16 @@ export function AccountsSection({
                             hidden={{ id: a.id }}
                             submitLabel={locked ? `Unlock ${a.name}` : `Clear failed sign-ins of ${a.name}`}
                             secondary={!locked}
+                            layout="inline"
+                          />
+                        ) : null}
+                        {factorsLabel(factors.get(a.id)) !== "None" ? (
+                          <StaffForm
+                            errorSummary
+                            action={resetSecondFactorAction}
+                            hidden={{ id: a.id }}
+                            submitLabel={`Reset second factor of ${a.name}`}
+                            secondary
                             layout="inline"
                           />
                         ) : null}
