@@ -67,6 +67,11 @@ test("an admin creates an account, sees it locked after five wrong passwords, un
   await them.getByLabel("Email").fill(email);
   await them.getByLabel("Password").fill(password);
   await them.getByRole("button", { name: "Sign in" }).click();
+  // The first password was the admin's choice: they choose their own before anything else.
+  await expect(them.getByRole("heading", { name: "Choose your own password" })).toBeVisible();
+  await them.getByLabel("New password", { exact: true }).fill(`${password} mine`);
+  await them.getByLabel("New password again").fill(`${password} mine`);
+  await them.getByRole("button", { name: "Save my password" }).click();
   await expect(them.getByRole("heading", { name: "Case queue" })).toBeVisible();
 
   // They forget their password: the admin sets a new one, which signs them out everywhere.
