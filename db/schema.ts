@@ -99,6 +99,71 @@ export type NewClinic = typeof clinic.$inferInsert;
 export const triageLevel = pgEnum("triage_level", LEVELS);
 
 /**
+ * A person the clinic knows: the intakes, appointments, notes, calls and emails of one patient
+ * belong here. A new intake joins the patient with the same email (any case) and date of birth,
+ * else starts a new one. The contact is the latest given (an intake keeps what was given then).
+ * A patient merged into another keeps its row, pointing at the one it joined, so a merge can be undone.
+ */
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    /** Stored as given; matched lower-cased. */
+    email: text("email").notNull(),
+    phone: text("phone").notNull(),
+    dateOfBirth: date("date_of_birth").notNull(),
+    sex: text("sex").notNull(),
+    /** Set when merged into another patient (whose id this is); the row stays for undoing it. */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => patients.id),
+    /** Set when the patient's personal data was erased; the fields above then hold a pseudonym. */
+    erasedAt: timestamp("erased_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    // How a new intake finds its patient: one live record per email and date of birth.
+    uniqueIndex("patients_identity_idx")
+      .on(sql`lower(${t.email})`, t.dateOfBirth)
+      .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
+    // Staff search by name, email or phone (trigram-free: prefix and equality on lower-cased text).
+    index("patients_last_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
+    index("patients_email_idx").on(sql`lower(${t.email})`),
+    index("patients_phone_idx").on(t.phone),
+    index("patients_dob_idx").on(t.dateOfBirth),
+  ],
+);
+
+export type Patient = typeof patients.$inferSelect;
+
+/** Staff merging two patient records (one joins the other), and undoing it: what moved, who, why. */
+export const patientMerges = pgTable(
+  "patient_merges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The patient that stays. */
+    survivorId: uuid("survivor_id")
+      .notNull()
+      .references(() => patients.id),
+    /** The patient that joined it (its row stays, marked merged). */
+    mergedId: uuid("merged_id")
+      .notNull()
+      .references(() => patients.id),
+    /** The intakes and appointments that moved, so an undo moves exactly those back. */
+    intakeIds: uuid("intake_ids").array().notNull(),
+    appointmentIds: uuid("appointment_ids").array().notNull(),
+    reason: text("reason").notNull(),
+    mergedBy: uuid("merged_by").notNull(),
+    mergedAt: timestamp("merged_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    undoneAt: timestamp("undone_at", { withTimezone: true, precision: 3 }),
+    undoneBy: uuid("undone_by"),
+    undoReason: text("undo_reason"),
+  },
+  (t) => [index("patient_merges_survivor_idx").on(t.survivorId), index("patient_merges_merged_idx").on(t.mergedId)],
+);
+
+/**
  * One graded intake. The grade is written with the answers and never recomputed in place:
  * a re-grade (after "has anything got worse?") is a new row pointing at the first.
  */
@@ -108,6 +173,15 @@ export const intakes = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     // Millisecond precision, so a JavaScript Date cursor matches the stored value exactly.
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /**
+     * The patient this intake belongs to (see `patients`). Filled by the database when an insert
+     * leaves it out (trigger intakes_patient, migration 0013): the one place that finds or creates
+     * the patient, for the app, the seed, the tests and the benchmarks' bulk inserts alike.
+     */
+    patientId: uuid("patient_id")
+      .notNull()
+      .default(sql`null`)
+      .references(() => patients.id),
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),
     email: text("email").notNull(),
@@ -281,8 +355,15 @@ export const appointmentTypes = pgTable(
     /** Lower first: the default type for a grade is the first that lists it. */
     sortOrder: smallint("sort_order").notNull().default(0),
     active: boolean("active").notNull().default(true),
+    /** The type staff book for URGENT cases (reserved urgent slots): exactly one. */
+    urgent: boolean("urgent").notNull().default(false),
   },
-  (t) => [check("appointment_types_minutes", sql`${t.minutes} between 5 and 480`)],
+  (t) => [
+    check("appointment_types_minutes", sql`${t.minutes} between 5 and 480`),
+    uniqueIndex("appointment_types_one_urgent")
+      .on(t.urgent)
+      .where(sql`${t.urgent}`),
+  ],
 );
 
 export type AppointmentType = typeof appointmentTypes.$inferSelect;
@@ -347,6 +428,11 @@ export const appointments = pgTable(
     intakeId: uuid("intake_id")
       .notNull()
       .references(() => intakes.id),
+    /** The patient (their intake's, filled by the trigger appointments_patient when left out). */
+    patientId: uuid("patient_id")
+      .notNull()
+      .default(sql`null`)
+      .references(() => patients.id),
     clinicianId: uuid("clinician_id")
       .notNull()
       .references(() => clinicians.id),
@@ -381,6 +467,7 @@ export const appointments = pgTable(
     index("appointments_clinician_start_idx").on(t.clinicianId, t.startsAt),
     // A case's appointments (case page, the queue's clinician filter), whatever their status.
     index("appointments_intake_idx").on(t.intakeId, t.clinicianId),
+    index("appointments_patient_idx").on(t.patientId, t.startsAt),
     check("appointments_order", sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );

@@ -74,6 +74,7 @@ export const DEMO_APPOINTMENT_TYPES = [
     bufferAfterMinutes: 5,
     levels: [] as const,
     sortOrder: 3,
+    urgent: true,
   },
 ];
 

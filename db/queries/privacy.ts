@@ -14,6 +14,7 @@ import {
   intakeDrafts,
   intakes,
   outbox,
+  patients,
   privacyNotices,
   staffUsers,
   type Intake,
@@ -27,35 +28,41 @@ export const ERASED_TEXT = "[erased]";
 // Who the patient is
 
 /**
- * Every intake of the patient `intakeId` belongs to, oldest first (empty when there is no such
- * intake). There is no patients table yet, so for now a patient is all intakes with the same
- * lower-cased email AND the same date of birth: two people sharing a family email stay apart, and
- * one person who changed address is two patients until the issue that adds a patients table
- * replaces this function. Export, erasure and the retention purge all ask here, so the rule lives
- * in this one place. Emails are stored lower-case (the intake contract lowercases them at the
- * edge), so the match is on the stored value and uses `intakes_email_idx`.
+ * Every intake of the patient `intakeId` belongs to (its `patients` row: see db/schema.ts), oldest
+ * first; empty when there is no such intake. Export, erasure and the retention purge all ask here.
  */
 export async function patientIntakeIds(db: Db, intakeId: string): Promise<string[]> {
-  const [self] = await db
-    .select({ email: intakes.email, dateOfBirth: intakes.dateOfBirth })
-    .from(intakes)
-    .where(eq(intakes.id, intakeId))
-    .limit(1);
-  if (!self) return [];
-  const emails = [...new Set([self.email, self.email.toLowerCase()])];
   const rows = await db
     .select({ id: intakes.id })
     .from(intakes)
+    .where(eq(intakes.patientId, sql`(select ${intakes.patientId} from ${intakes} where ${intakes.id} = ${intakeId})`))
+    .orderBy(asc(intakes.createdAt), asc(intakes.id));
+  return rows.map((r) => r.id);
+}
+
+/** The patient records of these intakes get the same pseudonym and erasure mark as the intakes. */
+export async function erasePatients(
+  db: Db,
+  { intakeIds, contact, at }: { intakeIds: readonly string[]; contact: ErasedContact; at: Date },
+): Promise<number> {
+  if (!intakeIds.length) return 0;
+  const rows = await db
+    .update(patients)
+    .set({ ...contact, erasedAt: at, updatedAt: at })
     .where(
       and(
-        inArray(intakes.email, emails),
-        sql`lower(${intakes.email}) = ${self.email.toLowerCase()}`,
-        eq(intakes.dateOfBirth, self.dateOfBirth),
+        isNull(patients.erasedAt),
+        inArray(
+          patients.id,
+          db
+            .select({ id: intakes.patientId })
+            .from(intakes)
+            .where(inArray(intakes.id, [...intakeIds])),
+        ),
       ),
     )
-    .orderBy(asc(intakes.createdAt), asc(intakes.id));
-  const ids = rows.map((r) => r.id);
-  return ids.includes(intakeId) ? ids : [intakeId, ...ids];
+    .returning({ id: patients.id });
+  return rows.length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,7 +453,7 @@ const LAST_CONTACT = sql`greatest(max(${intakes.createdAt}), max(${appointments.
 /**
  * Up to `limit` patients (one intake id each, their oldest) not yet erased whose last contact was
  * before `cutoff`, oldest contact first. A patient with an open escalated case (escalated, not
- * resolved) is never listed: someone must close it first. Grouped by the rule of patientIntakeIds.
+ * resolved) is never listed: someone must close it first. Grouped by patient.
  * A whole-table pass (hash joins, once a day), so it needs no index of its own.
  */
 export async function listPatientsPastRetention(
@@ -462,7 +469,7 @@ export async function listPatientsPastRetention(
     .leftJoin(appointments, eq(appointments.intakeId, intakes.id))
     .leftJoin(caseNotes, eq(caseNotes.intakeId, intakes.id))
     .where(isNull(intakes.erasedAt))
-    .groupBy(sql`lower(${intakes.email})`, intakes.dateOfBirth)
+    .groupBy(intakes.patientId)
     .having(
       and(
         sql`${LAST_CONTACT} < ${cutoff.toISOString()}::timestamptz`,

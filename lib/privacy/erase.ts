@@ -12,6 +12,7 @@ import {
   eraseCaseNotes,
   eraseEmails,
   eraseIntakes,
+  erasePatients,
   listPatientAppointmentIds,
   listPatientDrafts,
   listPatientEmails,
@@ -96,6 +97,7 @@ export async function erasePatient(
     const notes = await eraseCaseNotes(tx, intakeIds);
     const replays = await deleteIdempotencyRecords(tx, intakeIds);
     const erased = await eraseIntakes(tx, { intakeIds, contact, at: now });
+    await erasePatients(tx, { intakeIds, contact, at: now });
     const counts: ErasureCounts = {
       intakes: erased,
       notes,
