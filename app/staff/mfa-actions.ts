@@ -4,6 +4,7 @@
 // and the account page share these. Each action resolves the session itself: a sign-in step is
 // open to a session whose password was right but whose signing in is not complete yet.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getMfaPolicy } from "@/db/queries/mfa";
 import { getDb } from "@/lib/db";
@@ -27,7 +28,7 @@ import {
   verifyPasskey,
   verifySecondFactorCode,
 } from "@/lib/staff/mfa";
-import { requireSignInStep, requireStaff } from "@/lib/staff/session";
+import { requireSignInStep, requireStaff, stepPath } from "@/lib/staff/session";
 
 /** Only our own staff pages as a place to go on to. */
 function safeNext(value: unknown): string {
@@ -45,6 +46,16 @@ function onwards(path: string) {
 }
 
 const SECRETS = ["password", "confirm", "current", "code"] as const;
+
+/**
+ * For adding a factor: a complete sign-in, or one on the "set up a factor" step. Never a session
+ * still owing its second factor: a stolen password must not be able to add its own passkey.
+ */
+async function requireEnrolment() {
+  const current = await requireSignInStep();
+  if (current.step === "set_up" || current.step === null) return current.staff;
+  redirect(stepPath(current.step));
+}
 
 // The second factor at sign-in.
 
@@ -96,7 +107,7 @@ export async function passkeySignInAction(response: unknown, next: unknown): Pro
 export type FactorState = FormState & { recoveryCodes?: string[] | null; added?: boolean };
 
 export async function confirmAppAction(_state: FactorState, form: FormData): Promise<FactorState> {
-  const { staff } = await requireSignInStep();
+  const staff = await requireEnrolment();
   const input = formInput(form);
   const parsed = codeSchema.safeParse(input);
   if (!parsed.success || controlCharacterErrors(input, { freeText: [] }))
@@ -110,12 +121,12 @@ export async function confirmAppAction(_state: FactorState, form: FormData): Pro
 }
 
 export async function passkeyRegistrationOptionsAction() {
-  const { staff } = await requireSignInStep();
+  const staff = await requireEnrolment();
   return passkeyRegistrationOptions(await getDb(), staff, new Date());
 }
 
 export async function passkeyRegisterAction(response: unknown, name: unknown): Promise<FactorState> {
-  const { staff } = await requireSignInStep();
+  const staff = await requireEnrolment();
   const parsedName = passkeyNameSchema.safeParse(typeof name === "string" ? name : "");
   if (!parsedName.success) return { fieldErrors: fieldErrors(parsedName.error), at: Date.now() };
   const parsed = registrationResponseSchema.safeParse(response);
@@ -131,6 +142,9 @@ export async function passkeyRegisterAction(response: unknown, name: unknown): P
 export const forcedPasswordAction = staffAction(
   { signInStep: true, schema: forcedPasswordSchema.and(z.object({ next: z.string().optional() })), secret: SECRETS },
   async ({ password, next }, { db, staff, now }) => {
+    // Only on that step: anywhere else, changing the password needs the current one (account page).
+    const { step } = await requireSignInStep();
+    if (step !== "change_password") return onwards(step ? stepPath(step, safeNext(next)) : safeNext(next));
     const result = await changeOwnPassword(db, staff, { password }, now);
     if (!result.ok) return { ok: false, fieldErrors: { [result.field]: [result.message] } };
     return onwards(safeNext(next));
@@ -168,7 +182,7 @@ export const removePasskeyAction = staffAction(
 export const removeAppAction = staffAction(
   { next: "/staff/account", schema: z.object({}) },
   async (_input, { db, staff }) => {
-    const result = await removeOwnApp(db, staff, await getMfaPolicy(db));
+    const result = await removeOwnApp(db, staff, await getMfaPolicy(db), new Date());
     return result.ok ? { redirect: "/staff/account?done=app_removed" } : { ok: false, message: result.message };
   },
 );

@@ -67,14 +67,18 @@ export async function listSecondFactorCounts(db: Db): Promise<Map<string, { totp
 // Authenticator app.
 
 /** Starts (or restarts) setting up an authenticator app: an unconfirmed secret, replacing any unconfirmed one. */
-export async function putPendingTotp(db: Db, userId: string, secretSealed: string, now: Date): Promise<void> {
-  await db
+export async function putPendingTotp(db: Db, userId: string, secretSealed: string, now: Date): Promise<boolean> {
+  const rows = await db
     .insert(staffTotp)
     .values({ userId, secretSealed, createdAt: now })
     .onConflictDoUpdate({
       target: staffTotp.userId,
       set: { secretSealed, confirmedAt: null, lastTimeStep: null, createdAt: now },
-    });
+      // Never over a confirmed app (a set-up page loaded while another tab confirmed one).
+      setWhere: isNull(staffTotp.confirmedAt),
+    })
+    .returning({ userId: staffTotp.userId });
+  return rows.length > 0;
 }
 
 export async function getTotp(db: Db, userId: string) {
@@ -97,6 +101,19 @@ export async function acceptTotpStep(db: Db, userId: string, timeStep: number, n
     .where(and(eq(staffTotp.userId, userId), or(isNull(staffTotp.lastTimeStep), lt(staffTotp.lastTimeStep, timeStep))))
     .returning({ userId: staffTotp.userId });
   return rows.length > 0;
+}
+
+/** With no factor left, unused recovery codes go too: they must not come back with a new factor. */
+export async function dropCodesIfNoFactor(db: Db, userId: string): Promise<void> {
+  await db
+    .delete(staffRecoveryCodes)
+    .where(
+      and(
+        eq(staffRecoveryCodes.userId, userId),
+        sql`not exists (select 1 from ${staffTotp} where ${staffTotp.userId} = ${userId} and ${staffTotp.confirmedAt} is not null)`,
+        sql`not exists (select 1 from ${staffPasskeys} where ${staffPasskeys.userId} = ${userId})`,
+      ),
+    );
 }
 
 export async function deleteTotp(db: Db, userId: string): Promise<boolean> {
@@ -197,6 +214,18 @@ export async function countUnusedRecoveryCodes(db: Db, userId: string): Promise<
 
 // Sessions.
 
+/** Whether this session may add a factor: it gave its second factor, or the person has none yet. */
+export async function mayAddFactor(db: Db, sessionId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({
+      given: sql<boolean>`${staffSessions.secondFactorAt} is not null`,
+      has: sql<boolean>`(exists (select 1 from ${staffTotp} where ${staffTotp.userId} = ${userId} and ${staffTotp.confirmedAt} is not null) or exists (select 1 from ${staffPasskeys} where ${staffPasskeys.userId} = ${userId}))`,
+    })
+    .from(staffSessions)
+    .where(and(eq(staffSessions.id, sessionId), eq(staffSessions.userId, userId)));
+  return !!row && (row.given || !row.has);
+}
+
 /** Marks the session's second factor given (and drops any WebAuthn challenge). */
 export async function markSecondFactor(db: Db, sessionId: string, now: Date): Promise<void> {
   await db
@@ -218,27 +247,28 @@ export async function setWebauthnChallenge(
     .where(eq(staffSessions.id, sessionId));
 }
 
-/** Takes the session's WebAuthn challenge (once: it is cleared), if it has not expired. */
+/** Takes the session's WebAuthn challenge (once: it is cleared in the same statement), if it has not expired. */
 export async function takeWebauthnChallenge(db: Db, sessionId: string, now: Date): Promise<string | null> {
-  const [before] = await db
-    .select({ challenge: staffSessions.webauthnChallenge })
-    .from(staffSessions)
-    .where(
-      and(
-        eq(staffSessions.id, sessionId),
-        isNotNull(staffSessions.webauthnChallenge),
-        gt(staffSessions.webauthnChallengeExpiresAt, now),
-      ),
-    )
-    .for("update");
-  await db
-    .update(staffSessions)
-    .set({ webauthnChallenge: null, webauthnChallengeExpiresAt: null })
-    .where(eq(staffSessions.id, sessionId));
-  return before?.challenge ?? null;
+  const rows = await db.execute<{ challenge: string | null }>(sql`
+    update ${staffSessions} as s
+    set webauthn_challenge = null, webauthn_challenge_expires_at = null
+    from (select id, webauthn_challenge, webauthn_challenge_expires_at from ${staffSessions} where id = ${sessionId} for update) as old
+    where s.id = old.id
+    returning case when old.webauthn_challenge_expires_at > ${now.toISOString()}::timestamptz then old.webauthn_challenge end as challenge`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: { challenge: string | null }[] }).rows;
+  return list[0]?.challenge ?? null;
 }
 
 // Passwords.
+
+/** Whether an admin chose the person's password (they may then set their own without it). */
+export async function getMustChangePassword(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ must: staffUsers.mustChangePassword })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId));
+  return row?.must ?? false;
+}
 
 /** The password hash, to check the current password before a change. */
 export async function getPasswordHash(db: Db, userId: string): Promise<string | null> {

@@ -94,6 +94,18 @@ export async function countAttempt(
   };
 }
 
+/** How many attempts countAttempt has counted in `bucket`'s current window (nothing counted). */
+export async function attemptsSoFar(
+  db: Db,
+  { bucket, windowSeconds, now }: { bucket: string; windowSeconds: number; now: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowStartOf(now, windowSeconds))));
+  return row?.count ?? 0;
+}
+
 /** Takes back one attempt counted by countAttempt in the same window (one that turned out fine). */
 export async function refundAttempt(
   db: Db,

@@ -28,13 +28,16 @@ import {
   deleteAllSecondFactors,
   deletePasskey,
   deleteTotp,
+  dropCodesIfNoFactor,
   endOtherSessions,
   findPasskey,
+  getMustChangePassword,
   getPasswordHash,
   getSecondFactors,
   getTotp,
   insertPasskey,
   listPasskeyCredentials,
+  mayAddFactor,
   markPasskeyUsed,
   markSecondFactor,
   putPendingTotp,
@@ -46,7 +49,7 @@ import {
   useRecoveryCode,
   type MfaPolicy,
 } from "@/db/queries/mfa";
-import { clearBuckets, countAttempt, ATTEMPT_PREFIX } from "@/db/queries/rate-limits";
+import { attemptsSoFar, clearBuckets, countAttempt, ATTEMPT_PREFIX } from "@/db/queries/rate-limits";
 import { clearFailedSignIns, endStaffSession, getStaffForUpdate, type SignInFacts } from "@/db/queries/staff";
 import { env } from "@/lib/env";
 import { openSecret, sealSecret } from "@/lib/tokens";
@@ -99,13 +102,28 @@ export function relyingParty(): RelyingParty {
 }
 
 // Wrong second-factor tries: 5 per sign-in, then the session ends and the password is asked again
-// (itself throttled per client and per account), so codes cannot be guessed at leisure.
+// (itself throttled per client and per account), so codes cannot be guessed at leisure. And 10 an
+// hour per account, whatever the sessions: a stolen password signing in again and again does not
+// buy more guesses (5 per sign-in would otherwise be hundreds an hour).
 export const SECOND_FACTOR_TRIES = 5;
+export const SECOND_FACTOR_TRIES_PER_HOUR = 10;
 const triesBucket = (sessionId: string) => `${ATTEMPT_PREFIX}mfa:${sessionId}`;
+const accountTriesBucket = (userId: string) => `${ATTEMPT_PREFIX}mfa-account:${userId}`;
 
 export type SecondFactorResult =
   | { ok: true; method: "totp" | "passkey" | "recovery_code"; recoveryCodesLeft?: number }
   | { ok: false; reason: "wrong" | "ended"; triesLeft: number };
+
+/** Whether the account has used up its wrong second-factor tries this hour: the sign-in ends unchecked. */
+async function accountOutOfTries(db: Db, who: Person, now: Date): Promise<SecondFactorResult | null> {
+  const used = await attemptsSoFar(db, { bucket: accountTriesBucket(who.id), windowSeconds: 3600, now });
+  if (used < SECOND_FACTOR_TRIES_PER_HOUR) return null;
+  await db.transaction(async (tx) => {
+    await endStaffSession(tx, who.sessionId, now);
+    await audit(tx, who, "second_factor_too_many_tries", { perHour: SECOND_FACTOR_TRIES_PER_HOUR });
+  });
+  return { ok: false, reason: "ended", triesLeft: 0 };
+}
 
 async function countWrongTry(db: Db, who: Person, now: Date, method: string): Promise<SecondFactorResult> {
   const tries = await countAttempt(db, {
@@ -114,15 +132,22 @@ async function countWrongTry(db: Db, who: Person, now: Date, method: string): Pr
     windowSeconds: 3600,
     now,
   });
-  const ended = !tries.allowed || tries.count >= SECOND_FACTOR_TRIES;
+  const hour = await countAttempt(db, {
+    bucket: accountTriesBucket(who.id),
+    limit: SECOND_FACTOR_TRIES_PER_HOUR,
+    windowSeconds: 3600,
+    now,
+  });
+  const ended = tries.count >= SECOND_FACTOR_TRIES || hour.count >= SECOND_FACTOR_TRIES_PER_HOUR;
   await db.transaction(async (tx) => {
     await audit(tx, who, "second_factor_failed", { method, try: tries.count });
     if (ended) {
       await endStaffSession(tx, who.sessionId, now);
-      await audit(tx, who, "second_factor_too_many_tries", { tries: SECOND_FACTOR_TRIES });
+      await audit(tx, who, "second_factor_too_many_tries", { tries: tries.count, thisHour: hour.count });
     }
   });
-  return { ok: false, reason: ended ? "ended" : "wrong", triesLeft: Math.max(0, SECOND_FACTOR_TRIES - tries.count) };
+  const left = Math.min(SECOND_FACTOR_TRIES - tries.count, SECOND_FACTOR_TRIES_PER_HOUR - hour.count);
+  return { ok: false, reason: ended ? "ended" : "wrong", triesLeft: Math.max(0, left) };
 }
 
 async function secondFactorGiven(
@@ -161,6 +186,8 @@ export async function verifySecondFactorCode(
   code: string,
   now: Date,
 ): Promise<SecondFactorResult> {
+  const out = await accountOutOfTries(db, who, now);
+  if (out) return out;
   if (isAppCode(code)) {
     const ok = await db.transaction(async (tx) => {
       const totp = await getTotp(tx, who.id);
@@ -207,7 +234,8 @@ export async function startAppSetUp(db: Db, who: Person, now: Date): Promise<App
   const factors = await getSecondFactors(db, who.id);
   if (factors.totp) return { refused: "You already have an authenticator app. Remove it first to set up another." };
   const secret = generateSecret();
-  await putPendingTotp(db, who.id, sealSecret(env().AUTH_SECRET, secret), now);
+  if (!(await putPendingTotp(db, who.id, sealSecret(env().AUTH_SECRET, secret), now)))
+    return { refused: "You already have an authenticator app. Remove it first to set up another." };
   return { secret, uri: generateURI({ issuer: "BackTrack", label: who.email, secret }) };
 }
 
@@ -231,11 +259,15 @@ export async function appSetUpView(setUp: AppSetUp): Promise<{ secret: string; q
   };
 }
 
+// A session still owing its second factor adds none (a stolen password must not add its own).
+const NOT_YET = "Confirm it’s you with your second factor first.";
+
 export type FactorAdded = { ok: true; recoveryCodes: string[] | null } | { ok: false; message: string };
 
 /** Confirms the app with a code from it; the first factor also brings recovery codes (shown once). */
 export async function confirmAppSetUp(db: Db, who: Person, code: string, now: Date): Promise<FactorAdded> {
   if (!isAppCode(code)) return { ok: false, message: "Enter the 6-digit code your app shows" };
+  if (!(await mayAddFactor(db, who.sessionId, who.id))) return { ok: false, message: NOT_YET };
   return db.transaction(async (tx) => {
     const totp = await getTotp(tx, who.id);
     if (!totp || totp.confirmedAt)
@@ -389,6 +421,7 @@ export async function finishPasskeyRegistration(
   now: Date,
   rp = relyingParty(),
 ): Promise<FactorAdded> {
+  if (!(await mayAddFactor(db, who.sessionId, who.id))) return { ok: false, message: NOT_YET };
   const challenge = await takeWebauthnChallenge(db, who.sessionId, now);
   if (!challenge) return { ok: false, message: "That took too long. Try adding the passkey again." };
   const verified = await verifyRegistrationResponse({
@@ -447,6 +480,8 @@ export async function verifyPasskey(
   now: Date,
   rp = relyingParty(),
 ): Promise<SecondFactorResult> {
+  const out = await accountOutOfTries(db, who, now);
+  if (out) return out;
   const challenge = await takeWebauthnChallenge(db, who.sessionId, now);
   const ok = challenge
     ? await db.transaction(async (tx) => {
@@ -499,17 +534,26 @@ export async function removeOwnPasskey(
     if (await wouldLeaveNone(tx, who.id, policy, { passkeyId: id })) return { ok: false, message: LAST_FACTOR };
     const removed = await deletePasskey(tx, who.id, id);
     if (!removed) return { ok: false, message: "That passkey was already removed." };
-    await audit(tx, who, "mfa_passkey_removed", { passkey: removed.name });
-    void now;
+    await dropCodesIfNoFactor(tx, who.id);
+    // A session opened with that passkey (a lost laptop) ends with it.
+    const otherSessionsEnded = await endOtherSessions(tx, who.id, who.sessionId, now);
+    await audit(tx, who, "mfa_passkey_removed", { passkey: removed.name, otherSessionsEnded });
     return { ok: true };
   });
 }
 
-export async function removeOwnApp(db: Db, who: Person, policy: MfaPolicy): Promise<{ ok: boolean; message?: string }> {
+export async function removeOwnApp(
+  db: Db,
+  who: Person,
+  policy: MfaPolicy,
+  now: Date,
+): Promise<{ ok: boolean; message?: string }> {
   return db.transaction(async (tx) => {
     if (await wouldLeaveNone(tx, who.id, policy, { totp: true })) return { ok: false, message: LAST_FACTOR };
     if (!(await deleteTotp(tx, who.id))) return { ok: false, message: "You have no authenticator app set up." };
-    await audit(tx, who, "mfa_app_removed");
+    await dropCodesIfNoFactor(tx, who.id);
+    const otherSessionsEnded = await endOtherSessions(tx, who.id, who.sessionId, now);
+    await audit(tx, who, "mfa_app_removed", { otherSessionsEnded });
     return { ok: true };
   });
 }
@@ -611,6 +655,9 @@ export async function changeOwnPassword(
   now: Date,
 ): Promise<PasswordChange> {
   const hash = await getPasswordHash(db, who.id);
+  // Without the current password only right after an admin chose it (the sign-in step).
+  if (current === undefined && !(await getMustChangePassword(db, who.id)))
+    return { ok: false, field: "current", message: "Enter your current password" };
   if (current !== undefined && !(await verifyPassword(hash, current)))
     return { ok: false, field: "current", message: "That is not your current password" };
   if (await verifyPassword(hash, password))

@@ -16,6 +16,7 @@ import {
   removeOwnApp,
   resetSecondFactors,
   SECOND_FACTOR_TRIES,
+  SECOND_FACTOR_TRIES_PER_HOUR,
   startAppSetUp,
   verifyPasskey,
   verifySecondFactorCode,
@@ -141,6 +142,57 @@ describeEachDb("staff second factor", (ctx) => {
     expect(actions.filter((a) => a === "second_factor_failed")).toHaveLength(SECOND_FACTOR_TRIES);
   });
 
+  it(`allows ${SECOND_FACTOR_TRIES_PER_HOUR} wrong codes an hour per account, however many times the password is used`, async () => {
+    const { db } = ctx();
+    const person = await member(db);
+    const { secret } = await withApp(db, await signIn(db, person));
+    for (let s = 0; s < SECOND_FACTOR_TRIES_PER_HOUR / SECOND_FACTOR_TRIES; s++) {
+      const who = await signIn(db, person, at(60 + s));
+      for (let i = 0; i < SECOND_FACTOR_TRIES; i++) await verifySecondFactorCode(db, who, "000000", at(60 + s));
+    }
+    const next = await signIn(db, person, at(100));
+    // Even the right code is not looked at until the hour is over.
+    expect(await verifySecondFactorCode(db, next, await codeAt(secret, at(100)), at(100))).toMatchObject({
+      ok: false,
+      reason: "ended",
+    });
+    const nextHour = new Date(Math.ceil(at(100).getTime() / 3_600_000) * 3_600_000 + 1000);
+    const fresh = await signIn(db, person, nextHour);
+    expect(await verifySecondFactorCode(db, fresh, await codeAt(secret, nextHour), nextHour)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("a session still owing its second factor cannot add a factor or set a password without the current one", async () => {
+    const { db } = ctx();
+    const person = await member(db);
+    await withApp(db, await signIn(db, person));
+    const thief = await signIn(db, person, at(60));
+    const key = newSoftPasskey();
+    const options = await passkeyRegistrationOptions(db, thief, at(61), RP);
+    expect(
+      await finishPasskeyRegistration(db, thief, softRegistration(key, options, RP.origin), "Mine", at(62), RP),
+    ).toMatchObject({ ok: false });
+    expect(await db.select().from(staffPasskeys).where(eq(staffPasskeys.userId, person.id))).toHaveLength(0);
+    expect(await stepOf(db, thief.sessionId, at(63))).toBe("second_factor");
+    expect(await changeOwnPassword(db, thief, { password: "the thief's password" }, at(64))).toMatchObject({
+      ok: false,
+      field: "current",
+    });
+  });
+
+  it("removing the last factor also removes the unused recovery codes", async () => {
+    const { db } = ctx();
+    const person = await member(db);
+    const who = await signIn(db, person);
+    const { recoveryCodes } = await withApp(db, who);
+    expect(await removeOwnApp(db, who, "optional", at(5))).toEqual({ ok: true });
+    expect(await db.select().from(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, person.id))).toHaveLength(0);
+    await withApp(db, who, at(40));
+    const later = await signIn(db, person, at(80));
+    expect(await verifySecondFactorCode(db, later, recoveryCodes[0]!, at(81))).toMatchObject({ ok: false });
+  });
+
   it("a recovery code signs in once (any case, with or without its dash), then never again", async () => {
     const { db } = ctx();
     const person = await member(db);
@@ -241,7 +293,7 @@ describeEachDb("staff second factor", (ctx) => {
     const who = await signIn(db, person);
     await withApp(db, who);
     await setMfaPolicy(db, "required", NOW);
-    expect(await removeOwnApp(db, who, "required")).toMatchObject({ ok: false });
+    expect(await removeOwnApp(db, who, "required", at(4))).toMatchObject({ ok: false });
     const adminActor = { id: admin.id, email: admin.email, clientAddress: "192.0.2.1" };
     expect(await resetSecondFactors(db, adminActor, admin.id, at(5))).toMatchObject({ ok: false });
     expect(await resetSecondFactors(db, adminActor, person.id, at(5))).toEqual({ ok: true });
