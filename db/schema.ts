@@ -123,6 +123,7 @@ export const patients = pgTable(
     erasedAt: timestamp("erased_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
+    check("patients_not_merged_into_self", sql`${t.mergedIntoId} <> ${t.id}`),
     // How a new intake finds its patient: one live record per email and date of birth.
     uniqueIndex("patients_identity_idx")
       .on(sql`lower(${t.email})`, t.dateOfBirth)
@@ -267,6 +268,8 @@ export const intakes = pgTable(
     index("intakes_created_at_level_idx").on(t.createdAt, t.level),
     index("intakes_email_idx").on(t.email),
     index("intakes_previous_idx").on(t.previousIntakeId),
+    // A patient's intakes (the patient page, export, erasure), newest last.
+    index("intakes_patient_idx").on(t.patientId, t.createdAt),
     check("intakes_level_rank_range", sql`${t.levelRank} between 1 and 5`),
   ],
 );

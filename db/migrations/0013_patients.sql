@@ -23,7 +23,8 @@ CREATE TABLE "patients" (
 	"date_of_birth" date NOT NULL,
 	"sex" text NOT NULL,
 	"merged_into_id" uuid,
-	"erased_at" timestamp (3) with time zone
+	"erased_at" timestamp (3) with time zone,
+	CONSTRAINT "patients_not_merged_into_self" CHECK ("patients"."merged_into_id" <> "patients"."id")
 );
 --> statement-breakpoint
 ALTER TABLE "appointment_types" ADD COLUMN "urgent" boolean DEFAULT false NOT NULL;--> statement-breakpoint
@@ -41,10 +42,9 @@ FROM (
 ) AS g
 WHERE g."id" = i."id";--> statement-breakpoint
 INSERT INTO "patients" ("id", "created_at", "updated_at", "first_name", "last_name", "email", "phone", "date_of_birth", "sex", "erased_at")
-SELECT l."id",
-  (SELECT min(x."created_at") FROM "intakes" AS x WHERE x."patient_id" = l."id"),
-  l."created_at", l."first_name", l."last_name", l."email", l."phone", l."date_of_birth", l."sex", l."erased_at"
+SELECT l."id", f.first_at, l."created_at", l."first_name", l."last_name", l."email", l."phone", l."date_of_birth", l."sex", l."erased_at"
 FROM "intakes" AS l
+JOIN (SELECT "patient_id", min("created_at") AS first_at FROM "intakes" GROUP BY "patient_id") AS f ON f."patient_id" = l."id"
 WHERE l."id" = l."patient_id";--> statement-breakpoint
 UPDATE "appointments" AS a SET "patient_id" = i."patient_id" FROM "intakes" AS i WHERE i."id" = a."intake_id";--> statement-breakpoint
 ALTER TABLE "appointments" ALTER COLUMN "patient_id" SET NOT NULL;--> statement-breakpoint
@@ -58,6 +58,8 @@ CREATE FUNCTION intake_patient() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   found uuid;
   merged uuid;
+  gone boolean := false;
+  depth int := 0;
 BEGIN
   IF NEW.patient_id IS NOT NULL THEN
     RETURN NEW;
@@ -67,10 +69,16 @@ BEGIN
   WHERE lower(p.email) = lower(NEW.email) AND p.date_of_birth = NEW.date_of_birth AND p.erased_at IS NULL
   ORDER BY (p.merged_into_id IS NULL) DESC, p.created_at
   LIMIT 1;
-  WHILE merged IS NOT NULL LOOP
+  -- Follow a merge to the record it joined (at most 20 steps: a chain never grows that long, and a
+  -- damaged one must not loop); a chain ending at an erased record starts a new patient.
+  WHILE merged IS NOT NULL AND depth < 20 LOOP
     found := merged;
-    SELECT p.merged_into_id INTO merged FROM patients AS p WHERE p.id = found;
+    depth := depth + 1;
+    SELECT p.merged_into_id, p.erased_at IS NOT NULL INTO merged, gone FROM patients AS p WHERE p.id = found;
   END LOOP;
+  IF gone OR merged IS NOT NULL THEN
+    found := NULL;
+  END IF;
   IF found IS NULL THEN
     INSERT INTO patients AS p (first_name, last_name, email, phone, date_of_birth, sex, created_at, updated_at)
     VALUES (NEW.first_name, NEW.last_name, NEW.email, NEW.phone, NEW.date_of_birth, NEW.sex, NEW.created_at, NEW.created_at)
@@ -107,4 +115,5 @@ CREATE INDEX "patients_dob_idx" ON "patients" USING btree ("date_of_birth");--> 
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "intakes" ADD CONSTRAINT "intakes_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "appointment_types_one_urgent" ON "appointment_types" USING btree ("urgent") WHERE "appointment_types"."urgent";--> statement-breakpoint
-CREATE INDEX "appointments_patient_idx" ON "appointments" USING btree ("patient_id","starts_at");
+CREATE INDEX "appointments_patient_idx" ON "appointments" USING btree ("patient_id","starts_at");--> statement-breakpoint
+CREATE INDEX "intakes_patient_idx" ON "intakes" USING btree ("patient_id","created_at");

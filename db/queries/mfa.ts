@@ -1,6 +1,6 @@
 // Staff second factors (authenticator apps, passkeys, recovery codes), the second-factor mark on a
 // session, and the clinic's MFA policy. The logic is in lib/staff/mfa.ts.
-import { and, count, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { clinic, staffPasskeys, staffRecoveryCodes, staffSessions, staffTotp, staffUsers } from "../schema";
 

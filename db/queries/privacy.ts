@@ -127,15 +127,23 @@ const STAFF_KINDS = [ALERT_KINDS.email, ALERT_KINDS.digest, ALERT_KINDS.webhook]
 
 type PatientScope = { intakeIds: readonly string[]; appointmentIds: readonly string[]; emails: readonly string[] };
 
-/** Outbox rows that are emails to the patient: to their address, about their appointments, or about their cases. */
+/**
+ * Outbox rows that are emails to the patient: about their cases or their appointments, or to their
+ * address when about no case or appointment at all (a family sharing an address are different
+ * patients: an email about the other's case is the other's).
+ */
 function patientEmailWhere({ intakeIds, appointmentIds, emails }: PatientScope): SQL | undefined {
   const about: SQL[] = [];
   if (emails.length)
     about.push(
-      inArray(
-        sql`lower(${outbox.recipient})`,
-        emails.map((e) => e.toLowerCase()),
-      ),
+      and(
+        inArray(
+          sql`lower(${outbox.recipient})`,
+          emails.map((e) => e.toLowerCase()),
+        ),
+        isNull(outbox.intakeId),
+        isNull(outbox.appointmentId),
+      )!,
     );
   if (appointmentIds.length) about.push(inArray(outbox.appointmentId, [...appointmentIds]));
   if (intakeIds.length) about.push(inArray(outbox.intakeId, [...intakeIds]));
@@ -167,10 +175,26 @@ export async function listPatientEmails(db: Db, scope: PatientScope) {
 
 /** The email a draft's contact section holds, lower-cased (null when the draft has none yet). */
 const draftEmail = sql`lower(${intakeDrafts.answers} #>> '{contact,email}')`;
+const draftBirth = sql`${intakeDrafts.answers} #>> '{contact,dateOfBirth}'`;
 
-/** Unfinished intake forms (drafts) that carry one of these emails: the only way a draft links to a patient. */
-export async function listPatientDrafts(db: Db, emails: readonly string[]) {
-  if (!emails.length) return [];
+/** Who a patient is, as a draft's contact section can say it. */
+export type DraftIdentity = { email: string; dateOfBirth: string };
+
+/**
+ * Drafts whose contact section carries one of these email and date-of-birth pairs: a family
+ * sharing an address are different patients, and a draft without a date of birth belongs to none.
+ */
+function draftOf(people: readonly DraftIdentity[]): SQL | undefined {
+  if (!people.length) return undefined;
+  return or(
+    ...people.map((p) => and(sql`${draftEmail} = ${p.email.toLowerCase()}`, sql`${draftBirth} = ${p.dateOfBirth}`)!),
+  );
+}
+
+/** Unfinished intake forms (drafts) of the patient (see draftOf): the only way a draft links to a patient. */
+export async function listPatientDrafts(db: Db, people: readonly DraftIdentity[]) {
+  const where = draftOf(people);
+  if (!where) return [];
   return db
     .select({
       answers: intakeDrafts.answers,
@@ -180,12 +204,7 @@ export async function listPatientDrafts(db: Db, emails: readonly string[]) {
       expiresAt: intakeDrafts.expiresAt,
     })
     .from(intakeDrafts)
-    .where(
-      inArray(
-        draftEmail,
-        emails.map((e) => e.toLowerCase()),
-      ),
-    )
+    .where(where)
     .orderBy(asc(intakeDrafts.createdAt));
 }
 
@@ -229,6 +248,7 @@ export async function lockPatientIntakes(db: Db, intakeIds: readonly string[]) {
     .select({
       id: intakes.id,
       email: intakes.email,
+      dateOfBirth: intakes.dateOfBirth,
       firstName: intakes.firstName,
       lastName: intakes.lastName,
       phone: intakes.phone,
@@ -380,17 +400,10 @@ export async function eraseEmails(
 }
 
 /** Deletes the unfinished intake forms (drafts) that carry one of these emails. */
-export async function deletePatientDrafts(db: Db, emails: readonly string[]): Promise<number> {
-  if (!emails.length) return 0;
-  const rows = await db
-    .delete(intakeDrafts)
-    .where(
-      inArray(
-        draftEmail,
-        emails.map((e) => e.toLowerCase()),
-      ),
-    )
-    .returning({ id: intakeDrafts.tokenHash });
+export async function deletePatientDrafts(db: Db, people: readonly DraftIdentity[]): Promise<number> {
+  const where = draftOf(people);
+  if (!where) return 0;
+  const rows = await db.delete(intakeDrafts).where(where).returning({ id: intakeDrafts.tokenHash });
   return rows.length;
 }
 

@@ -92,7 +92,10 @@ export async function erasePatient(
     const appointmentIds = await listPatientAppointmentIds(tx, intakeIds);
     // Emails first: they are found by the patient's address, which the intakes are about to lose.
     const mail = await eraseEmails(tx, { intakeIds, appointmentIds, emails, recipient: contact.email });
-    const drafts = await deletePatientDrafts(tx, emails);
+    const drafts = await deletePatientDrafts(
+      tx,
+      locked.map((i) => ({ email: i.email, dateOfBirth: i.dateOfBirth })),
+    );
     const appts = await eraseAppointments(tx, { intakeIds, now });
     const notes = await eraseCaseNotes(tx, intakeIds);
     const replays = await deleteIdempotencyRecords(tx, intakeIds);
@@ -212,7 +215,10 @@ export async function erasurePlan(db: Db, viewer: Actor, intakeId: string, now: 
     listPatientNotes(db, intakeIds),
     listUpcomingAppointments(db, { intakeIds, now }),
     listPatientEmails(db, { intakeIds, appointmentIds, emails }),
-    listPatientDrafts(db, emails),
+    listPatientDrafts(
+      db,
+      intakes.map((i) => ({ email: i.email, dateOfBirth: i.dateOfBirth })),
+    ),
   ]);
   return {
     patient: { firstName: self.firstName, lastName: self.lastName, erasedAt: self.erasedAt },

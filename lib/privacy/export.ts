@@ -56,7 +56,10 @@ export async function exportPatient(
     const [notes, emails, drafts, clinic, staffNames] = await Promise.all([
       listPatientNotes(tx, intakeIds),
       listPatientEmails(tx, { intakeIds, appointmentIds, emails: emailAddresses }),
-      listPatientDrafts(tx, emailAddresses),
+      listPatientDrafts(
+        tx,
+        intakes.map((i) => ({ email: i.email, dateOfBirth: i.dateOfBirth })),
+      ),
       getClinic(tx),
       listStaffNames(tx),
     ]);

@@ -68,6 +68,12 @@ async function intake(db: Db, vignette: string, contact: Contact, at = NOW): Pro
   return result.response.id;
 }
 
+/** The date of birth an intake gave (a draft names its patient by email and date of birth). */
+async function birthOf(db: Db, intakeId: string): Promise<string> {
+  const [row] = await db.select({ d: intakes.dateOfBirth }).from(intakes).where(eq(intakes.id, intakeId));
+  return row!.d;
+}
+
 async function staff(db: Db, name: string, role: "admin" | "clinician" | "reception") {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(3).toString("hex")}@clinic.test`;
   const { id } = await upsertStaff(db, { email, name, role, passwordHash: "not-used" });
@@ -156,7 +162,15 @@ describeEachDb("who the patient is, and exporting everything held about them", (
       tokenHash: `draft-${randomBytes(4).toString("hex")}`,
       now: NOW,
       expiresAt: later(7),
-      answers: { contact: { firstName: "Xanthe", email: who.email } },
+      answers: { contact: { firstName: "Xanthe", email: who.email, dateOfBirth: await birthOf(db, routine) } },
+      completedSteps: ["about-you"],
+    });
+    // A relative's unfinished form on the same address is theirs, not this patient's.
+    await saveDraft(db, {
+      tokenHash: `draft-${randomBytes(4).toString("hex")}`,
+      now: NOW,
+      expiresAt: later(7),
+      answers: { contact: { firstName: "Yara", email: who.email, dateOfBirth: "1999-09-09" } },
       completedSteps: ["about-you"],
     });
     await sendAll(db, NOW);
@@ -266,7 +280,9 @@ describeEachDb("erasing a patient's personal data", (ctx) => {
       tokenHash: `draft-${randomBytes(4).toString("hex")}`,
       now: NOW,
       expiresAt: later(7),
-      answers: { contact: { firstName: "Quentin", email: who.email.toUpperCase() } },
+      answers: {
+        contact: { firstName: "Quentin", email: who.email.toUpperCase(), dateOfBirth: await birthOf(db, routine) },
+      },
       completedSteps: ["about-you"],
     });
     await sendAll(db, NOW); // confirmations and the advice land in the development mailbox
