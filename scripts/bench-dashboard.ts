@@ -155,7 +155,7 @@ async function main() {
     )
     insert into appointments (id, intake_id, clinician_id, appointment_type_id, starts_at, ends_at, blocked, status, created_at, cancelled_at, series_id)
     select id, intake_id, clinician_id,
-      case when escalated then 'urgent-review' else 'follow-up' end,
+      case when escalated then (select id from appointment_types where urgent) else 'follow-up' end,
       starts,
       starts + case when escalated then interval '20 minutes' else interval '30 minutes' end,
       case when escalated then tstzrange(starts - interval '5 minutes', starts + interval '25 minutes')

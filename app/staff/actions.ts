@@ -139,8 +139,8 @@ export const reviewAction = staffAction(
 
 export const bookUrgentAction = staffAction(
   { next: casePage, schema: caseFormSchema.extend(urgentSlotSchema.shape) },
-  async ({ intakeId, slot, typeId }, { db, staff, now }): Promise<Outcome> => {
-    const r = await bookUrgentForCase(db, staff, intakeId, { ...slot, typeId }, now);
+  async ({ intakeId, slot }, { db, staff, now }): Promise<Outcome> => {
+    const r = await bookUrgentForCase(db, staff, intakeId, slot, now);
     switch (r.status) {
       case "booked":
         return { redirect: `/staff/cases/${intakeId}?done=urgent_booked` };

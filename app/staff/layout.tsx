@@ -23,6 +23,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <li>
                 <Link href="/staff/schedule">Schedule</Link>
               </li>
+              <li>
+                <Link href="/staff/patients">Patients</Link>
+              </li>
               {staff.role === "admin" ? (
                 <>
                   <li>

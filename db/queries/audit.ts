@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import { appointments, auditEvents, clinicians, intakes, staffUsers, type AuditEvent } from "../schema";
+import { appointments, auditEvents, clinicians, intakes, patients, staffUsers, type AuditEvent } from "../schema";
 
 export type AuditInput = {
   actor: { id: string; email: string } | null;
@@ -35,7 +35,7 @@ export type AuditFilter = {
   actorId?: string;
   action?: string;
   subjectId?: string;
-  /** Events about a patient whose name or email contains this (their case and their appointments). */
+  /** Events about a patient whose name or email contains this (their case, their appointments, their patient record). */
   patient?: string;
   /** From this instant (inclusive) to that one (exclusive). */
   from?: Date;
@@ -93,6 +93,16 @@ function auditWhere(db: Db, filter: AuditFilter): SQL | undefined {
               .from(pa)
               .innerJoin(p, eq(p.id, pa.intakeId))
               .where(patientMatch(p, term)),
+          ),
+        ),
+        and(
+          eq(auditEvents.subjectType, "patient"),
+          inArray(
+            auditEvents.subjectId,
+            db
+              .select({ id: sql<string>`${patients.id}::text` })
+              .from(patients)
+              .where(patientMatch(patients, term)),
           ),
         ),
       )!,

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { levelRank } from "@/common/vocabulary";
 import type { Db } from "../client";
 import { appointments, idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
@@ -62,6 +62,17 @@ const preparedInsert = preparedPerDb(buildInsert);
 /** One intake by id, or null. */
 export async function getIntake(db: Db, id: string): Promise<Intake | null> {
   const rows = await db.select().from(intakes).where(eq(intakes.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** The newest re-grade of an intake (a row whose previous_intake_id is it), or null when it was never re-graded. */
+export async function getLatestRegrade(db: Db, intakeId: string): Promise<Intake | null> {
+  const rows = await db
+    .select()
+    .from(intakes)
+    .where(eq(intakes.previousIntakeId, intakeId))
+    .orderBy(desc(intakes.createdAt), desc(intakes.id))
+    .limit(1);
   return rows[0] ?? null;
 }
 

@@ -134,6 +134,12 @@ export async function getClinician(db: Db, id: string) {
   return rows[0] ?? null;
 }
 
+/** The appointment type marked urgent (staff book URGENT cases into it), active or not; null when none is marked. */
+export async function getUrgentAppointmentType(db: Db) {
+  const rows = await db.select().from(appointmentTypes).where(eq(appointmentTypes.urgent, true)).limit(1);
+  return rows[0] ?? null;
+}
+
 /** One appointment type by id, active or not; null when unknown. */
 export async function getAppointmentType(db: Db, id: string) {
   const rows = await db.select().from(appointmentTypes).where(eq(appointmentTypes.id, id)).limit(1);

@@ -1,6 +1,6 @@
 // The admin's changes to what the clinic offers: the clinic row and its policies, clinicians,
 // weekly hours, time off and appointment types. Reads that lock are meant for a transaction.
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   appointmentTypes,
@@ -116,18 +116,24 @@ export async function deleteTimeOff(db: Db, id: string) {
 
 export type AppointmentTypeDetails = Pick<
   AppointmentType,
-  "name" | "minutes" | "bufferBeforeMinutes" | "bufferAfterMinutes" | "active"
+  "name" | "minutes" | "bufferBeforeMinutes" | "bufferAfterMinutes" | "levels" | "sortOrder" | "active"
 >;
 
-/** An appointment type's editable details, locked until the end of the transaction; null when unknown. */
-export async function getAppointmentTypeForUpdate(db: Db, id: string): Promise<AppointmentTypeDetails | null> {
+/** An appointment type's editable details and urgent mark, locked until the end of the transaction; null when unknown. */
+export async function getAppointmentTypeForUpdate(
+  db: Db,
+  id: string,
+): Promise<(AppointmentTypeDetails & { urgent: boolean }) | null> {
   const rows = await db
     .select({
       name: appointmentTypes.name,
       minutes: appointmentTypes.minutes,
       bufferBeforeMinutes: appointmentTypes.bufferBeforeMinutes,
       bufferAfterMinutes: appointmentTypes.bufferAfterMinutes,
+      levels: appointmentTypes.levels,
+      sortOrder: appointmentTypes.sortOrder,
       active: appointmentTypes.active,
+      urgent: appointmentTypes.urgent,
     })
     .from(appointmentTypes)
     .where(eq(appointmentTypes.id, id))
@@ -135,7 +141,43 @@ export async function getAppointmentTypeForUpdate(db: Db, id: string): Promise<A
   return rows[0] ?? null;
 }
 
-/** Saves an appointment type's name, length, buffers and whether it is offered. */
-export async function updateAppointmentTypeDetails(db: Db, id: string, values: AppointmentTypeDetails): Promise<void> {
+/** Saves an appointment type's name, length, buffers, self-booking grades, order and whether it is offered. */
+export async function updateAppointmentTypeDetails(
+  db: Db,
+  id: string,
+  values: Partial<AppointmentTypeDetails>,
+): Promise<void> {
   await db.update(appointmentTypes).set(values).where(eq(appointmentTypes.id, id));
+}
+
+/** Inserts a new appointment type under this id; false when the id is taken (nothing written). */
+export async function insertAppointmentType(db: Db, values: AppointmentTypeDetails & { id: string }): Promise<boolean> {
+  const rows = await db
+    .insert(appointmentTypes)
+    .values({ ...values, urgent: false })
+    .onConflictDoNothing({ target: appointmentTypes.id })
+    .returning({ id: appointmentTypes.id });
+  return rows.length > 0;
+}
+
+/** The type marked urgent now (locked until the end of the transaction), if any. */
+export async function getUrgentTypeForUpdate(db: Db): Promise<{ id: string; name: string } | null> {
+  const rows = await db
+    .select({ id: appointmentTypes.id, name: appointmentTypes.name })
+    .from(appointmentTypes)
+    .where(eq(appointmentTypes.urgent, true))
+    .for("update");
+  return rows[0] ?? null;
+}
+
+/**
+ * Moves the urgent mark onto this type: the old mark is cleared first, then set here, so the partial
+ * unique index (at most one urgent type) holds at every statement. Call inside a transaction.
+ */
+export async function moveUrgentMark(db: Db, id: string): Promise<void> {
+  await db
+    .update(appointmentTypes)
+    .set({ urgent: false })
+    .where(and(eq(appointmentTypes.urgent, true), ne(appointmentTypes.id, id)));
+  await db.update(appointmentTypes).set({ urgent: true }).where(eq(appointmentTypes.id, id));
 }

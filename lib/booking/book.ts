@@ -9,7 +9,7 @@ import type { BookingIntake } from "@/db/queries/intakes";
 import { queueAppointmentBooked, type QueuedAppointment } from "@/lib/notifications/queue";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
-import { BOOKING_TOKEN_DAYS, eligibilityFor } from "./eligibility";
+import { BOOKING_TOKEN_DAYS, eligibilityFor, URGENT_DAYS } from "./eligibility";
 import { bookingSettings, forgetOffers, offeredSlots, pickType, type BookingSettings } from "./schedule";
 
 export type BookedAppointment = {
@@ -85,14 +85,16 @@ export async function bookAppointment(db: Db, req: BookRequest): Promise<BookRes
 
 async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const level = (req.intake.effectiveLevel ?? req.intake.level) as Level;
-  const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: null } : eligibilityFor(req.intake);
+  const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: URGENT_DAYS } : eligibilityFor(req.intake);
   if (!rules.canSelfBook)
     return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
-  if (!req.urgent && bookingExpired(req.intake, req.now)) return { status: "expired" };
+  // The booking link's age binds new bookings only: a move comes by the appointment's own manage link.
+  if (!req.urgent && !req.reschedule && bookingExpired(req.intake, req.now)) return { status: "expired" };
   // The clinic's settings, read once for the whole request.
   const settings = await bookingSettings(db);
   const types = settings.schedule.types;
-  const type = req.urgent ? (types.find((t) => t.id === req.typeId) ?? null) : pickType(types, level, req.typeId);
+  // Urgent bookings always go into the type the settings mark urgent (active types only).
+  const type = req.urgent ? (types.find((t) => t.urgent) ?? null) : pickType(types, level, req.typeId);
   if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
   const zone = clinicZone(settings.clinic);
 
@@ -181,12 +183,9 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
 
 /**
  * Staff book an URGENT case into the reserved urgent capacity (any free time, reserved ones
- * included), with a staff-only appointment type. The staff dashboard's screen calls this.
+ * included), with the appointment type marked urgent in the settings (a `typeId` is not read).
  */
-export function bookUrgentSlot(
-  db: Db,
-  req: Omit<BookRequest, "urgent" | "reschedule"> & { typeId: string },
-): Promise<BookResult> {
+export function bookUrgentSlot(db: Db, req: Omit<BookRequest, "urgent" | "reschedule">): Promise<BookResult> {
   return bookAppointment(db, { ...req, urgent: true });
 }
 
@@ -220,7 +219,14 @@ async function alternatives(
 ) {
   const offer = await offeredSlots(
     db,
-    { now: req.now, from: localDate(req.start, zone), days: 7, type, withinDays, mode: "patient" },
+    {
+      now: req.now,
+      from: localDate(req.start, zone),
+      days: 7,
+      type,
+      withinDays,
+      mode: req.urgent ? "urgent" : "patient",
+    },
     settings,
   );
   return offer.slots.filter((s) => s.start.getTime() !== req.start.getTime()).slice(0, 5);

@@ -33,3 +33,9 @@ export function eligibilityFor({ level, effectiveLevel, firedRules }: GradeForBo
 
 /** How long a booking link from an intake stays usable. */
 export const BOOKING_TOKEN_DAYS = 30;
+
+/**
+ * How far ahead an URGENT case's reserved urgent times are offered: to staff booking from the case
+ * page, and to the patient moving an URGENT appointment.
+ */
+export const URGENT_DAYS = 5;

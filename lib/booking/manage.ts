@@ -6,11 +6,12 @@ import {
 } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { isManageLinkErased } from "@/db/queries/privacy";
-import { getIntake } from "@/db/queries/intakes";
+import { getIntake, getLatestRegrade } from "@/db/queries/intakes";
+import type { Intake } from "@/db/schema";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
 import { asQueued, bookAppointment, hashManageToken, type BookResult } from "./book";
-import { forgetOffers } from "./schedule";
+import { forgetOffers, typeFor } from "./schedule";
 
 /** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
 export async function findByManageToken(db: Db, token: string, now: Date) {
@@ -78,6 +79,15 @@ export async function cancelAppointment(
   return done ? { status: "done" } : { status: "not_found" };
 }
 
+/**
+ * The grade that governs moving an appointment: the newest re-grade of its intake ("has anything got
+ * worse?"), else its own intake. A patient re-graded EMERGENCY or URGENT can no longer move into a
+ * time their first grade allowed, whichever page or link they come back through.
+ */
+export async function governingIntake(db: Db, appointmentIntakeId: string): Promise<Intake | null> {
+  return (await getLatestRegrade(db, appointmentIntakeId)) ?? (await getIntake(db, appointmentIntakeId));
+}
+
 export type RescheduleResult = BookResult | { status: "too_late" } | { status: "not_found" };
 
 /**
@@ -114,16 +124,21 @@ export async function rescheduleAppointment(
     return await db
       .transaction(async (tx) => {
         if (!(await markAppointmentRescheduled(tx, found.id))) throw new Refused({ status: "not_found" });
-        const intake = await getIntake(tx, regradedIntakeId ?? found.intakeId);
-        // A re-grade must supersede this appointment's own intake: nobody else's grade applies.
-        if (!intake || (regradedIntakeId && intake.previousIntakeId !== found.intakeId))
-          throw new Refused({ status: "not_found" });
+        // The newest grade applies (a re-grade supersedes this appointment's own intake); a page
+        // showing an older re-grade than the newest is stale: nothing is moved.
+        const intake = await governingIntake(tx, found.intakeId);
+        const regraded = intake !== null && intake.id !== found.intakeId;
+        if (!intake || (regradedIntakeId && regradedIntakeId !== intake.id)) throw new Refused({ status: "not_found" });
+        const level = intake.effectiveLevel ?? intake.level;
         const result = await bookAppointment(tx, {
           intake,
           clinicianId,
           start,
           now,
-          typeId: regradedIntakeId ? undefined : found.typeId,
+          // URGENT: only into the urgent type's reserved times, as staff book them.
+          ...(level === "URGENT" ? { urgent: true as const } : {}),
+          // The appointment's own type while the grade may book it (a staff-booked type may not be), else the grade's.
+          typeId: regraded ? undefined : (await typeFor(tx, level, found.typeId))?.id,
           reschedule: {
             of: found.id,
             manageTokenHash: hashManageToken(token),

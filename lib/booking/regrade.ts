@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
 import { getIntake } from "@/db/queries/intakes";
+import { cancelAppointmentEmails } from "@/db/queries/outbox";
 import { getClinicZone } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
 import { submitIntake } from "@/lib/intakes/submit";
@@ -62,6 +64,23 @@ export async function regradeBeforeReschedule(
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
   const level = result.response.level;
   const firedRules = result.response.firedRules.map((r) => r.id);
+  // Escalated: the appointment stays booked (staff see it on the new case and the clinic calls),
+  // but its "see you tomorrow" reminder, with its link to move the time, would now mislead: withdrawn.
+  if (level === "EMERGENCY" || level === "URGENT")
+    await db.transaction(async (tx) => {
+      const withdrawn = await cancelAppointmentEmails(tx, {
+        appointmentId: appointment.id,
+        kinds: ["appointment_reminder"],
+      });
+      if (withdrawn)
+        await recordAudit(tx, {
+          actor: null,
+          action: "appointment_reminder_withdrawn",
+          subjectType: "appointment",
+          subjectId: appointment.id,
+          after: { via: "manage_link", regradeIntakeId: result.response.id, level },
+        });
+    });
   return {
     status: "graded",
     intakeId: result.response.id,

@@ -120,7 +120,7 @@ export function getCaseApi(id: string): Promise<Response> {
  * A change requested by another site (a form or script on a page elsewhere riding on the staff
  * member's cookie) is refused; the cookie is SameSite=Lax already, this is the second lock.
  */
-function crossSite(request: Request): boolean {
+export function crossSite(request: Request): boolean {
   if (request.headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = request.headers.get("origin");
   if (!origin) return false;

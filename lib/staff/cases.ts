@@ -22,13 +22,13 @@ import {
 import { getIntake, getIntakeForBooking } from "@/db/queries/intakes";
 import { getIntakeErasedAt } from "@/db/queries/privacy";
 import { listCaseAlerts } from "@/db/queries/outbox";
+import { getUrgentAppointmentType } from "@/db/queries/scheduling";
 import { listStaffNames } from "@/db/queries/staff";
 import { bookUrgentSlot, type BookResult } from "@/lib/booking/book";
 import { formatDateTime } from "@/lib/booking/format";
 import { offeredSlots } from "@/lib/booking/schedule";
-import { getScheduleSettings } from "@/lib/clinic-settings";
 import { clinicDeadlines } from "@/lib/deadlines";
-import { CONTROL_CHARACTER, freeText, oneLineText } from "@/lib/forms";
+import { CONTROL_CHARACTER, freeText } from "@/lib/forms";
 import {
   ackMinutesFor,
   CALL_REQUIRED_LEVELS,
@@ -66,12 +66,16 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
   const intake = await getIntake(db, intakeId);
   if (!intake) return null;
   await audit(db, actor, "case_viewed", intakeId);
-  const [notes, bookings, emails, alerts, staffNames] = await Promise.all([
+  const [notes, bookings, emails, alerts, staffNames, previous, earlierBookings] = await Promise.all([
     listCaseNotes(db, intakeId),
     listCaseBookings(db, intakeId),
     listCaseEmails(db, { intakeId: intake.id, email: intake.email }),
     listCaseAlerts(db, intakeId),
     listStaffNames(db),
+    intake.previousIntakeId ? getIntake(db, intake.previousIntakeId) : null,
+    // A re-grade ("has anything got worse?") leaves the appointment on the first intake until it is
+    // moved: staff see it on the new case too.
+    intake.previousIntakeId ? listCaseBookings(db, intake.previousIntakeId) : [],
   ]);
   const nameOf = (id: string | null) =>
     id ? (staffNames.find((s) => s.id === id)?.name ?? "a former colleague") : null;
@@ -81,6 +85,9 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
     bookings,
     emails,
     alerts,
+    /** The intake this one re-grades, if it is a re-grade, and that intake's appointments. */
+    previous: previous ? { id: previous.id, createdAt: previous.createdAt } : null,
+    earlierBookings,
     acknowledgedByName: nameOf(intake.acknowledgedBy),
     overriddenByName: nameOf(intake.overriddenBy),
     resolvedByName: nameOf(intake.resolvedBy),
@@ -398,9 +405,6 @@ export async function reviewCase(
   });
 }
 
-/** The appointment type staff book from reserved urgent capacity. */
-export const URGENT_TYPE_ID = "urgent-review";
-
 /**
  * Reserved urgent capacity a clinician can book for an URGENT case with no active appointment: up
  * to 12 times over the next 5 days in the clinic's zone, each as a form value and a label. Empty
@@ -412,8 +416,9 @@ export async function urgentSlotsForCase(
   { now, timeZone }: { now: Date; timeZone: string },
 ): Promise<{ value: string; label: string }[]> {
   if (c.level !== "URGENT" || c.hasActiveBooking) return [];
-  const type = (await getScheduleSettings(db)).types.find((t) => t.id === URGENT_TYPE_ID);
-  if (!type) return [];
+  // The type marked urgent in the settings (an inactive one offers nothing).
+  const type = await getUrgentAppointmentType(db);
+  if (!type?.active) return [];
   const offer = await offeredSlots(db, {
     now,
     from: localDate(now, timeZone),
@@ -428,7 +433,7 @@ export async function urgentSlotsForCase(
   }));
 }
 
-/** A reserved urgent time as the case page offers it ("clinicianId|start", see urgentSlotsForCase) and its type. */
+/** A reserved urgent time as the case page offers it ("clinicianId|start", see urgentSlotsForCase). */
 export const urgentSlotSchema = z.object({
   slot: z
     .string({ error: "Choose a time" })
@@ -438,15 +443,14 @@ export const urgentSlotSchema = z.object({
       return { clinicianId, start: new Date(start) };
     })
     .refine((s) => !Number.isNaN(s.start.getTime()), { error: "Choose a time" }),
-  typeId: z.string().min(1).max(50).refine(oneLineText, CONTROL_CHARACTER),
 });
 
-/** Books a reserved urgent slot for the patient (the confirmation email is queued with it). */
+/** Books a reserved urgent slot, of the type marked urgent, for the patient (the confirmation email is queued with it). */
 export async function bookUrgentForCase(
   db: Db,
   actor: Actor,
   intakeId: string,
-  slot: { clinicianId: string; start: Date; typeId: string },
+  slot: { clinicianId: string; start: Date },
   now: Date,
 ): Promise<BookResult | { status: "not_found" }> {
   const intake = await getIntakeForBooking(db, intakeId);

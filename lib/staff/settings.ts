@@ -12,18 +12,22 @@ import {
   deleteWorkingHours,
   getAppointmentTypeForUpdate,
   getClinicForUpdate,
+  getUrgentTypeForUpdate,
   getClinicianForUpdate,
   getClinicTimeZone,
+  insertAppointmentType,
   insertClinic,
   insertClinician,
   insertTimeOff,
   insertWorkingHours,
+  moveUrgentMark,
   updateAppointmentTypeDetails,
   updateClinic,
   updateClinicianActive,
   updateClinicianDetails,
 } from "@/db/queries/settings";
 import type { Clinic } from "@/db/schema";
+import { pgCode } from "@/lib/booking/book";
 import { localInstant } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
 import {
@@ -312,16 +316,94 @@ export async function removeTimeOff(
 
 const TYPE_GONE = "That appointment type no longer exists.";
 
-export const appointmentTypeSchema = z.object({
-  id: z.string({ error: TYPE_GONE }).min(1, { error: TYPE_GONE }).max(50, { error: TYPE_GONE }),
+/** The grades whose patients may book a type themselves (EMERGENCY never; URGENT only through staff). */
+export const SELF_BOOK_LEVELS = [
+  { level: "SOON", field: "selfBookSoon" },
+  { level: "ROUTINE", field: "selfBookRoutine" },
+  { level: "SELF_CARE", field: "selfBookSelfCare" },
+] as const;
+export type SelfBookLevel = (typeof SELF_BOOK_LEVELS)[number]["level"];
+
+const URGENT_NOT_SELF_BOOKED =
+  "The urgent type is booked by staff only: untick every grade, or mark another type as the urgent one first";
+const URGENT_STAYS_ACTIVE =
+  "The urgent type must stay offered: mark another type as the urgent one before turning this one off";
+
+const typeId = z.string({ error: TYPE_GONE }).min(1, { error: TYPE_GONE }).max(50, { error: TYPE_GONE });
+
+const typeDetails = {
   name: text("name", 100),
   minutes: whole("length (minutes)", 5, 480),
   bufferBeforeMinutes: whole("buffer before (minutes)", 0, 120),
   bufferAfterMinutes: whole("buffer after (minutes)", 0, 120),
   active: checkbox,
-});
+  selfBookSoon: checkbox,
+  selfBookRoutine: checkbox,
+  selfBookSelfCare: checkbox,
+};
 
-/** Edits an appointment type's name, length, buffers and whether it is offered (never its id or grades). */
+/** The ticked grades, in the order of the ranks. */
+function ticked(t: Record<(typeof SELF_BOOK_LEVELS)[number]["field"], boolean>): SelfBookLevel[] {
+  return SELF_BOOK_LEVELS.filter((l) => t[l.field]).map((l) => l.level);
+}
+
+export const newAppointmentTypeSchema = z
+  .object({ ...typeDetails, sortOrder: whole("sort order", 0, 1000) })
+  .transform(({ selfBookSoon, selfBookRoutine, selfBookSelfCare, ...t }) => ({
+    ...t,
+    levels: ticked({ selfBookSoon, selfBookRoutine, selfBookSelfCare }),
+  }));
+
+/**
+ * An edit. The grades and the sort order change only when the form carries them (the edit form
+ * sends `selfBookShown`); a form or script without them leaves them as they are.
+ */
+export const appointmentTypeSchema = z
+  .object({
+    id: typeId,
+    ...typeDetails,
+    selfBookShown: z.unknown().optional(),
+    sortOrder: z.preprocess((v) => (v === undefined ? undefined : v), whole("sort order", 0, 1000).optional()),
+  })
+  .transform(({ selfBookSoon, selfBookRoutine, selfBookSelfCare, selfBookShown, sortOrder, ...t }) => ({
+    ...t,
+    ...(sortOrder === undefined ? {} : { sortOrder }),
+    ...(selfBookShown === undefined ? {} : { levels: ticked({ selfBookSoon, selfBookRoutine, selfBookSelfCare }) }),
+  }));
+
+/** "Physio: first visit" → "physio-first-visit" (letters and digits, dashes between; at most 40). */
+export function typeSlug(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return slug || "type";
+}
+
+/** Creates an appointment type; its id is a slug of the name, made unique with "-2", "-3"… */
+export async function createAppointmentType(
+  db: Db,
+  actor: Actor,
+  t: z.output<typeof newAppointmentTypeSchema>,
+): Promise<SettingsResult> {
+  return settingsChange(db, async (tx) => {
+    const base = typeSlug(t.name);
+    for (let n = 1; n <= 100; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      // An insert that skips a taken id (race-safe: the primary key decides).
+      if (!(await insertAppointmentType(tx, { id, ...t }))) continue;
+      await auditSetting(tx, actor, "appointment_type_created", { type: "appointment_type", id }, { after: t });
+      return done;
+    }
+    return fieldError("name", "Too many types already have this name: choose another name");
+  });
+}
+
+/** Edits an appointment type's name, length, buffers, grades, order and whether it is offered (never its id). */
 export async function updateAppointmentType(
   db: Db,
   actor: Actor,
@@ -330,10 +412,67 @@ export async function updateAppointmentType(
   return settingsChange(db, async (tx) => {
     const row = await getAppointmentTypeForUpdate(tx, id);
     if (!row) return refuse(TYPE_GONE);
-    const diff = changes(row, next);
+    if (row.urgent && next.levels?.length)
+      return fieldError(SELF_BOOK_LEVELS.find((l) => l.level === next.levels![0])!.field, URGENT_NOT_SELF_BOOKED);
+    if (row.urgent && !next.active) return fieldError("active", URGENT_STAYS_ACTIVE);
+    const before = { ...row, levels: [...row.levels].join(",") };
+    const after = next.levels ? { ...next, levels: next.levels.join(",") } : next;
+    const diff = changes(before, after);
     if (!diff) return done;
     await updateAppointmentTypeDetails(tx, id, next);
-    await auditSetting(tx, actor, "appointment_type_updated", { type: "appointment_type", id }, diff);
+    // Grades compare as text; the trail keeps them as lists.
+    const trail = (v: Record<string, unknown>, levels: readonly string[] | undefined) =>
+      "levels" in v ? { ...v, levels } : v;
+    await auditSetting(
+      tx,
+      actor,
+      "appointment_type_updated",
+      { type: "appointment_type", id },
+      { before: trail(diff.before, row.levels), after: trail(diff.after, next.levels) },
+    );
+    return done;
+  });
+}
+
+export const urgentTypeSchema = z.object({ id: typeId });
+
+/**
+ * Marks the type staff book URGENT cases into (reserved urgent capacity); the mark leaves the type
+ * that had it in the same transaction. The urgent type is staff-only and offered: one with
+ * self-booking grades, or turned off, is refused.
+ */
+export async function markUrgentType(
+  db: Db,
+  actor: Actor,
+  { id }: z.output<typeof urgentTypeSchema>,
+): Promise<SettingsResult> {
+  // The old mark is locked first, so two admins take turns; with no mark at all to lock, the
+  // partial unique index refuses the second of two racing marks.
+  return settingsChange(db, async (tx) => {
+    const current = await getUrgentTypeForUpdate(tx);
+    const row = await getAppointmentTypeForUpdate(tx, id);
+    if (!row) return refuse(TYPE_GONE);
+    if (row.urgent) return done;
+    if (row.levels.length)
+      return refuse(
+        `${row.name} can be booked by patients themselves: untick its grades first, then mark it as the urgent type.`,
+      );
+    if (!row.active) return refuse(`${row.name} is turned off: offer it for booking first.`);
+    try {
+      // A savepoint: a refused mark leaves the transaction usable for the refusal.
+      await tx.transaction((sp) => moveUrgentMark(sp, id));
+    } catch (error) {
+      if (pgCode(error) === "23505")
+        return refuse("Another admin changed the urgent type at the same moment: reload the page and try again.");
+      throw error;
+    }
+    await auditSetting(
+      tx,
+      actor,
+      "urgent_type_changed",
+      { type: "appointment_type", id },
+      { before: { urgentTypeId: current?.id ?? null }, after: { urgentTypeId: id } },
+    );
     return done;
   });
 }

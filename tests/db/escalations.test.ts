@@ -17,7 +17,6 @@ import {
   overrideLevel,
   resolveCase,
   reviewCase,
-  URGENT_TYPE_ID,
   urgentSlotsForCase,
   viewCase,
 } from "@/lib/staff/cases";
@@ -185,13 +184,7 @@ describeEachDb("urgent slots follow the effective level", (ctx) => {
     const slots = await offered();
     expect(slots.length).toBeGreaterThan(0);
     const [clinicianId, start] = slots[0]!.value.split("|") as [string, string];
-    const booked = await bookUrgentForCase(
-      db,
-      clinician,
-      id,
-      { clinicianId, start: new Date(start), typeId: URGENT_TYPE_ID },
-      NOW,
-    );
+    const booked = await bookUrgentForCase(db, clinician, id, { clinicianId, start: new Date(start) }, NOW);
     expect(booked.status).toBe("booked");
     await overrideLevel(db, clinician, id, { level: "ROUTINE", reason: "Seen: weakness was pain-limited only" }, at(5));
     expect(await offered()).toEqual([]);

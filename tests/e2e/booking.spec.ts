@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
+import { CLINICIAN, signIn } from "./staff-session";
 
 /** Goes one week on and waits for the new week's times (so nothing is picked on the old page). */
 async function laterWeek(page: Page) {
@@ -188,4 +189,59 @@ test("an emergency result's booking link books nothing, and the staff are alerte
   await expectNoAxeViolations(page);
   await page.goto("/book?token=forged.token");
   await expect(page.getByRole("heading", { name: "This booking link does not work" })).toBeVisible();
+});
+
+test("after an EMERGENCY re-grade the patient cannot move the appointment, and the new case links the first intake and shows it", async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}, info) => {
+  const res = await request.post("/api/v1/intakes", {
+    data: vignetteIntake("P19", new Date()),
+    headers: { "x-forwarded-for": `192.0.2.${80 + info.parallelIndex}` },
+  });
+  const intake = await res.json();
+  await page.goto(intake.next.bookingUrl);
+  await laterWeek(page);
+  await page.getByRole("radio").nth(7).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+  const manageUrl = page.url().split("?")[0]!;
+  await page.getByRole("link", { name: "Choose another time" }).click();
+  await page.getByRole("radio", { name: "Yes, something is worse" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  const answer = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
+  await answer("cauda.saddleNumbness", "no");
+  await answer("cauda.bladderChange", "yes");
+  await answer("cauda.bowelChange", "no");
+  await answer("cauda.sexualFunctionChange", "no");
+  await answer("legs.weakness", "none");
+  await answer("legs.difficultyWalking", "no");
+  await answer("pain.pattern", "stable");
+  await answer("pain.intensity", "5");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Emergency: go now")).toBeVisible();
+  const regradeId = /\/intake\/([0-9a-f-]{36})\/result/.exec(page.url())?.[1];
+  expect(regradeId).toBeTruthy();
+
+  // Back on the private link, saying nothing got worse: the newest grade applies, no times offered.
+  await page.goto(manageUrl);
+  await page.getByRole("link", { name: "Choose another time" }).click();
+  await page.getByRole("radio", { name: "No, it is the same or better" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "This result cannot be booked online" })).toBeVisible();
+  await expect(page.getByRole("radio")).toHaveCount(0);
+
+  // The new case names the first intake and shows the appointment still booked from it.
+  const staff = await browser.newContext({ baseURL });
+  const staffPage = await staff.newPage();
+  await signIn(staffPage, CLINICIAN, `/staff/cases/${regradeId}`);
+  const link = staffPage.getByRole("link", { name: /^Re-grade of the intake of / });
+  await expect(link).toBeVisible();
+  await expect(staffPage.getByTestId("earlier-booking")).toContainText("(still booked)");
+  await link.click();
+  await expect(staffPage).toHaveURL(new RegExp(`/staff/cases/${intake.id}$`));
+  await staff.close();
 });

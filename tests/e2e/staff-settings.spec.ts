@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { ADMIN, RECEPTION, signIn } from "./staff-session";
 
@@ -158,4 +159,48 @@ test("a settings action replayed by reception gets 403 and by a signed-out clien
 
   await page.goto("/staff/settings");
   await expect(page.locator("#clinicians").getByText(name, { exact: true })).toHaveCount(1);
+});
+
+test("an admin creates an appointment type that SOON and ROUTINE patients can book", async ({ page, request }) => {
+  await signIn(page, ADMIN, "/staff/settings");
+  const stamp = Date.now().toString(36);
+  const types = page.locator("#types");
+  const add = types.locator("form").filter({ has: page.getByRole("button", { name: "Add appointment type" }) });
+  // A refused type keeps what was typed and says what is wrong beside the field.
+  await add.getByLabel("Name", { exact: true }).fill(`Gait review ${stamp}`);
+  await add.getByLabel("Length (minutes)").fill("4");
+  await add.getByRole("button", { name: "Add appointment type" }).click();
+  await expect(add.getByLabel("Length (minutes)")).toHaveAttribute("aria-invalid", "true");
+  await add.getByLabel("Length (minutes)").fill("40");
+  // Listed after the demo's types (a high sort order), so every other test's default type stays.
+  await add.getByLabel("Sort order").fill("900");
+  await add.getByLabel("Soon patients may book it themselves").check();
+  await add.getByLabel("Self-care patients may book it themselves").uncheck();
+  await add.getByRole("button", { name: "Add appointment type" }).click();
+  await expect(page.getByText("Appointment type created.")).toBeVisible();
+  const row = page
+    .locator("#types")
+    .getByRole("row")
+    .filter({ hasText: `Gait review ${stamp}` });
+  await expect(row).toContainText("Soon, Routine patients");
+  await expect(row).toContainText("40 min");
+  await expectNoAxeViolations(page);
+
+  // A ROUTINE patient is offered its times (the booking API, asked for this type).
+  const intake = await (
+    await request.post("/api/v1/intakes", {
+      data: vignetteIntake("P15", new Date()),
+      headers: { "x-forwarded-for": "192.0.2.91" },
+    })
+  ).json();
+  expect(intake.level).toBe("ROUTINE");
+  const slots = await request.get(
+    `/api/v1/slots?bookingToken=${encodeURIComponent(intake.next.bookingToken)}&days=14&type=gait-review-${stamp}`,
+    { headers: { "x-forwarded-for": "192.0.2.91" } },
+  );
+  expect(slots.status()).toBe(200);
+  const offered = (await slots.json()).slots as { appointmentTypeId: string; start: string; end: string }[];
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.every((s) => s.appointmentTypeId === `gait-review-${stamp}`)).toBe(true);
+  expect(new Date(offered[0]!.end).getTime() - new Date(offered[0]!.start).getTime()).toBe(40 * 60_000);
 });

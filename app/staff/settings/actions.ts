@@ -14,10 +14,13 @@ import {
   clinicianActiveSchema,
   clinicianSchema,
   clinicianUpdateSchema,
+  createAppointmentType,
   createStaffAccount,
   deadEmailSchema,
   hoursRowSchema,
   hoursSchema,
+  markUrgentType,
+  newAppointmentTypeSchema,
   newStaffSchema,
   passwordResetSchema,
   policiesSchema,
@@ -33,6 +36,7 @@ import {
   timeOffRowSchema,
   timeOffSchema,
   unlockStaffAccount,
+  urgentTypeSchema,
   updateAppointmentType,
   updateClinician,
   updatePolicies,
@@ -96,6 +100,15 @@ export const removeTimeOffAction = staffAction({ ...ADMIN, schema: timeOffRowSch
 export const updateAppointmentTypeAction = staffAction(
   { ...ADMIN, schema: appointmentTypeSchema },
   async (input, { db, staff }) => saved(await updateAppointmentType(db, staff, input), "type_saved"),
+);
+
+export const createAppointmentTypeAction = staffAction(
+  { ...ADMIN, schema: newAppointmentTypeSchema },
+  async (input, { db, staff }) => saved(await createAppointmentType(db, staff, input), "type_created"),
+);
+
+export const markUrgentTypeAction = staffAction({ ...ADMIN, schema: urgentTypeSchema }, async (input, { db, staff }) =>
+  saved(await markUrgentType(db, staff, input), "urgent_type_changed"),
 );
 
 export const createStaffAction = staffAction({ ...ADMIN, schema: newStaffSchema }, async (input, { db, staff }) =>

@@ -21,6 +21,8 @@ export const DONE = {
   time_off_added: { section: "time-off", text: "Time off added. Those times are no longer offered." },
   time_off_removed: { section: "time-off", text: "Time off removed. Those times can be booked again." },
   type_saved: { section: "types", text: "Appointment type saved." },
+  type_created: { section: "types", text: "Appointment type created. Patients of the ticked grades can book it now." },
+  urgent_type_changed: { section: "types", text: "Urgent type changed. Staff book URGENT cases into it from now on." },
   staff_created: { section: "staff", text: "Staff account created. Give them their first password in person." },
   role_changed: { section: "staff", text: "Role changed. It applies on their next page." },
   staff_deactivated: { section: "staff", text: "Account deactivated and signed out everywhere." },

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { ackState, callDue, CALL_REQUIRED_LEVELS } from "@/lib/escalation";
 import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
-import { CALL_OUTCOMES, URGENT_TYPE_ID, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
+import { CALL_OUTCOMES, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
 import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import { LEVELS } from "@/lib/triage";
@@ -58,7 +58,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const db = await getDb();
   const found = await viewCase(db, staff, id); // audited as "case_viewed"
   if (!found) notFound();
-  const { intake, notes, bookings, emails, alerts } = found;
+  const { intake, notes, bookings, emails, alerts, previous, earlierBookings } = found;
   const clinic = await getClinicInfo();
   const zone = clinic.timeZone;
   const now = new Date();
@@ -104,10 +104,21 @@ export default async function CasePage({ params, searchParams }: Props) {
         {intake.firstName} {intake.lastName}{" "}
         <span className={`${styles.level} ${styles[level]}`}>{LEVEL_NAMES[level]}</span>
       </h1>
+      <p>
+        <Link href={`/staff/patients/${intake.patientId}`}>Patient record: every visit of this patient</Link>
+      </p>
       {intake.overrideLevel ? (
         <p>
           Graded <strong>{LEVEL_NAMES[intake.level]}</strong> by the rules; changed to{" "}
           <strong>{LEVEL_NAMES[intake.overrideLevel]}</strong> by {found.overriddenByName}: “{intake.overrideReason}”
+        </p>
+      ) : null}
+      {previous ? (
+        <p data-testid="regrade-of">
+          <Link href={`/staff/cases/${previous.id}`}>
+            Re-grade of the intake of {formatDateTime(previous.createdAt, zone)}
+          </Link>{" "}
+          (the patient said something got worse before moving an appointment).
         </p>
       ) : null}
       <p>
@@ -289,11 +300,17 @@ export default async function CasePage({ params, searchParams }: Props) {
 
           <section className={styles.card} aria-labelledby="bookings">
             <h2 id="bookings">Appointments</h2>
-            {bookings.length === 0 ? <p>None.</p> : null}
+            {bookings.length === 0 && earlierBookings.length === 0 ? <p>None.</p> : null}
             <ul>
               {bookings.map((b) => (
                 <li key={b.id}>
                   {formatDateTime(b.startsAt, zone)}, {b.type} with {b.clinician}: {b.status}
+                </li>
+              ))}
+              {earlierBookings.map((b) => (
+                <li key={b.id} data-testid="earlier-booking">
+                  {formatDateTime(b.startsAt, zone)}, {b.type} with {b.clinician}: {b.status}
+                  {b.status === "booked" ? <strong> (still booked)</strong> : null}, booked from the earlier intake
                 </li>
               ))}
             </ul>
@@ -368,7 +385,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               <p>Reserved urgent capacity, times in {zoneName(zone)}. The patient gets the confirmation email.</p>
               <StaffForm
                 action={bookUrgentAction}
-                hidden={{ intakeId: intake.id, typeId: URGENT_TYPE_ID }}
+                hidden={{ intakeId: intake.id }}
                 submitLabel="Book urgent slot"
                 fields={[{ kind: "select", name: "slot", label: "Time", placeholder: "Choose…", options: urgentSlots }]}
               />

@@ -12,13 +12,16 @@ import {
   addClinicianAction,
   addTimeOffAction,
   addWorkingHoursAction,
+  createAppointmentTypeAction,
+  markUrgentTypeAction,
   removeTimeOffAction,
   removeWorkingHoursAction,
   setClinicianActiveAction,
   updateAppointmentTypeAction,
   updateClinicianAction,
 } from "../actions";
-import { StaffForm } from "../../_components/staff-form";
+import { SELF_BOOK_LEVELS } from "@/lib/staff/settings";
+import { StaffForm, type Field } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
 import { AddWeeklyHoursForm, WeeklyHoursTable } from "./weekly-hours-table";
@@ -249,22 +252,66 @@ export function TimeOffSection({
   );
 }
 
-/** "Soon, Routine" or "Staff only": who may book a type themselves. */
+/** "Soon, Routine patients" or "Staff only": who may book a type themselves. */
 function whoBooks(levels: readonly (keyof typeof LEVEL_NAMES)[]): string {
   return levels.length ? `${levels.map((l) => LEVEL_NAMES[l]).join(", ")} patients` : "Staff only";
 }
 
-export function TypesSection({
-  title,
-  notice,
-  types,
-}: Head & { types: Awaited<ReturnType<typeof listAllAppointmentTypes>> }) {
+type Types = Awaited<ReturnType<typeof listAllAppointmentTypes>>;
+
+/** The fields a type's create and edit forms share, filled with its values (a new type's defaults otherwise). */
+function typeFields(t: Types[number] | null): Field[] {
+  const levels: readonly string[] = t?.levels ?? ["ROUTINE", "SELF_CARE"];
+  const number = (name: string, label: string, min: number, max: number, value: number): Field => ({
+    name,
+    label,
+    hint: `${min} to ${max}`,
+    kind: "number",
+    min,
+    max,
+    defaultValue: String(value),
+    short: true,
+  });
+  return [
+    {
+      name: "name",
+      label: "Name",
+      hint: t ? undefined : "As patients will see it, e.g. Sports massage",
+      defaultValue: t?.name,
+    },
+    number("minutes", "Length (minutes)", 5, 480, t?.minutes ?? 30),
+    number("bufferBeforeMinutes", "Buffer before (minutes)", 0, 120, t?.bufferBeforeMinutes ?? 0),
+    number("bufferAfterMinutes", "Buffer after (minutes)", 0, 120, t?.bufferAfterMinutes ?? 0),
+    number("sortOrder", "Sort order", 0, 1000, t?.sortOrder ?? 50),
+    // The urgent type is booked by staff only: no grades to tick.
+    ...(t?.urgent
+      ? []
+      : SELF_BOOK_LEVELS.map(({ level, field }): Field => ({
+          name: field,
+          label: `${LEVEL_NAMES[level]} patients may book it themselves`,
+          kind: "checkbox",
+          defaultValue: levels.includes(level) ? "on" : "",
+        }))),
+    {
+      name: "active",
+      label: "Offered for booking",
+      kind: "checkbox",
+      defaultValue: t && !t.active ? "" : "on",
+      hint: t?.urgent
+        ? "The urgent type: staff book URGENT cases into it, and it stays offered while it is the urgent type."
+        : undefined,
+    },
+  ];
+}
+
+export function TypesSection({ title, notice, types }: Head & { types: Types }) {
   return (
     <section id="types" className={styles.section} aria-labelledby="types-title">
       <h2 id="types-title">{title}</h2>
       {notice}
       <p className={staff.muted}>
-        Which grades may book each type is fixed by the triage rules and cannot be changed here.
+        A patient books the first type (lowest sort order) their grade may book, or chooses among them. EMERGENCY never
+        books; URGENT patients are booked by staff into the urgent type, from the reserved urgent times.
       </p>
       <div className={staff.tableWrap}>
         <table className={staff.table}>
@@ -282,73 +329,54 @@ export function TypesSection({
           <tbody>
             {types.map((t) => (
               <tr key={t.id}>
-                <th scope="row">{t.name}</th>
+                <th scope="row">
+                  {t.name}
+                  {t.urgent ? <span className={styles.status}> (urgent type)</span> : null}
+                </th>
                 <td>{t.minutes} min</td>
                 <td>
                   {t.bufferBeforeMinutes} min / {t.bufferAfterMinutes} min
                 </td>
-                <td>{whoBooks(t.levels)}</td>
+                <td>{t.urgent ? "Staff, for URGENT cases" : whoBooks(t.levels)}</td>
                 <td>{status(t.active)}</td>
                 <td>
-                  <details className={styles.details}>
-                    <summary>Change {t.name}</summary>
-                    <StaffForm
-                      errorSummary
-                      layout="grid"
-                      action={updateAppointmentTypeAction}
-                      hidden={{ id: t.id }}
-                      fields={[
-                        { name: "name", label: "Name", defaultValue: t.name },
-                        {
-                          name: "minutes",
-                          label: "Length (minutes)",
-                          hint: "5 to 480",
-                          kind: "number",
-                          min: 5,
-                          max: 480,
-                          defaultValue: String(t.minutes),
-                          short: true,
-                        },
-                        {
-                          name: "bufferBeforeMinutes",
-                          label: "Buffer before (minutes)",
-                          hint: "0 to 120",
-                          kind: "number",
-                          min: 0,
-                          max: 120,
-                          defaultValue: String(t.bufferBeforeMinutes),
-                          short: true,
-                        },
-                        {
-                          name: "bufferAfterMinutes",
-                          label: "Buffer after (minutes)",
-                          hint: "0 to 120",
-                          kind: "number",
-                          min: 0,
-                          max: 120,
-                          defaultValue: String(t.bufferAfterMinutes),
-                          short: true,
-                        },
-                        {
-                          name: "active",
-                          label: "Offered for booking",
-                          kind: "checkbox",
-                          defaultValue: t.active ? "on" : "",
-                          hint:
-                            t.id === "urgent-review"
-                              ? "Staff book URGENT cases into this type: turned off, no urgent times are offered."
-                              : undefined,
-                        },
-                      ]}
-                      submitLabel={`Save ${t.name}`}
-                    />
-                  </details>
+                  <div className={styles.actions}>
+                    {t.urgent ? null : (
+                      <StaffForm
+                        errorSummary
+                        action={markUrgentTypeAction}
+                        hidden={{ id: t.id }}
+                        submitLabel={`Make ${t.name} the urgent type`}
+                        secondary
+                        layout="inline"
+                      />
+                    )}
+                    <details className={styles.details}>
+                      <summary>Change {t.name}</summary>
+                      <StaffForm
+                        errorSummary
+                        layout="grid"
+                        action={updateAppointmentTypeAction}
+                        hidden={{ id: t.id, selfBookShown: "on" }}
+                        fields={typeFields(t)}
+                        submitLabel={`Save ${t.name}`}
+                      />
+                    </details>
+                  </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <h3>Add an appointment type</h3>
+      <StaffForm
+        errorSummary
+        layout="grid"
+        action={createAppointmentTypeAction}
+        fields={typeFields(null)}
+        submitLabel="Add appointment type"
+      />
     </section>
   );
 }

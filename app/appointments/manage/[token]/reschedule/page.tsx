@@ -6,10 +6,11 @@ import styles from "@/app/book/_components/book.module.css";
 import { SlotPicker } from "@/app/book/_components/slot-picker";
 import { AccessMessage } from "@/app/book/_components/access-message";
 import { getIntake } from "@/db/queries/intakes";
+import { getUrgentAppointmentType } from "@/db/queries/scheduling";
 import { getClinicInfo } from "@/lib/clinic";
-import { eligibilityFor } from "@/lib/booking/eligibility";
+import { eligibilityFor, URGENT_DAYS } from "@/lib/booking/eligibility";
 import { formatDateTime, formatDay, zoneName } from "@/lib/booking/format";
-import { beforeCutoff, findByManageToken } from "@/lib/booking/manage";
+import { beforeCutoff, findByManageToken, governingIntake } from "@/lib/booking/manage";
 import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
@@ -107,15 +108,25 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     return <Recheck token={token} invalid={invalid === "1"} />;
   }
 
-  // After a re-grade, the new intake (which must supersede this appointment's) sets what may be booked.
-  const regraded = regrade ? await getIntake(db, regrade) : null;
-  if (regrade && regraded?.previousIntakeId !== appointment.intakeId) notFound();
-  const intake = regraded ?? (await getIntake(db, appointment.intakeId));
-  const level = (intake?.effectiveLevel ?? "ROUTINE") as Level;
-  // The clinic (or a re-grade) may have withdrawn booking online: say so, and who will call.
-  if (!eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).canSelfBook)
-    return <AccessMessage status="not_eligible" phone={clinic.phone} />;
-  const type = await typeFor(db, level, regraded ? undefined : appointment.typeId);
+  // The newest grade sets what may be booked: a re-grade of this appointment's intake, else its own.
+  const intake = await governingIntake(db, appointment.intakeId);
+  if (!intake) notFound();
+  const regraded = intake.id !== appointment.intakeId ? intake : null;
+  // A link naming a re-grade that is not this appointment's newest is stale or forged.
+  if (regrade && regrade !== regraded?.id) notFound();
+  const level = (intake.effectiveLevel ?? intake.level) as Level;
+  const urgent = level === "URGENT";
+  const rules = urgent
+    ? { canSelfBook: true, withinDays: URGENT_DAYS }
+    : eligibilityFor({ level, firedRules: intake.firedRules });
+  // EMERGENCY (or the under-16 route): nothing to book online; the clinic calls.
+  if (!rules.canSelfBook) return <AccessMessage status="not_eligible" phone={clinic.phone} />;
+  // URGENT: only the urgent type's reserved times, the ones staff book from.
+  const type = urgent
+    ? await getUrgentAppointmentType(db)
+    : // The appointment's own type while the grade may book it (a staff-booked type may not be), else the grade's.
+      ((regraded ? null : await typeFor(db, level, appointment.typeId)) ?? (await typeFor(db, level)));
+  if (urgent && !type?.active) return <CallTheClinic phone={clinic.phone} />;
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
   const from = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && week >= today ? week : today;
@@ -124,9 +135,10 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     from,
     days: 7,
     type,
-    withinDays: eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays,
-    mode: "patient",
+    withinDays: rules.withinDays,
+    mode: urgent ? "urgent" : "patient",
   });
+  if (urgent && offer.slots.length === 0) return <CallTheClinic phone={clinic.phone} />;
   const [clinicianId, startIso] = (slot ?? "").split("|");
 
   if (clinicianId && startIso) {
@@ -160,6 +172,11 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           From your new answers, you should be seen within 7 days, so only those times are shown.
         </p>
       ) : null}
+      {urgent ? (
+        <p className={styles.warning}>
+          Your appointment is an urgent one, so only the clinic&apos;s urgent times in the next few days are shown.
+        </p>
+      ) : null}
       {taken ? (
         <p className={styles.warning} role="status">
           Sorry, that time was just taken. Please choose another.
@@ -172,18 +189,35 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         hidden={regraded ? { worse: "no", regrade: regraded.id } : { worse: "no" }}
         weekHref={(offset) => {
           const start = addLocalDays(from, offset * 7);
-          if (
-            start < today ||
-            (regraded &&
-              eligibilityFor({ level, firedRules: intake?.firedRules ?? [] }).withinDays !== null &&
-              offset > 0)
-          )
-            return null;
+          if (start < today || ((regraded || urgent) && rules.withinDays !== null && offset > 0)) return null;
           return `${here}?worse=no&week=${start}${regraded ? `&regrade=${regraded.id}` : ""}`;
         }}
         weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}
         submitLabel="Continue"
       />
+    </div>
+  );
+}
+
+/** No urgent time can be offered online: the patient calls, calmly told how. */
+function CallTheClinic({ phone }: { phone: string | null }) {
+  return (
+    <div className={styles.page}>
+      <h1>Please call the clinic to change this appointment</h1>
+      <p>
+        Your appointment is an urgent one, and there is no other urgent time we can offer online right now. Your
+        appointment stays booked.
+      </p>
+      <p>
+        {phone ? (
+          <>
+            Call the clinic on <a href={`tel:${phone.replace(/[^\d+]/g, "")}`}>{phone}</a> and they will find you
+            another time.
+          </>
+        ) : (
+          <>Call the clinic and they will find you another time.</>
+        )}
+      </p>
     </div>
   );
 }
