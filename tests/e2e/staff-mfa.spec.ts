@@ -30,6 +30,8 @@ test("a new colleague replaces the admin's password, sets up an authenticator ap
   const context = await browser.newContext();
   const them = await context.newPage();
   await them.goto("/staff");
+  await expect(them).toHaveURL(/\/staff\/sign-in\?next=/);
+  await them.waitForLoadState("networkidle"); // hydrated: nothing typed is replaced
   await them.getByLabel("Email").fill(email);
   await them.getByLabel("Password").fill(first);
   await them.getByRole("button", { name: "Sign in" }).click();
@@ -70,7 +72,10 @@ test("a new colleague replaces the admin's password, sets up an authenticator ap
 
   // Next time: the password, then a second factor. A wrong code says how many tries are left.
   await them.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(them.getByText("You are signed out.")).toBeVisible();
   await them.goto("/staff");
+  await expect(them).toHaveURL(/\/staff\/sign-in\?next=/);
+  await them.waitForLoadState("networkidle"); // hydrated: nothing typed is replaced
   await them.getByLabel("Email").fill(email);
   await them.getByLabel("Password").fill(own);
   await them.getByRole("button", { name: "Sign in" }).click();
