@@ -129,9 +129,15 @@ export const patients = pgTable(
       .on(sql`lower(${t.email})`, t.dateOfBirth)
       .where(sql`${t.mergedIntoId} is null and ${t.erasedAt} is null`),
     // Staff search by name, email or phone (trigram-free: prefix and equality on lower-cased text).
-    index("patients_last_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
+    // `text_pattern_ops`, so a `like 'smi%'` prefix uses the index whatever the database's collation.
+    index("patients_last_name_idx").on(sql`lower(${t.lastName}) text_pattern_ops`),
+    index("patients_first_name_idx").on(sql`lower(${t.firstName}) text_pattern_ops`),
+    // The search's sort order (last, first, id), for paging without a sort of every match.
+    index("patients_name_order_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
     index("patients_email_idx").on(sql`lower(${t.email})`),
-    index("patients_phone_idx").on(t.phone),
+    // Phone numbers are matched on their last digits ("…7700 900123" finds "+44 7700 900123"):
+    // the digits reversed, so that suffix becomes an indexable prefix.
+    index("patients_phone_digits_idx").on(sql`reverse(regexp_replace(${t.phone}, '[^0-9]', '', 'g')) text_pattern_ops`),
     index("patients_dob_idx").on(t.dateOfBirth),
   ],
 );
@@ -451,6 +457,14 @@ export const appointments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelReason: text("cancel_reason"),
+    /** Cancelled by the clinic inside the cancellation cut-off (patients cannot cancel that late online). */
+    lateCancellation: boolean("late_cancellation").notNull().default(false),
+    /** The staff member who booked it for the patient (null: the patient booked it themselves). */
+    bookedByStaffId: uuid("booked_by_staff_id").references((): AnyPgColumn => staffUsers.id),
+    /** Why staff booked a time outside what the patient's grade allows (null when inside it). */
+    outsideLevelReason: text("outside_level_reason"),
+    /** The staff member who cancelled it (null: the patient, or the system). */
+    cancelledByStaffId: uuid("cancelled_by_staff_id").references((): AnyPgColumn => staffUsers.id),
     /** The appointment this one replaced. */
     rescheduledFromId: uuid("rescheduled_from_id").references((): AnyPgColumn => appointments.id),
     /**

@@ -47,7 +47,11 @@ function matches(p: PatientColumns, key: PatientSearchKey): SQL {
     case "email":
       return and(isNull(p.erasedAt), sql`lower(${p.email}) = ${key.email.toLowerCase()}`)!;
     case "phone":
-      return and(isNull(p.erasedAt), sql`regexp_replace(${p.phone}, '[^0-9]', '', 'g') like ${`%${key.digits}`}`)!;
+      // The number's last digits: reversed, a suffix is a prefix the index patients_phone_digits_idx serves.
+      return and(
+        isNull(p.erasedAt),
+        sql`reverse(regexp_replace(${p.phone}, '[^0-9]', '', 'g')) like ${`${[...key.digits].reverse().join("")}%`}`,
+      )!;
     case "dob":
       return and(isNull(p.erasedAt), eq(p.dateOfBirth, key.date))!;
   }
