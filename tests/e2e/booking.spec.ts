@@ -12,6 +12,36 @@ async function laterWeek(page: Page) {
   await expect(label).not.toHaveText(before);
 }
 
+/** Books the n-th time of the week after this one from a booking link. */
+async function bookLaterWeek(page: Page, bookingUrl: string, nth: number) {
+  await page.goto(bookingUrl);
+  await laterWeek(page);
+  await page.getByRole("radio").nth(nth).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+}
+
+/** From the booked appointment's page: "something got worse", a new bladder change, nothing else. */
+async function reportBladderChange(page: Page, { axe = false } = {}) {
+  await page.getByRole("link", { name: "Choose another time" }).click();
+  await page.getByRole("radio", { name: "Yes, something is worse" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Tell us how things are now" })).toBeVisible();
+  if (axe) await expectNoAxeViolations(page);
+  const answer = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
+  await answer("cauda.saddleNumbness", "no");
+  await answer("cauda.bladderChange", "yes");
+  await answer("cauda.bowelChange", "no");
+  await answer("cauda.sexualFunctionChange", "no");
+  await answer("legs.weakness", "none");
+  await answer("legs.difficultyWalking", "no");
+  await answer("pain.pattern", "stable");
+  await answer("pain.intensity", "5");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Emergency: go now")).toBeVisible();
+}
+
 // A ROUTINE patient books from the result page, moves the appointment, then cancels it.
 // Each step's email arrives in the development mailbox with the right calendar file.
 test("a patient books, reschedules and cancels an appointment", async ({ page, request }, info) => {
@@ -139,27 +169,8 @@ test("a rescheduling patient who reports new bladder trouble is re-graded and to
     headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
   });
   const intake = await res.json();
-  await page.goto(intake.next.bookingUrl);
-  await laterWeek(page);
-  await page.getByRole("radio").nth(5).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("button", { name: "Confirm booking" }).click();
-  await page.getByRole("link", { name: "Choose another time" }).click();
-  await page.getByRole("radio", { name: "Yes, something is worse" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "Tell us how things are now" })).toBeVisible();
-  await expectNoAxeViolations(page);
-  const answer = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
-  await answer("cauda.saddleNumbness", "no");
-  await answer("cauda.bladderChange", "yes");
-  await answer("cauda.bowelChange", "no");
-  await answer("cauda.sexualFunctionChange", "no");
-  await answer("legs.weakness", "none");
-  await answer("legs.difficultyWalking", "no");
-  await answer("pain.pattern", "stable");
-  await answer("pain.intensity", "5");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("Emergency: go now")).toBeVisible();
+  await bookLaterWeek(page, intake.next.bookingUrl, 5);
+  await reportBladderChange(page, { axe: true });
   await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
 });
 
@@ -202,27 +213,9 @@ test("after an EMERGENCY re-grade the patient cannot move the appointment, and t
     headers: { "x-forwarded-for": `192.0.2.${80 + info.parallelIndex}` },
   });
   const intake = await res.json();
-  await page.goto(intake.next.bookingUrl);
-  await laterWeek(page);
-  await page.getByRole("radio").nth(7).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("button", { name: "Confirm booking" }).click();
-  await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+  await bookLaterWeek(page, intake.next.bookingUrl, 7);
   const manageUrl = page.url().split("?")[0]!;
-  await page.getByRole("link", { name: "Choose another time" }).click();
-  await page.getByRole("radio", { name: "Yes, something is worse" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  const answer = (name: string, value: string) => page.locator(`input[name="${name}"][value="${value}"]`).check();
-  await answer("cauda.saddleNumbness", "no");
-  await answer("cauda.bladderChange", "yes");
-  await answer("cauda.bowelChange", "no");
-  await answer("cauda.sexualFunctionChange", "no");
-  await answer("legs.weakness", "none");
-  await answer("legs.difficultyWalking", "no");
-  await answer("pain.pattern", "stable");
-  await answer("pain.intensity", "5");
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByText("Emergency: go now")).toBeVisible();
+  await reportBladderChange(page);
   const regradeId = /\/intake\/([0-9a-f-]{36})\/result/.exec(page.url())?.[1];
   expect(regradeId).toBeTruthy();
 

@@ -1,3 +1,6 @@
+import type { Outcome } from "@/lib/staff/action";
+import type { SettingsResult } from "@/lib/staff/settings-fields";
+
 /** What each finished settings change says, and beside which section (after the page reloads). */
 export const DONE = {
   policies_saved: { section: "policies", text: "Clinic details and policies saved. They apply now." },
@@ -56,3 +59,18 @@ export const DONE = {
 } as const;
 
 export type Done = keyof typeof DONE;
+
+// Every settings change is the admin's: the page checked the role, every action checks it again.
+export const ADMIN = { roles: ["admin"], next: "/staff/settings" } as const;
+
+/**
+ * A change made returns to the page (fresh data, every form reset) with a note of what was done
+ * beside its section; a refusal comes back to the form with what was typed.
+ */
+export function saved(result: SettingsResult, done: Done): Outcome {
+  if (!result.ok) return result;
+  return {
+    redirect: `/staff/settings?done=${done}&n=${Date.now().toString(36)}#${DONE[done].section}`,
+    revalidate: "/staff/settings",
+  };
+}

@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db";
 import { formInput, parseFormInput, refusedState, type FormState } from "@/lib/forms";
-import { staffAction, type Outcome } from "@/lib/staff/action";
+import { staffAction } from "@/lib/staff/action";
 import { requireStaff } from "@/lib/staff/session";
-import type { SettingsResult } from "@/lib/staff/settings-fields";
 import {
   createWebhookEndpoint,
   newWebhookSchema,
@@ -16,19 +15,7 @@ import {
   webhookEndpointSchema,
   type CreatedWebhook,
 } from "@/lib/staff/webhooks";
-import { DONE, type Done } from "./done";
-
-// Every settings change is the admin's: the page checked the role, every action checks it again.
-const ADMIN = { roles: ["admin"], next: "/staff/settings" } as const;
-
-/** Back to the page (fresh data, forms reset) with a note beside the webhooks section; or the refusal. */
-function saved(result: SettingsResult, done: Done): Outcome {
-  if (!result.ok) return result;
-  return {
-    redirect: `/staff/settings?done=${done}&n=${Date.now().toString(36)}#${DONE[done].section}`,
-    revalidate: "/staff/settings",
-  };
-}
+import { ADMIN, saved } from "./done";
 
 /** What adding an endpoint answers: the form's state, and once, on success, the endpoint with its secret. */
 export type CreateWebhookAnswer = { state: FormState; created?: CreatedWebhook };
