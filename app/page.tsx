@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { getClinicInfo } from "@/lib/clinic";
+import { intakeResume } from "./intake/_components/resume";
+import { WelcomeBack } from "./intake/_components/welcome-back";
 import styles from "./page.module.css";
 
+/** The one start page: what the check is, and the way into it (or back into one begun on this device). */
 export default async function HomePage() {
   const clinic = await getClinicInfo();
+  const resume = await intakeResume(clinic.timeZone);
   return (
     <div className={styles.page}>
       <section className={styles.hero} aria-labelledby="hero-title">
@@ -12,10 +16,19 @@ export default async function HomePage() {
           Answer some questions about your back. It takes about 5 minutes. We will tell you straight away how urgent it
           looks, why, and what to do next, and you can book the right appointment at {clinic.name}.
         </p>
-        <Link href="/intake" className={styles.cta}>
-          Start your back-pain check
-        </Link>
-        <p className={styles.small}>No account needed. You can stop and come back to it later.</p>
+        {resume ? (
+          <WelcomeBack resume={resume} />
+        ) : (
+          <Link href="/intake/about-you" className={styles.cta}>
+            Start your back-pain check
+          </Link>
+        )}
+        <ul className={styles.promises}>
+          <li>No account needed. Answer as best you can: &quot;Not sure&quot; is a fine answer where it is offered.</li>
+          <li>If an answer means you need help straight away, we tell you at once.</li>
+          <li>Your answers are saved as you go: you can close the page and come back within 7 days on this device.</li>
+          <li>Only the clinic&apos;s care team sees your answers.</li>
+        </ul>
       </section>
 
       <ol className={styles.steps} aria-label="How it works">

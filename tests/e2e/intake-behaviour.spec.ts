@@ -127,6 +127,10 @@ test.describe("the intake form", () => {
     await continueTo(page, /this bout of back pain/);
 
     await page.reload();
+    // The home page offers the way back in; so does /intake.
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Start your back-pain check" })).toHaveCount(0);
     await page.goto("/intake");
     await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
     await page.getByRole("link", { name: "Continue where you left off" }).click();
@@ -140,6 +144,9 @@ test.describe("the intake form", () => {
     await page.goto("/intake");
     await page.getByRole("button", { name: "Start again" }).click();
     await expect(page.getByLabel("First name")).toHaveValue("");
+    // With nothing saved, /intake is no second start page: it opens the first question.
+    await page.goto("/intake");
+    await expect(page).toHaveURL(/\/intake\/about-you$/);
   });
 
   test("the body map and the list agree both ways", async ({ page }) => {

@@ -8,7 +8,9 @@ test.describe("landing page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/back pain/i);
     const start = page.getByRole("link", { name: "Start your back-pain check" });
     await expect(start).toBeVisible();
-    await expect(start).toHaveAttribute("href", "/intake");
+    // One start page: straight into the first question.
+    await expect(start).toHaveAttribute("href", "/intake/about-you");
+    await expect(page.getByText(/saved as you go/)).toBeVisible();
     await expect(page.getByRole("contentinfo")).toContainText("240 Hudson Street");
     await expectNoAxeViolations(page);
   });

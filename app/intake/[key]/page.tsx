@@ -38,7 +38,7 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
 
   return (
     <div className={styles.page}>
-      <Link href={previous ? `/intake/${previous}` : "/intake"} className={styles.back}>
+      <Link href={previous ? `/intake/${previous}` : "/"} className={styles.back}>
         Back
       </Link>
       <Progress current={key} completed={draft.completedSteps} />
