@@ -8,15 +8,17 @@ import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
 import { AccessMessage } from "./_components/access-message";
 import styles from "./_components/book.module.css";
-import { SlotPicker } from "./_components/slot-picker";
+import { pickerView, pickerViewHref, SlotPicker } from "./_components/slot-picker";
 
 export const metadata: Metadata = { title: "Book your appointment", robots: { index: false } };
 
-type Props = { searchParams: Promise<{ token?: string; week?: string; taken?: string }> };
+type Props = {
+  searchParams: Promise<{ token?: string; week?: string; day?: string; clinician?: string; taken?: string }>;
+};
 
 /** Week-by-week free times for the grade on the booking link. */
 export default async function BookPage({ searchParams }: Props) {
-  const { token, week, taken } = await searchParams;
+  const { token, week, day, clinician, taken } = await searchParams;
   const db = await getDb();
   const now = new Date();
   const clinic = await getClinicInfo();
@@ -52,6 +54,7 @@ export default async function BookPage({ searchParams }: Props) {
   }
 
   const base = `/book?token=${encodeURIComponent(token!)}`;
+  const viewHref = pickerViewHref(`${base}&week=${from}`);
   const weekHref = (offset: number) => {
     const start = addLocalDays(from, offset * 7);
     if (start < today) return offset < 0 && from > today ? `${base}&week=${today}` : null;
@@ -80,6 +83,9 @@ export default async function BookPage({ searchParams }: Props) {
         hidden={{ token: token! }}
         weekHref={weekHref}
         weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}
+        weekStart={from}
+        viewHref={viewHref}
+        view={pickerView(day, clinician)}
         submitLabel="Continue"
       />
     </div>

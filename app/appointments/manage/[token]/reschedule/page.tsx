@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { rescheduleAction } from "@/app/book/actions";
 import styles from "@/app/book/_components/book.module.css";
-import { SlotPicker } from "@/app/book/_components/slot-picker";
+import { pickerView, pickerViewHref, SlotPicker } from "@/app/book/_components/slot-picker";
 import { AccessMessage } from "@/app/book/_components/access-message";
 import { getIntake } from "@/db/queries/intakes";
 import { getUrgentAppointmentType } from "@/db/queries/scheduling";
@@ -29,6 +29,8 @@ type Props = {
   searchParams: Promise<{
     worse?: string;
     week?: string;
+    day?: string;
+    clinician?: string;
     taken?: string;
     slot?: string;
     regrade?: string;
@@ -39,7 +41,7 @@ type Props = {
 /** Reschedule: first "has anything got worse?", then a new time (or a new check when it has). */
 export default async function ReschedulePage({ params, searchParams }: Props) {
   const { token } = await params;
-  const { worse, week, taken, slot, regrade, invalid } = await searchParams;
+  const { worse, week, day, clinician, taken, slot, regrade, invalid } = await searchParams;
   const db = await getDb();
   const now = new Date();
   const appointment = await findByManageToken(db, token, now);
@@ -193,6 +195,9 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           return `${here}?worse=no&week=${start}${regraded ? `&regrade=${regraded.id}` : ""}`;
         }}
         weekLabel={`From ${formatDay(new Date(`${from}T12:00:00Z`), "UTC")}`}
+        weekStart={from}
+        viewHref={pickerViewHref(`${here}?worse=no&week=${from}${regraded ? `&regrade=${regraded.id}` : ""}`)}
+        view={pickerView(day, clinician)}
         submitLabel="Continue"
       />
     </div>
