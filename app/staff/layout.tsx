@@ -24,6 +24,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 <Link href="/staff/schedule">Schedule</Link>
               </li>
               <li>
+                <Link href="/staff/calendar">Calendar</Link>
+              </li>
+              <li>
                 <Link href="/staff/patients">Patients</Link>
               </li>
               {staff.role === "admin" ? (

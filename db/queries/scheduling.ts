@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { appointments, appointmentTypes, clinicians, timeOff, workingHours } from "../schema";
+import { appointments, appointmentTypes, clinicians, patients, timeOff, workingHours } from "../schema";
 
 /** Active clinicians, by name. */
 export async function listClinicians(db: Db) {
@@ -111,21 +111,78 @@ export async function findOverlappingHours(
   return rows.map((r) => ({ start: r.start.slice(0, 5), end: r.end.slice(0, 5) }));
 }
 
-/** Time off and closures not over yet at `now`, soonest first, with the clinician's name (null: the whole clinic). */
+/**
+ * Time off and closures not over yet at `now`, soonest first, with the clinician's name (null: the
+ * whole clinic) and the appointments still booked inside each (the clinician's, or everyone's for
+ * a closure), by time, so staff can move or cancel them.
+ */
 export async function listUpcomingTimeOff(db: Db, { now }: { now: Date }) {
+  const [rows, booked] = await Promise.all([
+    db
+      .select({
+        id: timeOff.id,
+        clinicianId: timeOff.clinicianId,
+        clinicianName: clinicians.name,
+        start: timeOff.startsAt,
+        end: timeOff.endsAt,
+        reason: timeOff.reason,
+      })
+      .from(timeOff)
+      .leftJoin(clinicians, eq(clinicians.id, timeOff.clinicianId))
+      .where(gt(timeOff.endsAt, now))
+      .orderBy(asc(timeOff.startsAt)),
+    listBookedInTimeOff(db, { now }),
+  ]);
+  return rows.map((r) => ({ ...r, booked: booked.filter((b) => b.timeOffId === r.id) }));
+}
+
+/** Booked appointments inside time off or closures not over yet at `now`: one row per pair, by time. */
+export async function listBookedInTimeOff(db: Db, { now }: { now: Date }) {
   return db
     .select({
-      id: timeOff.id,
-      clinicianId: timeOff.clinicianId,
+      timeOffId: timeOff.id,
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
       clinicianName: clinicians.name,
-      start: timeOff.startsAt,
-      end: timeOff.endsAt,
-      reason: timeOff.reason,
+      type: appointmentTypes.name,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
     })
     .from(timeOff)
-    .leftJoin(clinicians, eq(clinicians.id, timeOff.clinicianId))
+    .innerJoin(
+      appointments,
+      and(
+        sql`(${timeOff.clinicianId} is null or ${timeOff.clinicianId} = ${appointments.clinicianId})`,
+        lt(appointments.startsAt, timeOff.endsAt),
+        gt(appointments.endsAt, timeOff.startsAt),
+        eq(appointments.status, "booked"),
+      ),
+    )
+    .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
     .where(gt(timeOff.endsAt, now))
-    .orderBy(asc(timeOff.startsAt));
+    .orderBy(asc(appointments.startsAt));
+}
+
+/** The id of a time-off row with exactly this clinician (null: a closure) and range; null when none. */
+export async function findTimeOff(
+  db: Db,
+  { clinicianId, startsAt, endsAt }: { clinicianId: string | null; startsAt: Date; endsAt: Date },
+) {
+  const rows = await db
+    .select({ id: timeOff.id })
+    .from(timeOff)
+    .where(
+      and(
+        clinicianId ? eq(timeOff.clinicianId, clinicianId) : isNull(timeOff.clinicianId),
+        eq(timeOff.startsAt, startsAt),
+        eq(timeOff.endsAt, endsAt),
+      ),
+    )
+    .limit(1);
+  return rows[0]?.id ?? null;
 }
 
 /** One clinician by id, active or not; null when unknown. */

@@ -2,8 +2,11 @@
 
 import { z } from "zod";
 import { getMfaPolicy } from "@/db/queries/mfa";
+import { findTimeOff } from "@/db/queries/scheduling";
+import { getClinicZone } from "@/lib/clinic-settings";
+import { localInstant } from "@/lib/scheduling/zoned";
 import { refuse } from "@/lib/forms";
-import { staffAction, type Outcome } from "@/lib/staff/action";
+import { staffAction } from "@/lib/staff/action";
 import { changeMfaPolicy, resetSecondFactors } from "@/lib/staff/mfa";
 import {
   addClinician,
@@ -40,25 +43,9 @@ import {
   updateAppointmentType,
   updateClinician,
   updatePolicies,
-  type SettingsResult,
 } from "@/lib/staff/settings";
 import { done } from "@/lib/staff/settings-fields";
-import { DONE, type Done } from "./done";
-
-// Every settings change is the admin's: the page checked the role, every action checks it again.
-const ADMIN = { roles: ["admin"], next: "/staff/settings" } as const;
-
-/**
- * A change made returns to the page (fresh data, every form reset) with a note of what was done
- * beside its section; a refusal comes back to the form with what was typed.
- */
-function saved(result: SettingsResult, done: Done): Outcome {
-  if (!result.ok) return result;
-  return {
-    redirect: `/staff/settings?done=${done}&n=${Date.now().toString(36)}#${DONE[done].section}`,
-    revalidate: "/staff/settings",
-  };
-}
+import { ADMIN, saved } from "./done";
 
 export const updatePoliciesAction = staffAction(
   { ...ADMIN, schema: policiesSchema },
@@ -89,9 +76,25 @@ export const removeWorkingHoursAction = staffAction(
   async (input, { db, staff }) => saved(await removeWorkingHours(db, staff, input), "hours_removed"),
 );
 
-export const addTimeOffAction = staffAction({ ...ADMIN, schema: timeOffSchema }, async (input, { db, staff, now }) =>
-  saved(await addTimeOff(db, staff, input, now), "time_off_added"),
-);
+/**
+ * Adds time off; the page then names the new row (`added`), so it can list the appointments
+ * already booked inside it, each with a link to move or cancel it.
+ */
+export const addTimeOffAction = staffAction({ ...ADMIN, schema: timeOffSchema }, async (input, { db, staff, now }) => {
+  const result = await addTimeOff(db, staff, input, now);
+  if (!result.ok) return result;
+  const zone = await getClinicZone(db);
+  const id = await findTimeOff(db, {
+    clinicianId: input.clinicianId,
+    startsAt: localInstant(input.startDate, input.startTime, zone),
+    endsAt: localInstant(input.endDate, input.endTime, zone),
+  });
+  const added = id ? `&added=${id}` : "";
+  return {
+    redirect: `/staff/settings?done=time_off_added${added}&n=${Date.now().toString(36)}#time-off`,
+    revalidate: "/staff/settings",
+  };
+});
 
 export const removeTimeOffAction = staffAction({ ...ADMIN, schema: timeOffRowSchema }, async (input, { db, staff }) =>
   saved(await removeTimeOff(db, staff, input), "time_off_removed"),

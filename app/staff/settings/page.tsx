@@ -227,6 +227,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         clinicians={clinicians}
         timeOff={timeOff}
         zone={zone}
+        added={query.added}
       />
       <OpeningHoursSection
         title={SECTIONS.find((s) => s.id === "opening-hours")!.title}

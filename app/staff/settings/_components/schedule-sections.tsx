@@ -1,4 +1,5 @@
 // Who works when and what can be booked: clinicians, weekly hours, time off, appointment types.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type {
   listAllAppointmentTypes,
@@ -24,6 +25,7 @@ import { SELF_BOOK_LEVELS } from "@/lib/staff/settings";
 import { StaffForm, type Field } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
+import timeOffStyles from "./time-off.module.css";
 import { AddWeeklyHoursForm, WeeklyHoursTable } from "./weekly-hours-table";
 
 type Clinicians = Awaited<ReturnType<typeof listAllClinicians>>;
@@ -155,17 +157,60 @@ export function HoursSection({
   );
 }
 
+type UpcomingTimeOff = Awaited<ReturnType<typeof listUpcomingTimeOff>>;
+
+/** The appointments still booked inside a time off, each linked to its page (move or cancel there). */
+function BookedInside({ booked, zone }: { booked: UpcomingTimeOff[number]["booked"]; zone: string }) {
+  return (
+    <ul className={timeOffStyles.bookedInside}>
+      {booked.map((b) => (
+        <li key={b.id}>
+          <Link href={`/staff/appointments/${b.id}`}>
+            {formatDateTime(b.startsAt, zone)}: {b.firstName} {b.lastName}, {b.type}
+            <span className="visually-hidden"> with {b.clinicianName}: move or cancel</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const bookedCount = (n: number) => (n === 1 ? "1 appointment is" : `${n} appointments are`);
+
 export function TimeOffSection({
   title,
   notice,
   clinicians,
   timeOff,
   zone,
-}: Head & { clinicians: Clinicians; timeOff: Awaited<ReturnType<typeof listUpcomingTimeOff>>; zone: string }) {
+  added,
+}: Head & { clinicians: Clinicians; timeOff: UpcomingTimeOff; zone: string; added?: string }) {
+  const just = added ? timeOff.find((t) => t.id === added) : undefined;
+  const active = clinicians.filter((c) => c.active);
+  const inactive = clinicians.filter((c) => !c.active);
   return (
     <section id="time-off" className={styles.section} aria-labelledby="time-off-title">
       <h2 id="time-off-title">{title}</h2>
       {notice}
+      {just ? (
+        <div className={timeOffStyles.bookedNotice} data-testid="time-off-added">
+          {just.booked.length ? (
+            <>
+              <p>
+                <strong>
+                  {bookedCount(just.booked.length)} still booked inside this time off (
+                  {just.clinicianName ?? "the whole clinic"}, {formatDateTime(just.start, zone)} to{" "}
+                  {formatDateTime(just.end, zone)}).
+                </strong>{" "}
+                They stay booked: open each to move it to another time or cancel it (the patient is told).
+              </p>
+              <BookedInside booked={just.booked} zone={zone} />
+            </>
+          ) : (
+            <p>No appointments are booked inside this time off.</p>
+          )}
+        </div>
+      ) : null}
       {timeOff.length ? (
         <div className={staff.tableWrap}>
           <table className={staff.table}>
@@ -176,6 +221,7 @@ export function TimeOffSection({
                 <th scope="col">From</th>
                 <th scope="col">Until</th>
                 <th scope="col">Reason</th>
+                <th scope="col">Booked inside</th>
                 <th scope="col">
                   <span className="visually-hidden">Remove</span>
                 </th>
@@ -185,11 +231,27 @@ export function TimeOffSection({
               {timeOff.map((t) => {
                 const who = t.clinicianId ? (t.clinicianName ?? "A former clinician") : "Whole clinic (closed)";
                 return (
-                  <tr key={t.id}>
+                  <tr key={t.id} data-testid="time-off-row">
                     <th scope="row">{who}</th>
                     <td>{formatDateTime(t.start, zone)}</td>
                     <td>{formatDateTime(t.end, zone)}</td>
                     <td>{t.reason ?? <span className={staff.muted}>None given</span>}</td>
+                    <td>
+                      {t.booked.length ? (
+                        <details className={styles.details}>
+                          <summary>
+                            ⚠ {t.booked.length} {t.booked.length === 1 ? "appointment" : "appointments"}
+                            <span className="visually-hidden">
+                              {" "}
+                              booked inside time off: {who}, {formatDateTime(t.start, zone)}
+                            </span>
+                          </summary>
+                          <BookedInside booked={t.booked} zone={zone} />
+                        </details>
+                      ) : (
+                        <span className={staff.muted}>None</span>
+                      )}
+                    </td>
                     <td>
                       <StaffForm
                         errorSummary
@@ -219,12 +281,13 @@ export function TimeOffSection({
       )}
       <h3>Add time off or a closure</h3>
       <p className={staff.muted}>
-        Dates and times are {zoneName(zone)}. Appointments already booked in that time stay: move or cancel them
-        yourself.
+        Dates and times are {zoneName(zone)}. Appointments already booked in that time stay booked: after adding, this
+        page lists them, each with a link to move or cancel it.
       </p>
       <p className={staff.muted}>
-        A whole-clinic closure also counts as out of hours (see <a href="#opening-hours">Opening hours</a>): urgent
-        cases that arrive during it are due when the clinic opens again.
+        A whole-clinic closure closes the clinic for every clinician and also counts as out of hours (see{" "}
+        <a href="#opening-hours">Opening hours</a>): urgent cases that arrive during it are due when the clinic opens
+        again.
       </p>
       <StaffForm
         errorSummary
@@ -235,9 +298,12 @@ export function TimeOffSection({
             name: "clinicianId",
             label: "Who",
             kind: "select",
+            // One clinician by default: closing the whole clinic is a deliberate choice, at the end.
+            defaultValue: active[0]?.id ?? "",
             options: [
-              { value: "", label: "The whole clinic (closed)" },
-              ...clinicians.map((c) => ({ value: c.id, label: c.name })),
+              ...active.map((c) => ({ value: c.id, label: c.name })),
+              ...inactive.map((c) => ({ value: c.id, label: `${c.name} (inactive)` })),
+              { value: "", label: "The whole clinic (closed for everyone)" },
             ],
           },
           { name: "startDate", label: "From (date)", kind: "date", short: true },

@@ -1,0 +1,98 @@
+// One view of the staff calendar: which days and clinicians, read from the database, laid out, and
+// audited (patients' names and levels are patient data).
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { readCalendar } from "@/db/queries/calendar";
+import type { Clinic } from "@/db/schema";
+import type { WorkingHours } from "@/lib/scheduling/types";
+import { addLocalDays, isLocalDate, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
+import type { Actor } from "./cases";
+import { layoutCalendar, type CalendarLayout } from "./calendar";
+
+export const calendarQuerySchema = z.object({
+  view: z.enum(["day", "week"]).default("day").catch("day"),
+  date: z.string().refine(isLocalDate).optional().catch(undefined),
+  clinician: z.uuid().optional().catch(undefined),
+});
+
+export type CalendarQuery = z.output<typeof calendarQuerySchema>;
+
+export type CalendarView = {
+  query: CalendarQuery;
+  zone: string;
+  today: string;
+  /** The date asked for (today by default); a week view shows its Monday to Sunday. */
+  date: string;
+  days: string[];
+  clinicians: { id: string; name: string }[];
+  layout: CalendarLayout;
+  appointments: number;
+};
+
+/** The days a view shows: the date, or the Monday-to-Sunday week it falls in. */
+export function calendarDays(view: "day" | "week", date: string): string[] {
+  const first = view === "week" ? addLocalDays(date, 1 - isoWeekday(parseLocalDate(date))) : date;
+  return Array.from({ length: view === "week" ? 7 : 1 }, (_, i) => addLocalDays(first, i));
+}
+
+/**
+ * Reads and lays out one view of the calendar (every active clinician, or the one asked for) and
+ * records that the staff member saw it, with how many appointments were shown.
+ */
+export async function viewCalendar(
+  db: Db,
+  staff: Actor,
+  input: {
+    query: CalendarQuery;
+    now: Date;
+    clinic: Clinic | null;
+    settings: { clinicians: { id: string; name: string }[]; hours: WorkingHours[] };
+  },
+): Promise<CalendarView> {
+  const { query, now, clinic, settings } = input;
+  const zone = clinic?.timeZone ?? "UTC";
+  const today = localDate(now, zone);
+  const date = query.date ?? today;
+  const days = calendarDays(query.view, date);
+  const chosen = settings.clinicians.find((c) => c.id === query.clinician);
+  const clinicians = chosen ? [chosen] : settings.clinicians;
+  const from = localInstant(days[0]!, "00:00", zone);
+  const to = localInstant(addLocalDays(days.at(-1)!, 1), "00:00", zone);
+  const data = await readCalendar(db, { from, to, clinicianIds: clinicians.map((c) => c.id) });
+  const layout = layoutCalendar({
+    timeZone: zone,
+    now,
+    days,
+    clinicians,
+    hours: settings.hours,
+    openingHours: data.openingHours,
+    appointments: data.appointments,
+    timeOff: data.timeOff,
+    slotIntervalMinutes: clinic?.slotIntervalMinutes ?? 15,
+  });
+  await recordAudit(db, {
+    actor: { id: staff.id, email: staff.email },
+    action: "schedule_viewed",
+    subjectType: "schedule",
+    subjectId: null,
+    after: {
+      view: `calendar_${query.view}`,
+      from: days[0],
+      days: days.length,
+      clinician: chosen?.id ?? null,
+      appointments: data.appointments.length,
+    },
+    clientAddress: staff.clientAddress,
+  });
+  return {
+    query,
+    zone,
+    today,
+    date,
+    days,
+    clinicians,
+    layout,
+    appointments: data.appointments.length,
+  };
+}

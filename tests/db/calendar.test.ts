@@ -1,0 +1,192 @@
+import { expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { listAudit } from "@/db/queries/audit";
+import { readCalendar } from "@/db/queries/calendar";
+import { getClinic } from "@/db/queries/clinic";
+import { listSchedule } from "@/db/queries/schedule";
+import { findTimeOff, listUpcomingTimeOff } from "@/db/queries/scheduling";
+import { upsertStaff } from "@/db/queries/staff";
+import { DEMO_CLINICIANS, seed } from "@/db/seed";
+import { clearSettingsCaches, getScheduleSettings } from "@/lib/clinic-settings";
+import { seedDemo } from "@/lib/demo";
+import { localDate, localInstant, localTime } from "@/lib/scheduling/zoned";
+import { calendarQuerySchema, viewCalendar } from "@/lib/staff/calendar-view";
+import { addTimeOff } from "@/lib/staff/settings";
+import { describeEachDb } from "./support";
+
+const ZONE = "America/New_York";
+// Tuesday 1 December 2026, 10:00 in New York; the week runs Monday 30 November to Sunday 6 December.
+const NOW = new Date("2026-12-01T15:00:00Z");
+const WEEK_FROM = localInstant("2026-11-30", "00:00", ZONE);
+const WEEK_TO = localInstant("2026-12-07", "00:00", ZONE);
+const ALL = DEMO_CLINICIANS.map((c) => c.id);
+
+let n = 0;
+async function staffMember(db: Db, role: "admin" | "reception") {
+  const email = `calendar${++n}@clinic.test`;
+  const { id } = await upsertStaff(db, { email, name: `Staff ${n}`, role, passwordHash: "x" });
+  return { id, email, clientAddress: "192.0.2.41" };
+}
+
+async function demoWeek(db: Db) {
+  await seed(db);
+  await seedDemo(db, { now: NOW, timeZone: ZONE });
+  clearSettingsCaches();
+  return listSchedule(db, { from: WEEK_FROM, to: WEEK_TO });
+}
+
+const local = (at: Date) => ({ date: localDate(at, ZONE), time: localTime(at, ZONE) });
+
+describeEachDb("the staff calendar", (ctx) => {
+  it("reads the week's appointments with the patient's name, type and level, its time off and closures", async () => {
+    const { db } = ctx();
+    const demo = await demoWeek(db);
+    expect(demo).toHaveLength(3);
+    const admin = await staffMember(db, "admin");
+    const first = demo[0]!;
+    const start = local(first.startsAt);
+    const end = local(new Date(first.endsAt.getTime() + 60 * 60_000));
+    expect(
+      await addTimeOff(
+        db,
+        admin,
+        {
+          clinicianId: first.clinicianId,
+          startDate: start.date,
+          startTime: start.time,
+          endDate: end.date,
+          endTime: end.time,
+          reason: "Course",
+        },
+        NOW,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await addTimeOff(
+        db,
+        admin,
+        {
+          clinicianId: null,
+          startDate: "2026-12-04",
+          startTime: "00:00",
+          endDate: "2026-12-05",
+          endTime: "00:00",
+          reason: null,
+        },
+        NOW,
+      ),
+    ).toEqual({ ok: true });
+
+    const week = await readCalendar(db, { from: WEEK_FROM, to: WEEK_TO, clinicianIds: ALL });
+    expect(week.appointments.map((a) => a.id).sort()).toEqual(demo.map((r) => r.id).sort());
+    const shown = week.appointments.find((a) => a.id === first.id)!;
+    expect(shown).toMatchObject({
+      firstName: first.firstName,
+      lastName: first.lastName,
+      type: first.type,
+      clinicianId: first.clinicianId,
+    });
+    expect(["SOON", "ROUTINE", "SELF_CARE"]).toContain(shown.level);
+    // The blocked range covers the appointment and its buffers.
+    expect(shown.blockStart.getTime()).toBeLessThanOrEqual(first.startsAt.getTime());
+    expect(shown.blockEnd.getTime()).toBeGreaterThanOrEqual(first.endsAt.getTime());
+    expect(week.timeOff.map((t) => [t.clinicianId, t.reason])).toEqual([
+      [first.clinicianId, "Course"],
+      [null, null],
+    ]);
+    expect(week.openingHours.length).toBeGreaterThan(0);
+
+    // One clinician: only theirs.
+    const other = ALL.find((id) => id !== first.clinicianId)!;
+    const theirs = await readCalendar(db, { from: WEEK_FROM, to: WEEK_TO, clinicianIds: [other] });
+    expect(theirs.appointments.every((a) => a.clinicianId === other)).toBe(true);
+    // Another week: none.
+    const later = await readCalendar(db, {
+      from: WEEK_TO,
+      to: localInstant("2026-12-14", "00:00", ZONE),
+      clinicianIds: ALL,
+    });
+    expect(later.appointments).toEqual([]);
+  });
+
+  it("lays out the week for every clinician and audits the view of patients' names", async () => {
+    const { db } = ctx();
+    const reception = await staffMember(db, "reception");
+    const [clinic, settings] = await Promise.all([getClinic(db), getScheduleSettings(db)]);
+    const view = await viewCalendar(db, reception, {
+      query: calendarQuerySchema.parse({ view: "week" }),
+      now: NOW,
+      clinic,
+      settings,
+    });
+    expect(view.days[0]).toBe("2026-11-30");
+    expect(view.clinicians.map((c) => c.id).sort()).toEqual([...ALL].sort());
+    const booked = view.layout.cells.flatMap((c) => c.blocks).filter((b) => b.kind === "appointment");
+    expect(booked).toHaveLength(3);
+    // Friday 4 December is closed: nobody has free time that day, and every column is shaded.
+    const friday = view.layout.cells.filter((c) => c.date === "2026-12-04");
+    expect(friday.flatMap((c) => c.blocks).some((b) => b.kind === "free")).toBe(false);
+    expect(friday.every((c) => c.blocks.some((b) => b.kind === "off" && b.closure))).toBe(true);
+    // Thursday has free time for someone, linked to booking.
+    const thursday = view.layout.cells.filter((c) => c.date === "2026-12-03").flatMap((c) => c.blocks);
+    expect(thursday.find((b) => b.kind === "free")).toMatchObject({
+      href: expect.stringMatching(/^\/staff\/book\?clinician=/),
+    });
+
+    const [event] = await listAudit(db, { actorId: reception.id, action: "schedule_viewed" });
+    expect(event).toMatchObject({
+      subjectType: "schedule",
+      after: { view: "calendar_week", from: "2026-11-30", days: 7, clinician: null, appointments: 3 },
+    });
+  });
+
+  it("lists the appointments booked inside time off: the clinician's own, or everyone's for a closure", async () => {
+    const { db } = ctx();
+    const now = NOW;
+    const upcoming = await listUpcomingTimeOff(db, { now });
+    const demo = await listSchedule(db, { from: WEEK_FROM, to: WEEK_TO });
+    const first = demo[0]!;
+    const course = upcoming.find((t) => t.reason === "Course")!;
+    expect(course.booked.map((b) => ({ id: b.id, name: `${b.firstName} ${b.lastName}`, type: b.type }))).toEqual([
+      { id: first.id, name: `${first.firstName} ${first.lastName}`, type: first.type },
+    ]);
+    // The Friday closure has nothing booked in it.
+    expect(upcoming.find((t) => t.clinicianId === null)!.booked).toEqual([]);
+
+    // Another clinician's time off over the same hours lists none of it; a closure lists all of that day's.
+    const admin = await staffMember(db, "admin");
+    const other = ALL.find((id) => id !== first.clinicianId)!;
+    const day = local(first.startsAt).date;
+    await addTimeOff(
+      db,
+      admin,
+      { clinicianId: other, startDate: day, startTime: "00:00", endDate: day, endTime: "23:59", reason: "Other" },
+      now,
+    );
+    await addTimeOff(
+      db,
+      admin,
+      { clinicianId: null, startDate: day, startTime: "00:00", endDate: day, endTime: "23:59", reason: "Flood" },
+      now,
+    );
+    const again = await listUpcomingTimeOff(db, { now });
+    const theirs = demo.filter((r) => r.clinicianId === other && local(r.startsAt).date === day);
+    expect(again.find((t) => t.reason === "Other")!.booked.map((b) => b.id)).toEqual(theirs.map((r) => r.id));
+    const flood = again.find((t) => t.reason === "Flood")!;
+    expect(flood.booked.map((b) => b.id).sort()).toEqual(
+      demo
+        .filter((r) => local(r.startsAt).date === day)
+        .map((r) => r.id)
+        .sort(),
+    );
+    // The settings page finds the row it just added, to list what is booked inside it.
+    expect(
+      await findTimeOff(db, {
+        clinicianId: null,
+        startsAt: localInstant(day, "00:00", ZONE),
+        endsAt: localInstant(day, "23:59", ZONE),
+      }),
+    ).toBe(flood.id);
+    expect(await findTimeOff(db, { clinicianId: other, startsAt: now, endsAt: WEEK_TO })).toBeNull();
+  });
+});

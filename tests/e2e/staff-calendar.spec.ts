@@ -1,0 +1,159 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+import { ADMIN, RECEPTION, signIn } from "./staff-session";
+
+const ZONE = "America/New_York";
+
+/** Fails the test on any Content-Security-Policy error in the console (blocked inline styles, scripts). */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on(
+    "console",
+    (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()),
+  );
+  return violations;
+}
+
+// The demo schedule (lib/demo): Lena Fischer's appointment started half an hour before the server
+// did. Near midnight it may fall on another day.
+async function showDayWith(page: Page, name: string): Promise<void> {
+  for (const move of [null, "Previous day", "Next day", "Next day"]) {
+    if (move) await page.getByRole("link", { name: move, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+    if ((await page.getByRole("link", { name: new RegExp(`^${name}, `) }).count()) > 0) return;
+  }
+  throw new Error(`${name} is not on the calendar`);
+}
+
+test("reception sees the day per clinician, moves to the week, and a free time links to booking", async ({ page }) => {
+  const csp = watchCsp(page);
+  await signIn(page, RECEPTION);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Calendar" }).click();
+  await expect(page.getByRole("heading", { name: "Calendar", exact: true })).toBeVisible();
+  await expect(page.getByText(/All times are New York time/)).toBeVisible();
+  // A column per clinician, each with its heading.
+  for (const name of ["Dr Priya Raman", "Sam Okafor", "Lena Novak"])
+    await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+
+  await showDayWith(page, "Lena Fischer");
+  const lena = page.getByRole("link", { name: /^Lena Fischer, / });
+  await expect(lena).toHaveAccessibleName(/Lena Fischer, .+, level (Soon|Routine|Self-care), .+ with Dr Priya Raman/);
+  await expect(lena).toContainText("Lena Fischer");
+  await expect(lena).toHaveAttribute("href", /^\/staff\/appointments\/[0-9a-f-]{36}$/);
+  await expectNoAxeViolations(page);
+
+  // The week: every clinician's days in a table, the same appointment in it.
+  await page.getByRole("link", { name: "Week", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Week of / })).toBeVisible();
+  const week = page.getByRole("table", { name: /Every clinician.s week/ });
+  await expect(week.getByRole("rowheader", { name: "Dr Priya Raman" })).toBeVisible();
+  if ((await page.getByRole("link", { name: /^Lena Fischer, / }).count()) === 0) {
+    // Shown on a Monday just after midnight, the appointment may be in last week.
+    await page.getByRole("link", { name: "Previous week" }).click();
+  }
+  await expect(week.getByRole("link", { name: /^Lena Fischer, / })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // One clinician's week, hour by hour.
+  await page.getByRole("navigation", { name: "Clinicians shown" }).getByRole("link", { name: "Sam Okafor" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Week of .*: Sam Okafor$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3 })).toHaveCount(7);
+  await expectNoAxeViolations(page);
+
+  // Back to one day of everyone: find a day with free time (today may be over) and check its link.
+  await page.getByRole("navigation", { name: "Clinicians shown" }).getByRole("link", { name: "Everyone" }).click();
+  await page.getByRole("link", { name: "Day", exact: true }).click();
+  const freeTime = page.getByRole("link", { name: /^Free .+ with .+: book a patient$/ });
+  for (let i = 0; i < 7 && (await freeTime.count()) === 0; i++)
+    await page.getByRole("link", { name: "Next day", exact: true }).click();
+  const href = await freeTime.first().getAttribute("href");
+  const url = new URL(href!, "http://x");
+  expect(url.pathname).toBe("/staff/book");
+  expect(url.searchParams.get("clinician")).toMatch(/^[0-9a-f-]{36}$/);
+  expect(new Date(url.searchParams.get("start")!).toISOString()).toBe(url.searchParams.get("start"));
+  // From the keyboard: a free time is reached with Tab and opened with Enter.
+  await freeTime.first().focus();
+  await expect(freeTime.first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/staff\/book\?clinician=.+&start=/);
+
+  // On a phone the day is a list per clinician, still with every link.
+  await page.goto("/staff/calendar");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("heading", { level: 3, name: "Dr Priya Raman" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(csp).toEqual([]);
+});
+
+/** "YYYY-MM-DD" and "HH:MM" of an instant in the clinic's zone. */
+function local(at: Date): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+test("adding time off defaults to one clinician and lists the appointment already booked inside it", async ({
+  page,
+}) => {
+  const csp = watchCsp(page);
+  await signIn(page, ADMIN, "/staff/settings");
+  const section = page.locator("#time-off");
+  const who = section.getByLabel("Who");
+  await expect(who).not.toHaveValue("");
+  await expect(who.locator("option:checked")).toHaveText("Dr Priya Raman");
+  await expect(who.locator("option").last()).toHaveText(/whole clinic/i);
+
+  // Tom Becker's appointment with Lena Novak starts two hours after the server did (Lena Fischer's,
+  // earlier, may be marked arrived by now): time off from 1 h 45 min to 2 h 15 min from now covers it.
+  await who.selectOption({ label: "Lena Novak" });
+  const now = Date.now();
+  const from = local(new Date(now + 105 * 60_000));
+  const until = local(new Date(now + 135 * 60_000));
+  await section.getByLabel("From (date)").fill(from.date);
+  await section.getByLabel("From (time)").fill(from.time);
+  await section.getByLabel("Until (date)").fill(until.date);
+  await section.getByLabel("Until (time)").fill(until.time);
+  await section.getByLabel("Reason (optional)").fill("Calendar test");
+  await section.getByRole("button", { name: "Add time off" }).click();
+
+  const added = page.getByTestId("time-off-added");
+  await expect(added).toContainText("1 appointment is still booked inside this time off (Lena Novak");
+  const link = added.getByRole("link", { name: /Tom Becker/ });
+  await expect(link).toHaveAttribute("href", /^\/staff\/appointments\/[0-9a-f-]{36}$/);
+  await expect(link).toHaveAccessibleName(/Tom Becker, .+ with Lena Novak: move or cancel/);
+
+  // The list of time off counts it too, with the same link.
+  const row = section.getByTestId("time-off-row").filter({ hasText: "Calendar test" });
+  await row.getByText(/1 appointment/).click();
+  await expect(row.getByRole("link", { name: /Tom Becker/ })).toHaveAttribute(
+    "href",
+    (await link.getAttribute("href"))!,
+  );
+  await expectNoAxeViolations(page);
+
+  // The calendar shades it, labelled, over the appointment.
+  await page.goto(`/staff/calendar?date=${from.date}`);
+  await expect(page.getByText(/Time off: Lena Novak, .+ \(Calendar test\)/).first()).toBeAttached();
+
+  // Tidy up: the time off goes again.
+  await page.goto("/staff/settings#time-off");
+  await page
+    .locator("#time-off")
+    .getByTestId("time-off-row")
+    .filter({ hasText: "Calendar test" })
+    .getByRole("button", { name: /^Remove/ })
+    .click();
+  await expect(page.locator("#time-off").getByText("Calendar test")).toHaveCount(0);
+  expect(csp).toEqual([]);
+});
