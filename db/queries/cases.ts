@@ -1,6 +1,7 @@
 // What staff read and change on an escalated case (intakes seen as cases): its notes, bookings and
 // emails, and the compare-and-swap changes of acknowledging, overriding and resolving it.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import {
   appointments,
@@ -19,38 +20,87 @@ export async function intakeExists(db: Db, intakeId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** The case's notes and logged calls, oldest first, with their author's name. */
-export async function listCaseNotes(db: Db, intakeId: string) {
-  return db
-    .select({
-      id: caseNotes.id,
-      kind: caseNotes.kind,
-      outcome: caseNotes.outcome,
-      body: caseNotes.body,
-      createdAt: caseNotes.createdAt,
-      author: staffUsers.name,
-    })
-    .from(caseNotes)
-    .innerJoin(staffUsers, eq(staffUsers.id, caseNotes.authorId))
-    .where(eq(caseNotes.intakeId, intakeId))
-    .orderBy(asc(caseNotes.createdAt));
+/** Whose notes: one case's, several cases' (a patient's, for the privacy export), or every case of a patient. */
+export type NoteScope = { intakeId: string } | { intakeIds: readonly string[] } | { patientId: string };
+
+/** The one column set of a note or logged call as staff and the patient's export read it. */
+const noteColumns = {
+  id: caseNotes.id,
+  intakeId: caseNotes.intakeId,
+  kind: caseNotes.kind,
+  outcome: caseNotes.outcome,
+  body: caseNotes.body,
+  createdAt: caseNotes.createdAt,
+  author: staffUsers.name,
+};
+
+/** Notes and logged calls in `scope`, with their author's name, oldest or newest first (ties by id). */
+export async function listNotes(db: Db, { scope, order }: { scope: NoteScope; order: "oldest" | "newest" }) {
+  let where: SQL;
+  if ("intakeId" in scope) where = eq(caseNotes.intakeId, scope.intakeId);
+  else if ("intakeIds" in scope) {
+    if (!scope.intakeIds.length) return [];
+    where = inArray(caseNotes.intakeId, [...scope.intakeIds]);
+  } else
+    where = inArray(
+      caseNotes.intakeId,
+      db.select({ id: intakes.id }).from(intakes).where(eq(intakes.patientId, scope.patientId)),
+    );
+  const by = order === "oldest" ? asc : desc;
+  return (
+    db
+      .select(noteColumns)
+      .from(caseNotes)
+      // author_id is NOT NULL and references staff_users: a left join only keeps the export whole if that ever changes.
+      .leftJoin(staffUsers, eq(staffUsers.id, caseNotes.authorId))
+      .where(where)
+      .orderBy(by(caseNotes.createdAt), by(caseNotes.id))
+  );
 }
 
-/** Every appointment of the case (any status), newest start first, with clinician and type names. */
-export async function listCaseBookings(db: Db, intakeId: string) {
+/** The case's notes and logged calls, oldest first, with their author's name. */
+export function listCaseNotes(db: Db, intakeId: string) {
+  return listNotes(db, { scope: { intakeId }, order: "oldest" });
+}
+
+const bookedBy = alias(staffUsers, "booked_by");
+
+/**
+ * The one column set of an appointment as the case and patient pages list it: when, what, with whom,
+ * its status, and who booked or cancelled it and why.
+ */
+export const appointmentRowColumns = {
+  id: appointments.id,
+  intakeId: appointments.intakeId,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  status: appointments.status,
+  cancelledAt: appointments.cancelledAt,
+  cancelReason: appointments.cancelReason,
+  lateCancellation: appointments.lateCancellation,
+  bookedByStaff: bookedBy.name,
+  outsideLevelReason: appointments.outsideLevelReason,
+  clinician: clinicians.name,
+  type: appointmentTypes.name,
+};
+
+/** Appointments matching `where`, newest start first, in the shape of appointmentRowColumns. */
+export function listAppointmentRows(db: Db, where: SQL) {
   return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      status: appointments.status,
-      clinician: clinicians.name,
-      type: appointmentTypes.name,
-    })
+    .select(appointmentRowColumns)
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
-    .where(eq(appointments.intakeId, intakeId))
-    .orderBy(desc(appointments.startsAt));
+    .leftJoin(bookedBy, eq(bookedBy.id, appointments.bookedByStaffId))
+    .where(where)
+    .orderBy(desc(appointments.startsAt), desc(appointments.id));
+}
+
+export type AppointmentRow = Awaited<ReturnType<typeof listAppointmentRows>>[number];
+
+/** Every appointment of the case (any status), newest start first, with clinician and type names. */
+export function listCaseBookings(db: Db, intakeId: string) {
+  return listAppointmentRows(db, eq(appointments.intakeId, intakeId));
 }
 
 /** The last 50 emails to the patient's address or about the case's appointments, newest first. */

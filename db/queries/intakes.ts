@@ -229,6 +229,7 @@ export async function listEscalations(
         createdAt: intakes.createdAt,
         firstName: intakes.firstName,
         lastName: intakes.lastName,
+        patientId: intakes.patientId,
         ageAtGrading: intakes.ageAtGrading,
         rulesetVersion: intakes.rulesetVersion,
         firedRules: intakes.firedRules,

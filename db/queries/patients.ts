@@ -1,19 +1,10 @@
 // Patients as staff find and read them (search, one patient's history) and merging two records
 // into one and back. Each merge moves rows by id and keeps those ids, so an undo moves exactly them.
-import { and, asc, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { alias, union, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import {
-  appointments,
-  appointmentTypes,
-  caseNotes,
-  clinicians,
-  intakes,
-  outbox,
-  patientMerges,
-  patients,
-  staffUsers,
-} from "../schema";
+import { appointments, intakes, outbox, patientMerges, patients, staffUsers } from "../schema";
+import { listAppointmentRows, listNotes } from "./cases";
 import { ALERT_KINDS } from "./outbox";
 
 /** What staff search by: name words (each a prefix of the first or last name), an email, phone digits or a date of birth. */
@@ -72,13 +63,23 @@ export async function searchPatients(
   db: Db,
   { key, after, limit }: { key: PatientSearchKey; after?: PatientCursor | null; limit: number },
 ) {
+  // Records merged into others are few (an index holds just them): first the live records that
+  // matching merged ones joined, one or two merges back; then the live records that match, in
+  // name order, with those. One OR over every record and a subquery would read them all.
   const m1 = alias(patients, "merged_1");
   const m2 = alias(patients, "merged_2");
-  const viaMerge = db
-    .select({ id: m1.mergedIntoId })
-    .from(m1)
-    .leftJoin(m2, eq(m2.mergedIntoId, m1.id))
-    .where(and(sql`${m1.mergedIntoId} is not null`, or(matches(m1, key), matches(m2, key))));
+  const joined = await union(
+    db
+      .select({ id: m1.mergedIntoId })
+      .from(m1)
+      .where(and(isNotNull(m1.mergedIntoId), matches(m1, key))),
+    db
+      .select({ id: m1.mergedIntoId })
+      .from(m2)
+      .innerJoin(m1, eq(m1.id, m2.mergedIntoId))
+      .where(and(isNotNull(m2.mergedIntoId), isNotNull(m1.mergedIntoId), matches(m2, key))),
+  );
+  const joinedIds = joined.flatMap((r) => (r.id ? [r.id] : []));
   return db
     .select({
       id: patients.id,
@@ -97,7 +98,7 @@ export async function searchPatients(
     .where(
       and(
         isNull(patients.mergedIntoId),
-        or(matches(patients, key), inArray(patients.id, viaMerge)),
+        joinedIds.length ? or(matches(patients, key), inArray(patients.id, joinedIds)) : matches(patients, key),
         after
           ? sql`(${lowerLast}, ${lowerFirst}, ${patients.id}) > (${after.last}, ${after.first}, ${after.id}::uuid)`
           : undefined,
@@ -145,43 +146,14 @@ export async function listPatientIntakes(db: Db, patientId: string) {
     .orderBy(desc(intakes.createdAt), desc(intakes.id));
 }
 
-/** The patient's appointments (any status), newest start first, with clinician and type names. */
-export async function listPatientAppointments(db: Db, patientId: string) {
-  return db
-    .select({
-      id: appointments.id,
-      intakeId: appointments.intakeId,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      cancelledAt: appointments.cancelledAt,
-      clinician: clinicians.name,
-      type: appointmentTypes.name,
-    })
-    .from(appointments)
-    .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
-    .where(eq(appointments.patientId, patientId))
-    .orderBy(desc(appointments.startsAt), desc(appointments.id));
+/** The patient's appointments (any status), newest start first, with clinician and type names, who booked and why. */
+export function listPatientAppointments(db: Db, patientId: string) {
+  return listAppointmentRows(db, eq(appointments.patientId, patientId));
 }
 
 /** Notes and logged calls on any of the patient's intakes, newest first, with their author's name. */
-export async function listPatientNotes(db: Db, patientId: string) {
-  return db
-    .select({
-      id: caseNotes.id,
-      intakeId: caseNotes.intakeId,
-      kind: caseNotes.kind,
-      outcome: caseNotes.outcome,
-      body: caseNotes.body,
-      createdAt: caseNotes.createdAt,
-      author: staffUsers.name,
-    })
-    .from(caseNotes)
-    .innerJoin(staffUsers, eq(staffUsers.id, caseNotes.authorId))
-    .innerJoin(intakes, eq(intakes.id, caseNotes.intakeId))
-    .where(eq(intakes.patientId, patientId))
-    .orderBy(desc(caseNotes.createdAt), desc(caseNotes.id));
+export function listPatientNotes(db: Db, patientId: string) {
+  return listNotes(db, { scope: { patientId }, order: "newest" });
 }
 
 const ALERT_KIND_LIST: string[] = Object.values(ALERT_KINDS);

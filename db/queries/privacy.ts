@@ -19,6 +19,7 @@ import {
   staffUsers,
   type Intake,
 } from "../schema";
+import { listNotes } from "./cases";
 import { ALERT_KINDS } from "./outbox";
 
 /** What erased free text (a note, a reason) reads as afterwards. */
@@ -104,22 +105,8 @@ export async function listPatientAppointments(db: Db, intakeIds: readonly string
 }
 
 /** The notes and logged calls on the patient's cases, oldest first, with their author's name. */
-export async function listPatientNotes(db: Db, intakeIds: readonly string[]) {
-  if (!intakeIds.length) return [];
-  return db
-    .select({
-      id: caseNotes.id,
-      intakeId: caseNotes.intakeId,
-      kind: caseNotes.kind,
-      outcome: caseNotes.outcome,
-      body: caseNotes.body,
-      createdAt: caseNotes.createdAt,
-      author: staffUsers.name,
-    })
-    .from(caseNotes)
-    .leftJoin(staffUsers, eq(staffUsers.id, caseNotes.authorId))
-    .where(inArray(caseNotes.intakeId, [...intakeIds]))
-    .orderBy(asc(caseNotes.createdAt), asc(caseNotes.id));
+export function listPatientNotes(db: Db, intakeIds: readonly string[]) {
+  return listNotes(db, { scope: { intakeIds }, order: "oldest" });
 }
 
 /** Staff alerts and webhook deliveries name a case but go to staff: never the patient's emails. */

@@ -70,11 +70,16 @@ export const FORM_PAGE_NAMES: Record<string, string> = {
   "health-history": "the health history",
 };
 
+/** "1 day", "3 days", "1 intake", "2 appointments": a count with its noun in the right number. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** "12 min", "3 h 5 min", "2 days" */
 export function duration(ms: number): string {
   const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
-  return `${Math.floor(hours / 24)} days`;
+  return plural(Math.floor(hours / 24), "day");
 }

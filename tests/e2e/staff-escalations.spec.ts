@@ -54,7 +54,7 @@ test("a SOON case waits on the review list until a clinician marks it reviewed; 
   expect(body.cases).toEqual([expect.objectContaining({ id: intake.id, effectiveLevel: "SOON" })]);
   expect(body.cases[0]!.deadline).not.toBeNull();
 
-  await page.getByRole("link", { name: `Esc ${lastName}` }).click();
+  await page.getByRole("link", { name: `Esc ${lastName}`, exact: true }).click();
   await expect(page.getByTestId("review-state")).toContainText("review by");
   await page.getByRole("button", { name: "Mark reviewed" }).click();
   await expect(page.getByText("Marked reviewed. It has left the review list.")).toBeVisible();

@@ -93,7 +93,7 @@ test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledg
   expect(mine).toBeGreaterThanOrEqual(0);
   expect(levels.slice(0, mine).every((l) => l.startsWith("Emergency"))).toBe(true);
 
-  await page.getByTestId("case-row").nth(mine).getByRole("link").click();
+  await page.getByTestId("case-row").nth(mine).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Contact" })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Acknowledge" }).click();
@@ -177,7 +177,7 @@ test.describe("on a tablet", () => {
     await expectNoAxeViolations(page);
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await fits()).toBe(true);
-    await page.getByTestId("case-row").first().getByRole("link").click();
+    await page.getByTestId("case-row").first().getByRole("link").first().click();
     await expect(page.getByRole("heading", { name: "Contact" })).toBeVisible();
     await expectNoAxeViolations(page);
     expect(await fits()).toBe(true);

@@ -28,6 +28,7 @@ export function queueRow(c: QueueCase, now: Date, list: "queue" | "review" = "qu
       : "";
   return {
     id: c.id,
+    patientId: c.patientId,
     level: c.effectiveLevel,
     levelName: LEVEL_NAMES[c.effectiveLevel],
     gradedName: c.overrideLevel ? LEVEL_NAMES[c.level] : null,

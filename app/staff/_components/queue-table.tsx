@@ -7,6 +7,8 @@ import styles from "./staff.module.css";
 /** One queue row, worded on the server (the deadline, the rule, the waiting time). */
 export type QueueRow = {
   id: string;
+  /** The patient's record, for the name's own link (null for rows without one). */
+  patientId: string | null;
   level: Level;
   levelName: string;
   /** "graded X" when a clinician changed the level (the queue orders by the level that acts). */
@@ -36,7 +38,7 @@ export function QueueTable({
 }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.stacked}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -59,11 +61,21 @@ export function QueueTable({
                 <Link href={`/staff/cases/${c.id}`} prefetch={false}>
                   {c.name}
                 </Link>
-                <div className={styles.muted}>age {c.age}</div>
+                <div className={styles.muted}>
+                  age {c.age}
+                  {c.patientId ? (
+                    <>
+                      {" · "}
+                      <Link href={`/staff/patients/${c.patientId}`} prefetch={false}>
+                        record<span className="visually-hidden"> of {c.name}</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </div>
               </td>
-              <td>{c.why}</td>
-              <td>{c.waiting}</td>
-              <td>
+              <td data-label="Why">{c.why}</td>
+              <td data-label="Waiting">{c.waiting}</td>
+              <td data-label={deadlineHeading}>
                 {c.ack.overdue ? <span className={styles.overdue}>{c.ack.text}</span> : c.ack.text}
                 {c.tags.map((t) => (
                   <div key={t} className={t.startsWith("☎") ? styles.overdue : styles.muted}>

@@ -76,7 +76,7 @@ export default async function PatientsPage({ searchParams }: Props) {
               Searched by {SEARCHED_BY[page.key]}.
             </p>
             <div className={styles.tableWrap}>
-              <table className={styles.table}>
+              <table className={`${styles.table} ${styles.stacked}`}>
                 <caption className="visually-hidden">Patients matching the search, by last name</caption>
                 <thead>
                   <tr>
@@ -96,10 +96,10 @@ export default async function PatientsPage({ searchParams }: Props) {
                         </Link>
                         {p.erased ? <div className={styles.muted}>personal data erased</div> : null}
                       </td>
-                      <td>{p.dateOfBirth ?? "—"}</td>
-                      <td>{p.email ?? "—"}</td>
-                      <td>{p.phone || "—"}</td>
-                      <td>
+                      <td data-label="Born">{p.dateOfBirth ?? "—"}</td>
+                      <td data-label="Email">{p.email ?? "—"}</td>
+                      <td data-label="Phone">{p.phone || "—"}</td>
+                      <td data-label="Last intake">
                         {p.lastIntakeAt ? formatLongDate(p.lastIntakeAt, zone) : "—"}
                         {p.lastLevel ? (
                           <div>

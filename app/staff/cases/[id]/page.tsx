@@ -5,8 +5,8 @@ import { getClinicInfo } from "@/lib/clinic";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { getDb } from "@/lib/db";
 import { ackState, callDue, CALL_REQUIRED_LEVELS } from "@/lib/escalation";
-import { reviewSections } from "@/lib/intake-form/review";
 import { kindLabel } from "@/lib/notifications/labels";
+import { buildBrief } from "@/lib/staff/brief";
 import { CALL_OUTCOMES, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
 import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
@@ -22,6 +22,10 @@ import {
 } from "../../actions";
 import { StaffForm } from "../../_components/staff-form";
 import { AlertDeliveries } from "../../_components/alert-deliveries";
+import { RecordAppointments } from "../../_components/record-appointments";
+import { RecordNotes } from "../../_components/record-notes";
+import { CaseBrief } from "./case-brief";
+import { CaseAnswers } from "./case-answers";
 import styles from "../../_components/staff.module.css";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { getErasureRecord } from "@/db/queries/privacy";
@@ -71,10 +75,10 @@ export default async function CasePage({ params, searchParams }: Props) {
   const needsCall = callDue(intake) && !erased;
   const reviewPending = !!intake.reviewDueAt && !intake.reviewedAt;
   const closingNeedsOutcome = CALL_REQUIRED_LEVELS.has(level) && !intake.firstCallAt;
-  const sections = erased
-    ? []
-    : reviewSections(intake.answers as Parameters<typeof reviewSections>[0]).filter((s) => !s.skipped);
+  const brief = buildBrief(intake, { erased });
   const why = explainGrade(intake);
+  // Acknowledge and Resolve belong to the case queue: only a case in it offers them.
+  const inQueue = intake.escalated;
   const canOverride = staff.role !== "reception";
   const activeBooking = bookings.find((b) => b.status === "booked");
 
@@ -104,8 +108,11 @@ export default async function CasePage({ params, searchParams }: Props) {
         {intake.firstName} {intake.lastName}{" "}
         <span className={`${styles.level} ${styles[level]}`}>{LEVEL_NAMES[level]}</span>
       </h1>
-      <p>
-        <Link href={`/staff/patients/${intake.patientId}`}>Patient record: every visit of this patient</Link>
+      <p className={styles.patientLink}>
+        <Link href={`/staff/patients/${intake.patientId}`}>
+          Patient record{erased ? "" : ` of ${intake.firstName} ${intake.lastName}`}
+        </Link>{" "}
+        <span className={styles.muted}>(every visit, appointment, call and note)</span>
       </p>
       {intake.overrideLevel ? (
         <p>
@@ -173,6 +180,8 @@ export default async function CasePage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      {brief ? <CaseBrief brief={brief} level={intake.level} effectiveLevel={level} /> : null}
+
       <div className={styles.grid}>
         <div>
           <section className={styles.card} aria-labelledby="contact">
@@ -238,59 +247,20 @@ export default async function CasePage({ params, searchParams }: Props) {
                 </ul>
               </>
             ) : null}
-            <h3>Scores</h3>
-            <ul>
-              {Object.entries((intake.scores ?? {}) as Record<string, Record<string, unknown> | null>).map(
-                ([name, score]) => (
-                  <li key={name}>
-                    {name === "outlook" ? "Outlook" : name === "function" ? "Function" : name}:{" "}
-                    {score
-                      ? Object.entries(score)
-                          .map(([k, v]) => `${k} ${String(v)}`)
-                          .join(", ")
-                      : "not scored"}
-                  </li>
-                ),
-              )}
-            </ul>
           </section>
 
           <section className={styles.card} aria-labelledby="answers">
-            <h2 id="answers">Answers</h2>
-            {erased ? <p>Erased with the patient&apos;s personal data.</p> : null}
-            {sections.map((s) => (
-              <div key={s.step}>
-                <h3>{s.title}</h3>
-                <dl className={styles.answers}>
-                  {s.rows.map((r) => (
-                    <div key={r.key} style={{ display: "contents" }}>
-                      <dt>{r.question}</dt>
-                      <dd>{r.answer ?? "Not answered"}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </div>
-            ))}
+            <h2 id="answers">All the answers</h2>
+            {brief ? (
+              <CaseAnswers sections={brief.sections} notAsked={brief.notAsked} />
+            ) : (
+              <p>Erased with the patient&apos;s personal data.</p>
+            )}
           </section>
 
           <section className={styles.card} aria-labelledby="history">
             <h2 id="history">Notes and calls</h2>
-            {notes.length === 0 ? <p>None yet.</p> : null}
-            <ul className={styles.timeline}>
-              {notes.map((n) => (
-                <li key={n.id}>
-                  <strong>
-                    {n.kind === "call"
-                      ? `Call: ${CALL_OUTCOMES[n.outcome as keyof typeof CALL_OUTCOMES] ?? n.outcome}`
-                      : "Note"}
-                  </strong>{" "}
-                  <span className={styles.muted}>
-                    {n.author}, {formatDateTime(n.createdAt, zone)}
-                  </span>
-                  {n.body ? <div>{n.body}</div> : null}
-                </li>
-              ))}
-            </ul>
+            <RecordNotes notes={notes} zone={zone} />
           </section>
 
           <section className={styles.card} aria-labelledby="alerts">
@@ -300,20 +270,19 @@ export default async function CasePage({ params, searchParams }: Props) {
 
           <section className={styles.card} aria-labelledby="bookings">
             <h2 id="bookings">Appointments</h2>
-            {bookings.length === 0 && earlierBookings.length === 0 ? <p>None.</p> : null}
-            <ul>
-              {bookings.map((b) => (
-                <li key={b.id}>
-                  {formatDateTime(b.startsAt, zone)}, {b.type} with {b.clinician}: {b.status}
-                </li>
-              ))}
-              {earlierBookings.map((b) => (
-                <li key={b.id} data-testid="earlier-booking">
-                  {formatDateTime(b.startsAt, zone)}, {b.type} with {b.clinician}: {b.status}
-                  {b.status === "booked" ? <strong> (still booked)</strong> : null}, booked from the earlier intake
-                </li>
-              ))}
-            </ul>
+            <RecordAppointments appointments={bookings} zone={zone} now={now} />
+            {earlierBookings.length ? (
+              <>
+                <h3>Booked from the earlier intake</h3>
+                <RecordAppointments
+                  appointments={earlierBookings}
+                  zone={zone}
+                  now={now}
+                  testId="earlier-booking"
+                  after={(b) => (b.status === "booked" ? <strong>(still booked)</strong> : null)}
+                />
+              </>
+            ) : null}
             <h3>Emails</h3>
             {emails.length === 0 ? <p>None.</p> : null}
             <ul>
@@ -352,7 +321,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               />
             </section>
           ) : null}
-          {intake.escalated && !intake.acknowledgedAt && !intake.resolvedAt ? (
+          {inQueue && !intake.acknowledgedAt && !intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="ack">
               <h2 id="ack">Acknowledge</h2>
               <p>Say you have seen this case and are acting on it.</p>
@@ -425,7 +394,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               />
             </section>
           )}
-          {intake.escalated && !intake.resolvedAt ? (
+          {inQueue && !intake.resolvedAt ? (
             <section className={styles.card} aria-labelledby="resolve">
               <h2 id="resolve">Resolve</h2>
               <p>Close the case when nothing more is needed. It leaves the open queue.</p>

@@ -6,11 +6,12 @@ import { getClinicInfo } from "@/lib/clinic";
 import { getDb } from "@/lib/db";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { kindLabel } from "@/lib/notifications/labels";
-import { CALL_OUTCOMES } from "@/lib/staff/cases";
 import { FORM_PAGE_NAMES, LEVEL_NAMES } from "@/lib/staff/format";
 import { MERGE_ROLES, viewPatient } from "@/lib/staff/patients";
 import { requireStaff } from "@/lib/staff/session";
 import { AlertDeliveries } from "../../_components/alert-deliveries";
+import { RecordAppointments } from "../../_components/record-appointments";
+import { RecordNotes } from "../../_components/record-notes";
 import { StaffForm } from "../../_components/staff-form";
 import styles from "../../_components/staff.module.css";
 import { mergePatientAction, undoMergeAction } from "../actions";
@@ -21,15 +22,6 @@ const DONE: Record<string, string> = {
   merged:
     "Records merged. The other record's visits and appointments are now on this one; the merge can be undone below.",
   unmerged: "Merge undone. The visits and appointments it moved are back on the other record.",
-};
-
-const APPOINTMENT_STATUS: Record<string, string> = {
-  booked: "Booked",
-  cancelled: "Cancelled",
-  rescheduled: "Moved to another time",
-  arrived: "✓ Attended (arrived)",
-  completed: "✓ Attended",
-  no_show: "✗ Did not attend",
 };
 
 const CASE_STATUS = {
@@ -69,6 +61,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
       <Link href={`/staff/cases/${intakeId}`}>intake of {formatLongDate(intakeDate.get(intakeId)!, zone)}</Link>
     ) : null;
 
+  const fromVisit = (a: { intakeId: string | null }) => {
+    const visit = visitOf(a.intakeId);
+    return visit ? <>({visit})</> : null;
+  };
+
   return (
     <div className={styles.page}>
       <p>
@@ -101,6 +98,13 @@ export default async function PatientPage({ params, searchParams }: Props) {
         )}{" "}
         Times are {zoneName(zone)}.
       </p>
+      {patient.erased ? null : (
+        <p>
+          <Link className={`${styles.button} ${styles.actionLink}`} href={`/staff/book?patient=${patient.id}`}>
+            Book an appointment
+          </Link>
+        </p>
+      )}
 
       <div className={styles.grid}>
         <div>
@@ -180,46 +184,26 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <section className={styles.card} aria-labelledby="appointments">
             <h2 id="appointments">Appointments</h2>
             <h3>Coming up</h3>
-            {upcoming.length === 0 ? <p>None.</p> : null}
-            <ul>
-              {upcoming.map((a) => (
-                <li key={a.id} data-testid="patient-appointment">
-                  {formatDateTime(a.startsAt, zone)}, {a.type} with {a.clinician}:{" "}
-                  <strong>{APPOINTMENT_STATUS[a.status] ?? a.status}</strong> ({visitOf(a.intakeId)})
-                </li>
-              ))}
-            </ul>
+            <RecordAppointments
+              appointments={upcoming}
+              zone={zone}
+              now={now}
+              testId="patient-appointment"
+              after={fromVisit}
+            />
             <h3>Past</h3>
-            {past.length === 0 ? <p>None.</p> : null}
-            <ul>
-              {past.map((a) => (
-                <li key={a.id} data-testid="patient-appointment">
-                  {formatDateTime(a.startsAt, zone)}, {a.type} with {a.clinician}:{" "}
-                  <strong>{a.status === "booked" ? "Not marked" : (APPOINTMENT_STATUS[a.status] ?? a.status)}</strong> (
-                  {visitOf(a.intakeId)})
-                </li>
-              ))}
-            </ul>
+            <RecordAppointments
+              appointments={past}
+              zone={zone}
+              now={now}
+              testId="patient-appointment"
+              after={fromVisit}
+            />
           </section>
 
           <section className={styles.card} aria-labelledby="notes">
             <h2 id="notes">Calls and notes</h2>
-            {notes.length === 0 ? <p>None yet.</p> : null}
-            <ul className={styles.timeline}>
-              {notes.map((n) => (
-                <li key={n.id}>
-                  <strong>
-                    {n.kind === "call"
-                      ? `Call: ${CALL_OUTCOMES[n.outcome as keyof typeof CALL_OUTCOMES] ?? n.outcome}`
-                      : "Note"}
-                  </strong>{" "}
-                  <span className={styles.muted}>
-                    {n.author}, {formatDateTime(n.createdAt, zone)}
-                  </span>
-                  {n.body ? <div>{n.body}</div> : null}
-                </li>
-              ))}
-            </ul>
+            <RecordNotes notes={notes} zone={zone} visit={(id) => visitOf(id)} />
           </section>
 
           <section className={styles.card} aria-labelledby="emails">
