@@ -29,6 +29,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <li>
                 <Link href="/staff/patients">Patients</Link>
               </li>
+              <li>
+                <Link href="/staff/book">Book for a caller</Link>
+              </li>
               {staff.role === "admin" ? (
                 <>
                   <li>

@@ -35,7 +35,13 @@ export async function readCalendar(db: Db, { from, to, clinicianIds }: CalendarR
             blockEnd: sql<number>`(extract(epoch from upper(${appointments.blocked})) * 1000)::float8`,
             status: appointments.status,
             type: appointmentTypes.name,
-            level: intakes.effectiveLevel,
+            // The grade that governs the appointment now: the newest re-grade of its intake ("has
+            // anything got worse?"), else its own (as governingIntake in lib/booking/manage.ts).
+            level: sql`coalesce((select r.effective_level from ${intakes} as r
+              where r.previous_intake_id = ${appointments.intakeId}
+              order by r.created_at desc, r.id desc limit 1), ${intakes.effectiveLevel})`.mapWith(
+              intakes.effectiveLevel,
+            ),
             intakeId: appointments.intakeId,
             patientId: appointments.patientId,
             firstName: patients.firstName,

@@ -10,7 +10,15 @@ import { queueAppointmentBooked, type QueuedAppointment } from "@/lib/notificati
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
 import { BOOKING_TOKEN_DAYS, eligibilityFor, URGENT_DAYS } from "./eligibility";
-import { bookingSettings, forgetOffers, offeredSlots, pickType, type BookingSettings } from "./schedule";
+import {
+  bookingSettings,
+  forgetOffers,
+  offeredSlots,
+  pickType,
+  staffOfferMode,
+  type BookingSettings,
+  type OfferMode,
+} from "./schedule";
 
 export type BookedAppointment = {
   id: string;
@@ -47,6 +55,14 @@ export type BookRequest = {
   reschedule?: { of: string; manageTokenHash: string; seriesId: string; sequence: number };
   /** Staff booking an URGENT case into reserved urgent capacity (see bookUrgentSlot). */
   urgent?: true;
+  /**
+   * Staff booking for a caller (lib/staff/caller-booking.ts): `typeId` may be any active type, into
+   * any time the slot engine offers staff (staffOfferMode), with no grade window; who booked it and
+   * why it is outside the grade's allowance are stored with it. The caller audits it.
+   */
+  staff?: { staffId: string; outsideLevelReason: string | null };
+  /** The staff member booking an URGENT case from the case page (stored as who booked it). */
+  bookedBy?: string;
   /**
    * Which of the patient's links made a new booking, for its audit row (the booking pages unless
    * said otherwise). Moves are audited by the manage link (manage.ts), urgent bookings by staff.
@@ -85,18 +101,27 @@ export async function bookAppointment(db: Db, req: BookRequest): Promise<BookRes
 
 async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
   const level = (req.intake.effectiveLevel ?? req.intake.level) as Level;
-  const rules = req.urgent ? { canSelfBook: level === "URGENT", withinDays: URGENT_DAYS } : eligibilityFor(req.intake);
+  const rules = req.staff
+    ? { canSelfBook: true, withinDays: null }
+    : req.urgent
+      ? { canSelfBook: level === "URGENT", withinDays: URGENT_DAYS }
+      : eligibilityFor(req.intake);
   if (!rules.canSelfBook)
     return { status: "not_eligible", message: "This result cannot be booked online: the clinic will call you." };
   // The booking link's age binds new bookings only: a move comes by the appointment's own manage link.
-  if (!req.urgent && !req.reschedule && bookingExpired(req.intake, req.now)) return { status: "expired" };
+  if (!req.urgent && !req.staff && !req.reschedule && bookingExpired(req.intake, req.now)) return { status: "expired" };
   // The clinic's settings, read once for the whole request.
   const settings = await bookingSettings(db);
   const types = settings.schedule.types;
   // Urgent bookings always go into the type the settings mark urgent (active types only).
-  const type = req.urgent ? (types.find((t) => t.urgent) ?? null) : pickType(types, level, req.typeId);
+  const type = req.staff
+    ? (types.find((t) => t.id === req.typeId) ?? null)
+    : req.urgent
+      ? (types.find((t) => t.urgent) ?? null)
+      : pickType(types, level, req.typeId);
   if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
   const zone = clinicZone(settings.clinic);
+  const mode = req.staff ? staffOfferMode(type) : req.urgent ? "urgent" : "patient";
 
   const offer = await offeredSlots(
     db,
@@ -106,7 +131,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
       days: 1,
       type,
       withinDays: rules.withinDays,
-      mode: req.urgent ? "urgent" : "patient",
+      mode,
       clinicianIds: [req.clinicianId],
     },
     settings,
@@ -118,7 +143,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
     if (busy.some((b) => overlaps(b, block)))
       return {
         status: "slot_taken",
-        alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }),
+        alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings, mode }),
       };
     return { status: "not_eligible", message: "That time is not available for this appointment." };
   }
@@ -154,6 +179,8 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
         blocked: `[${slot.blockStart.toISOString()},${slot.blockEnd.toISOString()})`,
         manageTokenHash: hash,
         rescheduledFromId: req.reschedule?.of ?? null,
+        bookedByStaffId: req.staff?.staffId ?? req.bookedBy ?? null,
+        outsideLevelReason: req.staff?.outsideLevelReason ?? null,
       });
       // The confirmation and reminder commit with the booking, or neither does; so does its audit row.
       if (!req.reschedule) {
@@ -163,7 +190,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
           manageToken: token,
           now: req.now,
         });
-        if (!req.urgent) await auditPatientBooking(tx, req, booked, type.name);
+        if (!req.urgent && !req.staff) await auditPatientBooking(tx, req, booked, type.name);
       }
     });
     forgetOffers(db);
@@ -173,7 +200,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
     if (code === "23P01")
       return {
         status: "slot_taken",
-        alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings }),
+        alternatives: await alternatives(db, req, { type, withinDays: rules.withinDays, zone, settings, mode }),
       };
     if (code === "23505" && constraintOf(error) === "appointments_one_active_per_intake")
       return { status: "already_booked" };
@@ -215,7 +242,8 @@ async function alternatives(
     withinDays,
     zone,
     settings,
-  }: { type: TypeRow; withinDays: number | null; zone: string; settings: BookingSettings },
+    mode,
+  }: { type: TypeRow; withinDays: number | null; zone: string; settings: BookingSettings; mode: OfferMode },
 ) {
   const offer = await offeredSlots(
     db,
@@ -225,7 +253,7 @@ async function alternatives(
       days: 7,
       type,
       withinDays,
-      mode: req.urgent ? "urgent" : "patient",
+      mode,
     },
     settings,
   );

@@ -5,13 +5,16 @@ import { cacheGet, forgetCached } from "@/lib/cache";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { addLocalDays, listFreeSlots, localInstant, type Policy, type Slot } from "@/lib/scheduling";
 
+/** patient: the urgent reserve withheld until its release; urgent: every free time, reserved ones included. */
+export type OfferMode = "patient" | "urgent";
+
 export type OfferQuery = {
   now: Date;
   from: string; // YYYY-MM-DD, clinic-local
   days: number;
   type: TypeRow;
   withinDays: number | null;
-  mode: "patient" | "urgent";
+  mode: OfferMode;
   clinicianIds?: string[];
 };
 
@@ -101,4 +104,15 @@ export async function typeFor(db: Db, level: string, typeId?: string): Promise<T
 export function pickType(types: readonly TypeRow[], level: string, typeId?: string): TypeRow | null {
   const allowed = types.filter((t) => (t.levels as string[]).includes(level));
   return typeId ? (allowed.find((t) => t.id === typeId) ?? null) : (allowed[0] ?? null);
+}
+
+/**
+ * What staff booking for a caller may use: any free working time of a clinician, as the slot engine
+ * computes it. The urgent reserve (capacity held each morning for URGENT cases) is kept for what it
+ * is for: only the urgent type may be booked into it ("urgent" mode, as from the case page); every
+ * other type sees the times a patient would ("patient" mode: reserved times withheld until their
+ * release), but with no grade window (staff decide, giving a reason outside the grade's allowance).
+ */
+export function staffOfferMode(type: Pick<TypeRow, "urgent">): OfferMode {
+  return type.urgent ? "urgent" : "patient";
 }

@@ -59,7 +59,7 @@ export const AUDIT_ACTIONS: readonly string[] = `
   queue_viewed review_list_viewed api_case_list_viewed schedule_viewed settings_viewed
   audit_viewed audit_exported
   marked_arrived marked_no_show attendance_undone
-  appointment_booked appointment_moved appointment_cancelled
+  appointment_booked appointment_moved appointment_cancelled appointment_viewed
   sign_in sign_in_failed sign_in_throttled sign_in_refused_locked sign_in_refused_inactive account_locked
   sign_out sign_out_everywhere
   sign_in_second_factor second_factor_failed second_factor_too_many_tries

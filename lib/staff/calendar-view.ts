@@ -1,5 +1,6 @@
 // One view of the staff calendar: which days and clinicians, read from the database, laid out, and
 // audited (patients' names and levels are patient data).
+import type { StaffRole } from "@/common/vocabulary";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
@@ -42,7 +43,7 @@ export function calendarDays(view: "day" | "week", date: string): string[] {
  */
 export async function viewCalendar(
   db: Db,
-  staff: Actor,
+  staff: Actor & { role: StaffRole },
   input: {
     query: CalendarQuery;
     now: Date;
@@ -68,7 +69,8 @@ export async function viewCalendar(
     hours: settings.hours,
     openingHours: data.openingHours,
     appointments: data.appointments,
-    timeOff: data.timeOff,
+    // Why someone is away can be personal: only admins (who manage time off) see the reason.
+    timeOff: staff.role === "admin" ? data.timeOff : data.timeOff.map((t) => ({ ...t, reason: null })),
     slotIntervalMinutes: clinic?.slotIntervalMinutes ?? 15,
   });
   await recordAudit(db, {

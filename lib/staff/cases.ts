@@ -463,7 +463,7 @@ export async function bookUrgentForCase(
   }
   try {
     return await db.transaction(async (tx) => {
-      const result = await bookUrgentSlot(tx, { intake, ...slot, now });
+      const result = await bookUrgentSlot(tx, { intake, ...slot, now, bookedBy: actor.id });
       if (result.status !== "booked") throw new Refused(result);
       await audit(tx, actor, "urgent_slot_booked", intakeId, {
         after: {

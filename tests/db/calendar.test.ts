@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
@@ -12,6 +13,10 @@ import { seedDemo } from "@/lib/demo";
 import { localDate, localInstant, localTime } from "@/lib/scheduling/zoned";
 import { calendarQuerySchema, viewCalendar } from "@/lib/staff/calendar-view";
 import { addTimeOff } from "@/lib/staff/settings";
+import { intakes } from "@/db/schema";
+import { submitIntake } from "@/lib/intakes/submit";
+import { makeIntakeAnswersSchema } from "@/lib/triage";
+import { vignetteIntake } from "../support/answers";
 import { describeEachDb } from "./support";
 
 const ZONE = "America/New_York";
@@ -25,7 +30,7 @@ let n = 0;
 async function staffMember(db: Db, role: "admin" | "reception") {
   const email = `calendar${++n}@clinic.test`;
   const { id } = await upsertStaff(db, { email, name: `Staff ${n}`, role, passwordHash: "x" });
-  return { id, email, clientAddress: "192.0.2.41" };
+  return { id, email, role, clientAddress: "192.0.2.41" };
 }
 
 async function demoWeek(db: Db) {
@@ -95,6 +100,18 @@ describeEachDb("the staff calendar", (ctx) => {
       [null, null],
     ]);
     expect(week.openingHours.length).toBeGreaterThan(0);
+
+    // "Something got worse": a re-grade to EMERGENCY of the appointment's intake shows at once.
+    const raw = vignetteIntake("P01", NOW) as { contact: Record<string, unknown> };
+    const regrade = await submitIntake(db, {
+      answers: makeIntakeAnswersSchema({ now: NOW }).parse(raw),
+      now: NOW,
+      timeZone: ZONE,
+    });
+    if (regrade.status === "key_conflict") throw new Error("unexpected");
+    await db.update(intakes).set({ previousIntakeId: first.intakeId }).where(eq(intakes.id, regrade.response.id));
+    const after = await readCalendar(db, { from: WEEK_FROM, to: WEEK_TO, clinicianIds: ALL });
+    expect(after.appointments.find((a) => a.id === first.id)?.level).toBe("EMERGENCY");
 
     // One clinician: only theirs.
     const other = ALL.find((id) => id !== first.clinicianId)!;

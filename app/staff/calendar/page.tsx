@@ -1,3 +1,4 @@
+import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDay, zoneName } from "@/lib/booking/format";
@@ -11,7 +12,7 @@ import staff from "../_components/staff.module.css";
 import styles from "./calendar.module.css";
 import { TimeGrid, WeekTable, type GridColumn } from "./grid";
 
-export const metadata: Metadata = { title: "Calendar", robots: { index: false } };
+export const metadata: Metadata = { title: "Calendar", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
