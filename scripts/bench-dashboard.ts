@@ -17,12 +17,14 @@ import postgres from "postgres";
 import autocannon from "autocannon";
 import { createDb, type Db } from "@/db/client";
 import { listEscalations, type EscalationCursor, type EscalationFilter } from "@/db/queries/intakes";
+import { readCalendar } from "@/db/queries/calendar";
 import { searchPatients } from "@/db/queries/patients";
 import { upsertStaff } from "@/db/queries/staff";
 import * as schema from "@/db/schema";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
 import { hashPassword } from "@/lib/staff/passwords";
 import { parsePatientSearch } from "@/lib/staff/patients";
+import { addLocalDays, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import { vignetteIntake } from "../tests/support/answers";
 
 const url = process.env.E2E_DATABASE_URL;
@@ -35,6 +37,7 @@ const PAGE = 26; // the page asks for 25 + 1 (is there a next page?)
 const TARGET_QUERY_P95 = 25;
 const TARGET_PAGE_P95 = 150;
 const TARGET_SEARCH_P95 = 50;
+const TARGET_CALENDAR_P95 = 150;
 const PORT = 3190;
 const base = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-dashboard-secret-bench-dashboard-secret-01";
@@ -87,6 +90,11 @@ async function main() {
     insert into clinicians (id, name, role)
     select ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'Clinician ' || i, 'Physiotherapist' from generate_series(1, 17) i
     on conflict do nothing`);
+  // Their weekly hours (Monday to Friday, 8:00 to 17:00), so the calendar has free time to lay out.
+  await db.execute(sql`
+    insert into working_hours (clinician_id, weekday, start_time, end_time)
+    select ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, d, '08:00', '17:00'
+    from generate_series(1, 17) i cross join generate_series(1, 5) d`);
   const answers = JSON.stringify(vignetteIntake("P15", new Date())).replace(/'/g, "''");
   // u(k): a uniform [0, 1) number per row, stable across runs (a hash of the row number).
   const u = (k: number) => `((hashint4extended(g, ${k}) & 1048575)::float8 / 1048576)`;
@@ -308,6 +316,36 @@ async function main() {
   );
 
   // -------------------------------------------------------------------------------------------
+  // The calendar's week: every clinician's appointments (with patient, type and level), time off
+  // and the opening hours, this week and next (the grid has bookings up to two weeks ahead).
+  const zone = "America/New_York";
+  const today = localDate(new Date(), zone);
+  const monday = addLocalDays(today, 1 - isoWeekday(parseLocalDate(today)));
+  const allClinicians = (await raw<{ id: string }[]>`select id from clinicians where active order by name`).map(
+    (c) => c.id,
+  );
+  const week = (name: string, first: string): QueryCase => ({
+    name,
+    run: async (on) => {
+      const r = await readCalendar(on, {
+        from: localInstant(first, "00:00", zone),
+        to: localInstant(addLocalDays(first, 7), "00:00", zone),
+        clinicianIds: allClinicians,
+      });
+      return [...r.appointments, ...r.timeOff, ...r.openingHours];
+    },
+  });
+  const calendarResults = await measureQueries([
+    week(`this week, ${allClinicians.length} clinicians`, monday),
+    week(`next week, ${allClinicians.length} clinicians`, addLocalDays(monday, 7)),
+  ]);
+  printQueries(
+    `readCalendar (three statements: appointments, time off, opening hours), ${RUNS} runs each`,
+    calendarResults,
+    TARGET_CALENDAR_P95,
+  );
+
+  // -------------------------------------------------------------------------------------------
   // GET /staff through next start, signed in, 10 connections.
   if (await portInUse(PORT)) throw new Error(`port ${PORT} is in use`);
   server = spawn(
@@ -363,6 +401,16 @@ async function main() {
     patientsPage(someone.last_name.slice(0, 3).toLowerCase()),
     patientsPage(`${someone.first_name} ${someone.last_name}`),
     patientsPage(someone.phone.slice(-8)),
+    {
+      name: "/staff/calendar?view=week (all clinicians)",
+      path: "/staff/calendar?view=week",
+      heading: "<h1>Calendar</h1>",
+    },
+    {
+      name: "/staff/calendar (today, a column per clinician)",
+      path: "/staff/calendar",
+      heading: "<h1>Calendar</h1>",
+    },
   ];
   const pageResults = [];
   for (const p of pages) {
@@ -423,9 +471,10 @@ async function main() {
   const failing = [
     ...queueResults.filter((r) => r.drizzle.p95 >= TARGET_QUERY_P95),
     ...searchResults.filter((r) => r.drizzle.p95 >= TARGET_SEARCH_P95),
+    ...calendarResults.filter((r) => r.drizzle.p95 >= TARGET_CALENDAR_P95),
   ];
   console.log(
-    `\nTargets: queue query p95 < ${TARGET_QUERY_P95} ms and patient search p95 < ${TARGET_SEARCH_P95} ms: ${pass(failing.length === 0)}` +
+    `\nTargets: queue query p95 < ${TARGET_QUERY_P95} ms, patient search p95 < ${TARGET_SEARCH_P95} ms, calendar week query p95 < ${TARGET_CALENDAR_P95} ms: ${pass(failing.length === 0)}` +
       (failing.length ? ` (missed by: ${failing.map((r) => r.name).join("; ")})` : "") +
       `; staff pages p95 < ${TARGET_PAGE_P95} ms: ${pass(pageResults.every((r) => r.reference || (r.p95 < TARGET_PAGE_P95 && r.bad === 0)))}. Whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   );
@@ -485,7 +534,7 @@ async function measureQueries(cases: QueryCase[]): Promise<QueryResult[]> {
         return rows;
       };
       const got = await direct();
-      if (got.length !== expected.length || got.some((row, i) => row[0] !== expected[i]!.id))
+      if (got.length !== expected.length || got.some((row, i) => "id" in expected[i]! && row[0] !== expected[i]!.id))
         throw new Error(`${c.name}: the direct SQL returned other rows`);
       const drizzleMs: number[] = [];
       const directMs: number[] = [];

@@ -63,17 +63,25 @@ test("reception sees the day per clinician, moves to the week, and a free time l
   // Back to one day of everyone: find a day with free time (today may be over) and check its link.
   await page.getByRole("navigation", { name: "Clinicians shown" }).getByRole("link", { name: "Everyone" }).click();
   await page.getByRole("link", { name: "Day", exact: true }).click();
+  // Each click is a client-side navigation: wait for the new page before reading it.
+  await expect(page).toHaveURL(/view=day/);
+  await expect(page.getByRole("link", { name: "Day", exact: true })).toHaveAttribute("aria-current", "page");
   const freeTime = page.getByRole("link", { name: /^Free .+ with .+: book a patient$/ });
-  for (let i = 0; i < 7 && (await freeTime.count()) === 0; i++)
+  for (let i = 0; i < 7 && (await freeTime.count()) === 0; i++) {
+    const before = page.url();
     await page.getByRole("link", { name: "Next day", exact: true }).click();
+    await expect(page).not.toHaveURL(before);
+  }
   const href = await freeTime.first().getAttribute("href");
   const url = new URL(href!, "http://x");
   expect(url.pathname).toBe("/staff/book");
   expect(url.searchParams.get("clinician")).toMatch(/^[0-9a-f-]{36}$/);
   expect(new Date(url.searchParams.get("start")!).toISOString()).toBe(url.searchParams.get("start"));
   // From the keyboard: a free time is reached with Tab and opened with Enter.
-  await freeTime.first().focus();
-  await expect(freeTime.first()).toBeFocused();
+  await expect(async () => {
+    await freeTime.first().focus();
+    await expect(freeTime.first()).toBeFocused({ timeout: 1000 });
+  }).toPass();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/staff\/book\?clinician=.+&start=/);
 
