@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { intakes, outbox, webhookEndpoints, type OutboxRow } from "../schema";
 
@@ -396,22 +396,17 @@ const FAILED = sql`(${outbox.status} = 'dead' or (${outbox.status} = 'pending' a
  * must know nobody may have been told.
  */
 export async function listFailedEmergencyAlerts(db: Db): Promise<FailedEmergencyAlert[]> {
-  const deadOwn = db
-    .select({ id: outbox.intakeId })
-    .from(outbox)
-    .where(and(FAILED, inArray(outbox.kind, [ALERT_KINDS.email, ALERT_KINDS.webhook]), isNotNull(outbox.intakeId)));
-  const inDeadDigest = sql`${intakes.id}::text in (
-    select alert ->> 'intakeId' from ${outbox}, jsonb_array_elements(${outbox.payload} -> 'alerts') as alert
-    where ${FAILED} and ${outbox.kind} = ${ALERT_KINDS.digest})`;
+  // From the failed alerts (few) to their cases: an OR of two subqueries over the intakes read every
+  // open EMERGENCY intake's row (half a second at a million intakes, on every queue page).
+  const failedFor = sql`(
+    select ${outbox.intakeId} from ${outbox}
+    where ${FAILED} and ${outbox.kind} in (${ALERT_KINDS.email}, ${ALERT_KINDS.webhook}) and ${outbox.intakeId} is not null
+    union
+    select (alert ->> 'intakeId')::uuid from ${outbox}, jsonb_array_elements(${outbox.payload} -> 'alerts') as alert
+    where ${FAILED} and ${outbox.kind} = ${ALERT_KINDS.digest} and alert ->> 'intakeId' ~ '^[0-9a-fA-F-]{36}$')`;
   return db
     .select({ id: intakes.id, firstName: intakes.firstName, lastName: intakes.lastName, createdAt: intakes.createdAt })
     .from(intakes)
-    .where(
-      and(
-        eq(intakes.effectiveLevel, "EMERGENCY"),
-        isNull(intakes.resolvedAt),
-        or(inArray(intakes.id, deadOwn), inDeadDigest),
-      ),
-    )
+    .where(and(eq(intakes.effectiveLevel, "EMERGENCY"), isNull(intakes.resolvedAt), inArray(intakes.id, failedFor)))
     .orderBy(asc(intakes.createdAt), asc(intakes.id));
 }
