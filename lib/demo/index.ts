@@ -3,14 +3,13 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { insertAppointments } from "@/db/queries/appointments";
-import { listAppointmentTypes, listClinicians, listWorkingHours } from "@/db/queries/scheduling";
+import { listAppointmentTypes, listClinicians } from "@/db/queries/scheduling";
 import { findStaffByEmail, upsertStaff } from "@/db/queries/staff";
 import { getClinic } from "@/db/queries/clinic";
 import { getMfaPolicy, setMfaPolicy } from "@/db/queries/mfa";
 import { countIntakes, listUnescalatedIntakeIds } from "@/db/queries/intakes";
 import type { StaffRole } from "@/db/schema";
 import { submitIntake } from "@/lib/intakes/submit";
-import { addLocalDays, isoWeekday, localDate, localInstant, localTime, parseLocalDate } from "@/lib/scheduling/zoned";
 import { hashPassword } from "@/lib/staff/passwords";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
 import demoIntakes from "@/db/demo-intakes.json" with { type: "json" };
@@ -60,66 +59,41 @@ export async function seedDemo(
     await submitIntake(db, { answers, now: at, timeZone });
     intakes++;
   }
-  await seedDemoAppointments(db, now, timeZone);
+  await seedDemoAppointments(db, now);
   return { staff, intakes };
 }
 
 /**
- * A schedule for the demo: the self-bookable demo patients each have an appointment inside a
- * clinician's working hours, written directly (no confirmation emails). During a working day one
- * started half an hour ago (so reception can mark it at once) and two are later today; outside
- * one, they are on the next day the clinicians work, in the morning and the early afternoon.
+ * A schedule for the demo: the self-bookable demo patients each have an appointment, one that
+ * started half an hour ago (so reception can mark it at once) and two later today, written
+ * directly (no confirmation emails).
  */
-async function seedDemoAppointments(db: Db, now: Date, timeZone: string): Promise<void> {
+async function seedDemoAppointments(db: Db, now: Date): Promise<void> {
   const [clinicians, types] = await Promise.all([listClinicians(db), listAppointmentTypes(db)]);
   const type = types.find((t) => t.levels.length > 0);
   if (!clinicians.length || !type) return;
   const patients = await listUnescalatedIntakeIds(db, ["SOON", "ROUTINE", "SELF_CARE"]);
   if (!patients.length) return;
-  const hours = await listWorkingHours(
-    db,
-    clinicians.map((c) => c.id),
-  );
-  const length = type.minutes * 60_000;
-  /** The first clinician (from the i-th on, taking turns) whose hours hold [start, start + length). */
-  const clinicianAt = (start: Date, i: number) => {
-    const day = localDate(start, timeZone);
-    const weekday = isoWeekday(parseLocalDate(day));
-    const from = localTime(start, timeZone);
-    const to = localTime(new Date(start.getTime() + length), timeZone);
-    for (let k = 0; k < clinicians.length; k++) {
-      const c = clinicians[(i + k) % clinicians.length]!;
-      if (
-        hours.some(
-          (h) => h.clinicianId === c.id && h.weekday === weekday && h.start <= from && to <= h.end && from < to,
-        )
-      )
-        return c.id;
-    }
-    return null;
-  };
   const quarter = 15 * 60_000;
   const base = Math.floor(now.getTime() / quarter) * quarter;
-  const today = [base - 2 * quarter, base + 8 * quarter, base + 16 * quarter].map((t) => new Date(t));
-  let plan = today.map((start, i) => ({ start, clinicianId: clinicianAt(start, i) }));
-  // Outside a working day (or when today's times fall outside everyone's hours): the next day with
-  // hours, at 9:00, 11:00 and 14:00 clinic time.
-  for (let d = 1; plan.some((p) => !p.clinicianId) && d <= 7; d++) {
-    const day = addLocalDays(localDate(now, timeZone), d);
-    plan = ["09:00", "11:00", "14:00"].map((time, i) => {
-      const start = localInstant(day, time, timeZone);
-      return { start, clinicianId: clinicianAt(start, i) };
-    });
-  }
+  const starts = [base - 2 * quarter, base + 8 * quarter, base + 16 * quarter];
   await insertAppointments(
     db,
-    patients.slice(0, plan.length).flatMap((p, i) => {
-      const { start: startsAt, clinicianId } = plan[i]!;
-      if (!clinicianId) return [];
+    patients.slice(0, starts.length).map((p, i) => {
       const id = randomUUID();
-      const endsAt = new Date(startsAt.getTime() + length);
+      const startsAt = new Date(starts[i]!);
+      const endsAt = new Date(startsAt.getTime() + type.minutes * 60_000);
       const blocked = `[${new Date(startsAt.getTime() - type.bufferBeforeMinutes * 60_000).toISOString()},${new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000).toISOString()})`;
-      return [{ id, seriesId: id, intakeId: p.id, clinicianId, appointmentTypeId: type.id, startsAt, endsAt, blocked }];
+      return {
+        id,
+        seriesId: id,
+        intakeId: p.id,
+        clinicianId: clinicians[i % clinicians.length]!.id,
+        appointmentTypeId: type.id,
+        startsAt,
+        endsAt,
+        blocked,
+      };
     }),
   );
 }

@@ -54,20 +54,6 @@ describeEachDb("the demo data", (ctx) => {
   });
 });
 
-describeEachDb("the demo data, started at night", (ctx) => {
-  it("started late on a Friday evening, books its demo appointments on Monday, inside the clinicians' hours", async () => {
-    const { db } = ctx();
-    await seed(db);
-    await seedDemo(db, { now: new Date("2026-12-05T04:00:00Z"), timeZone: ZONE }); // Friday 23:00 in New York
-    const rows = await db.select().from(appointments);
-    expect(rows.map((r) => r.startsAt.toISOString()).sort()).toEqual([
-      "2026-12-07T14:00:00.000Z", // Monday 9:00, 11:00 and 14:00 in New York (Saturday's hours end at 13:00)
-      "2026-12-07T16:00:00.000Z",
-      "2026-12-07T19:00:00.000Z",
-    ]);
-  });
-});
-
 describeEachDb("attendance marks on the schedule", (ctx) => {
   it("marks arrived from an hour before, no-show only once started, undoes a mark, and audits each with before and after", async () => {
     const { db } = ctx();
