@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
 import { vignetteIntake } from "../support/answers";
+import { follow } from "./follow";
 import { RECEPTION, signIn } from "./staff-session";
 
 /** A patient who filled in the intake (ROUTINE), with a name nobody else has. */
@@ -20,7 +21,7 @@ const chips = (page: Page) => page.locator("section[aria-labelledby='times-headi
 /** Goes day by day (at most two weeks) until the picker shows a free time. */
 async function dayWithTimes(page: Page) {
   for (let i = 0; i < 14 && (await chips(page).count()) === 0; i++) {
-    await page.getByRole("link", { name: /Day after/ }).click();
+    await follow(page.getByRole("link", { name: /Day after/ }));
     await expect(page.getByRole("heading", { name: "Choose a time" })).toBeVisible();
   }
   expect(await chips(page).count()).toBeGreaterThan(1);

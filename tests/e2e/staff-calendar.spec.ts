@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { follow } from "./follow";
 import { ADMIN, RECEPTION, signIn } from "./staff-session";
 
 const ZONE = "America/New_York";
@@ -18,7 +19,7 @@ function watchCsp(page: Page): string[] {
 // did. Near midnight it may fall on another day.
 async function showDayWith(page: Page, name: string): Promise<void> {
   for (const move of [null, "Previous day", "Next day", "Next day"]) {
-    if (move) await page.getByRole("link", { name: move, exact: true }).click();
+    if (move) await follow(page.getByRole("link", { name: move, exact: true }));
     await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
     if ((await page.getByRole("link", { name: new RegExp(`^${name}, `) }).count()) > 0) return;
   }
@@ -61,16 +62,12 @@ test("reception sees the day per clinician, moves to the week, and a free time l
   await expectNoAxeViolations(page);
 
   // Back to one day of everyone: find a day with free time (today may be over) and check its link.
-  await page.getByRole("navigation", { name: "Clinicians shown" }).getByRole("link", { name: "Everyone" }).click();
-  await page.getByRole("link", { name: "Day", exact: true }).click();
-  // Each click is a client-side navigation: wait for the new page before reading it.
-  await expect(page).toHaveURL(/view=day/);
+  await follow(page.getByRole("navigation", { name: "Clinicians shown" }).getByRole("link", { name: "Everyone" }));
+  await follow(page.getByRole("link", { name: "Day", exact: true }));
   await expect(page.getByRole("link", { name: "Day", exact: true })).toHaveAttribute("aria-current", "page");
   const freeTime = page.getByRole("link", { name: /^Free .+ with .+: book a patient$/ });
   for (let i = 0; i < 7 && (await freeTime.count()) === 0; i++) {
-    const before = page.url();
-    await page.getByRole("link", { name: "Next day", exact: true }).click();
-    await expect(page).not.toHaveURL(before);
+    await follow(page.getByRole("link", { name: "Next day", exact: true }));
   }
   const href = await freeTime.first().getAttribute("href");
   const url = new URL(href!, "http://x");

@@ -1,12 +1,13 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { follow } from "./follow";
 import { RECEPTION, signIn } from "./staff-session";
 
 // The demo schedule (lib/demo): Lena Fischer's appointment started half an hour before the server
 // did, Tom Becker's is two hours after it. Near midnight either may fall on another day.
 async function rowOf(page: Page, name: string): Promise<Locator> {
   for (const move of [null, "Previous day", "Next day", "Next day"]) {
-    if (move) await page.getByRole("link", { name: move }).click();
+    if (move) await follow(page.getByRole("link", { name: move }));
     const row = page.getByTestId("schedule-row").filter({ hasText: name });
     if ((await row.count()) > 0) return row;
   }
