@@ -279,7 +279,8 @@ export async function rescheduleAppointment(
   });
 }
 
-function changedFrom(a: NonNullable<Awaited<ReturnType<typeof findByManageToken>>>): ChangedAppointment {
+/** Just what a cancel or a move needs, from a larger row (a manage link's or staff's view of the appointment). */
+export function changedFrom(a: ChangedAppointment): ChangedAppointment {
   return {
     id: a.id,
     startsAt: a.startsAt,

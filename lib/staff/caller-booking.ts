@@ -21,13 +21,19 @@ import { bookAppointment, hashManageToken, newManageToken, type BookResult } fro
 import { eligibilityFor, URGENT_DAYS, type GradeForBooking } from "@/lib/booking/eligibility";
 import {
   cancelBooked,
+  changedFrom,
   cutoffHours,
   governingIntake,
   moveBooked,
-  type ChangedAppointment,
   type RescheduleResult,
 } from "@/lib/booking/manage";
-import { bookingSettings, forgetOffers, offeredSlots, staffOfferMode } from "@/lib/booking/schedule";
+import {
+  bookingSettings,
+  forgetOffers,
+  offeredSlots,
+  staffOfferMode,
+  type BookingSettings,
+} from "@/lib/booking/schedule";
 import { clinicZone } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
 import { CONTROL_CHARACTER, freeText, oneLineText } from "@/lib/forms";
@@ -225,12 +231,16 @@ export async function viewCallerForBooking(
   return caller;
 }
 
-/** The times staff may book a type into on one clinic-local day, by clinician, each marked inside or outside the allowance. */
+/**
+ * The times staff may book a type into on one clinic-local day, by clinician, each marked inside or
+ * outside the allowance; `given`: the settings the request already read.
+ */
 export async function staffTimes(
   db: Db,
   { type, date, now, allowance }: { type: TypeRow; date: string; now: Date; allowance: Allowance | null },
+  given?: BookingSettings,
 ) {
-  const settings = await bookingSettings(db);
+  const settings = given ?? (await bookingSettings(db));
   const offer = await offeredSlots(
     db,
     { now, from: date, days: 1, type, withinDays: null, mode: staffOfferMode(type) },
@@ -252,15 +262,22 @@ export async function staffTimes(
 
 /**
  * The times an appointment can move to on a day (its own type, any clinician), marked against the
- * grade that governs it now; null when its type is no longer offered.
+ * grade that governs it now; null when its type is no longer offered. `given`: the settings the
+ * request already read.
  */
-export async function moveTimes(db: Db, a: StaffAppointment, { date, now }: { date: string; now: Date }) {
-  const types = (await bookingSettings(db)).schedule.types;
+export async function moveTimes(
+  db: Db,
+  a: StaffAppointment,
+  { date, now }: { date: string; now: Date },
+  given?: BookingSettings,
+) {
+  const settings = given ?? (await bookingSettings(db));
+  const types = settings.schedule.types;
   const type = types.find((t) => t.id === a.typeId);
   if (!type) return null;
   const intake = await governingIntake(db, a.intakeId);
   const allowance = intake ? allowanceFor(intake, types) : null;
-  return { type, allowance, ...(await staffTimes(db, { type, date, now, allowance })) };
+  return { type, allowance, ...(await staffTimes(db, { type, date, now, allowance }, settings)) };
 }
 
 export type StaffBookResult =
@@ -377,20 +394,6 @@ async function findChangeable(db: Db, id: string, now: Date): Promise<Found> {
   return { status: "ok", appointment };
 }
 
-const changed = (a: StaffAppointment): ChangedAppointment => ({
-  id: a.id,
-  startsAt: a.startsAt,
-  endsAt: a.endsAt,
-  clinicianId: a.clinicianId,
-  clinicianName: a.clinicianName,
-  intakeId: a.intakeId,
-  typeId: a.typeId,
-  seriesId: a.seriesId,
-  sequence: a.sequence,
-  email: a.email,
-  firstName: a.firstName,
-});
-
 /**
  * The patient's manage link for a move: the token in the newest email of this appointment's series
  * (sealed there), while it still opens the appointment, so the link they have keeps working; else a
@@ -430,7 +433,7 @@ export async function moveForCaller(
     if (!insideAllowance(allowance, a.typeId, input.start, now) && !mayBookOutside(actor, allowance.level))
       return { status: "needs_clinician" };
   }
-  return moveBooked(db, changed(a), {
+  return moveBooked(db, changedFrom(a), {
     clinicianId: input.clinicianId ?? a.clinicianId,
     start: input.start,
     now,
@@ -460,7 +463,7 @@ export async function cancelForCaller(
   if (found.status !== "ok") return found;
   const late = await insideCutoff(db, found.appointment.startsAt, now);
   const done = await db.transaction((tx) =>
-    cancelBooked(tx, changed(found.appointment), {
+    cancelBooked(tx, changedFrom(found.appointment), {
       reason,
       now,
       cutoffHours: null,

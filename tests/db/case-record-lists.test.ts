@@ -30,17 +30,21 @@ async function intake(db: Db, email: string, when: Date): Promise<string> {
   return r.response.id;
 }
 
+/** The seeded clinic with one more staff member, and a first intake (at NOW) for a patient with this email. */
+async function clinicWith(db: Db, staff: Omit<Parameters<typeof upsertStaff>[1], "passwordHash">, email: string) {
+  await seed(db);
+  const member = await upsertStaff(db, { ...staff, passwordHash: "x" });
+  return { member, intakeId: await intake(db, email, NOW) };
+}
+
 describeEachDb("case and patient record lists", (ctx) => {
   it("lists one patient's notes oldest first on a case and in the export, newest first on the patient page", async () => {
     const { db } = ctx();
-    await seed(db);
-    const author = await upsertStaff(db, {
-      email: "lists@clinic.test",
-      name: "Dr Lists",
-      role: "clinician",
-      passwordHash: "x",
-    });
-    const first = await intake(db, "lena.lists@example.test", NOW);
+    const { member: author, intakeId: first } = await clinicWith(
+      db,
+      { email: "lists@clinic.test", name: "Dr Lists", role: "clinician" },
+      "lena.lists@example.test",
+    );
     const second = await intake(db, "lena.lists@example.test", at(60));
     let minute = 0;
     // Written a minute apart, as staff would: the order is by time, not by chance.
@@ -81,14 +85,11 @@ describeEachDb("case and patient record lists", (ctx) => {
 
   it("gives each appointment row its cancellation reason, late mark, the staff member who booked it and why outside the level", async () => {
     const { db } = ctx();
-    await seed(db);
-    const booker = await upsertStaff(db, {
-      email: "desk@clinic.test",
-      name: "Rosa Desk",
-      role: "reception",
-      passwordHash: "x",
-    });
-    const intakeId = await intake(db, "appointment.rows@example.test", NOW);
+    const { member: booker, intakeId } = await clinicWith(
+      db,
+      { email: "desk@clinic.test", name: "Rosa Desk", role: "reception" },
+      "appointment.rows@example.test",
+    );
     const insert = async (startsAt: Date, extra: Partial<typeof appointments.$inferInsert>) => {
       const id = randomUUID();
       const endsAt = new Date(startsAt.getTime() + 45 * 60_000);

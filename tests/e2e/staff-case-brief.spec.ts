@@ -23,23 +23,55 @@ async function postIntake(page: Page, vignette: string, change: (a: Record<strin
   return (await res.json()) as { id: string; level: string };
 }
 
-test("a routine case reads as a brief: level and why, where it hurts, the patient's note and the scores in words; no Acknowledge or Resolve, no CSP errors", async ({
-  page,
-}) => {
+/**
+ * Starts collecting CSP errors, then posts a vignette's intake for a patient named for this run
+ * (the last name ends in the run's stamp), with any other answers `change` sets.
+ */
+async function caseFor(
+  page: Page,
+  {
+    vignette,
+    firstName,
+    lastName,
+    ip,
+    change,
+  }: {
+    vignette: string;
+    firstName: string;
+    lastName: string;
+    ip: string;
+    change?: (a: Record<string, unknown>, stamp: string) => void;
+  },
+) {
   const errors = cspErrors(page);
   const stamp = Date.now().toString(36);
   const intake = await postIntake(
     page,
-    "P19",
+    vignette,
     (a) => {
-      a.contact = { ...(a.contact as object), firstName: "Brief", lastName: `Runner${stamp}` };
+      a.contact = { ...(a.contact as object), firstName, lastName: `${lastName}${stamp}` };
+      change?.(a, stamp);
+    },
+    ip,
+  );
+  return { errors, stamp, intake };
+}
+
+test("a routine case reads as a brief: level and why, where it hurts, the patient's note and the scores in words; no Acknowledge or Resolve, no CSP errors", async ({
+  page,
+}) => {
+  const { errors, stamp, intake } = await caseFor(page, {
+    vignette: "P19",
+    firstName: "Brief",
+    lastName: "Runner",
+    ip: "192.0.2.171",
+    change: (a, stamp) => {
       (a.pain as Record<string, unknown>).locations = ["low_back", "hip_or_groin"];
       a.outlook = { items: [true, false, false, false, false, false, false, false], bothersomeness: "slightly" };
       a.function = { sections: [1, 0, 1, 0, 1, 0, 1, 0, 1, 0] };
       a.notes = `Worse after long runs on the track ${stamp}.`;
     },
-    "192.0.2.171",
-  );
+  });
   expect(intake.level).toBe("ROUTINE");
   await signIn(page, CLINICIAN, `/staff/cases/${intake.id}`);
 
@@ -75,16 +107,12 @@ test("a routine case reads as a brief: level and why, where it hurts, the patien
 test("an emergency in the queue offers Acknowledge and Resolve, and the queue row links to the patient's record", async ({
   page,
 }) => {
-  const errors = cspErrors(page);
-  const stamp = Date.now().toString(36);
-  const intake = await postIntake(
-    page,
-    "P01",
-    (a) => {
-      a.contact = { ...(a.contact as object), firstName: "Queue", lastName: `Brief${stamp}` };
-    },
-    "192.0.2.172",
-  );
+  const { errors, stamp, intake } = await caseFor(page, {
+    vignette: "P01",
+    firstName: "Queue",
+    lastName: "Brief",
+    ip: "192.0.2.172",
+  });
   expect(intake.level).toBe("EMERGENCY");
   await signIn(page, CLINICIAN, `/staff?q=Brief${stamp}`);
   const row = page.getByTestId("case-row").filter({ hasText: `Brief${stamp}` });

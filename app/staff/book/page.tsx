@@ -13,6 +13,7 @@ import { LEVEL_NAMES } from "@/lib/staff/format";
 import { findPatients, patientSearchSchema } from "@/lib/staff/patients";
 import { requireStaff } from "@/lib/staff/session";
 import { localDate } from "@/lib/scheduling";
+import { PatientSearchForm } from "../_components/patient-search-form";
 import { StaffForm } from "../_components/staff-form";
 import styles from "../_components/staff.module.css";
 import { TimePicker, type PickerQuery } from "../_components/time-picker";
@@ -85,31 +86,12 @@ export default async function BookPage({ searchParams }: Props) {
           Find the patient who is calling: by name (the start is enough), email, phone number or date of birth
           (1961-04-09 or 04/09/1961).
         </p>
-        <form className={styles.filters} method="get" role="search" aria-label="Find the patient">
-          {(["type", "clinician", "date", "start"] as const).map((k) =>
-            params[k] ? <input key={k} type="hidden" name={k} value={params[k]} /> : null,
-          )}
-          <div className={styles.field}>
-            <label htmlFor="q">Name, email, phone or date of birth</label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={q}
-              maxLength={100}
-              aria-describedby={error ? "q-error" : undefined}
-              aria-invalid={error ? true : undefined}
-            />
-            {error ? (
-              <p id="q-error" className={styles.error}>
-                {error}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className={styles.secondary}>
-            Search
-          </button>
-        </form>
+        <PatientSearchForm
+          label="Find the patient"
+          q={q}
+          error={error}
+          hidden={{ type: params.type, clinician: params.clinician, date: params.date, start: params.start }}
+        />
         {page?.status === "bad_cursor" ? <p className={styles.notice}>That page of results has expired.</p> : null}
         {page?.status === "ok" && q ? (
           page.key === null ? (
@@ -221,7 +203,7 @@ export default async function BookPage({ searchParams }: Props) {
   const start = params.start ? new Date(params.start) : null;
   const date = dayToShow(params.date, start, now, zone);
   const today = localDate(now, zone);
-  const times = type ? await staffTimes(db, { type, date, now, allowance }) : null;
+  const times = type ? await staffTimes(db, { type, date, now, allowance }, settings) : null;
   const chosen =
     start && params.clinician && times
       ? times.clinicians

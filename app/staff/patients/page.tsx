@@ -9,6 +9,7 @@ import { isBackgroundView } from "@/lib/staff/audit-api";
 import { LEVEL_NAMES } from "@/lib/staff/format";
 import { findPatients, patientSearchSchema } from "@/lib/staff/patients";
 import { requireStaff } from "@/lib/staff/session";
+import { PatientSearchForm } from "../_components/patient-search-form";
 import styles from "../_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Patients", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
@@ -37,28 +38,7 @@ export default async function PatientsPage({ searchParams }: Props) {
         One record per person across visits. Search by name (first or last, the start is enough), email, phone number or
         date of birth (1961-04-09 or 04/09/1961).
       </p>
-      <form className={styles.filters} method="get" role="search" aria-label="Find a patient">
-        <div className={styles.field}>
-          <label htmlFor="q">Name, email, phone or date of birth</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={100}
-            aria-describedby={error ? "q-error" : undefined}
-            aria-invalid={error ? true : undefined}
-          />
-          {error ? (
-            <p id="q-error" className={styles.error}>
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" className={styles.secondary}>
-          Search
-        </button>
-      </form>
+      <PatientSearchForm label="Find a patient" q={q} error={error} />
       {page?.status === "bad_cursor" ? (
         <p className={styles.notice}>
           That page of results has expired.{" "}

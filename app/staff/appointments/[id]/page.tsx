@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { formatDateTime } from "@/lib/booking/format";
 import { cutoffHours } from "@/lib/booking/manage";
+import { bookingSettings } from "@/lib/booking/schedule";
+import { clinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import {
-  bookingZone,
   changeable,
   dayToShow,
   insideAllowance,
@@ -68,7 +69,8 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { appointment: a, history } = found;
   const q = moveSchema.parse(firstValues(await searchParams));
-  const zone = await bookingZone(db);
+  const settings = await bookingSettings(db);
+  const zone = clinicZone(settings.clinic);
   const now = new Date();
   const open = changeable(a, now);
   const late = open && (await insideCutoff(db, a.startsAt, now));
@@ -79,7 +81,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
   const moving = open && q.move === "1";
   const start = q.start ? new Date(q.start) : null;
   const date = dayToShow(q.date, start, now, zone);
-  const times = moving ? await moveTimes(db, a, { date, now }) : null;
+  const times = moving ? await moveTimes(db, a, { date, now }, settings) : null;
   const chosen =
     start && q.clinician && times
       ? times.clinicians.find((c) => c.id === q.clinician)?.slots.find((s) => s.start.getTime() === start.getTime())
