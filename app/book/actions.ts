@@ -39,13 +39,18 @@ export async function confirmBookingAction(form: FormData): Promise<void> {
   redirect(`/book?token=${encodeURIComponent(token)}&taken=1`);
 }
 
-/** Cancels from the manage page (before the cut-off; the server checks again). */
+/**
+ * Cancels from the manage page's "Cancel your appointment?" step (before the cut-off; the server
+ * checks again), then shows the same link in its cancelled state, with the way to book again. A
+ * second submit (a double click, or the back button) finds it cancelled and shows the same.
+ */
 export async function cancelAction(form: FormData): Promise<void> {
   const token = str(form, "token");
   const { reason } = cancelSchema.parse(formInput(form)); // never refuses: a missing reason is "No reason given"
   const result = await cancelAppointment(await getDb(), { token, reason, now: new Date() });
+  const here = `/appointments/manage/${encodeURIComponent(token)}`;
   redirect(
-    result.status === "done" ? "/appointments/cancelled" : `/appointments/manage/${token}?error=${result.status}`,
+    result.status === "done" ? `${here}?cancelled=1` : result.status === "too_late" ? `${here}?error=too_late` : here,
   );
 }
 

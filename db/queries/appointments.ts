@@ -54,9 +54,10 @@ export async function findBookedByManageTokenHash(db: Db, { tokenHash, now }: { 
 }
 
 /**
- * Cancels (and unlinks) an appointment only while booked and, when `cutoffHours` is given (a
- * patient's own cancel), at least that many hours ahead of `now`; compare-and-swap, returns whether
- * it did. Staff cancel with no cut-off, naming themselves and whether it is late.
+ * Cancels an appointment only while booked and, when `cutoffHours` is given (a patient's own
+ * cancel), at least that many hours ahead of `now`; compare-and-swap, returns whether it did. Staff
+ * cancel with no cut-off, naming themselves and whether it is late. The manage link's hash stays,
+ * so the patient's link says the appointment was cancelled (and offers the next step), not "not found".
  */
 export async function cancelBookedAppointment(
   db: Db,
@@ -75,7 +76,6 @@ export async function cancelBookedAppointment(
       status: "cancelled",
       cancelledAt: now,
       cancelReason: reason,
-      manageTokenHash: null,
       cancelledByStaffId: byStaffId,
       lateCancellation: late,
     })

@@ -1,42 +1,72 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cancelAction } from "@/app/book/actions";
+import { cache } from "react";
 import styles from "@/app/book/_components/book.module.css";
 import { getClinicInfo } from "@/lib/clinic";
 import { WHAT_TO_BRING } from "@/lib/content";
+import { findCancelledByManageToken } from "@/lib/booking/cancelled";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, cutoffHours, findByManageToken, isErasedManageLink } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
-
-export const metadata: Metadata = {
-  title: "Your appointment",
-  robots: { index: false },
-  referrer: PRIVATE_PAGE_REFERRER,
-};
+import { CancelledAppointmentView } from "./_components/cancelled-appointment";
+import { ConfirmCancel } from "./_components/confirm-cancel";
+import { PhoneLink } from "./_components/phone-link";
 
 type Props = {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ booked?: string; moved?: string; error?: string }>;
+  searchParams: Promise<{ booked?: string; moved?: string; error?: string; cancel?: string; cancelled?: string }>;
 };
 
-/** The private manage page: the appointment, and reschedule or cancel up to the cut-off. */
-export default async function ManagePage({ params, searchParams }: Props) {
-  const { token } = await params;
-  const { booked, moved, error } = await searchParams;
+/** What a manage link opens now: the booked appointment, a cancelled one, an erased one, or nothing. */
+const load = cache(async (token: string) => {
   const db = await getDb();
   const now = new Date();
-  const appointment = await findByManageToken(db, token, now);
-  if (!appointment) {
-    if (await isErasedManageLink(db, token)) return <ErasedAppointment />;
-    notFound();
-  }
+  const booked = await findByManageToken(db, token, now);
+  if (booked)
+    return { kind: "booked" as const, appointment: booked, canChange: await beforeCutoff(db, booked.startsAt, now) };
+  if (await isErasedManageLink(db, token)) return { kind: "erased" as const };
+  const cancelled = await findCancelledByManageToken(db, token, now);
+  if (cancelled) return { kind: "cancelled" as const, appointment: cancelled };
+  return null;
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { token } = await params;
+  const { cancel } = await searchParams;
+  const found = await load(token);
+  const title =
+    found?.kind === "cancelled"
+      ? "Appointment cancelled"
+      : found?.kind === "booked" && cancel && found.canChange
+        ? "Cancel your appointment?"
+        : "Your appointment";
+  return { title, robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
+}
+
+/**
+ * The private manage page: the appointment, and reschedule or cancel up to the cut-off (a cancel
+ * asks first, on its own step: `?cancel=1`); after a cancel, what was cancelled and the way back.
+ */
+export default async function ManagePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const { booked, moved, error, cancel, cancelled } = await searchParams;
+  const found = await load(token);
+  if (!found) notFound();
   const clinic = await getClinicInfo();
-  const canChange = await beforeCutoff(db, appointment.startsAt, now);
-  const hours = await cutoffHours(db);
-  const phone = clinic.phone ? <a href={`tel:${clinic.phone.replace(/[^\d+]/g, "")}`}>{clinic.phone}</a> : "the clinic";
+  if (found.kind === "erased") return <ErasedAppointment phone={clinic.phone} />;
+  if (found.kind === "cancelled")
+    return <CancelledAppointmentView appointment={found.appointment} clinic={clinic} justCancelled={!!cancelled} />;
+
+  const { appointment, canChange } = found;
+  const when = `${formatDateTime(appointment.startsAt, clinic.timeZone)} (${zoneName(clinic.timeZone)})`;
+  const withWhom = `${appointment.clinicianName}, ${appointment.clinicianRole}`;
+  if (cancel && canChange)
+    return <ConfirmCancel token={token} when={when} what={appointment.typeName} withWhom={withWhom} />;
+  const hours = await cutoffHours(await getDb());
+  const here = `/appointments/manage/${token}`;
 
   return (
     <div className={styles.page}>
@@ -45,7 +75,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <p>
             <strong>Your appointment is booked.</strong> Keep this private link: it lets you change or cancel it.
           </p>
-          <p className={styles.link}>{`${env().APP_URL}/appointments/manage/${token}`}</p>
+          <p className={styles.link}>{`${env().APP_URL}${here}`}</p>
         </div>
       ) : null}
       {moved ? (
@@ -53,24 +83,20 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <strong>Your appointment has been moved.</strong>
         </p>
       ) : null}
-      {error === "too_late" ? (
+      {error === "too_late" || (cancel && !canChange) ? (
         <p className={styles.warning} role="status">
-          It is too late to change this appointment online. Please call {phone}.
+          It is too late to change this appointment online. Please call <PhoneLink phone={clinic.phone} />.
         </p>
       ) : null}
       <h1>Your appointment</h1>
       <div className={styles.summary}>
         <dl>
           <dt>When</dt>
-          <dd>
-            {formatDateTime(appointment.startsAt, clinic.timeZone)} ({zoneName(clinic.timeZone)})
-          </dd>
+          <dd>{when}</dd>
           <dt>What</dt>
           <dd>{appointment.typeName}</dd>
           <dt>With</dt>
-          <dd>
-            {appointment.clinicianName}, {appointment.clinicianRole}
-          </dd>
+          <dd>{withWhom}</dd>
           <dt>Where</dt>
           <dd>
             {clinic.name}
@@ -78,6 +104,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
           </dd>
         </dl>
       </div>
+      <p>
+        {/* A file download, not a page: a plain link, so the router neither prefetches nor intercepts it. */}
+        <a className={styles.secondary} href={`${here}/calendar.ics`} download="appointment.ics">
+          Add to calendar
+        </a>
+      </p>
       <h2>What to bring</h2>
       <ul>
         {WHAT_TO_BRING.map((item) => (
@@ -87,23 +119,19 @@ export default async function ManagePage({ params, searchParams }: Props) {
       {canChange ? (
         <>
           <h2>Change or cancel</h2>
-          <p>
-            <Link className={styles.secondary} href={`/appointments/manage/${token}/reschedule`}>
+          <div className={styles.actions}>
+            <Link className={styles.secondary} href={`${here}/reschedule`}>
               Choose another time
             </Link>
-          </p>
-          <form action={cancelAction} className={styles.field}>
-            <input type="hidden" name="token" value={token} />
-            <label htmlFor="reason">Why are you cancelling? (optional)</label>
-            <textarea id="reason" name="reason" maxLength={500} />
-            <button type="submit" className={styles.danger}>
+            <Link className={styles.secondary} href={`${here}?cancel=1`}>
               Cancel appointment
-            </button>
-          </form>
+            </Link>
+          </div>
         </>
       ) : (
         <p className={styles.warning}>
-          To change or cancel this appointment now, please call {phone}. Online changes close {hours} hours before.
+          To change or cancel this appointment now, please call <PhoneLink phone={clinic.phone} />. Online changes close{" "}
+          {hours} hours before.
         </p>
       )}
     </div>
@@ -111,8 +139,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
 }
 
 /** A link to an appointment whose details were erased: no details, and the next step. */
-async function ErasedAppointment() {
-  const clinic = await getClinicInfo();
+function ErasedAppointment({ phone }: { phone: string | null }) {
   return (
     <div className={styles.page}>
       <h1>This appointment&apos;s details were erased</h1>
@@ -122,10 +149,10 @@ async function ErasedAppointment() {
       </p>
       <p>
         To book again, please <Link href="/intake">fill in the back-pain check</Link>
-        {clinic.phone ? (
+        {phone ? (
           <>
             {" "}
-            or call <a href={`tel:${clinic.phone.replace(/[^\d+]/g, "")}`}>{clinic.phone}</a>
+            or call <PhoneLink phone={phone} />
           </>
         ) : null}
         .
