@@ -39,8 +39,14 @@ export function GlanceChart({ glance }: { glance: GlanceView }) {
         width={GLANCE_SIZE.width}
         height={GLANCE_SIZE.height}
       />
-      {/* The numbers for screen readers: HTML made once a minute from our own numbers (lib/staff/glance-svg.ts). */}
-      <table className="visually-hidden" dangerouslySetInnerHTML={{ __html: glance.tableHtml }} />
+      {/*
+        The numbers for screen readers: HTML made once a minute from our own numbers (lib/staff/glance-svg.ts).
+        Hidden by a wrapper, not on the table itself: a table keeps its content's width whatever its own
+        width says, so a hidden table still widened the page on a phone.
+      */}
+      <div className="visually-hidden">
+        <table dangerouslySetInnerHTML={{ __html: glance.tableHtml }} />
+      </div>
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function QueueTable({
 }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={`${styles.table} ${styles.stacked}`}>
+      <table className={`${styles.table} ${styles.stacked} ${styles.queueCards}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -77,9 +77,10 @@ export function QueueTable({
               <td data-label="Waiting">{c.waiting}</td>
               <td data-label={deadlineHeading}>
                 {c.ack.overdue ? <span className={styles.overdue}>{c.ack.text}</span> : c.ack.text}
+                {/* Each tag on its own line: the marked one is an inline box, and beside "due in 9 min" it ran on. */}
                 {c.tags.map((t) => (
-                  <div key={t} className={t.startsWith("☎") ? styles.overdue : styles.muted}>
-                    {t}
+                  <div key={t}>
+                    <span className={t.startsWith("☎") ? styles.overdue : styles.muted}>{t}</span>
                   </div>
                 ))}
               </td>

@@ -15,8 +15,6 @@ import {
   addWorkingHoursAction,
   createAppointmentTypeAction,
   markUrgentTypeAction,
-  removeTimeOffAction,
-  removeWorkingHoursAction,
   setClinicianActiveAction,
   updateAppointmentTypeAction,
   updateClinicianAction,
@@ -27,6 +25,7 @@ import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
 import timeOffStyles from "./time-off.module.css";
 import { AddWeeklyHoursForm, WeeklyHoursTable } from "./weekly-hours-table";
+import { AskFirst } from "./ask-first";
 
 type Clinicians = Awaited<ReturnType<typeof listAllClinicians>>;
 type Head = { title: string; notice: ReactNode };
@@ -58,14 +57,19 @@ export function ClinicianSection({ title, notice, clinicians }: Head & { clinici
                 <td>{status(c.active)}</td>
                 <td>
                   <div className={styles.actions}>
-                    <StaffForm
-                      errorSummary
-                      action={setClinicianActiveAction}
-                      hidden={{ id: c.id, active: c.active ? "false" : "true" }}
-                      submitLabel={`${c.active ? "Deactivate" : "Reactivate"} ${c.name}`}
-                      secondary
-                      layout="inline"
-                    />
+                    {c.active ? (
+                      // Deactivating asks first, with the appointments it leaves; reactivating takes nothing away.
+                      <AskFirst action="deactivate-clinician" id={c.id} label={`Deactivate ${c.name}`} />
+                    ) : (
+                      <StaffForm
+                        errorSummary
+                        action={setClinicianActiveAction}
+                        hidden={{ id: c.id, active: "true" }}
+                        submitLabel={`Reactivate ${c.name}`}
+                        secondary
+                        layout="inline"
+                      />
+                    )}
                     <details className={styles.details}>
                       <summary>Change name or role of {c.name}</summary>
                       <StaffForm
@@ -118,7 +122,8 @@ export function HoursSection({
       <h2 id="hours-title">{title}</h2>
       {notice}
       <p className={staff.muted}>
-        Several rows on one day make split hours. Removing hours leaves appointments already booked in them.
+        Several rows on one day make split hours. Removing hours asks first and lists the booked appointments it leaves
+        outside them; they stay booked.
       </p>
       <div className={styles.cards}>
         {clinicians.map((c) => (
@@ -133,7 +138,7 @@ export function HoursSection({
             hoursHeading="Hours"
             hours={hours.filter((h) => h.clinicianId === c.id)}
             noHours="No weekly hours: not offered for booking."
-            removeAction={removeWorkingHoursAction}
+            removeAction="remove-hours"
             removeWhat={<>{c.name}, </>}
           />
         ))}
@@ -253,11 +258,10 @@ export function TimeOffSection({
                       )}
                     </td>
                     <td>
-                      <StaffForm
-                        errorSummary
-                        action={removeTimeOffAction}
-                        hidden={{ id: t.id }}
-                        submitLabel={
+                      <AskFirst
+                        action="remove-time-off"
+                        id={t.id}
+                        label={
                           <>
                             Remove
                             <span className="visually-hidden">
@@ -266,8 +270,6 @@ export function TimeOffSection({
                             </span>
                           </>
                         }
-                        secondary
-                        layout="inline"
                       />
                     </td>
                   </tr>

@@ -2,8 +2,10 @@
 // button a row, and the form that adds one. Both settings sections show them alike, so staff read one layout.
 import type { ReactNode } from "react";
 import { WEEKDAYS } from "@/lib/staff/settings";
+import type { ConfirmAction } from "@/lib/staff/settings-confirm";
 import { StaffForm, type Field, type StaffFormProps } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
+import { AskFirst } from "./ask-first";
 
 type HoursRow = { id: string; weekday: number; start: string; end: string };
 
@@ -30,37 +32,45 @@ export function WeeklyHoursTable({
   closedDay?: ReactNode;
   /** Without `closedDay`: the one row shown when there are no hours at all. */
   noHours?: ReactNode;
-  removeAction: StaffFormProps["action"];
+  /** The change a row's Remove makes at once, or the confirmation it asks first on. */
+  removeAction: StaffFormProps["action"] | ConfirmAction;
   /** The start of a Remove button's words for screen readers, before the day and hours (e.g. "opening hours, "). */
   removeWhat: ReactNode;
 }) {
-  const row = (h: HoursRow, day: string | undefined) => (
-    <tr key={h.id}>
-      <th scope="row">{day}</th>
-      <td>
-        {h.start}–{h.end}
-      </td>
-      <td>
-        <StaffForm
-          errorSummary
-          action={removeAction}
-          hidden={{ id: h.id }}
-          submitLabel={
-            <>
-              Remove
-              <span className="visually-hidden">
-                {" "}
-                {removeWhat}
-                {day} {h.start}–{h.end}
-              </span>
-            </>
-          }
-          secondary
-          layout="inline"
-        />
-      </td>
-    </tr>
-  );
+  const row = (h: HoursRow, day: string | undefined) => {
+    const removeLabel = (
+      <>
+        Remove
+        <span className="visually-hidden">
+          {" "}
+          {removeWhat}
+          {day} {h.start}–{h.end}
+        </span>
+      </>
+    );
+    return (
+      <tr key={h.id}>
+        <th scope="row">{day}</th>
+        <td>
+          {h.start}–{h.end}
+        </td>
+        <td>
+          {typeof removeAction === "string" ? (
+            <AskFirst action={removeAction} id={h.id} label={removeLabel} />
+          ) : (
+            <StaffForm
+              errorSummary
+              action={removeAction}
+              hidden={{ id: h.id }}
+              submitLabel={removeLabel}
+              secondary
+              layout="inline"
+            />
+          )}
+        </td>
+      </tr>
+    );
+  };
   let body: ReactNode;
   if (closedDay !== undefined)
     body = WEEKDAYS.flatMap((day, i) => {
