@@ -17,7 +17,7 @@ import postgres from "postgres";
 import autocannon from "autocannon";
 import { createDb, type Db } from "@/db/client";
 import { listEscalations, type EscalationCursor, type EscalationFilter } from "@/db/queries/intakes";
-import { readCalendar } from "@/db/queries/calendar";
+import { readCalendar, readCalendarLoad } from "@/db/queries/calendar";
 import { searchPatients } from "@/db/queries/patients";
 import { setMfaPolicy } from "@/db/queries/mfa";
 import { upsertStaff } from "@/db/queries/staff";
@@ -320,31 +320,40 @@ async function main() {
   );
 
   // -------------------------------------------------------------------------------------------
-  // The calendar's week: every clinician's appointments (with patient, type and level), time off
-  // and the opening hours, this week and next (the grid has bookings up to two weeks ahead).
+  // The calendar: the week of every clinician (what it counts: each appointment's clinician, times
+  // and level; time off; opening hours), this week and next, and one day of everyone with names.
   const zone = "America/New_York";
   const today = localDate(new Date(), zone);
   const monday = addLocalDays(today, 1 - isoWeekday(parseLocalDate(today)));
   const allClinicians = (await raw<{ id: string }[]>`select id from clinicians where active order by name`).map(
     (c) => c.id,
   );
+  const range = (first: string, days: number) => ({
+    from: localInstant(first, "00:00", zone),
+    to: localInstant(addLocalDays(first, days), "00:00", zone),
+    clinicianIds: allClinicians,
+  });
   const week = (name: string, first: string): QueryCase => ({
     name,
     run: async (on) => {
-      const r = await readCalendar(on, {
-        from: localInstant(first, "00:00", zone),
-        to: localInstant(addLocalDays(first, 7), "00:00", zone),
-        clinicianIds: allClinicians,
-      });
-      return [...r.appointments, ...r.timeOff, ...r.openingHours];
+      const r = await readCalendarLoad(on, range(first, 7));
+      // Compared with the direct run by each row's first column: the appointment's clinician.
+      return [...r.appointments.map((a) => ({ id: a.clinicianId })), ...r.timeOff, ...r.openingHours];
     },
   });
   const calendarResults = await measureQueries([
-    week(`this week, ${allClinicians.length} clinicians`, monday),
-    week(`next week, ${allClinicians.length} clinicians`, addLocalDays(monday, 7)),
+    week(`week summary, this week, ${allClinicians.length} clinicians (readCalendarLoad)`, monday),
+    week(`week summary, next week, ${allClinicians.length} clinicians (readCalendarLoad)`, addLocalDays(monday, 7)),
+    {
+      name: `one day with names, ${allClinicians.length} clinicians (readCalendar)`,
+      run: async (on) => {
+        const r = await readCalendar(on, range(addLocalDays(monday, 8), 1));
+        return [...r.appointments, ...r.timeOff, ...r.openingHours];
+      },
+    },
   ]);
   printQueries(
-    `readCalendar (three statements: appointments, time off, opening hours), ${RUNS} runs each`,
+    `the calendar's reads (three statements each: appointments, time off, opening hours), ${RUNS} runs each`,
     calendarResults,
     TARGET_CALENDAR_P95,
   );

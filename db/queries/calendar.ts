@@ -30,18 +30,11 @@ export async function readCalendar(db: Db, { from, to, clinicianIds }: CalendarR
             clinicianId: appointments.clinicianId,
             startsAt: appointments.startsAt,
             endsAt: appointments.endsAt,
-            // Epoch milliseconds of the blocked range: the time the clinician is taken.
-            blockStart: sql<number>`(extract(epoch from lower(${appointments.blocked})) * 1000)::float8`,
-            blockEnd: sql<number>`(extract(epoch from upper(${appointments.blocked})) * 1000)::float8`,
+            blockStart: blockStart(),
+            blockEnd: blockEnd(),
             status: appointments.status,
             type: appointmentTypes.name,
-            // The grade that governs the appointment now: the newest re-grade of its intake ("has
-            // anything got worse?"), else its own (as governingIntake in lib/booking/manage.ts).
-            level: sql`coalesce((select r.effective_level from ${intakes} as r
-              where r.previous_intake_id = ${appointments.intakeId}
-              order by r.created_at desc, r.id desc limit 1), ${intakes.effectiveLevel})`.mapWith(
-              intakes.effectiveLevel,
-            ),
+            level: governingLevel(),
             intakeId: appointments.intakeId,
             patientId: appointments.patientId,
             firstName: patients.firstName,
@@ -51,39 +44,85 @@ export async function readCalendar(db: Db, { from, to, clinicianIds }: CalendarR
           .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
           .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
           .innerJoin(patients, eq(patients.id, appointments.patientId))
-          .where(
-            and(
-              inArray(appointments.clinicianId, [...clinicianIds]),
-              gte(appointments.startsAt, from),
-              lt(appointments.startsAt, to),
-              inArray(appointments.status, [...SCHEDULED]),
-            ),
-          )
+          .where(scheduledIn({ from, to, clinicianIds }))
           .orderBy(asc(appointments.startsAt))
       : Promise.resolve([]),
-    db
-      .select({
-        id: timeOff.id,
-        clinicianId: timeOff.clinicianId,
-        start: timeOff.startsAt,
-        end: timeOff.endsAt,
-        reason: timeOff.reason,
-      })
-      .from(timeOff)
-      .where(and(lt(timeOff.startsAt, to), gt(timeOff.endsAt, from)))
-      .orderBy(asc(timeOff.startsAt)),
+    timeOffIn(db, { from, to }),
     listClinicHours(db),
   ]);
   return {
-    appointments: booked.map((a) => ({
-      ...a,
-      blockStart: new Date(Number(a.blockStart)),
-      blockEnd: new Date(Number(a.blockEnd)),
-    })),
+    appointments: booked.map((a) => withBlockedDates(a)),
     timeOff: off,
     openingHours,
   };
 }
+
+/**
+ * What the week of every clinician counts: each appointment's clinician, start, blocked range and
+ * level (no names: the summary shows none), with the same time off and opening hours.
+ */
+export async function readCalendarLoad(db: Db, { from, to, clinicianIds }: CalendarRange) {
+  const [booked, off, openingHours] = await Promise.all([
+    clinicianIds.length
+      ? db
+          .select({
+            clinicianId: appointments.clinicianId,
+            startsAt: appointments.startsAt,
+            blockStart: blockStart(),
+            blockEnd: blockEnd(),
+            level: governingLevel(),
+          })
+          .from(appointments)
+          .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
+          .where(scheduledIn({ from, to, clinicianIds }))
+      : Promise.resolve([]),
+    timeOffIn(db, { from, to }),
+    listClinicHours(db),
+  ]);
+  return {
+    appointments: booked.map((a) => withBlockedDates(a)),
+    timeOff: off,
+    openingHours,
+  };
+}
+
+// The grade that governs an appointment now: the newest re-grade of its intake ("has anything got
+// worse?"), else its own (as governingIntake in lib/booking/manage.ts). Needs intakes joined.
+const governingLevel = () =>
+  sql`coalesce((select r.effective_level from ${intakes} as r
+    where r.previous_intake_id = ${appointments.intakeId}
+    order by r.created_at desc, r.id desc limit 1), ${intakes.effectiveLevel})`.mapWith(intakes.effectiveLevel);
+
+// Epoch milliseconds of the blocked range (buffers included): the time the clinician is taken.
+const blockStart = () => sql<number>`(extract(epoch from lower(${appointments.blocked})) * 1000)::float8`;
+const blockEnd = () => sql<number>`(extract(epoch from upper(${appointments.blocked})) * 1000)::float8`;
+
+function withBlockedDates<T extends { blockStart: number; blockEnd: number }>(
+  a: T,
+): Omit<T, "blockStart" | "blockEnd"> & { blockStart: Date; blockEnd: Date } {
+  return { ...a, blockStart: new Date(Number(a.blockStart)), blockEnd: new Date(Number(a.blockEnd)) };
+}
+
+const scheduledIn = ({ from, to, clinicianIds }: CalendarRange) =>
+  and(
+    inArray(appointments.clinicianId, [...clinicianIds]),
+    gte(appointments.startsAt, from),
+    lt(appointments.startsAt, to),
+    inArray(appointments.status, [...SCHEDULED]),
+  );
+
+const timeOffIn = (db: Db, { from, to }: { from: Date; to: Date }) =>
+  db
+    .select({
+      id: timeOff.id,
+      clinicianId: timeOff.clinicianId,
+      start: timeOff.startsAt,
+      end: timeOff.endsAt,
+      reason: timeOff.reason,
+    })
+    .from(timeOff)
+    .where(and(lt(timeOff.startsAt, to), gt(timeOff.endsAt, from)))
+    .orderBy(asc(timeOff.startsAt));
 
 export type CalendarData = Awaited<ReturnType<typeof readCalendar>>;
 export type CalendarAppointment = CalendarData["appointments"][number];

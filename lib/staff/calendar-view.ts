@@ -4,12 +4,12 @@ import type { StaffRole } from "@/common/vocabulary";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { readCalendar } from "@/db/queries/calendar";
+import { readCalendar, readCalendarLoad } from "@/db/queries/calendar";
 import type { Clinic } from "@/db/schema";
 import type { WorkingHours } from "@/lib/scheduling/types";
 import { addLocalDays, isLocalDate, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
-import { layoutCalendar, type CalendarLayout } from "./calendar";
+import { layoutCalendar, summariseCalendar, type CalendarLayout, type DaySummary } from "./calendar";
 
 export const calendarQuerySchema = z.object({
   view: z.enum(["day", "week"]).default("day").catch("day"),
@@ -27,9 +27,14 @@ export type CalendarView = {
   date: string;
   days: string[];
   clinicians: { id: string; name: string }[];
-  layout: CalendarLayout;
-  appointments: number;
-};
+} & CalendarShown;
+
+/** What a view draws, with how many appointments it covers. */
+type CalendarShown = { appointments: number } & (
+  | { kind: "grid"; layout: CalendarLayout }
+  /** The week of every clinician: counts per clinician and day, each linking to that day. */
+  | { kind: "summary"; summary: DaySummary[] }
+);
 
 /** The days a view shows: the date, or the Monday-to-Sunday week it falls in. */
 export function calendarDays(view: "day" | "week", date: string): string[] {
@@ -60,19 +65,30 @@ export async function viewCalendar(
   const clinicians = chosen ? [chosen] : settings.clinicians;
   const from = localInstant(days[0]!, "00:00", zone);
   const to = localInstant(addLocalDays(days.at(-1)!, 1), "00:00", zone);
-  const data = await readCalendar(db, { from, to, clinicianIds: clinicians.map((c) => c.id) });
-  const layout = layoutCalendar({
+  const range = { from, to, clinicianIds: clinicians.map((c) => c.id) };
+  const common = {
     timeZone: zone,
     now,
     days,
     clinicians,
     hours: settings.hours,
-    openingHours: data.openingHours,
-    appointments: data.appointments,
-    // Why someone is away can be personal: only admins (who manage time off) see the reason.
-    timeOff: staff.role === "admin" ? data.timeOff : data.timeOff.map((t) => ({ ...t, reason: null })),
     slotIntervalMinutes: clinic?.slotIntervalMinutes ?? 15,
-  });
+  };
+  // Why someone is away can be personal: only admins (who manage time off) see the reason.
+  const visibleOff = <T extends { reason: string | null }>(off: T[]) =>
+    staff.role === "admin" ? off : off.map((t) => ({ ...t, reason: null }));
+  const shown: CalendarShown =
+    query.view === "week" && !chosen
+      ? await readCalendarLoad(db, range).then((data) => ({
+          kind: "summary" as const,
+          appointments: data.appointments.length,
+          summary: summariseCalendar({ ...common, ...data, timeOff: visibleOff(data.timeOff) }),
+        }))
+      : await readCalendar(db, range).then((data) => ({
+          kind: "grid" as const,
+          appointments: data.appointments.length,
+          layout: layoutCalendar({ ...common, ...data, timeOff: visibleOff(data.timeOff) }),
+        }));
   await recordAudit(db, {
     actor: { id: staff.id, email: staff.email },
     action: "schedule_viewed",
@@ -83,7 +99,7 @@ export async function viewCalendar(
       from: days[0],
       days: days.length,
       clinician: chosen?.id ?? null,
-      appointments: data.appointments.length,
+      appointments: shown.appointments,
     },
     clientAddress: staff.clientAddress,
   });
@@ -94,7 +110,6 @@ export async function viewCalendar(
     date,
     days,
     clinicians,
-    layout,
-    appointments: data.appointments.length,
+    ...shown,
   };
 }

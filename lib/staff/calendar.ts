@@ -148,17 +148,8 @@ export function layoutCalendar(input: CalendarInput): CalendarLayout {
       for (const t of input.timeOff) {
         if (t.clinicianId !== null && t.clinicianId !== c.id) continue;
         if (t.start >= dayEnd || t.end <= dayStart) continue;
-        const start = t.start < dayStart ? dayStart : t.start;
-        const end = t.end > dayEnd ? dayEnd : t.end;
+        const { start, end, time } = offWithinDay(t, dayStart, dayEnd, zone);
         const closure = t.clinicianId === null;
-        const time =
-          t.start <= dayStart && t.end >= dayEnd
-            ? "all day"
-            : t.end >= dayEnd
-              ? `from ${formatTime(start, zone)}`
-              : t.start <= dayStart
-                ? `until ${formatTime(end, zone)}`
-                : span(start, end);
         const what = closure ? "Clinic closed" : `Time off: ${c.name}`;
         blocks.push({
           kind: "off",
@@ -192,28 +183,21 @@ export function layoutCalendar(input: CalendarInput): CalendarLayout {
         });
       }
       const rowsToday = input.hours.filter((h) => h.clinicianId === c.id && h.weekday === weekday);
-      for (const h of rowsToday) {
-        const rowStart = localInstant(day, h.start, zone).getTime();
-        const rowEnd = localInstant(day, h.end, zone).getTime();
-        for (const [s, e] of freeRanges(timelines.get(c.id)!, Math.max(rowStart, now), rowEnd)) {
-          // Free time starts where the slot engine steps (from the row's start), so the first
-          // time offered on the booking page is the one clicked.
-          const start = rowStart + Math.ceil((s - rowStart) / step) * step;
-          for (const [cs, ce] of hourChunks(start, e, zone)) {
-            if (ce - cs < step) continue;
-            const from = new Date(cs);
-            const to = new Date(ce);
-            const time = span(from, to);
-            blocks.push({
-              kind: "free",
-              start: from,
-              end: to,
-              time,
-              href: `/staff/book?${new URLSearchParams({ clinician: c.id, start: from.toISOString() })}`,
-              ...place(from, to, day),
-              label: `Free ${time} with ${c.name}, ${dayName}: book a patient`,
-            });
-          }
+      for (const [start, e] of freePeriods(rowsToday, timelines.get(c.id)!, { day, zone, now, step })) {
+        for (const [cs, ce] of hourChunks(start, e, zone)) {
+          if (ce - cs < step) continue;
+          const from = new Date(cs);
+          const to = new Date(ce);
+          const time = span(from, to);
+          blocks.push({
+            kind: "free",
+            start: from,
+            end: to,
+            time,
+            href: `/staff/book?${new URLSearchParams({ clinician: c.id, start: from.toISOString() })}`,
+            ...place(from, to, day),
+            label: `Free ${time} with ${c.name}, ${dayName}: book a patient`,
+          });
         }
       }
       blocks.sort((a, b) => a.start.getTime() - b.start.getTime() || order(a) - order(b));
@@ -233,6 +217,122 @@ export function layoutCalendar(input: CalendarInput): CalendarLayout {
     hourMarks.push({ label, row: (m - firstMinute) / ROW_MINUTES + 1 });
   }
   return { firstMinute, lastMinute, rows, hourMarks, cells };
+}
+
+/** One clinician's day in the week of everyone: how full it is, not who is in it. */
+export type DaySummary = {
+  date: string;
+  clinicianId: string;
+  clinician: string;
+  /** Whether the clinician has working hours that day. */
+  working: boolean;
+  /** Appointments that still happen or happened. */
+  booked: number;
+  /** Of them, graded EMERGENCY or URGENT now. */
+  urgent: number;
+  /** Free working time from now on, in minutes: the day view's free time, summed. */
+  freeMinutes: number;
+  /** Time off and closures on the day, in words ("all day", "from 1 pm"). */
+  off: { closure: boolean; time: string }[];
+};
+
+export type SummaryInput = Omit<CalendarInput, "appointments"> & {
+  appointments: readonly {
+    clinicianId: string;
+    startsAt: Date;
+    blockStart: Date;
+    blockEnd: Date;
+    level: CalendarLevel;
+  }[];
+};
+
+/**
+ * The week of every clinician as counts: a cell per clinician and day with the appointments, the
+ * urgent ones among them, the free time left and any time off. Many clinicians' weeks stay light
+ * (a day view has the names); the free time is the day view's, summed.
+ */
+export function summariseCalendar(input: SummaryInput): DaySummary[] {
+  const { timeZone: zone, days } = input;
+  const ids = input.clinicians.map((c) => c.id);
+  const timelines = buildTimelines(
+    ids,
+    input.appointments.map((a) => ({ clinicianId: a.clinicianId, start: a.blockStart, end: a.blockEnd })),
+    input.timeOff,
+  );
+  const step = input.slotIntervalMinutes * MINUTE;
+  const now = input.now.getTime();
+  const byCell = new Map<string, { booked: number; urgent: number }>();
+  for (const a of input.appointments) {
+    const key = `${a.clinicianId} ${localDate(a.startsAt, zone)}`;
+    const cell = byCell.get(key) ?? { booked: 0, urgent: 0 };
+    cell.booked++;
+    if (a.level === "EMERGENCY" || a.level === "URGENT") cell.urgent++;
+    byCell.set(key, cell);
+  }
+  const out: DaySummary[] = [];
+  for (const day of days) {
+    const dayStart = localInstant(day, "00:00", zone);
+    const dayEnd = localInstant(day, "24:00", zone);
+    const weekday = isoWeekday(parseLocalDate(day));
+    for (const c of input.clinicians) {
+      const rowsToday = input.hours.filter((h) => h.clinicianId === c.id && h.weekday === weekday);
+      let freeMinutes = 0;
+      // As the day view draws it: hour by hour, no piece shorter than a step.
+      for (const [s, e] of freePeriods(rowsToday, timelines.get(c.id)!, { day, zone, now, step }))
+        for (const [cs, ce] of hourChunks(s, e, zone)) if (ce - cs >= step) freeMinutes += (ce - cs) / MINUTE;
+      const off = input.timeOff
+        .filter((t) => (t.clinicianId === null || t.clinicianId === c.id) && t.start < dayEnd && t.end > dayStart)
+        .map((t) => ({ closure: t.clinicianId === null, time: offWithinDay(t, dayStart, dayEnd, zone).time }));
+      const counts = byCell.get(`${c.id} ${day}`) ?? { booked: 0, urgent: 0 };
+      out.push({
+        date: day,
+        clinicianId: c.id,
+        clinician: c.name,
+        working: rowsToday.length > 0,
+        ...counts,
+        freeMinutes,
+        off,
+      });
+    }
+  }
+  return out;
+}
+
+/** Time off clipped to a day, and when it is in words: "all day", "from 1 pm", "until 11 am", or a span. */
+function offWithinDay(t: { start: Date; end: Date }, dayStart: Date, dayEnd: Date, zone: string) {
+  const start = t.start < dayStart ? dayStart : t.start;
+  const end = t.end > dayEnd ? dayEnd : t.end;
+  const time =
+    t.start <= dayStart && t.end >= dayEnd
+      ? "all day"
+      : t.end >= dayEnd
+        ? `from ${formatTime(start, zone)}`
+        : t.start <= dayStart
+          ? `until ${formatTime(end, zone)}`
+          : `${formatTime(start, zone)} to ${formatTime(end, zone)}`;
+  return { start, end, time };
+}
+
+/**
+ * A clinician's free working time on a day from now on (epoch ms ranges): their hours less
+ * appointments (with buffers), time off and closures. Each range starts where the slot engine
+ * steps from the hours' start, so the first time the booking page offers is the one clicked.
+ */
+function freePeriods(
+  rowsToday: readonly WorkingHours[],
+  timeline: { starts: Float64Array; ends: Float64Array },
+  { day, zone, now, step }: { day: string; zone: string; now: number; step: number },
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const h of rowsToday) {
+    const rowStart = localInstant(day, h.start, zone).getTime();
+    const rowEnd = localInstant(day, h.end, zone).getTime();
+    for (const [s, e] of freeRanges(timeline, Math.max(rowStart, now), rowEnd)) {
+      const start = rowStart + Math.ceil((s - rowStart) / step) * step;
+      if (start < e) out.push([start, e]);
+    }
+  }
+  return out;
 }
 
 const order = (b: CalendarBlock) => (b.kind === "off" ? 0 : b.kind === "appointment" ? 1 : 2);

@@ -126,32 +126,56 @@ describeEachDb("the staff calendar", (ctx) => {
     expect(later.appointments).toEqual([]);
   });
 
-  it("lays out the week for every clinician and audits the view of patients' names", async () => {
+  it("counts every clinician's week per day (booked, urgent, free, closed), matching each day's grid, and audits the view", async () => {
     const { db } = ctx();
     const reception = await staffMember(db, "reception");
     const [clinic, settings] = await Promise.all([getClinic(db), getScheduleSettings(db)]);
-    const view = await viewCalendar(db, reception, {
-      query: calendarQuerySchema.parse({ view: "week" }),
-      now: NOW,
-      clinic,
-      settings,
-    });
-    expect(view.days[0]).toBe("2026-11-30");
-    expect(view.clinicians.map((c) => c.id).sort()).toEqual([...ALL].sort());
-    const booked = view.layout.cells.flatMap((c) => c.blocks).filter((b) => b.kind === "appointment");
-    expect(booked).toHaveLength(3);
-    // Friday 4 December is closed: nobody has free time that day, and every column is shaded.
-    const friday = view.layout.cells.filter((c) => c.date === "2026-12-04");
-    expect(friday.flatMap((c) => c.blocks).some((b) => b.kind === "free")).toBe(false);
-    expect(friday.every((c) => c.blocks.some((b) => b.kind === "off" && b.closure))).toBe(true);
-    // Thursday has free time for someone, linked to booking.
-    const thursday = view.layout.cells.filter((c) => c.date === "2026-12-03").flatMap((c) => c.blocks);
-    expect(thursday.find((b) => b.kind === "free")).toMatchObject({
-      href: expect.stringMatching(/^\/staff\/book\?clinician=/),
-    });
+    const view = (query: Record<string, string>) =>
+      viewCalendar(db, reception, { query: calendarQuerySchema.parse(query), now: NOW, clinic, settings });
+    const week = await view({ view: "week" });
+    if (week.kind !== "summary") throw new Error("the week of everyone is a summary");
+    expect(week.days[0]).toBe("2026-11-30");
+    expect(week.clinicians.map((c) => c.id).sort()).toEqual([...ALL].sort());
+    expect(week.summary).toHaveLength(7 * ALL.length);
+    // The three demo appointments; the one re-graded to EMERGENCY above counts as urgent.
+    expect(week.summary.reduce((sum, c) => sum + c.booked, 0)).toBe(3);
+    expect(week.summary.reduce((sum, c) => sum + c.urgent, 0)).toBe(1);
+    // Friday 4 December is closed: no free time for anyone, and every cell says so.
+    const friday = week.summary.filter((c) => c.date === "2026-12-04");
+    expect(friday.every((c) => c.freeMinutes === 0 && c.off.some((o) => o.closure && o.time === "all day"))).toBe(true);
+    // Monday is over (now is Tuesday): nothing free in the past.
+    expect(week.summary.filter((c) => c.date === "2026-11-30").every((c) => c.freeMinutes === 0)).toBe(true);
+    // Each cell's free time is its day's grid, summed.
+    for (const day of ["2026-12-01", "2026-12-02", "2026-12-03"]) {
+      const grid = await view({ view: "day", date: day });
+      if (grid.kind !== "grid") throw new Error("a day is a grid");
+      for (const cell of grid.layout.cells) {
+        const free = cell.blocks
+          .filter((b) => b.kind === "free")
+          .reduce((sum, b) => sum + (b.end.getTime() - b.start.getTime()) / 60_000, 0);
+        const summary = week.summary.find((c) => c.date === day && c.clinicianId === cell.clinicianId)!;
+        expect({ day, clinician: cell.clinician, free: summary.freeMinutes }).toEqual({
+          day,
+          clinician: cell.clinician,
+          free,
+        });
+        expect(summary.booked).toBe(cell.blocks.filter((b) => b.kind === "appointment").length);
+      }
+    }
+    expect(week.summary.some((c) => c.date === "2026-12-03" && c.freeMinutes > 0)).toBe(true);
 
-    const [event] = await listAudit(db, { actorId: reception.id, action: "schedule_viewed" });
-    expect(event).toMatchObject({
+    // One clinician's week is their grid, hour by hour, with the names.
+    const mine = await view({ view: "week", clinician: ALL[0]! });
+    expect(mine.kind).toBe("grid");
+
+    const events = await listAudit(db, { actorId: reception.id, action: "schedule_viewed" });
+    expect(
+      events.find(
+        (e) =>
+          (e.after as { view: string }).view === "calendar_week" &&
+          !(e.after as { clinician: string | null }).clinician,
+      ),
+    ).toMatchObject({
       subjectType: "schedule",
       after: { view: "calendar_week", from: "2026-11-30", days: 7, clinician: null, appointments: 3 },
     });

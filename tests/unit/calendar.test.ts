@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutCalendar, ROW_MINUTES, type CalendarInput } from "@/lib/staff/calendar";
+import { layoutCalendar, ROW_MINUTES, summariseCalendar, type CalendarInput } from "@/lib/staff/calendar";
 import { calendarDays } from "@/lib/staff/calendar-view";
 
 const ZONE = "America/New_York";
@@ -204,5 +204,49 @@ describe("the staff calendar's layout", () => {
       "2026-03-15",
     ]);
     expect(calendarDays("day", "2026-03-11")).toEqual(["2026-03-11"]);
+  });
+});
+
+describe("the week of every clinician, in counts", () => {
+  it("counts each clinician's day: booked, urgent, free time left as the grid draws it, time off in words", () => {
+    // Monday 9 March 2026 (UTC−4): Raman works 8:30–12:30 with one SOON and one URGENT patient and
+    // is off from 11:00; Okafor does not work on Mondays.
+    const input = base({
+      hours: [{ clinicianId: RAMAN, weekday: 1, start: "08:30", end: "12:30" }],
+      appointments: [
+        appointment(RAMAN, "2026-03-09T13:00:00Z", 45, 15), // 9:00–10:00 with the buffer
+        { ...appointment(RAMAN, "2026-03-09T14:00:00Z", 30), level: "URGENT" as const }, // 10:00–10:30
+      ],
+      timeOff: [
+        {
+          id: "t1",
+          clinicianId: RAMAN,
+          start: new Date("2026-03-09T15:00:00Z"),
+          end: new Date("2026-03-09T20:00:00Z"),
+          reason: "Training",
+        },
+      ],
+    });
+    const [raman, okafor] = summariseCalendar(input);
+    expect(raman).toEqual({
+      date: "2026-03-09",
+      clinicianId: RAMAN,
+      clinician: "Dr Priya Raman",
+      working: true,
+      booked: 2,
+      urgent: 1,
+      freeMinutes: 60, // 8:30–9:00 and 10:30–11:00
+      off: [{ closure: false, time: "11:00\u00a0am to 4:00\u00a0pm" }],
+    });
+    expect(okafor).toMatchObject({ working: false, booked: 0, urgent: 0, freeMinutes: 0, off: [] });
+    // The same free time as the day's grid.
+    const grid = layoutCalendar(input);
+    expect(free(grid, RAMAN)).toEqual([
+      ["2026-03-09T12:30:00.000Z", "2026-03-09T13:00:00.000Z"],
+      ["2026-03-09T14:30:00.000Z", "2026-03-09T15:00:00.000Z"],
+    ]);
+    // Later the same morning only what is still ahead is free.
+    const later = summariseCalendar({ ...input, now: new Date("2026-03-09T14:40:00Z") });
+    expect(later[0]!.freeMinutes).toBe(15); // 10:45–11:00 on the 15-minute step
   });
 });

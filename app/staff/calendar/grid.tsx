@@ -1,9 +1,10 @@
-// The calendar's two drawings: a time grid (columns of clinicians or days, 5-minute rows) and the
-// week table of every clinician. Every appointment and free time is a link whose name says it all.
+// The calendar's two drawings: a time grid (columns of clinicians or days, 5-minute rows), where
+// every appointment and free time is a link whose name says it all, and the week of every
+// clinician as counts, each day linking to its grid.
 import Link from "next/link";
-import { formatDay, formatTime } from "@/lib/booking/format";
-import type { CalendarBlock, CalendarCell, CalendarLayout } from "@/lib/staff/calendar";
-import { LEVEL_NAMES } from "@/lib/staff/format";
+import { formatDay } from "@/lib/booking/format";
+import type { CalendarBlock, CalendarLayout, DaySummary } from "@/lib/staff/calendar";
+import { duration, LEVEL_NAMES } from "@/lib/staff/format";
 import { localInstant } from "@/lib/scheduling/zoned";
 import styles from "./calendar.module.css";
 
@@ -96,33 +97,24 @@ export function TimeGrid({ layout, columns }: { layout: CalendarLayout; columns:
   );
 }
 
-/** Free times next to each other as one period (the week table lists periods, not hours). */
-function mergeFree(blocks: CalendarBlock[]): CalendarBlock[] {
-  const out: CalendarBlock[] = [];
-  for (const b of blocks) {
-    const prev = out.at(-1);
-    if (b.kind === "free" && prev?.kind === "free" && prev.end.getTime() === b.start.getTime()) {
-      out[out.length - 1] = { ...prev, end: b.end };
-    } else out.push(b);
-  }
-  return out;
-}
-
-/** Every clinician's week: a row each, a column a day, each cell listing its day in time order. */
-export function WeekTable({
+/** Every clinician's week as counts: a row each, a column a day, each cell linking to that day. */
+export function WeekSummary({
   days,
   today,
   zone,
   cells,
   clinicians,
+  dayHref,
 }: {
   days: string[];
   today: string;
   zone: string;
-  cells: CalendarCell[];
+  cells: DaySummary[];
   clinicians: { id: string; name: string }[];
+  dayHref: (date: string, clinicianId: string) => string;
 }) {
-  const span = (b: CalendarBlock) => `${formatTime(b.start, zone)} to ${formatTime(b.end, zone)}`;
+  const byKey = new Map(cells.map((c) => [`${c.clinicianId} ${c.date}`, c]));
+  const dayNames = new Map(days.map((d) => [d, formatDay(localInstant(d, "12:00", zone), zone)]));
   return (
     <div className={cx(styles.scroll, styles.weekScroll)}>
       <table className={styles.week}>
@@ -132,7 +124,7 @@ export function WeekTable({
             <th scope="col">Clinician</th>
             {days.map((d) => (
               <th key={d} scope="col" className={d === today ? styles.today : undefined}>
-                {formatDay(localInstant(d, "12:00", zone), zone)}
+                {dayNames.get(d)}
                 {d === today ? <span className="visually-hidden"> (today)</span> : null}
               </th>
             ))}
@@ -143,31 +135,17 @@ export function WeekTable({
             <tr key={c.id}>
               <th scope="row">{c.name}</th>
               {days.map((d) => {
-                const cell = cells.find((x) => x.date === d && x.clinicianId === c.id);
-                const blocks = mergeFree(cell?.blocks ?? []);
-                const dayName = formatDay(localInstant(d, "12:00", zone), zone);
+                const cell = byKey.get(`${c.id} ${d}`);
                 return (
                   <td key={d} className={cell?.working ? undefined : styles.notWorking}>
-                    <span className={styles.cellDay}>{dayName}</span>
-                    {cell?.working ? null : <span>Not working</span>}
-                    {cell?.working && blocks.length === 0 ? <span className={styles.quiet}>Nothing booked</span> : null}
-                    {blocks.length ? (
-                      <ul>
-                        {blocks.map((b, i) => (
-                          <li key={`${b.kind}-${i}-${b.start.getTime()}`} className={blockClass(b)}>
-                            {b.kind === "free" ? (
-                              <Link href={b.href}>
-                                <span aria-hidden="true">Free {span(b)}</span>
-                                <span className="visually-hidden">
-                                  Free {span(b)} with {c.name}, {dayName}: book a patient
-                                </span>
-                              </Link>
-                            ) : (
-                              <BlockBody block={b} />
-                            )}
-                          </li>
-                        ))}
-                      </ul>
+                    <span className={styles.cellDay}>{dayNames.get(d)}</span>
+                    {cell ? (
+                      <DayCounts
+                        cell={cell}
+                        past={d < today}
+                        name={`${c.name}, ${dayNames.get(d)}`}
+                        href={dayHref(d, c.id)}
+                      />
                     ) : null}
                   </td>
                 );
@@ -177,5 +155,37 @@ export function WeekTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One clinician's day in words: "3 booked, 1 urgent, free 2 h 15 min, time off from 1 pm". */
+function DayCounts({ cell, past, name, href }: { cell: DaySummary; past: boolean; name: string; href: string }) {
+  if (!cell.working && cell.booked === 0 && cell.off.length === 0) return <span>Not working</span>;
+  // A line each for the eye; the commas (hidden) make one sentence for a screen reader.
+  const comma = <span className="visually-hidden">, </span>;
+  return (
+    <Link href={href} className={styles.dayLink}>
+      <span className="visually-hidden">{name}: </span>
+      {cell.working ? null : <span>Not working{comma}</span>}
+      <span>{cell.booked ? `${cell.booked} booked` : "Nothing booked"}</span>
+      {cell.urgent ? (
+        <span className={styles.urgentCount}>
+          {comma}
+          {cell.urgent} urgent
+        </span>
+      ) : null}
+      {cell.working && !past ? (
+        <span className={cell.freeMinutes ? styles.freeCount : styles.quiet}>
+          {comma}
+          {cell.freeMinutes ? `Free ${duration(cell.freeMinutes * 60_000)}` : "No free time"}
+        </span>
+      ) : null}
+      {cell.off.map((o, i) => (
+        <span key={i} className={styles.offCount}>
+          {comma}
+          {o.closure ? "Clinic closed" : "Time off"} {o.time}
+        </span>
+      ))}
+    </Link>
   );
 }

@@ -10,7 +10,7 @@ import { addLocalDays, localInstant } from "@/lib/scheduling/zoned";
 import { requireStaff } from "@/lib/staff/session";
 import staff from "../_components/staff.module.css";
 import styles from "./calendar.module.css";
-import { TimeGrid, WeekTable, type GridColumn } from "./grid";
+import { TimeGrid, WeekSummary, type GridColumn } from "./grid";
 
 export const metadata: Metadata = { title: "Calendar", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
@@ -23,7 +23,7 @@ export default async function CalendarPage({ searchParams }: Props) {
   const db = await getDb();
   const [clinic, settings] = await Promise.all([getClinicCached(db), getScheduleSettings(db)]);
   const cal = await viewCalendar(db, me, { query, now: new Date(), clinic, settings });
-  const { zone, today, date, days, layout } = cal;
+  const { zone, today, date, days } = cal;
   const noon = (day: string) => localInstant(day, "12:00", zone);
 
   const href = (changes: Partial<Record<"view" | "date" | "clinician", string | undefined>>) => {
@@ -34,26 +34,30 @@ export default async function CalendarPage({ searchParams }: Props) {
   const week = query.view === "week";
   const step = week ? 7 : 1;
   const chosen = query.clinician ? cal.clinicians[0] : undefined;
-  const heading = week
-    ? `Week of ${formatDay(noon(days[0]!), zone)}${chosen ? `: ${chosen.name}` : ""}`
-    : `${date === today ? "Today, " : ""}${formatDay(noon(date), zone)}`;
+  const heading =
+    (week
+      ? `Week of ${formatDay(noon(days[0]!), zone)}`
+      : `${date === today ? "Today, " : ""}${formatDay(noon(date), zone)}`) + (chosen ? `: ${chosen.name}` : "");
 
-  const columns: GridColumn[] = week
-    ? days.map((day) => ({
-        key: day,
-        heading: formatDay(noon(day), zone),
-        today: day === today,
-        blocks: layout.cells.find((c) => c.date === day)?.blocks ?? [],
-        nowRow: layout.cells.find((c) => c.date === day)?.nowRow,
-      }))
-    : layout.cells.map((c) => ({
-        key: c.clinicianId,
-        heading: c.clinician,
-        today: false,
-        note: c.working ? undefined : "Not working",
-        blocks: c.blocks,
-        nowRow: c.nowRow,
-      }));
+  const layout = cal.kind === "grid" ? cal.layout : null;
+  const columns: GridColumn[] = !layout
+    ? []
+    : week
+      ? days.map((day) => ({
+          key: day,
+          heading: formatDay(noon(day), zone),
+          today: day === today,
+          blocks: layout.cells.find((c) => c.date === day)?.blocks ?? [],
+          nowRow: layout.cells.find((c) => c.date === day)?.nowRow,
+        }))
+      : layout.cells.map((c) => ({
+          key: c.clinicianId,
+          heading: c.clinician,
+          today: false,
+          note: c.working ? undefined : "Not working",
+          blocks: c.blocks,
+          nowRow: c.nowRow,
+        }));
 
   return (
     <div className={staff.page}>
@@ -124,30 +128,41 @@ export default async function CalendarPage({ searchParams }: Props) {
         </ul>
       </nav>
       <h2>{heading}</h2>
-      <ul className={styles.legend} aria-label="Key">
-        <li>
-          <span className={`${styles.swatch} ${styles.appointment}`} aria-hidden="true" /> Booked
-        </li>
-        <li>
-          <span className={`${styles.swatch} ${styles.free}`} aria-hidden="true" /> Free: choose to book
-        </li>
-        <li>
-          <span className={`${styles.swatch} ${styles.off}`} aria-hidden="true" /> Time off
-        </li>
-        <li>
-          <span className={`${styles.swatch} ${styles.off} ${styles.closure}`} aria-hidden="true" /> Clinic closed
-        </li>
-        <li>Grey: not working</li>
-      </ul>
+      {layout ? (
+        <ul className={styles.legend} aria-label="Key">
+          <li>
+            <span className={`${styles.swatch} ${styles.appointment}`} aria-hidden="true" /> Booked
+          </li>
+          <li>
+            <span className={`${styles.swatch} ${styles.free}`} aria-hidden="true" /> Free: choose to book
+          </li>
+          <li>
+            <span className={`${styles.swatch} ${styles.off}`} aria-hidden="true" /> Time off
+          </li>
+          <li>
+            <span className={`${styles.swatch} ${styles.off} ${styles.closure}`} aria-hidden="true" /> Clinic closed
+          </li>
+          <li>Grey: not working</li>
+        </ul>
+      ) : null}
       {cal.clinicians.length === 0 ? (
         <p>No active clinicians. An admin adds them in Settings.</p>
-      ) : week && !chosen ? (
+      ) : cal.kind === "summary" ? (
         <>
-          <p className={staff.muted}>Choose a clinician above to see their week hour by hour.</p>
-          <WeekTable days={days} today={today} zone={zone} cells={layout.cells} clinicians={cal.clinicians} />
+          <p className={staff.muted}>
+            Choose a day to see who is booked and book a free time, or a clinician above to see their week hour by hour.
+          </p>
+          <WeekSummary
+            days={days}
+            today={today}
+            zone={zone}
+            cells={cal.summary}
+            clinicians={cal.clinicians}
+            dayHref={(day, clinician) => href({ view: "day", date: day, clinician })}
+          />
         </>
       ) : (
-        <TimeGrid layout={layout} columns={columns} />
+        <TimeGrid layout={cal.layout} columns={columns} />
       )}
     </div>
   );
