@@ -183,13 +183,19 @@ export async function listSealedManageTokens(db: Db, seriesId: string): Promise<
   return rows.map((r) => r.sealed);
 }
 
-/** The booked appointment of any of these intakes (a case and the intakes it re-grades), or null. */
-export async function findBookedForIntakes(db: Db, intakeIds: string[]) {
+/** The first booked appointment of any of these intakes (ending after `endingAfter` when given), or null. */
+export async function findBookedForIntakes(db: Db, intakeIds: string[], { endingAfter }: { endingAfter?: Date } = {}) {
   if (intakeIds.length === 0) return null;
   const rows = await db
     .select({ id: appointments.id, startsAt: appointments.startsAt })
     .from(appointments)
-    .where(and(eq(appointments.status, "booked"), inArray(appointments.intakeId, intakeIds)))
+    .where(
+      and(
+        eq(appointments.status, "booked"),
+        inArray(appointments.intakeId, intakeIds),
+        endingAfter ? gt(appointments.endsAt, endingAfter) : undefined,
+      ),
+    )
     .orderBy(asc(appointments.startsAt))
     .limit(1);
   return rows[0] ?? null;

@@ -184,7 +184,11 @@ export type Caller =
   | { status: "no_intake"; patient: { id: string; name: string } };
 
 /** The patient staff book for: their newest intake, what its level allows, and any appointment already booked. */
-export async function callerForBooking(db: Db, patientId: string, types?: readonly TypeRow[]): Promise<Caller> {
+export async function callerForBooking(
+  db: Db,
+  patientId: string,
+  { types, now }: { types?: readonly TypeRow[]; now: Date },
+): Promise<Caller> {
   if (!isUuid(patientId)) return { status: "not_found" };
   const patient = await getPatient(db, patientId);
   if (!patient || patient.mergedIntoId) return { status: "not_found" };
@@ -196,13 +200,14 @@ export async function callerForBooking(db: Db, patientId: string, types?: readon
   const intake = await getIntakeForBooking(db, newest.id);
   if (!intake) return { status: "no_intake", patient: named };
   if (intake.erasedAt) return { status: "erased" };
-  // The newest intake and the intakes it re-grades ("has anything got worse?") are one episode.
-  const chain: string[] = [];
-  const byId = new Map(intakes.map((i) => [i.id, i]));
-  for (let at: string | null = newest.id; at && chain.length < 50; at = byId.get(at)?.previousIntakeId ?? null)
-    chain.push(at);
+  // Any appointment still to come, from this episode or an earlier one (a record merged into this
+  // one brought its intakes along): one at a time, so a second booking is a move of that one.
   const [booked, allTypes] = await Promise.all([
-    findBookedForIntakes(db, chain),
+    findBookedForIntakes(
+      db,
+      intakes.map((i) => i.id),
+      { endingAfter: now },
+    ),
     types ? Promise.resolve(types) : bookingSettings(db).then((s) => s.schedule.types),
   ]);
   return { status: "ok", patient: named, intake, allowance: allowanceFor(intake, allTypes), booked };
@@ -216,9 +221,9 @@ export async function viewCallerForBooking(
   db: Db,
   actor: Actor,
   patientId: string,
-  { types, recordView }: { types: readonly TypeRow[]; recordView: boolean },
+  { types, recordView, now }: { types: readonly TypeRow[]; recordView: boolean; now: Date },
 ): Promise<Caller> {
-  const caller = await callerForBooking(db, patientId, types);
+  const caller = await callerForBooking(db, patientId, { types, now });
   if (caller.status !== "not_found" && caller.status !== "erased" && recordView)
     await recordAudit(db, {
       actor: { id: actor.id, email: actor.email },
@@ -302,7 +307,7 @@ export async function bookForCaller(
   now: Date,
 ): Promise<StaffBookResult> {
   const settings = await bookingSettings(db);
-  const caller = await callerForBooking(db, input.patientId, settings.schedule.types);
+  const caller = await callerForBooking(db, input.patientId, { types: settings.schedule.types, now });
   if (caller.status !== "ok") return { status: caller.status };
   if (caller.booked) return { status: "already_booked", appointmentId: caller.booked.id };
   const type = settings.schedule.types.find((t) => t.id === input.appointmentTypeId);

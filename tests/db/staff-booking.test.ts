@@ -94,7 +94,7 @@ describeEachDb("staff booking for a caller", (ctx) => {
     await ready(db);
     const desk = await receptionist(db);
     const p = await patientWith(db, "P10"); // SOON: initial assessment within 7 days
-    const caller = await callerForBooking(db, p.patientId);
+    const caller = await callerForBooking(db, p.patientId, { now: NOW });
     expect(caller.status === "ok" && caller.allowance).toMatchObject({ level: "SOON", withinDays: 7, selfBook: true });
 
     const r = await bookForCaller(db, desk, book(p.patientId, THU_10), NOW);
@@ -153,6 +153,51 @@ describeEachDb("staff booking for a caller", (ctx) => {
       status: "already_booked",
       appointmentId: booked.status === "booked" ? booked.appointment.id : null,
     });
+  });
+
+  it("finds the patient's appointment still to come from an earlier episode; one that is over does not count", async () => {
+    const { db } = ctx();
+    await ready(db);
+    const desk = await receptionist(db);
+    const first = await patientWith(db, "P15");
+    const thursday = await bookForCaller(
+      db,
+      desk,
+      book(first.patientId, "2026-12-03T20:00:00.000Z", { clinician: OKAFOR }),
+      NOW,
+    );
+    if (thursday.status !== "booked") throw new Error(thursday.status);
+    // The same person fills in the form again (a new episode, not a re-grade): the same record.
+    const hourLater = new Date(NOW.getTime() + HOUR);
+    const raw = vignetteIntake("P15", hourLater) as { contact: Record<string, unknown> };
+    raw.contact = { ...raw.contact, firstName: "Nadia", lastName: "Again", email: first.email };
+    const again = await submitIntake(db, {
+      answers: makeIntakeAnswersSchema({ now: hourLater }).parse(raw),
+      now: hourLater,
+      timeZone: "America/New_York",
+    });
+    if (again.status === "key_conflict") throw new Error("unexpected");
+    const [row] = await db
+      .select({ patientId: intakes.patientId })
+      .from(intakes)
+      .where(eq(intakes.id, again.response.id));
+    expect(row!.patientId).toBe(first.patientId);
+    expect(
+      await bookForCaller(db, desk, book(first.patientId, "2026-12-15T21:00:00.000Z", { clinician: OKAFOR }), NOW),
+    ).toEqual({
+      status: "already_booked",
+      appointmentId: thursday.appointment.id,
+    });
+    // (Sam Okafor: Thursday 3 December 3 pm, then Tuesday 15 December 3 and 4 pm, New York.)
+    // On Friday Thursday's appointment is over (never marked): it no longer stands in the way.
+    const friday = new Date(FRI_10);
+    const later = await bookForCaller(
+      db,
+      desk,
+      book(first.patientId, "2026-12-15T20:00:00.000Z", { clinician: OKAFOR }),
+      friday,
+    );
+    expect(later.status).toBe("booked");
   });
 
   it("refuses an erased patient and one with no intake", async () => {
@@ -244,7 +289,7 @@ describeEachDb("staff booking for a caller", (ctx) => {
     await ready(db);
     const desk = await receptionist(db);
     const p = await patientWith(db, "P07"); // URGENT
-    const caller = await callerForBooking(db, p.patientId);
+    const caller = await callerForBooking(db, p.patientId, { now: NOW });
     expect(caller.status === "ok" && caller.allowance).toMatchObject({
       level: "URGENT",
       typeIds: ["urgent-review"],

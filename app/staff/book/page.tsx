@@ -165,6 +165,7 @@ export default async function BookPage({ searchParams }: Props) {
   const caller = await viewCallerForBooking(db, staff, params.patient, {
     types: settings.schedule.types,
     recordView: !(await isBackgroundView()),
+    now,
   });
   if (caller.status !== "ok") {
     return (
