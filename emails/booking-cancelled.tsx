@@ -27,7 +27,7 @@ export default function BookingCancelled({ clinic, firstName, appointment, formU
       <Paragraph>We have cancelled this appointment:</Paragraph>
       <Prominent>{whenWithZone(appointment)}</Prominent>
       <Paragraph>
-        {appointment.typeName} with {appointment.clinician}, {appointment.clinicianRole}
+        With {appointment.clinician}, {appointment.clinicianRole}
       </Paragraph>
 
       <Subheading>If you want to book again</Subheading>

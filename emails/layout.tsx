@@ -215,7 +215,7 @@ export function AppointmentFacts({
 }) {
   const rows: [string, string][] = [
     ...(showWhen ? [["When", whenWithZone(appointment)] as [string, string]] : []),
-    ["Appointment", `${appointment.typeName} (${appointment.durationMinutes} minutes)`],
+    ["Appointment", `${appointment.durationMinutes} minutes`],
     ["With", `${appointment.clinician}, ${appointment.clinicianRole}`],
     ["Where", clinic.address ? `${clinic.name}, ${clinic.address}` : clinic.name],
   ];
@@ -291,7 +291,6 @@ export const SAMPLE_APPOINTMENT: AppointmentDetails = {
   zone: "New York time",
   clinician: "Sam Okafor",
   clinicianRole: "Physiotherapist",
-  typeName: "Initial assessment",
   durationMinutes: 45,
 };
 

@@ -1,6 +1,6 @@
 // The props every email template takes. Templates get text that is already formatted (times in
 // the clinic's zone, links made absolute) and never any clinical detail: no symptoms, no answers,
-// and no level names in patient emails.
+// no level names in patient emails, and no appointment type (a clinic may call one "Urgent review").
 
 /** The clinic's branding and contact details, from its settings. */
 export type ClinicBrand = { name: string; address: string; phone: string; email: string | null };
@@ -14,8 +14,6 @@ export type AppointmentDetails = {
   clinician: string;
   /** "Physiotherapist" */
   clinicianRole: string;
-  /** "Initial assessment" */
-  typeName: string;
   durationMinutes: number;
 };
 

@@ -23,7 +23,8 @@ export async function manageLinkCalendarFile(
     sequence: appointment.sequence,
     start: appointment.startsAt,
     end: appointment.endsAt,
-    title: `${appointment.typeName} at ${clinicName}`,
+    // As in the emails: no appointment type (it can say how urgent the back is), on a calendar others may see.
+    title: `Appointment at ${clinicName}`,
     location: clinic?.address ? `${clinicName}, ${clinic.address}` : clinicName,
     description: `With ${appointment.clinicianName}. To view, move or cancel: ${manageUrl}`,
     url: manageUrl,

@@ -15,7 +15,7 @@ import {
   latestAlertEmail,
   lockAlertRecipient,
 } from "@/db/queries/outbox";
-import { getAppointmentType, getClinician } from "@/db/queries/scheduling";
+import { getClinician } from "@/db/queries/scheduling";
 import { listSubscribedWebhookEndpoints } from "@/db/queries/webhooks";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
@@ -34,7 +34,7 @@ const appointmentPayload = z.object({
   endsAt: z.iso.datetime(),
   clinicianName: z.string(),
   clinicianRole: z.string(),
-  typeName: z.string(),
+  // Rows queued before 2026-12 also carry the appointment type's name; it is no longer sent.
 });
 
 /** The manage link's token, sealed (see sealSecret): the outbox never holds a usable link. */
@@ -122,13 +122,10 @@ export type QueuedAppointment = {
 };
 
 async function describe(db: Db, appointment: QueuedAppointment, firstName: string) {
-  const { clinicians: active, types: activeTypes } = await getScheduleSettings(db);
-  // The cache holds active ones only: a clinician or type deactivated since keeps its name here.
+  const { clinicians: active } = await getScheduleSettings(db);
+  // The cache holds active ones only: a clinician deactivated since keeps their name here.
   const clinician =
     active.find((c) => c.id === appointment.clinicianId) ?? (await getClinician(db, appointment.clinicianId));
-  const type =
-    activeTypes.find((t) => t.id === appointment.appointmentTypeId) ??
-    (await getAppointmentType(db, appointment.appointmentTypeId));
   return {
     firstName,
     seriesId: appointment.seriesId,
@@ -137,7 +134,6 @@ async function describe(db: Db, appointment: QueuedAppointment, firstName: strin
     endsAt: appointment.endsAt.toISOString(),
     clinicianName: clinician?.name ?? "",
     clinicianRole: clinician?.role ?? "",
-    typeName: type?.name ?? "Appointment",
   };
 }
 

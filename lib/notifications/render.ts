@@ -219,7 +219,6 @@ function details(p: EmailPayload<"booking_cancelled">, ctx: RenderContext): Appo
     zone: zoneName(ctx.clinic.timeZone),
     clinician: p.clinicianName,
     clinicianRole: p.clinicianRole,
-    typeName: p.typeName,
     durationMinutes: Math.round((new Date(p.endsAt).getTime() - start.getTime()) / 60_000),
   };
 }
@@ -236,7 +235,7 @@ function ics(
     sequence: p.sequence,
     start: new Date(p.startsAt),
     end: new Date(p.endsAt),
-    title: `${p.typeName} at ${ctx.clinic.name}`,
+    title: `Appointment at ${ctx.clinic.name}`,
     location: ctx.clinic.address ? `${ctx.clinic.name}, ${ctx.clinic.address}` : ctx.clinic.name,
     description: manageUrl
       ? `With ${p.clinicianName}. To view, move or cancel: ${manageUrl}`

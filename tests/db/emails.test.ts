@@ -100,6 +100,16 @@ describeEachDb("emails for appointments", (ctx) => {
     expect(ics.end.toISOString()).toBe("2026-12-03T15:45:00.000Z");
     expect(ics.uid).toBe(`${id}@backtrack`);
     expect(ics.location).toContain("Riverside");
+    // No appointment type anywhere (a clinic's type may be "Urgent review"): not in the email, not
+    // in the calendar file, which may sit on a calendar others can see.
+    for (const part of [
+      confirmation!.subject,
+      confirmation!.text,
+      htmlText(confirmation!.html),
+      decode(attachments[0]!.content),
+    ])
+      expect(part).not.toMatch(/Initial assessment/i);
+    expect(decode(attachments[0]!.content)).toContain("SUMMARY:Appointment at Riverside Spine");
 
     // The day before, while online changes are still open (cut-off 24 h, so 25 h before), the reminder goes.
     expect(await deliver(db, at("2026-12-02T13:59:00Z"))).toHaveLength(0);

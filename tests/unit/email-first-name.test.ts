@@ -35,7 +35,6 @@ async function everyPatientEmail(firstName: string): Promise<string[]> {
     endsAt: "2026-12-02T14:45:00.000Z",
     clinicianName: "Dr Priya Raman",
     clinicianRole: "Physiotherapist",
-    typeName: "Initial assessment",
     manageToken: sealSecret(SECRET, "A".repeat(43)),
   };
   const rows = [

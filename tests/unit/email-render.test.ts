@@ -31,7 +31,6 @@ const confirmation = (startsAt: string, minutes = 45) => ({
     endsAt: new Date(new Date(startsAt).getTime() + minutes * 60_000).toISOString(),
     clinicianName: "Dr Priya Raman",
     clinicianRole: "Physiotherapist",
-    typeName: "Initial assessment",
     manageToken: sealSecret(SECRET, TOKEN),
   },
 });

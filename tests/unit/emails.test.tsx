@@ -96,7 +96,6 @@ describe("appointment emails", () => {
       for (const part of [
         props.appointment.clinician,
         props.appointment.clinicianRole,
-        props.appointment.typeName,
         `${props.appointment.durationMinutes} minutes`,
       ]) {
         expect(html).toContain(part);
