@@ -23,6 +23,22 @@ export function formatTime(instant: Date, timeZone: string): string {
     .replace(/\s/g, "\u00a0");
 }
 
+/**
+ * "8:30 am" for a wall-clock "HH:MM" (a row of weekly hours), the same shape as `formatTime`.
+ * The clock is read as it stands, with no zone: "08:30" is 8:30 am wherever the clinic is.
+ */
+export function formatClock(clock: string): string {
+  const match = /^(\d{1,2}):(\d{2})/.exec(clock);
+  if (!match) return clock;
+  const hour = Number(match[1]);
+  return `${hour % 12 || 12}:${match[2]}\u00a0${hour < 12 ? "am" : "pm"}`;
+}
+
+/** "8:30 am to 12:30 pm" for a row of weekly hours ("08:30", "12:30"). */
+export function formatClockRange(start: string, end: string): string {
+  return `${formatClock(start)} to ${formatClock(end)}`;
+}
+
 /** "Wednesday 2 December 2026 at 9:00 am" */
 export function formatDateTime(instant: Date, timeZone: string): string {
   const year = formatter("en-GB", timeZone, { year: "numeric" }).format(instant);

@@ -25,13 +25,13 @@ test("removing weekly hours asks first: Keep keeps them, Yes removes them", asyn
   await hours.getByLabel("Until").fill("12:00");
   await hours.getByRole("button", { name: "Add these hours" }).click();
   const table = page.locator("#hours").getByRole("table", { name });
-  await expect(table.getByRole("row", { name: /Monday 09:00–12:00/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /Monday 9:00 am to 12:00 pm/ })).toBeVisible();
 
   // Remove asks first and says what it affects; nothing is removed yet.
-  await table.getByRole("button", { name: `Remove ${name}, Monday 09:00–12:00` }).click();
+  await table.getByRole("button", { name: `Remove ${name}, Monday 9:00 am to 12:00 pm` }).click();
   await expect(page).toHaveURL(/\/staff\/settings\/confirm\?action=remove-hours&id=[0-9a-f-]{36}$/);
   await expect(
-    page.getByRole("heading", { level: 1, name: `Remove ${name}’s hours on Mondays, 09:00–12:00?` }),
+    page.getByRole("heading", { level: 1, name: `Remove ${name}’s hours on Mondays, 9:00 am to 12:00 pm?` }),
   ).toBeVisible();
   await expect(page.getByTestId("affected")).toContainText(`Patients can no longer book ${name} at these times.`);
   await expect(page.getByTestId("affected")).toContainText(`No booked appointment falls outside ${name}’s hours`);
@@ -44,7 +44,7 @@ test("removing weekly hours asks first: Keep keeps them, Yes removes them", asyn
     page
       .locator("#hours")
       .getByRole("table", { name })
-      .getByRole("row", { name: /Monday 09:00–12:00/ }),
+      .getByRole("row", { name: /Monday 9:00 am to 12:00 pm/ }),
   ).toBeVisible();
 
   // Asked again, Yes removes them.
@@ -54,7 +54,7 @@ test("removing weekly hours asks first: Keep keeps them, Yes removes them", asyn
   await expect(page.getByText("Weekly hours removed.")).toBeVisible();
   const after = page.locator("#hours").getByRole("table", { name });
   await expect(after.getByText("No weekly hours: not offered for booking.")).toBeVisible();
-  await expect(after.getByRole("row", { name: /Monday 09:00–12:00/ })).toHaveCount(0);
+  await expect(after.getByRole("row", { name: /Monday 9:00 am to 12:00 pm/ })).toHaveCount(0);
 
   // The same question once they are gone is not a dead end.
   await page.goto(confirmUrl);

@@ -262,7 +262,7 @@ function Card({
   return (
     <div className={styles.cardWrap}>
       <p className={`${styles.label} ${styles[`label_${card}`]}`}>
-        <span className={styles.icon} aria-hidden="true">
+        <span className={card === "non_urgent" ? `${styles.icon} ${styles.iconInfo}` : styles.icon} aria-hidden="true">
           {card === "non_urgent" ? "i" : "!"}
         </span>
         {label}

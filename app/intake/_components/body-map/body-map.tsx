@@ -59,9 +59,7 @@ export function BodyMap({
       return next;
     });
 
-  const className = [styles.root, error && styles.hasError, interactive && styles.interactive]
-    .filter(Boolean)
-    .join(" ");
+  const className = interactive ? `${styles.root} ${styles.interactive}` : styles.root;
   return (
     <fieldset className={className} aria-describedby={error ? messageId : undefined}>
       <legend className={styles.legend}>{legend}</legend>

@@ -1,6 +1,7 @@
 // A week of hours rows (a clinician's working hours, the clinic's opening hours): the table with a Remove
 // button a row, and the form that adds one. Both settings sections show them alike, so staff read one layout.
 import type { ReactNode } from "react";
+import { formatClockRange } from "@/lib/booking/format";
 import { WEEKDAYS } from "@/lib/staff/settings";
 import type { ConfirmAction } from "@/lib/staff/settings-confirm";
 import { StaffForm, type Field, type StaffFormProps } from "../../_components/staff-form";
@@ -44,16 +45,14 @@ export function WeeklyHoursTable({
         <span className="visually-hidden">
           {" "}
           {removeWhat}
-          {day} {h.start}–{h.end}
+          {day} {formatClockRange(h.start, h.end)}
         </span>
       </>
     );
     return (
       <tr key={h.id}>
         <th scope="row">{day}</th>
-        <td>
-          {h.start}–{h.end}
-        </td>
+        <td>{formatClockRange(h.start, h.end)}</td>
         <td>
           {typeof removeAction === "string" ? (
             <AskFirst action={removeAction} id={h.id} label={removeLabel} />

@@ -10,7 +10,7 @@ import {
   listClinicianAppointmentsFrom,
   type Affected,
 } from "@/db/queries/settings-impact";
-import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { formatClockRange, formatDateTime, zoneName } from "@/lib/booking/format";
 import { getClinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
@@ -134,7 +134,7 @@ async function askFor(action: ConfirmAction, id: string, { db, zone, now }: Ctx)
     const hours = await getWorkingHoursRow(db, id);
     if (!hours) return null;
     const affected = await listAppointmentsLeftOutsideHours(db, { hoursId: id, zone, now });
-    const when = `${WEEKDAYS[hours.weekday - 1]}s, ${hours.start}–${hours.end}`;
+    const when = `${WEEKDAYS[hours.weekday - 1]}s, ${formatClockRange(hours.start, hours.end)}`;
     return {
       question: `Remove ${hours.clinicianName}’s hours on ${when}?`,
       affects: (
