@@ -31,7 +31,8 @@ export function formatClock(clock: string): string {
   const match = /^(\d{1,2}):(\d{2})/.exec(clock);
   if (!match) return clock;
   const hour = Number(match[1]);
-  return `${hour % 12 || 12}:${match[2]}\u00a0${hour < 12 ? "am" : "pm"}`;
+  // "24:00", the end of a day, is midnight: 12:00 am.
+  return `${hour % 12 || 12}:${match[2]}\u00a0${hour < 12 || hour === 24 ? "am" : "pm"}`;
 }
 
 /** "8:30 am to 12:30 pm" for a row of weekly hours ("08:30", "12:30"). */

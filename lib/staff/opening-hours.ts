@@ -2,6 +2,7 @@
 // patients (lib/clinic-hours.ts turns them into deadlines and what patients are told). Each change
 // is checked, written with its audit event in one transaction, and then the settings caches are
 // cleared so it applies at once (other processes within 30 s).
+import { formatClockRange } from "@/lib/booking/format";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { deleteClinicHours, findOverlappingClinicHours, insertClinicHours } from "@/db/queries/clinic-hours";
@@ -30,7 +31,7 @@ export async function addOpeningHours(
     if (!(await getClinicForUpdate(tx))) return refuse("Set up the clinic's details first.");
     const clash = await findOverlappingClinicHours(tx, h);
     if (clash.length) {
-      const rows = clash.map((c) => `${c.start}–${c.end}`).join(", ");
+      const rows = clash.map((c) => formatClockRange(c.start, c.end)).join(", ");
       return fieldError(
         "start",
         `The clinic is already open ${rows} on ${WEEKDAYS[h.weekday - 1]}s: these hours overlap. Remove that row first, or choose times that do not overlap.`,

@@ -3,6 +3,7 @@
 // takes what its schema here gives (the action parses the form with it), is checked against the
 // database, written with its audit event in one transaction, and then this process's settings
 // caches are cleared so it applies at once (other processes pick it up within 30 s).
+import { formatClockRange } from "@/lib/booking/format";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { findOverlappingHours } from "@/db/queries/scheduling";
@@ -206,7 +207,7 @@ export async function addWorkingHours(db: Db, actor: Actor, h: z.output<typeof h
     if (!who) return fieldError("clinicianId", "Choose a clinician");
     const clash = await findOverlappingHours(tx, h);
     if (clash.length) {
-      const rows = clash.map((c) => `${c.start}–${c.end}`).join(", ");
+      const rows = clash.map((c) => formatClockRange(c.start, c.end)).join(", ");
       return fieldError(
         "start",
         `${who.name} already works ${rows} on ${WEEKDAYS[h.weekday - 1]}s: these hours overlap. Remove that row first, or choose times that do not overlap.`,

@@ -152,7 +152,7 @@ describeEachDb("clinic hours: the demo clinic", (ctx) => {
       ok: false,
       fieldErrors: {
         start: [
-          "The clinic is already open 08:00–18:00 on Mondays: these hours overlap. Remove that row first, or choose times that do not overlap.",
+          "The clinic is already open 8:00\u00a0am to 6:00\u00a0pm on Mondays: these hours overlap. Remove that row first, or choose times that do not overlap.",
         ],
       },
     });

@@ -198,7 +198,9 @@ describeEachDb("settings: clinicians, weekly hours and time off", (ctx) => {
     const overlap = await addWorkingHours(db, a, { clinicianId: RAMAN, weekday: "1", start: "12:00", end: "14:00" });
     expect(overlap).toMatchObject({
       ok: false,
-      fieldErrors: { start: [expect.stringContaining("08:30–12:30, 13:30–17:00 on Mondays")] },
+      fieldErrors: {
+        start: [expect.stringContaining("8:30\u00a0am to 12:30\u00a0pm, 1:30\u00a0pm to 5:00\u00a0pm on Mondays")],
+      },
     });
     const backwards = await addWorkingHours(db, a, { clinicianId: RAMAN, weekday: "2", start: "14:00", end: "09:00" });
     expect(backwards).toMatchObject({ ok: false, fieldErrors: { end: [expect.any(String)] } });
