@@ -24,6 +24,7 @@ import type { DraftAnswers, FormState } from "@/lib/intake-form/model";
 import { FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
 import { isQuestionStep, merge, nextStepId, stepContext } from "@/lib/intake-form/steps";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
+import { checkAnswersHref } from "@/lib/intake-form/return-to";
 import { submitIntake } from "@/lib/intakes/submit";
 import { checkIntake, hitIntakeLimit } from "@/lib/intakes/check";
 
@@ -68,13 +69,14 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
   const step = getStep(stepId);
   const draft = await loadDraft();
   const done = [...new Set([...draft.completedSteps, stepId])];
-  const after = raw.returnTo === "check" ? "check-answers" : nextStepId(stepId);
+  // From "Change" on check your answers: back to the changed row, not the top of the page.
+  const after = raw.returnTo === "check" ? checkAnswersHref(raw.returnRow) : `/intake/${nextStepId(stepId)}`;
   const clock = await clinicClock();
 
   if (raw.intent === "skip" && step.optional) {
     const section = stepId === "recovery-outlook" ? "outlook" : "function";
     await storeDraft({ answers: { ...draft.answers, [section]: null }, completedSteps: done });
-    redirect(`/intake/${after}`);
+    redirect(after);
   }
 
   const reading = readStep(stepId, stepContext(draft.answers, clock), raw);
@@ -96,7 +98,7 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
     }
   }
   await storeDraft({ answers, completedSteps: reconciled.completedSteps });
-  redirect(`/intake/${after}`);
+  redirect(after);
 }
 
 /**

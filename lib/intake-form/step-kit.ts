@@ -39,6 +39,8 @@ export type Question = {
   when?(ctx: StepContext): boolean;
   /** What the contract stores when the question is not asked. */
   notAsked?: unknown;
+  /** When `when` does not hold because an earlier answer already gives this one: the answer it gives. */
+  derive?(ctx: StepContext): unknown;
 };
 
 export type StepSpec = {
@@ -47,14 +49,14 @@ export type StepSpec = {
   names: readonly string[];
   /** The questions that apply given the answers of earlier pages; follow-ups carry `revealWhen`. */
   fields(ctx: StepContext): FieldView[];
-  /** What to store for each question of the page that was not shown (null, false or "not_applicable"). */
+  /** What to store for each question of the page that was not shown (null, false, "not_applicable" or derived). */
   notAsked(ctx: StepContext, shown: ReadonlySet<string>): [string, unknown][];
   /** Checks this page's answers. */
   schema(ctx: StepContext): z.ZodType;
 };
 
 type Copy = Parameters<typeof fieldFrom>[1];
-type AskOptions = Pick<Question, "when" | "notAsked"> & {
+type AskOptions = Pick<Question, "when" | "notAsked" | "derive"> & {
   revealWhen?: readonly RevealCondition[] | ((ctx: StepContext) => readonly RevealCondition[] | undefined);
   copy?: (ctx: StepContext) => Copy;
   extra?: Partial<FieldView>;
@@ -110,9 +112,11 @@ export function page(
     names: questions.map((q) => q.name),
     fields: (ctx) => questions.filter((q) => q.when?.(ctx) ?? true).map((q) => q.field(ctx)),
     notAsked: (ctx, shown) =>
-      questions
-        .filter((q) => q.notAsked !== undefined && !((q.when?.(ctx) ?? true) && shown.has(q.name)))
-        .map((q) => [q.name, q.notAsked]),
+      questions.flatMap((q): [string, unknown][] => {
+        const applies = q.when?.(ctx) ?? true;
+        if (!applies && q.derive) return [[q.name, q.derive(ctx)]];
+        return q.notAsked !== undefined && !(applies && shown.has(q.name)) ? [[q.name, q.notAsked]] : [];
+      }),
     schema: (ctx) => schema(ctx, (section) => keysOf(questions, section)),
   };
 }

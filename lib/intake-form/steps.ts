@@ -64,6 +64,7 @@ const legPainOf = (ctx: StepContext) => getPath(ctx.draft, "legs.legPain");
 const belowKnee = (ctx: StepContext) =>
   legPainOf(ctx) === "below_knee_one_side" || legPainOf(ctx) === "below_knee_both_sides";
 const under16 = (ctx: StepContext) => ctx.age !== null && ctx.age < 16;
+const wakesSecondHalf = (ctx: StepContext) => getPath(ctx.draft, "pain.nightPain") === "wakes_second_half";
 // Asked unless the answers so far rule it out (a missing sex or age never hides the question).
 const pregnancyAsked = (ctx: StepContext) => {
   const sex = getPath(ctx.draft, "contact.sex");
@@ -258,7 +259,17 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
   ),
   "more-questions": page(
     "more-questions",
-    section("inflammatory", INFLAMMATORY_QUESTIONS, Object.keys(INFLAMMATORY_QUESTIONS)),
+    Object.keys(INFLAMMATORY_QUESTIONS).map((key) =>
+      key === "wakingSecondHalfOfNight"
+        ? // Already answered on the pain page by "It wakes me in the second half of the night" (same
+          // words): not asked again then. Any other night answer leaves it open ("it settles when I
+          // change position" may still wake them), so it is asked.
+          ask("inflammatory.wakingSecondHalfOfNight", INFLAMMATORY_QUESTIONS.wakingSecondHalfOfNight, {
+            when: (ctx) => !wakesSecondHalf(ctx),
+            derive: () => true,
+          })
+        : ask(`inflammatory.${key}`, INFLAMMATORY_QUESTIONS[key as keyof typeof INFLAMMATORY_QUESTIONS]),
+    ),
     (ctx) =>
       z.strictObject({
         inflammatory: inflammatorySchema.superRefine((answers, refine) => {

@@ -2,7 +2,15 @@ import { expect, test } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { dateYearsBefore } from "../support/answers";
-import { completeIntake, continueTo, fillAboutYou, HEADINGS, markWhereItHurts, MORE_DETAIL } from "./intake-flow";
+import {
+  completeIntake,
+  continueTo,
+  fillAboutYou,
+  HEADINGS,
+  markWhereItHurts,
+  MORE_DETAIL,
+  RESULT_URL,
+} from "./intake-flow";
 
 test.describe("the intake form", () => {
   test("every page passes an accessibility scan, including the optional screens", async ({ page }) => {
@@ -256,8 +264,11 @@ test.describe("the intake form", () => {
     // Unanswered pages are listed with a link to each; after fixing one, Continue comes back here.
     await expect(summary.getByRole("link", { name: "Answer the questions about your health" })).toBeVisible();
     await summary.getByRole("link", { name: "Enter your contact details" }).click();
-    await expect(page).toHaveURL(/\/intake\/about-you\?return=check#contact-firstName/);
-    await expect(page.getByRole("link", { name: "Back" })).toHaveAttribute("href", "/intake/check-answers");
+    await expect(page).toHaveURL(/\/intake\/about-you\?return=check&row=contact\.firstName#contact-firstName$/);
+    await expect(page.getByRole("link", { name: "Back" })).toHaveAttribute(
+      "href",
+      "/intake/check-answers#row-contact-firstName",
+    );
   });
 
   test("check answers never shows a question that was not asked, and Change lands on the question", async ({
@@ -274,12 +285,18 @@ test.describe("the intake form", () => {
     await page
       .getByRole("link", { name: "Change Do you have numbness, tingling or pins and needles in a leg or foot?" })
       .click();
-    await expect(page).toHaveURL(/\/intake\/legs\?return=check#legs-numbnessOrTingling$/);
+    await expect(page).toHaveURL(/\/intake\/legs\?return=check&row=legs\.numbnessOrTingling#legs-numbnessOrTingling$/);
     await page.locator('input[name="legs.numbnessOrTingling"][value="yes"]').check();
     await page.locator('input[name="legs.numbnessLegs"][value="one_leg"]').check();
     await page.locator('input[name="legs.onsetDays.numbness"]').fill("5");
     await page.locator('input[name="legs.worsening"][value="no"]').check();
     await continueTo(page, HEADINGS["check-answers"]);
+    // Back at the row that was changed, not at the top of the long page: in view, with its link focused.
+    await expect(page).toHaveURL(/\/intake\/check-answers#row-legs-numbnessOrTingling$/);
+    const changed = page.locator("#row-legs-numbnessOrTingling");
+    await expect(changed).toBeInViewport();
+    await expect(changed.getByRole("link", { name: /^Change Do you have numbness/ })).toBeFocused();
+    await expect(page.getByRole("heading", { level: 1 })).not.toBeInViewport();
     await expect(page.locator("dt", { hasText: "Is it in one leg, both legs, or are you not sure?" })).toBeVisible();
     await expect(page.locator("dd", { hasText: "5 days ago" })).toBeVisible();
   });
@@ -288,8 +305,18 @@ test.describe("the intake form", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a patient can complete the whole intake and see the result", async ({ page }) => {
-    await completeIntake(page, vignetteIntake("P12", new Date()) as never);
+  test("a patient can complete the whole intake, change an answer, and see the result", async ({ page }) => {
+    test.setTimeout(90_000);
+    await completeIntake(page, vignetteIntake("P12", new Date()) as never, { stopAt: "check-answers" });
+    // "Change" near the end of the long page: Continue brings the patient back to that row (a fragment).
+    await page.getByRole("link", { name: "Change Have you ever had psoriasis?" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS["more-questions"]);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/intake\/check-answers#row-inflammatory-psoriasisHistory$/);
+    await expect(page.locator("#row-inflammatory-psoriasisHistory")).toBeInViewport();
+    await expect(page.getByRole("heading", { level: 1 })).not.toBeInViewport();
+    await page.getByRole("button", { name: "Send form" }).click();
+    await expect(page).toHaveURL(RESULT_URL);
     await expect(page.getByText("Soon: within 7 days")).toBeVisible();
     await expect(page.getByRole("link", { name: "Book your appointment" })).toBeVisible();
   });

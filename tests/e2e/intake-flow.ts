@@ -7,8 +7,12 @@ const radio = (page: Page, name: string, value: string) =>
   page.locator(`input[type=radio][name="${name}"][value="${value}"]`);
 const yesNo = (v: boolean | null) => (v === null ? "unknown" : v ? "yes" : "no");
 
-/** The result page, after the last page or after "Send my answers to the clinic now". */
-export const RESULT_URL = /\/intake\/[0-9a-f-]{36}\/result(\?seen=[a-z,]*)?$/;
+/**
+ * The result page, after the last page or after "Send my answers to the clinic now". Without
+ * JavaScript the browser keeps the fragment of the page the form was sent from (check your answers
+ * at a changed row, `#row-…`) across the redirect.
+ */
+export const RESULT_URL = /\/intake\/[0-9a-f-]{36}\/result(\?seen=[a-z,]*)?(#row-[\w-]+)?$/;
 
 /** The notice shown (without JavaScript) when an answer brings follow-up questions not seen yet. */
 export const MORE_DETAIL = "We need a little more detail about your answers";

@@ -38,3 +38,49 @@ for (const c of CASES) {
     await expectNoAxeViolations(page);
   });
 }
+
+// Issue 18 ("a shorter intake"): how long the form is for a typical runner on a 390 px phone, written
+// to the test output (the "measure" annotation) so the README can quote before and after.
+test.describe("measured on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a typical runner's journey: pages, questions and the height of check your answers", async ({ page }) => {
+    test.setTimeout(120_000);
+    const answers = vignetteIntake("P19", new Date()); // a runner of 39, routine, both optional screens
+    const pages: string[] = [];
+    await completeIntake(page, answers as never, {
+      stopAt: "check-answers",
+      onStep: async (id) => void (id !== "check-answers" && pages.push(id)),
+    });
+    await expect(page.getByText("Not answered yet")).toHaveCount(0);
+    const perPage = Object.fromEntries(
+      await page
+        .locator("main section")
+        .evaluateAll((sections) =>
+          sections.map((s) => [
+            s.getAttribute("aria-labelledby")?.replace("review-", ""),
+            s.querySelectorAll("dl > div").length,
+          ]),
+        ),
+    ) as Record<string, number>;
+    const counts = Object.values(perPage);
+    const questions = await page.locator("main section dl > div dt").count();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const measure = {
+      pages: pages.length,
+      questions,
+      perPage,
+      checkAnswersHeightPx: height,
+      viewportWidthPx: page.viewportSize()?.width,
+    };
+    test.info().annotations.push({ type: "measure", description: JSON.stringify(measure) });
+    console.log(`measure (${test.info().project.name}): ${JSON.stringify(measure)}`);
+    expect(pages).not.toContain("emergency");
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(questions);
+    expect(Object.keys(perPage)).toEqual(pages);
+    expect(questions).toBeGreaterThan(pages.length);
+    expect(height).toBeGreaterThan(844);
+    await page.getByRole("button", { name: "Send form" }).click();
+    await expect(page.getByText("Routine: book when it suits you").first()).toBeVisible();
+  });
+});

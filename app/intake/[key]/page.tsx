@@ -5,6 +5,7 @@ import { saveStepAction } from "@/app/intake/actions";
 import { getClinicInfo } from "@/lib/clinic";
 import { getStep, STEPS, UNDER_16_NOTICE, type StepId } from "@/lib/content";
 import { loadDraft } from "@/lib/intake-form/draft";
+import { checkAnswersHref, parseRowKey } from "@/lib/intake-form/return-to";
 import { rawFromAnswers } from "@/lib/intake-form/parse";
 import { isQuestionStep, previousStepId, STEP_SPECS, stepContext } from "@/lib/intake-form/steps";
 import { valuesOf, visibleNames } from "@/lib/intake-form/visibility";
@@ -14,7 +15,10 @@ import styles from "../_components/intake.module.css";
 import { Progress } from "../_components/progress";
 import { StepForm } from "../_components/step-form";
 
-type Params = { params: Promise<{ key: string }>; searchParams: Promise<{ return?: string }> };
+type Params = {
+  params: Promise<{ key: string }>;
+  searchParams: Promise<{ return?: string | string[]; row?: string | string[] }>;
+};
 
 const isStep = (key: string): key is StepId => STEPS.some((s) => s.id === key);
 
@@ -27,18 +31,22 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function IntakeStepPage({ params, searchParams }: Params) {
   const { key } = await params;
   if (!isStep(key)) notFound();
-  const returnTo = (await searchParams).return === "check" ? "check" : undefined;
+  const query = await searchParams;
+  const returnTo = query.return === "check" ? "check" : undefined;
+  // The check-answers row whose "Change" opened this page: Back and Continue return to it.
+  const returnRow = returnTo ? parseRowKey(query.row) : undefined;
   const draft = await loadDraft();
   const { timeZone } = await getClinicInfo();
   const ctx = stepContext(draft.answers, { timeZone });
   const step = getStep(key);
-  const previous = returnTo ? "check-answers" : previousStepId(key);
+  const previous = previousStepId(key);
+  const backHref = returnTo ? checkAnswersHref(returnRow) : previous ? `/intake/${previous}` : "/";
   // Right after the date of birth: a patient under 16 (or their parent) learns what the form is for.
   const under16 = key === "where-it-hurts" && ctx.age !== null && ctx.age < 16;
 
   return (
     <div className={styles.page}>
-      <Link href={previous ? `/intake/${previous}` : "/"} className={styles.back}>
+      <Link href={backHref} className={styles.back}>
         Back
       </Link>
       <Progress current={key} completed={draft.completedSteps} />
@@ -58,7 +66,7 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
       <h1>{step.heading}</h1>
       {step.intro ? <p className={styles.intro}>{step.intro}</p> : null}
       {isQuestionStep(key) ? (
-        <StepPageForm stepId={key} ctx={ctx} optional={step.optional} returnTo={returnTo} />
+        <StepPageForm stepId={key} ctx={ctx} optional={step.optional} returnTo={returnTo} returnRow={returnRow} />
       ) : (
         <CheckAnswers answers={draft.answers} timeZone={timeZone} />
       )}
@@ -71,11 +79,13 @@ function StepPageForm({
   ctx,
   optional,
   returnTo,
+  returnRow,
 }: {
   stepId: Parameters<typeof saveStepAction>[0] & keyof typeof STEP_SPECS;
   ctx: ReturnType<typeof stepContext>;
   optional?: boolean;
   returnTo?: string;
+  returnRow?: string;
 }) {
   const fields = STEP_SPECS[stepId].fields(ctx);
   // Only the answers to questions that apply are shown: a stored "not asked" value never appears.
@@ -93,6 +103,7 @@ function StepPageForm({
       action={saveStepAction.bind(null, stepId)}
       optional={optional}
       returnTo={returnTo}
+      returnRow={returnRow}
     />
   );
 }

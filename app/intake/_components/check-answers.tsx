@@ -2,7 +2,9 @@ import Link from "next/link";
 import { submitIntakeAction } from "@/app/intake/actions";
 import { FORM_TEXT, NOTES_QUESTION } from "@/lib/content";
 import type { DraftAnswers, FieldView } from "@/lib/intake-form/model";
+import { changeHref, reviewRowId } from "@/lib/intake-form/return-to";
 import { reviewSections } from "@/lib/intake-form/review";
+import { FocusChangedRow } from "./focus-changed-row";
 import { fieldId } from "./ids";
 import styles from "./intake.module.css";
 import { StepForm } from "./step-form";
@@ -22,16 +24,17 @@ const FINAL_FIELDS: FieldView[] = [
 export function CheckAnswers({ answers, timeZone }: { answers: DraftAnswers; timeZone: string }) {
   return (
     <>
+      <FocusChangedRow />
       {reviewSections(answers, { timeZone }).map((section) => (
         <section key={section.step} aria-labelledby={`review-${section.step}`}>
           <h2 id={`review-${section.step}`}>{section.title}</h2>
           <dl className={styles.summary}>
             {section.skipped ? (
-              <div className={styles.summaryRow}>
+              <div id={reviewRowId(section.step)} className={styles.summaryRow}>
                 <dt>This section</dt>
                 <dd>Skipped</dd>
                 <dd>
-                  <Link href={`/intake/${section.step}?return=check`}>
+                  <Link href={changeHref(section.step, section.step)}>
                     {FORM_TEXT.change}
                     <span className="visually-hidden"> {section.title}</span>
                   </Link>
@@ -39,11 +42,11 @@ export function CheckAnswers({ answers, timeZone }: { answers: DraftAnswers; tim
               </div>
             ) : (
               section.rows.map((row) => (
-                <div key={row.key} className={styles.summaryRow}>
+                <div key={row.key} id={reviewRowId(row.key)} className={styles.summaryRow}>
                   <dt>{row.question}</dt>
                   <dd>{row.answer ?? <span className={styles.missing}>Not answered yet</span>}</dd>
                   <dd>
-                    <Link href={`/intake/${row.step}?return=check#${fieldId(row.fieldName)}`}>
+                    <Link href={changeHref(row.step, row.key, fieldId(row.fieldName))}>
                       {row.answer === null ? "Answer" : FORM_TEXT.change}
                       <span className="visually-hidden"> {row.question}</span>
                     </Link>

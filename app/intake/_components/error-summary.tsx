@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { FORM_TEXT } from "@/lib/content";
 import type { FieldView, FormState } from "@/lib/intake-form/model";
+import { changeHref } from "@/lib/intake-form/return-to";
 import { fieldId } from "./ids";
 import styles from "./intake.module.css";
 
@@ -42,7 +43,7 @@ export function ErrorSummary({ state, fields }: { state: FormState; fields: Fiel
         ))}
         {stepErrors.map((e) => (
           <li key={`${e.step}-${e.name}`}>
-            <Link href={`/intake/${e.step}?return=check#${fieldId(e.name)}`}>{e.message}</Link>
+            <Link href={changeHref(e.step, e.name, fieldId(e.name))}>{e.message}</Link>
           </li>
         ))}
       </ul>

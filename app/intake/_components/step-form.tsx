@@ -18,6 +18,8 @@ type Props = {
   optional?: boolean;
   /** "check": return to the check-answers page after saving. */
   returnTo?: string;
+  /** With `returnTo`: the check-answers row to return to (the one whose "Change" opened this page). */
+  returnRow?: string;
 };
 
 /**
@@ -27,7 +29,15 @@ type Props = {
  * patient answers. The form tells the server which questions were on screen (`_shown`), so a
  * question the patient never saw is never reported as an error, nor stored from a stale value.
  */
-export function StepForm({ fields, initial, action, submitLabel = FORM_TEXT.continue, optional, returnTo }: Props) {
+export function StepForm({
+  fields,
+  initial,
+  action,
+  submitLabel = FORM_TEXT.continue,
+  optional,
+  returnTo,
+  returnRow,
+}: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle", values: initial });
   const [watched, setWatched] = useState<RawValues>(state.values);
   const [seenState, setSeenState] = useState(state);
@@ -52,6 +62,7 @@ export function StepForm({ fields, initial, action, submitLabel = FORM_TEXT.cont
       {state.status === "more" ? <MoreDetail state={state} /> : null}
       <ErrorSummary state={state} fields={fields} />
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+      {returnTo && returnRow ? <input type="hidden" name="returnRow" value={returnRow} /> : null}
       <input
         type="hidden"
         name={SHOWN_FIELD}
