@@ -13,7 +13,7 @@ export default async function HomePage() {
       <section className={styles.hero} aria-labelledby="hero-title">
         <h1 id="hero-title">Back pain? Find out how soon you should be seen.</h1>
         <p className={styles.lead}>
-          Answer some questions about your back. It takes about 5 minutes. We will tell you straight away how urgent it
+          Answer some questions about your back. It takes about 10 minutes. We will tell you straight away how urgent it
           looks, why, and what to do next, and you can book the right appointment at {clinic.name}.
         </p>
         {resume ? (
