@@ -2,7 +2,7 @@
 // level, name, waiting time and deadline (OVERDUE) on screen, and the page never scrolling sideways.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { RECEPTION, signIn } from "./staff-session";
+import { ADMIN, RECEPTION, signIn } from "./staff-session";
 
 const WIDTH = 390;
 test.use({ viewport: { width: WIDTH, height: 844 } });
@@ -64,4 +64,16 @@ test("on a phone a case page and its patient's record do not scroll sideways", a
   await page.goto(record!);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoSidewaysScroll(page);
+});
+
+test("on a phone an admin's settings, the calendar and the audit trail do not scroll sideways", async ({ page }) => {
+  await signIn(page, ADMIN, "/staff/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Clinic settings" })).toBeVisible();
+  // Wide tables scroll inside their own box; the text for screen readers in their cells stays in it.
+  await expectNoSidewaysScroll(page);
+  for (const path of ["/staff/calendar", "/staff/calendar?view=week", "/staff/audit"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
 });
