@@ -139,6 +139,13 @@ test("the time picker shows a day at a time, filters by clinician, and keeps the
   await other.click();
   await expect(page.getByRole("heading", { level: 2, name: otherName })).toBeVisible();
   await expect(page.getByRole("group", { name: "First available" })).toBeVisible();
+  // How tall a day of every clinician's times is (README): the old single list was 6,360 px on a phone.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const times = await page.getByRole("radio").count();
+  const measure = `time picker (${info.project.name}): ${times} times on one day, page ${height} px tall`;
+  info.annotations.push({ type: "measure", description: measure });
+  console.log(measure);
+  expect(height).toBeLessThan(6360);
   // One clinician: every time on view is theirs.
   const filter = page.getByRole("navigation", { name: "Clinicians" });
   await filter.getByRole("link", { name: "Sam Okafor" }).click();
