@@ -28,16 +28,21 @@ export async function findCancelledByManageToken(
 ): Promise<CancelledAppointment | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null; // not one of ours: no query
   const found = await findCancelledByManageTokenHash(db, hashManageToken(token));
-  if (!found) return null;
+  // Not forever: a forwarded link stops saying what and with whom a month after the time it had.
+  if (!found || found.startsAt.getTime() + CANCELLED_LINK_DAYS * DAY_MS < now.getTime()) return null;
   return { ...found, bookAgain: await bookAgainFor(db, found.intakeId, now, secret) };
 }
+
+/** How long after its time a cancelled appointment's link still says so (then: not found). */
+export const CANCELLED_LINK_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 async function bookAgainFor(db: Db, intakeId: string, now: Date, secret: string): Promise<BookAgain> {
   // A newer grade (something got worse when they tried to move) governs: the old link would book
   // under the old grade, so the patient is sent to the check and the phone instead.
   const governing = await governingIntake(db, intakeId);
   if (!governing) return { kind: "check" };
-  if (await findBookedForIntakes(db, [intakeId, governing.id])) return { kind: "booked" };
+  if (await findBookedForIntakes(db, [intakeId, governing.id], { endingAfter: now })) return { kind: "booked" };
   if (governing.id !== intakeId) return { kind: "check" };
   const bookingToken = signToken(secret, BOOKING_TOKEN_PURPOSE, intakeId);
   const access = await bookingAccess(db, bookingToken, now, secret);

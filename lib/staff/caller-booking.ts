@@ -207,6 +207,10 @@ export async function callerForBooking(
       db,
       intakes.map((i) => i.id),
       { endingAfter: now },
+    ).then(
+      // One that is over but still marked booked holds the newest intake's one active booking (a
+      // database rule): shown too, so staff open it and mark attendance rather than meet a refusal.
+      async (upcoming) => upcoming ?? (await findBookedForIntakes(db, [newest.id])),
     ),
     types ? Promise.resolve(types) : bookingSettings(db).then((s) => s.schedule.types),
   ]);

@@ -92,6 +92,10 @@ describeEachDb("a cancelled appointment's manage link", (ctx) => {
     expect((await findCancelledByManageToken(db, b.manageToken, later, SECRET))?.bookAgain).toEqual({
       kind: "check",
     });
+    // A month after the time it had, a forwarded link no longer says what it was and with whom.
+    const start = new Date("2027-01-13T15:00:00.000Z").getTime();
+    expect(await findCancelledByManageToken(db, b.manageToken, new Date(start + 29 * DAY), SECRET)).not.toBeNull();
+    expect(await findCancelledByManageToken(db, b.manageToken, new Date(start + 31 * DAY), SECRET)).toBeNull();
   });
 
   it("offers the check, not the old link, when a newer grade says something got worse", async () => {

@@ -198,6 +198,21 @@ describeEachDb("staff booking for a caller", (ctx) => {
       friday,
     );
     expect(later.status).toBe("booked");
+    // Now that one (on the newest intake) is over too, still marked booked: a new booking is refused
+    // with it named, for staff to open and mark, not with nothing to open.
+    if (later.status !== "booked") throw new Error(later.status);
+    const weekAfter = new Date("2026-12-16T15:00:00.000Z");
+    expect(await callerForBooking(db, first.patientId, { now: weekAfter })).toMatchObject({
+      booked: { id: later.appointment.id },
+    });
+    expect(
+      await bookForCaller(
+        db,
+        desk,
+        book(first.patientId, "2026-12-22T20:00:00.000Z", { clinician: OKAFOR }),
+        weekAfter,
+      ),
+    ).toEqual({ status: "already_booked", appointmentId: later.appointment.id });
   });
 
   it("refuses an erased patient and one with no intake", async () => {

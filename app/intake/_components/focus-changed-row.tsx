@@ -9,7 +9,7 @@ import { useEffect } from "react";
  */
 export function FocusChangedRow() {
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = window.location.hash.slice(1); // row ids are plain ASCII: nothing to decode (a bad escape would throw)
     if (!id.startsWith("row-")) return;
     const row = document.getElementById(id);
     if (!row) return;
