@@ -22,7 +22,9 @@ export type CalendarRange = {
  * included); time off and closures overlapping [from, to); and the clinic's opening hours.
  */
 export async function readCalendar(db: Db, { from, to, clinicianIds }: CalendarRange) {
-  const [booked, off, openingHours] = await Promise.all([
+  return withTimeOffAndHours(
+    db,
+    { from, to },
     clinicianIds.length
       ? db
           .select({
@@ -47,14 +49,7 @@ export async function readCalendar(db: Db, { from, to, clinicianIds }: CalendarR
           .where(scheduledIn({ from, to, clinicianIds }))
           .orderBy(asc(appointments.startsAt))
       : Promise.resolve([]),
-    timeOffIn(db, { from, to }),
-    listClinicHours(db),
-  ]);
-  return {
-    appointments: booked.map((a) => withBlockedDates(a)),
-    timeOff: off,
-    openingHours,
-  };
+  );
 }
 
 /**
@@ -62,7 +57,9 @@ export async function readCalendar(db: Db, { from, to, clinicianIds }: CalendarR
  * level (no names: the summary shows none), with the same time off and opening hours.
  */
 export async function readCalendarLoad(db: Db, { from, to, clinicianIds }: CalendarRange) {
-  const [booked, off, openingHours] = await Promise.all([
+  return withTimeOffAndHours(
+    db,
+    { from, to },
     clinicianIds.length
       ? db
           .select({
@@ -76,14 +73,17 @@ export async function readCalendarLoad(db: Db, { from, to, clinicianIds }: Calen
           .innerJoin(intakes, eq(intakes.id, appointments.intakeId))
           .where(scheduledIn({ from, to, clinicianIds }))
       : Promise.resolve([]),
-    timeOffIn(db, { from, to }),
-    listClinicHours(db),
-  ]);
-  return {
-    appointments: booked.map((a) => withBlockedDates(a)),
-    timeOff: off,
-    openingHours,
-  };
+  );
+}
+
+/** The appointments read for a range, with the range's time off and the opening hours, read together. */
+async function withTimeOffAndHours<T extends { blockStart: number; blockEnd: number }>(
+  db: Db,
+  range: { from: Date; to: Date },
+  booked: Promise<T[]>,
+) {
+  const [rows, off, openingHours] = await Promise.all([booked, timeOffIn(db, range), listClinicHours(db)]);
+  return { appointments: rows.map((a) => withBlockedDates(a)), timeOff: off, openingHours };
 }
 
 // The grade that governs an appointment now: the newest re-grade of its intake ("has anything got

@@ -111,6 +111,16 @@ export async function findOverlappingHours(
   return rows.map((r) => ({ start: r.start.slice(0, 5), end: r.end.slice(0, 5) }));
 }
 
+/** A time-off row with its clinician's name (null: a whole-clinic closure); needs clinicians left-joined. */
+export const TIME_OFF_WITH_CLINICIAN = {
+  id: timeOff.id,
+  clinicianId: timeOff.clinicianId,
+  clinicianName: clinicians.name,
+  start: timeOff.startsAt,
+  end: timeOff.endsAt,
+  reason: timeOff.reason,
+};
+
 /**
  * Time off and closures not over yet at `now`, soonest first, with the clinician's name (null: the
  * whole clinic) and the appointments still booked inside each (the clinician's, or everyone's for
@@ -119,14 +129,7 @@ export async function findOverlappingHours(
 export async function listUpcomingTimeOff(db: Db, { now }: { now: Date }) {
   const [rows, booked] = await Promise.all([
     db
-      .select({
-        id: timeOff.id,
-        clinicianId: timeOff.clinicianId,
-        clinicianName: clinicians.name,
-        start: timeOff.startsAt,
-        end: timeOff.endsAt,
-        reason: timeOff.reason,
-      })
+      .select(TIME_OFF_WITH_CLINICIAN)
       .from(timeOff)
       .leftJoin(clinicians, eq(clinicians.id, timeOff.clinicianId))
       .where(gt(timeOff.endsAt, now))

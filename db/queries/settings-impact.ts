@@ -3,6 +3,7 @@
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
+import { TIME_OFF_WITH_CLINICIAN } from "./scheduling";
 import { appointments, appointmentTypes, clinicians, patients, timeOff, workingHours } from "../schema";
 
 /** An appointment as the confirmation lists it, linked to its page (move or cancel there). */
@@ -48,14 +49,7 @@ export async function getWorkingHoursRow(db: Db, id: string) {
 /** One time-off row with its clinician's name (null: a whole-clinic closure); null when it no longer exists. */
 export async function getTimeOffRow(db: Db, id: string) {
   const rows = await db
-    .select({
-      id: timeOff.id,
-      clinicianId: timeOff.clinicianId,
-      clinicianName: clinicians.name,
-      start: timeOff.startsAt,
-      end: timeOff.endsAt,
-      reason: timeOff.reason,
-    })
+    .select(TIME_OFF_WITH_CLINICIAN)
     .from(timeOff)
     .leftJoin(clinicians, eq(clinicians.id, timeOff.clinicianId))
     .where(eq(timeOff.id, id))

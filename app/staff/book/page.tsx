@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { formatDateTime, formatLongDate } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/booking/format";
 import { bookingSettings } from "@/lib/booking/schedule";
 import { clinicZone } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
@@ -15,6 +15,7 @@ import { requireStaff } from "@/lib/staff/session";
 import { localDate } from "@/lib/scheduling";
 import { PatientSearchForm } from "../_components/patient-search-form";
 import { StaffForm } from "../_components/staff-form";
+import { LastIntake } from "../_components/last-intake";
 import styles from "../_components/staff.module.css";
 import { TimePicker, type PickerQuery } from "../_components/time-picker";
 import { bookForCallerAction } from "../booking-actions";
@@ -134,14 +135,7 @@ export default async function BookPage({ searchParams }: Props) {
                         <td>{p.dateOfBirth ?? "—"}</td>
                         <td>{p.phone || "—"}</td>
                         <td>
-                          {p.lastIntakeAt ? formatLongDate(p.lastIntakeAt, zone) : "—"}
-                          {p.lastLevel ? (
-                            <div>
-                              <span className={`${styles.level} ${styles[p.lastLevel]}`}>
-                                {LEVEL_NAMES[p.lastLevel]}
-                              </span>
-                            </div>
-                          ) : null}
+                          <LastIntake at={p.lastIntakeAt} level={p.lastLevel} zone={zone} />
                         </td>
                       </tr>
                     ))}

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatLongDate } from "@/lib/booking/format";
 import { getClinicInfo } from "@/lib/clinic";
 import { getDb } from "@/lib/db";
 import { fieldErrors, firstValues } from "@/lib/forms";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { isBackgroundView } from "@/lib/staff/audit-api";
-import { LEVEL_NAMES } from "@/lib/staff/format";
 import { findPatients, patientSearchSchema } from "@/lib/staff/patients";
 import { requireStaff } from "@/lib/staff/session";
 import { PatientSearchForm } from "../_components/patient-search-form";
+import { LastIntake } from "../_components/last-intake";
 import styles from "../_components/staff.module.css";
 
 export const metadata: Metadata = { title: "Patients", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
@@ -80,12 +79,7 @@ export default async function PatientsPage({ searchParams }: Props) {
                       <td data-label="Email">{p.email ?? "—"}</td>
                       <td data-label="Phone">{p.phone || "—"}</td>
                       <td data-label="Last intake">
-                        {p.lastIntakeAt ? formatLongDate(p.lastIntakeAt, zone) : "—"}
-                        {p.lastLevel ? (
-                          <div>
-                            <span className={`${styles.level} ${styles[p.lastLevel]}`}>{LEVEL_NAMES[p.lastLevel]}</span>
-                          </div>
-                        ) : null}
+                        <LastIntake at={p.lastIntakeAt} level={p.lastLevel} zone={zone} />
                       </td>
                     </tr>
                   ))}
