@@ -59,6 +59,8 @@ export const clinic = pgTable(
      * stay under a pseudonym.
      */
     retentionYears: smallint("retention_years").notNull().default(8),
+    /** How patients give running distances: "km" or "mi" (miles). Stored in km whatever the unit. */
+    distanceUnit: text("distance_unit", { enum: ["km", "mi"] }).notNull().default("km"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

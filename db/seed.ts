@@ -11,6 +11,8 @@ export const DEMO_CLINIC: NewClinic = {
   email: "hello@riverside-spine.example",
   timeZone: "America/New_York",
   emergencyNumber: "911",
+  // A US clinic: runners give their weekly distance in miles.
+  distanceUnit: "mi",
   // A US clinic has no NHS 111: patients call its own on-call line (a fictional 555-01xx number).
   outOfHoursPhone: "the on-call clinician at +1 212 555 0199",
   slotIntervalMinutes: 15,

@@ -10,6 +10,8 @@ export type ClinicInfo = {
   phone: string | null;
   timeZone: string;
   emergencyNumber: string | null;
+  /** How the intake asks running distances. */
+  distanceUnit: "km" | "mi";
 };
 
 // Shown when the clinic has not been set up yet or the database is down: pages must still
@@ -20,6 +22,7 @@ const FALLBACK: ClinicInfo = {
   phone: null,
   timeZone: "UTC",
   emergencyNumber: null,
+  distanceUnit: "km",
 };
 
 /** The clinic's public details for this request; never throws for a missing clinic or database. */

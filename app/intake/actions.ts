@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getClinicZone } from "@/lib/clinic-settings";
+import { clinicZone, getClinicCached } from "@/lib/clinic-settings";
 import { emergencyCardIds, getStep, parseCardIds, type StepId } from "@/lib/content";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -22,7 +22,7 @@ import {
 } from "@/lib/intake-form/interrupt";
 import type { DraftAnswers, FormState } from "@/lib/intake-form/model";
 import { FORM_ONLY, rawFromForm } from "@/lib/intake-form/parse";
-import { isQuestionStep, merge, nextStepId, stepContext } from "@/lib/intake-form/steps";
+import { isQuestionStep, merge, nextStepId, skipOptionalStep, stepContext } from "@/lib/intake-form/steps";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { checkAnswersHref } from "@/lib/intake-form/return-to";
 import { submitIntake } from "@/lib/intakes/submit";
@@ -44,7 +44,8 @@ const CONTRACT_KEYS = [
 
 /** "Now" on the clinic's calendar: it decides the patient's age. */
 async function clinicClock() {
-  return { now: new Date(), timeZone: await getClinicZone(await getDb()) };
+  const clinic = await getClinicCached(await getDb());
+  return { now: new Date(), timeZone: clinicZone(clinic), distanceUnit: clinic?.distanceUnit ?? "km" };
 }
 
 /** The answers without the emergency page remembered. */
@@ -74,8 +75,7 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
   const clock = await clinicClock();
 
   if (raw.intent === "skip" && step.optional) {
-    const section = stepId === "recovery-outlook" ? "outlook" : "function";
-    await storeDraft({ answers: { ...draft.answers, [section]: null }, completedSteps: done });
+    await storeDraft({ answers: skipOptionalStep(stepId, draft.answers), completedSteps: done });
     redirect(after);
   }
 

@@ -3,6 +3,19 @@
 import type { SectionCopy } from "./types";
 import type { IntakeAnswers } from "@/lib/triage";
 
+/** The distance question for a clinic that works in miles (the answer is stored in km). */
+export const MILES_PER_WEEK_QUESTION = {
+  kind: "number",
+  label: "About how many miles do you run in a normal week?",
+  hint: "1 km is about 0.6 miles.",
+  suffix: "miles a week",
+  unknownLabel: "I don't know",
+} as const;
+
+/** The range a miles answer must fall in: the stored km range (0 to 500), in whole miles. */
+export const MILES_RANGE_ERROR = "Enter a distance from 0 to 310 miles a week";
+export const MILES_MISSING_ERROR = "Enter how many miles you run a week, or leave it empty";
+
 export const RUNNING_QUESTIONS: SectionCopy<IntakeAnswers["running"]> = {
   isRunner: {
     kind: "yes_no",

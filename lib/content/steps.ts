@@ -7,15 +7,18 @@ export type StepId =
   | "about-you"
   | "where-it-hurts"
   | "this-episode"
+  | "how-it-feels"
   | "vascular-check"
   | "legs"
   | "nerve-check"
   | "recent-illness"
   | "health-history"
   | "more-questions"
+  | "joints"
   | "running"
   | "recovery-outlook"
   | "daily-function"
+  | "daily-function-more"
   | "check-answers";
 
 export type Step = {
@@ -47,6 +50,11 @@ export const STEPS: readonly Step[] = [
     title: "This episode",
     heading: "Tell us about this bout of back pain",
     intro: "By this bout, we mean the back pain you have now, from when it started.",
+  },
+  {
+    id: "how-it-feels",
+    title: "How it feels",
+    heading: "How does your back pain feel?",
   },
   {
     id: "vascular-check",
@@ -84,9 +92,15 @@ export const STEPS: readonly Step[] = [
   },
   {
     id: "more-questions",
-    title: "More questions",
-    heading: "A few more questions about your back and joints",
+    title: "Stiffness",
+    heading: "Stiffness, movement and your back",
     intro: "These help us spot back pain caused by swelling (inflammation) in the joints of the spine.",
+  },
+  {
+    id: "joints",
+    title: "Joints and skin",
+    heading: "Your joints, your skin and your family",
+    intro: "Some joint and skin problems, in you or your family, make swelling in the spine more likely.",
   },
   {
     id: "running",
@@ -103,8 +117,15 @@ export const STEPS: readonly Step[] = [
   },
   {
     id: "daily-function",
-    title: "Daily life",
+    title: "Daily life, part 1",
     heading: "How much does your back pain limit your day?",
+    intro: SKIPPABLE,
+    optional: true,
+  },
+  {
+    id: "daily-function-more",
+    title: "Daily life, part 2",
+    heading: "How much does your back pain limit your day? (continued)",
     intro: SKIPPABLE,
     optional: true,
   },

@@ -1,5 +1,5 @@
 import { STEPS, type StepId } from "@/lib/content";
-import { isQuestionStep, STEP_SPECS } from "./steps";
+import { FUNCTION_PAGE_SECTIONS, isQuestionStep, STEP_SPECS } from "./steps";
 
 // Answers whose form field has another name than their path.
 const SPECIAL: Record<string, { step: StepId; name: string }> = {
@@ -10,6 +10,12 @@ const QUESTION_STEPS = STEPS.map((s) => s.id).filter(isQuestionStep);
 
 /** The page and form field where the patient can fix the answer at this dotted path. */
 export function fieldForPath(path: string): { step: StepId; name: string } | null {
+  // The daily-function screen spans two pages: a section's answer is on the page that asks it.
+  const section = /^function\.sections\.(\d+)/.exec(path);
+  if (section) {
+    const step = Number(section[1]) < FUNCTION_PAGE_SECTIONS ? "daily-function" : "daily-function-more";
+    return { step, name: "function" };
+  }
   for (const [prefix, target] of Object.entries(SPECIAL))
     if (path === prefix || path.startsWith(`${prefix}.`)) return target;
   // The question itself (or a part of it, such as function.sections.3) …

@@ -9,6 +9,7 @@ import type { DraftAnswers, FieldView, RawValues } from "./model";
 import { SHOWN_FIELD } from "./model";
 import { answersFromRaw, FORM_ONLY, getPath, listOf, rawFromAnswers, setPath } from "./parse";
 import { isQuestionStep, STEP_SPECS, stepContext, type QuestionStepId, type StepContext } from "./steps";
+import type { DistanceUnit } from "./units";
 import { isQuestion, valuesOf, visibleNames } from "./visibility";
 
 export type StepReading =
@@ -67,7 +68,7 @@ export function reconcileLaterPages(
   before: DraftAnswers,
   after: DraftAnswers,
   completedSteps: readonly string[],
-  clock: { now: Date; timeZone: string },
+  clock: { now: Date; timeZone: string; distanceUnit?: DistanceUnit },
 ): { answers: DraftAnswers; completedSteps: string[] } {
   const oldCtx = stepContext(before, clock);
   let answers = structuredClone(after);

@@ -21,6 +21,7 @@ export const CHECKED_STEPS: readonly StepId[] = [
   "about-you",
   "where-it-hurts",
   "this-episode",
+  "how-it-feels",
   "vascular-check",
   "legs",
   "nerve-check",

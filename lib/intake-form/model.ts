@@ -29,7 +29,8 @@ export type FieldView =
   | (Common & { kind: "text"; inputType: "text" | "email" | "tel"; autoComplete?: string; maxLength?: number })
   | (Common & { kind: "textarea"; maxLength: number })
   | (Common & { kind: "date"; parts: { day: string; month: string; year: string } })
-  | (Common & { kind: "number"; suffix?: string; unknownLabel?: string; decimal?: boolean })
+  /** `storedPerShown`: the answer is asked in one unit and stored in another (miles asked, km stored). */
+  | (Common & { kind: "number"; suffix?: string; unknownLabel?: string; decimal?: boolean; storedPerShown?: number })
   | (Common & { kind: "scale"; low: string; high: string })
   | (Common & { kind: "choice"; options: ChoiceOption[] })
   | (Common & { kind: "checkboxes"; options: ChoiceOption[]; exclusive?: string })
@@ -47,7 +48,16 @@ export type FieldView =
       bothersomeness: ChoiceOption[];
       bothersomenessLabel: string;
     })
-  | (Common & { kind: "function"; sections: { title: string; label: string; options: string[] }[] });
+  /**
+   * Part of the daily-function screen: `sections` are those this page asks, the first being section
+   * `first` (from 0); `kept` are all 10 answers as the draft has them, for the sections asked elsewhere.
+   */
+  | (Common & {
+      kind: "function";
+      first: number;
+      kept: (number | null)[];
+      sections: { title: string; label: string; options: string[] }[];
+    });
 
 /** What the form shows: posted values as strings, so a failed submit shows exactly what was typed. */
 export type RawValues = Record<string, string | string[]>;

@@ -3,6 +3,7 @@
 // so the schema, not this file, says what is wrong with them.
 import { legPainFromRegions, locationsFromRegions, parseRegions, type Region } from "./regions";
 import type { DraftAnswers, FieldView, RawValues } from "./model";
+import { toShown, toStored } from "./units";
 import { typedDate } from "./visibility";
 
 const NUMBER = /^\s*\d+(\.\d+)?\s*$/;
@@ -56,7 +57,7 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
       case "scale":
         if (one(`${field.name}.unknown`) === "yes") setPath(out, field.name, null);
         else if (value !== undefined && value.trim() !== "")
-          setPath(out, field.name, NUMBER.test(value) ? Number(value) : value);
+          setPath(out, field.name, NUMBER.test(value) ? storedNumber(field, Number(value)) : value);
         break;
       case "yes_no":
         if (value === "yes" || value === "no") setPath(out, field.name, value === "yes");
@@ -80,9 +81,10 @@ export function answersFromRaw(fields: FieldView[], raw: RawValues): DraftAnswer
         break;
       }
       case "function": {
-        const sections = field.sections.map((_, i) => {
-          const v = one(`function.sections.${i}`);
-          return v === undefined || v === "" ? null : Number(v);
+        const sections = [...field.kept];
+        field.sections.forEach((_, j) => {
+          const v = one(`function.sections.${field.first + j}`);
+          sections[field.first + j] = v === undefined || v === "" ? null : Number(v);
         });
         setPath(out, "function", { sections });
         break;
@@ -119,7 +121,7 @@ export function rawFromAnswers(fields: FieldView[], answers: DraftAnswers): RawV
       case "number":
       case "scale":
         if (value === null) raw[`${field.name}.unknown`] = "yes";
-        else if (typeof value === "number") raw[field.name] = String(value);
+        else if (typeof value === "number") raw[field.name] = String(shownNumber(field, value));
         break;
       case "yes_no":
         if (value === null && field.unknownLabel) raw[field.name] = "unknown";
@@ -141,7 +143,10 @@ export function rawFromAnswers(fields: FieldView[], answers: DraftAnswers): RawV
       }
       case "function": {
         const f = value as { sections: (number | null)[] } | null | undefined;
-        f?.sections.forEach((v, i) => v !== null && (raw[`function.sections.${i}`] = String(v)));
+        field.sections.forEach((_, j) => {
+          const v = f?.sections[field.first + j];
+          if (typeof v === "number") raw[`function.sections.${field.first + j}`] = String(v);
+        });
         break;
       }
       default:
@@ -177,4 +182,14 @@ export function setPath(obj: DraftAnswers, path: string, value: unknown): void {
     cur = cur[key] as Record<string, unknown>;
   }
   cur[keys[keys.length - 1]!] = value;
+}
+
+/** A number as stored, from the unit the field asks in. */
+function storedNumber(field: FieldView, shown: number): number {
+  return field.kind === "number" && field.storedPerShown ? toStored(shown, field.storedPerShown) : shown;
+}
+
+/** A stored number in the unit the field asks in. */
+export function shownNumber(field: FieldView, stored: number): number {
+  return field.kind === "number" && field.storedPerShown ? toShown(stored, field.storedPerShown) : stored;
 }

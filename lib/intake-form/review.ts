@@ -6,8 +6,9 @@ import { FORM_PAGES } from "@/lib/triage";
 import { askedFields } from "./flow";
 import { FORM_PAGE_OF } from "./interrupt";
 import type { DraftAnswers, FieldView } from "./model";
-import { getPath, listOf, rawFromAnswers } from "./parse";
-import { stepContext } from "./steps";
+import { getPath, listOf, rawFromAnswers, shownNumber } from "./parse";
+import { optionalStepSkipped, stepContext } from "./steps";
+import type { DistanceUnit } from "./units";
 
 export type ReviewRow = { key: string; question: string; answer: string | null; step: StepId; fieldName: string };
 export type ReviewSection = { step: StepId; title: string; rows: ReviewRow[]; skipped: boolean };
@@ -26,7 +27,14 @@ const MONTHS = [
   "November",
   "December",
 ];
-const AFTER_SAFETY_PAGES: readonly StepId[] = ["more-questions", "running", "recovery-outlook", "daily-function"];
+const AFTER_SAFETY_PAGES: readonly StepId[] = [
+  "more-questions",
+  "joints",
+  "running",
+  "recovery-outlook",
+  "daily-function",
+  "daily-function-more",
+];
 
 /** Whether a sent intake stopped before this screen (it was sent from the emergency page). */
 function notReached(step: StepId, answers: DraftAnswers): boolean {
@@ -41,12 +49,14 @@ function notReached(step: StepId, answers: DraftAnswers): boolean {
  * Every page's asked questions in words, in page order; `answer: null` means not answered yet.
  * `skipped`: an optional screen the patient skipped, or a page an early submission never reached.
  */
-export function reviewSections(answers: DraftAnswers, clock: { now?: Date; timeZone?: string } = {}): ReviewSection[] {
+export function reviewSections(
+  answers: DraftAnswers,
+  clock: { now?: Date; timeZone?: string; distanceUnit?: DistanceUnit } = {},
+): ReviewSection[] {
   const ctx = stepContext(answers, clock);
   return STEPS.filter((s) => s.id !== "check-answers").map((step) => {
     const id = step.id as Exclude<StepId, "check-answers">;
-    const section = id === "recovery-outlook" ? "outlook" : id === "daily-function" ? "function" : null;
-    const skipped = (section !== null && answers[section] === null) || notReached(id, answers);
+    const skipped = optionalStepSkipped(id, answers) || notReached(id, answers);
     const rows = skipped ? [] : askedFields(id, ctx).flatMap((f) => rowsFor(f, answers, id));
     return { step: id, title: step.title, rows, skipped };
   });
@@ -98,7 +108,7 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
           value === null
             ? (field.unknownLabel ?? null)
             : typeof value === "number"
-              ? `${value}${field.suffix ? ` ${field.suffix}` : ""}`
+              ? `${shownNumber(field, value)}${field.suffix ? ` ${field.suffix}` : ""}`
               : null,
         ),
       ];
@@ -119,7 +129,8 @@ function rowsFor(field: FieldView, answers: DraftAnswers, step: StepId): ReviewR
     case "function": {
       const f = value as { sections: (number | null)[] } | undefined;
       if (!f) return [row(null)];
-      return field.sections.map((s, i) => {
+      return field.sections.map((s, j) => {
+        const i = field.first + j;
         const score = f.sections[i];
         return row(
           score === null || score === undefined ? "Skipped" : (s.options[score] ?? null),

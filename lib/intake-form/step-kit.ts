@@ -5,6 +5,7 @@ import type { StepId } from "@/lib/content";
 import { calendarDate } from "@/lib/triage/dates";
 import type { DraftAnswers, FieldView, RevealCondition } from "./model";
 import { getPath } from "./parse";
+import type { DistanceUnit } from "./units";
 import { fieldFrom } from "./views";
 import { ageOn } from "./visibility";
 
@@ -20,16 +21,28 @@ export type StepContext = {
   today: string;
   /** The patient's age from the date of birth already given, or null. */
   age: number | null;
+  /** The clinic's unit for running distances (asked in it, stored in km). */
+  distanceUnit: DistanceUnit;
 };
 
 /** The context for a draft on the clinic's clock (UTC and the current time when not given). */
-export function stepContext(draft: DraftAnswers, clock: { now?: Date; timeZone?: string } = {}): StepContext {
+export function stepContext(
+  draft: DraftAnswers,
+  clock: { now?: Date; timeZone?: string; distanceUnit?: DistanceUnit } = {},
+): StepContext {
   const now = clock.now ?? new Date();
   const timeZone = clock.timeZone ?? "UTC";
   const packed = String(calendarDate(now, timeZone));
   const today = `${packed.slice(0, 4)}-${packed.slice(4, 6)}-${packed.slice(6, 8)}`;
   const dob = getPath(draft, "contact.dateOfBirth");
-  return { draft, now, timeZone, today, age: typeof dob === "string" ? ageOn(dob, today) : null };
+  return {
+    draft,
+    now,
+    timeZone,
+    today,
+    age: typeof dob === "string" ? ageOn(dob, today) : null,
+    distanceUnit: clock.distanceUnit ?? "km",
+  };
 }
 
 export type Question = {
@@ -59,7 +72,7 @@ type Copy = Parameters<typeof fieldFrom>[1];
 type AskOptions = Pick<Question, "when" | "notAsked" | "derive"> & {
   revealWhen?: readonly RevealCondition[] | ((ctx: StepContext) => readonly RevealCondition[] | undefined);
   copy?: (ctx: StepContext) => Copy;
-  extra?: Partial<FieldView>;
+  extra?: Partial<FieldView> | ((ctx: StepContext) => Partial<FieldView>);
 };
 
 /** A question of the contract (its dotted path and words), with when it is asked and what stands in when it is not. */
@@ -72,7 +85,8 @@ export function ask(
     name,
     field: (ctx) => {
       const when = typeof revealWhen === "function" ? revealWhen(ctx) : revealWhen;
-      return fieldFrom(name, copyFor ? copyFor(ctx) : copy, { ...extra, ...(when ? { revealWhen: when } : {}) });
+      const more = typeof extra === "function" ? extra(ctx) : extra;
+      return fieldFrom(name, copyFor ? copyFor(ctx) : copy, { ...more, ...(when ? { revealWhen: when } : {}) });
     },
     ...rest,
   };

@@ -10,6 +10,9 @@ import {
   INFLAMMATORY_QUESTIONS,
   LEG_PAIN_BOTH_SINCE,
   LEGS_QUESTIONS,
+  MILES_MISSING_ERROR,
+  MILES_PER_WEEK_QUESTION,
+  MILES_RANGE_ERROR,
   OUTLOOK_SCREEN,
   PAIN_QUESTIONS,
   PARENT_PHONE_QUESTION,
@@ -24,13 +27,16 @@ import {
   CAUDA_ITEMS,
   caudaSchema,
   consentSchema,
+  FUNCTION_SECTIONS,
   functionSchema,
   historySchema,
   historyShape,
   inflammatorySchema,
+  inflammatoryShape,
   legsSchema,
   legsShape,
   makeContactSchema,
+  makeRunningSchema,
   MECHANISM_TRIGGERS,
   outlookSchema,
   painSchema,
@@ -45,11 +51,13 @@ import {
   page,
   section,
   sectionPart,
+  stepContext,
   type Question,
   type QuestionStepId,
   type StepContext,
   type StepSpec,
 } from "./step-kit";
+import { KM_PER_MILE } from "./units";
 import { optionsOf } from "./views";
 
 export { stepContext } from "./step-kit";
@@ -166,10 +174,97 @@ const HEALTH = [
 ];
 
 const RUNNER = shownWhen("running.isRunner", ...YES);
+/** The running checks for a clinic that asks in miles: the answer is km by then, the words are in miles. */
+const MILES_RUNNING = makeRunningSchema(
+  z
+    .number({ error: MILES_MISSING_ERROR })
+    .min(0, { error: MILES_RANGE_ERROR })
+    .max(500, { error: MILES_RANGE_ERROR })
+    .nullable(),
+);
 const runnersOnly = (key: keyof typeof RUNNING_QUESTIONS, notAsked: unknown) =>
   ask(`running.${key}`, RUNNING_QUESTIONS[key], { revealWhen: RUNNER, notAsked });
 
 const draftSection = (ctx: StepContext, name: string) => ctx.draft[name];
+
+/** The pain section is asked on two pages: each checks its own answers with the section's cross-field rules. */
+const painPage = (ctx: StepContext, keys: (section: string) => string[]) =>
+  z.strictObject({ pain: sectionPart(painShape, keys("pain"), painSchema, draftSection(ctx, "pain")) });
+
+type InflammatoryKey = keyof typeof INFLAMMATORY_QUESTIONS;
+/** The inflammatory screen in two pages: how the back behaves, then joints, skin and family. */
+const INFLAMMATORY_FIRST: InflammatoryKey[] = [
+  "onsetAge",
+  "morningStiffnessOver30Min",
+  "wakingSecondHalfOfNight",
+  "improvesWithMovement",
+  "buttockPain",
+  "nsaidResponse48h",
+];
+const INFLAMMATORY_SECOND: InflammatoryKey[] = [
+  "arthritisHistory",
+  "enthesitisHistory",
+  "psoriasisHistory",
+  "familyHistorySpa",
+];
+
+const inflammatoryPage = (ctx: StepContext, keys: (section: string) => string[]) =>
+  z.strictObject({
+    inflammatory: sectionPart(
+      inflammatoryShape,
+      keys("inflammatory"),
+      inflammatorySchema,
+      draftSection(ctx, "inflammatory"),
+    ).superRefine((answers, refine) => {
+      const onsetAge = (answers as { onsetAge?: number | null }).onsetAge;
+      if (ctx.age !== null && typeof onsetAge === "number" && onsetAge > ctx.age) {
+        refine.addIssue({
+          code: "custom",
+          path: ["onsetAge"],
+          message: `This age cannot be more than your age now (${ctx.age})`,
+        });
+      }
+    }),
+  });
+
+/** The daily-function screen's sections asked on each of its two pages. */
+export const FUNCTION_PAGE_SECTIONS = FUNCTION_SECTIONS / 2;
+
+/** The sections the daily-function page starting at `first` asks. */
+export const functionRange = (first: number) => ({ first, end: first + FUNCTION_PAGE_SECTIONS });
+
+/** The sections a daily-function page does not ask are kept as the draft has them (null when not answered). */
+function keptSections(ctx: StepContext): (number | null)[] {
+  const stored = getPath(ctx.draft, "function.sections");
+  return Array.from({ length: FUNCTION_SECTIONS }, (_, i) => {
+    const v = Array.isArray(stored) ? stored[i] : null;
+    return typeof v === "number" ? v : null;
+  });
+}
+
+function functionPage(id: QuestionStepId, first: number): StepSpec {
+  const { end } = functionRange(first);
+  return page(
+    id,
+    [
+      {
+        name: "function",
+        field: (ctx) => ({
+          kind: "function",
+          name: "function",
+          label: FUNCTION_SCREEN.name,
+          hint: FUNCTION_SCREEN.intro,
+          first,
+          kept: keptSections(ctx),
+          sections: FUNCTION_SCREEN.sections
+            .slice(first, end)
+            .map((s) => ({ title: s.title, label: s.label, options: [...s.options] })),
+        }),
+      },
+    ],
+    () => z.strictObject({ function: functionSchema }),
+  );
+}
 
 export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
   "about-you": page(
@@ -216,16 +311,14 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
         revealWhen: shownWhen("pain.trigger", ...MECHANISM_TRIGGERS),
         notAsked: null,
       }),
-      ...section("pain", PAIN_QUESTIONS, [
-        "intensity",
-        "pattern",
-        "nightPain",
-        "worseOnCoughSneezeStrain",
-        "previousEpisodes",
-      ]),
+      ...section("pain", PAIN_QUESTIONS, ["previousEpisodes"]),
     ],
-    (ctx, keys) =>
-      z.strictObject({ pain: sectionPart(painShape, keys("pain"), painSchema, draftSection(ctx, "pain")) }),
+    painPage,
+  ),
+  "how-it-feels": page(
+    "how-it-feels",
+    section("pain", PAIN_QUESTIONS, ["intensity", "pattern", "nightPain", "worseOnCoughSneezeStrain"]),
+    painPage,
   ),
   "vascular-check": page(
     "vascular-check",
@@ -259,7 +352,7 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
   ),
   "more-questions": page(
     "more-questions",
-    Object.keys(INFLAMMATORY_QUESTIONS).map((key) =>
+    INFLAMMATORY_FIRST.map((key) =>
       key === "wakingSecondHalfOfNight"
         ? // Already answered on the pain page by "It wakes me in the second half of the night" (same
           // words): not asked again then. Any other night answer leaves it open ("it settles when I
@@ -268,26 +361,25 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
             when: (ctx) => !wakesSecondHalf(ctx),
             derive: () => true,
           })
-        : ask(`inflammatory.${key}`, INFLAMMATORY_QUESTIONS[key as keyof typeof INFLAMMATORY_QUESTIONS]),
+        : ask(`inflammatory.${key}`, INFLAMMATORY_QUESTIONS[key]),
     ),
-    (ctx) =>
-      z.strictObject({
-        inflammatory: inflammatorySchema.superRefine((answers, refine) => {
-          if (ctx.age !== null && answers.onsetAge !== null && answers.onsetAge > ctx.age) {
-            refine.addIssue({
-              code: "custom",
-              path: ["onsetAge"],
-              message: `This age cannot be more than your age now (${ctx.age})`,
-            });
-          }
-        }),
-      }),
+    inflammatoryPage,
+  ),
+  joints: page(
+    "joints",
+    INFLAMMATORY_SECOND.map((key) => ask(`inflammatory.${key}`, INFLAMMATORY_QUESTIONS[key])),
+    inflammatoryPage,
   ),
   running: page(
     "running",
     [
       ask("running.isRunner", RUNNING_QUESTIONS.isRunner),
-      runnersOnly("kmPerWeek", null),
+      ask("running.kmPerWeek", RUNNING_QUESTIONS.kmPerWeek, {
+        revealWhen: RUNNER,
+        notAsked: null,
+        copy: (ctx) => (ctx.distanceUnit === "mi" ? MILES_PER_WEEK_QUESTION : RUNNING_QUESTIONS.kmPerWeek),
+        extra: (ctx) => (ctx.distanceUnit === "mi" ? { storedPerShown: KM_PER_MILE } : {}),
+      }),
       runnersOnly("recentLoadIncrease", false),
       runnersOnly("painOnHopping", false),
       runnersOnly("limpOrPainOnWalking", false),
@@ -299,7 +391,7 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
       runnersOnly("lowEnergyOrMenstrualChanges", false),
       runnersOnly("priorBoneStressInjury", false),
     ],
-    () => z.strictObject({ running: runningSchema }),
+    (ctx) => z.strictObject({ running: ctx.distanceUnit === "mi" ? MILES_RUNNING : runningSchema }),
   ),
   "recovery-outlook": page(
     "recovery-outlook",
@@ -321,23 +413,39 @@ export const STEP_SPECS: Record<QuestionStepId, StepSpec> = {
     ],
     () => z.strictObject({ outlook: outlookSchema }),
   ),
-  "daily-function": page(
-    "daily-function",
-    [
-      {
-        name: "function",
-        field: () => ({
-          kind: "function",
-          name: "function",
-          label: FUNCTION_SCREEN.name,
-          hint: FUNCTION_SCREEN.intro,
-          sections: FUNCTION_SCREEN.sections.map((s) => ({ title: s.title, label: s.label, options: [...s.options] })),
-        }),
-      },
-    ],
-    () => z.strictObject({ function: functionSchema }),
-  ),
+  "daily-function": functionPage("daily-function", 0),
+  "daily-function-more": functionPage("daily-function-more", FUNCTION_PAGE_SECTIONS),
 };
+
+const FUNCTION_FIRST: Partial<Record<QuestionStepId, number>> = {
+  "daily-function": 0,
+  "daily-function-more": FUNCTION_PAGE_SECTIONS,
+};
+
+/**
+ * "Skip" on an optional page: the recovery outlook is one screen (stored as null); the daily-function
+ * screen spans two pages, so skipping one leaves its sections empty and keeps the other page's
+ * answers (the screen is null when no section is answered).
+ */
+export function skipOptionalStep(stepId: QuestionStepId, answers: DraftAnswers): DraftAnswers {
+  const first = FUNCTION_FIRST[stepId];
+  if (first === undefined) return { ...answers, outlook: null };
+  const { end } = functionRange(first);
+  const sections = keptSections(stepContext(answers)).map((v, i) => (i >= first && i < end ? null : v));
+  return { ...answers, function: sections.some((v) => v !== null) ? { sections } : null };
+}
+
+/** Whether the patient skipped this optional page (every question on it left empty). */
+export function optionalStepSkipped(stepId: QuestionStepId, answers: DraftAnswers): boolean {
+  if (stepId === "recovery-outlook") return answers.outlook === null;
+  const first = FUNCTION_FIRST[stepId];
+  if (first === undefined) return false;
+  if (answers.function === null) return true;
+  const stored = getPath(answers, "function.sections");
+  if (!Array.isArray(stored)) return false;
+  const { end } = functionRange(first);
+  return stored.slice(first, end).every((v) => v === null);
+}
 
 /** The step that comes after this one. */
 export function nextStepId(id: StepId): StepId {

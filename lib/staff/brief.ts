@@ -1,6 +1,7 @@
 // The case page as a pre-visit brief: what a clinician needs before the patient walks in, built from
 // the intake's stored answers, grade and scores (pure; the words of scores and bands follow
 // triage-rules.md and lib/triage/scores.ts, never thresholds of our own).
+import { KM_PER_MILE, toShown } from "@/lib/intake-form/units";
 import { REGION_LABELS, type Region } from "@/lib/intake-form/regions";
 import { getPath } from "@/lib/intake-form/parse";
 import { reviewSections } from "@/lib/intake-form/review";
@@ -54,12 +55,14 @@ const RED_LEVELS: ReadonlySet<Level | null> = new Set(["EMERGENCY", "URGENT"]);
 /** Pages whose answers are symptoms or history: their yes answers (and the timing asked after one) come first. */
 const SYMPTOM_STEPS = new Set([
   "this-episode",
+  "how-it-feels",
   "vascular-check",
   "legs",
   "nerve-check",
   "recent-illness",
   "health-history",
   "more-questions",
+  "joints",
   "running",
 ]);
 /** Shown elsewhere in the brief (the body map, the running line, the patient's note) or not a symptom. */
@@ -119,8 +122,19 @@ export function buildBrief(intake: BriefIntake, { erased = false }: { erased?: b
     running: runningLine(answers.running),
     scores: scoreWords(intake.scores, answers),
     sections,
-    notAsked: all.filter((s) => s.skipped).map((s) => s.title),
+    notAsked: skippedTitles(all),
   };
+}
+
+/** The skipped screens by name: the two daily-life pages are one screen when both were skipped. */
+function skippedTitles(all: readonly { step: string; title: string; skipped: boolean }[]): string[] {
+  const skipped = all.filter((s) => s.skipped);
+  const functionPages = all.filter((s) => s.step.startsWith("daily-function"));
+  if (!functionPages.every((s) => s.skipped)) return skipped.map((s) => s.title);
+  const [first] = functionPages;
+  return skipped
+    .filter((s) => !s.step.startsWith("daily-function") || s === first)
+    .map((s) => (s === first ? "Daily life" : s.title));
 }
 
 /** A yes, a "not sure" or "don't know", a symptom's kind, or the timing asked only after a yes. */
@@ -169,7 +183,11 @@ function runningLine(running: unknown): string | null {
   if (!running || typeof running !== "object") return null;
   const r = running as { isRunner?: boolean; kmPerWeek?: number | null; recentLoadIncrease?: boolean };
   if (!r.isRunner) return "Not a runner.";
-  const km = typeof r.kmPerWeek === "number" ? `Runs ${r.kmPerWeek} km a week` : "Runs (distance not given)";
+  // Stored in km; the clinic may have asked in miles, so both are shown.
+  const km =
+    typeof r.kmPerWeek === "number"
+      ? `Runs ${r.kmPerWeek} km (${toShown(r.kmPerWeek, KM_PER_MILE)} miles) a week`
+      : "Runs (distance not given)";
   return r.recentLoadIncrease
     ? `${km}; a sharp rise in distance, speed work, hills or a new surface in the last 4–6 weeks.`
     : `${km}; no sharp rise in training load in the last 4–6 weeks.`;

@@ -87,6 +87,8 @@ export const policiesSchema = z.object({
   ),
   emergencyNumber: text("emergency number", 20),
   outOfHoursPhone,
+  /** How the intake asks running distances; a form without the field leaves it unchanged. */
+  distanceUnit: z.enum(["km", "mi"], { error: "Choose kilometres or miles" }).optional(),
   timeZone: z
     .string({ error: "Enter the time zone" })
     .trim()
@@ -113,7 +115,11 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
   return settingsChange(db, async (tx) => {
     const row = await getClinicForUpdate(tx);
     if (!row) {
-      const values = { ...next, outOfHoursPhone: next.outOfHoursPhone ?? null };
+      const values = {
+        ...next,
+        outOfHoursPhone: next.outOfHoursPhone ?? null,
+        distanceUnit: next.distanceUnit ?? ("km" as const),
+      };
       await insertClinic(tx, values, now);
       await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: values });
       return;
@@ -123,6 +129,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
     const values = {
       ...next,
       outOfHoursPhone: next.outOfHoursPhone === undefined ? row.outOfHoursPhone : next.outOfHoursPhone,
+      distanceUnit: next.distanceUnit ?? row.distanceUnit,
     };
     const diff = changes(current, values);
     if (!diff) return;

@@ -38,11 +38,19 @@ export const runningShape = {
   priorBoneStressInjury: yesNo(),
 };
 
-export const runningSchema = section(runningShape, "Answer the questions about running").superRefine((running, ctx) => {
-  if (running.isRunner) return;
-  if (running.kmPerWeek !== null) issue(ctx, ["kmPerWeek"], "Leave this empty if you do not run");
-  if (running.limpOrPainOnWalking) issue(ctx, ["limpOrPainOnWalking"], "Answer no: this is asked only of runners");
-});
+/**
+ * The running section's checks; `kmPerWeek` may be replaced by a check worded for another unit (a
+ * form that asks in miles converts to km first: the stored answer is always km).
+ */
+export function makeRunningSchema(kmPerWeek: z.ZodType<number | null> = runningShape.kmPerWeek) {
+  return section({ ...runningShape, kmPerWeek }, "Answer the questions about running").superRefine((running, ctx) => {
+    if (running.isRunner) return;
+    if (running.kmPerWeek !== null) issue(ctx, ["kmPerWeek"], "Leave this empty if you do not run");
+    if (running.limpOrPainOnWalking) issue(ctx, ["limpOrPainOnWalking"], "Answer no: this is asked only of runners");
+  });
+}
+
+export const runningSchema = makeRunningSchema();
 
 const agree = () => z.boolean({ error: "Answer agree or disagree" });
 

@@ -21,6 +21,7 @@ export {
   inflammatoryShape,
   inflammatorySchema,
   outlookSchema,
+  makeRunningSchema,
   runningShape,
   runningSchema,
 } from "./schema-screens";

@@ -124,6 +124,23 @@ describeEachDb("settings: clinic details and policies", (ctx) => {
     expect(event?.after).toMatchObject({ timeZone: "Europe/London", emergencyAckMinutes: 10 });
   });
 
+  it("sets the unit runners give their distance in: audited, and kept by a form without the field", async () => {
+    const { db } = ctx();
+    await seed(db);
+    const a = await admin(db);
+    expect((await getClinicCached(db))?.distanceUnit).toBe("mi"); // the New York demo clinic
+    expect(await updatePolicies(db, a, { ...POLICIES, distanceUnit: "km" }, NOW)).toEqual({ ok: true });
+    expect((await getClinicCached(db))?.distanceUnit).toBe("km");
+    expect(await lastAudit(db, a, "clinic_settings_updated")).toMatchObject({
+      before: { distanceUnit: "mi" },
+      after: { distanceUnit: "km" },
+    });
+    expect(await updatePolicies(db, a, { ...POLICIES, phone: "+1 212 555 0100" }, NOW)).toEqual({ ok: true });
+    expect((await getClinicCached(db))?.distanceUnit).toBe("km");
+    const bad = await updatePolicies(db, a, { ...POLICIES, distanceUnit: "furlongs" }, NOW);
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { distanceUnit: ["Choose kilometres or miles"] } });
+  });
+
   it("refuses a bad zone and out-of-range numbers beside their fields, and changes nothing", async () => {
     const { db } = ctx();
     await seed(db);

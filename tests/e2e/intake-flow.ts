@@ -118,15 +118,18 @@ export const HEADINGS = {
   "about-you": "Your details",
   "where-it-hurts": "Where do you feel pain?",
   "this-episode": /this bout of back pain/,
+  "how-it-feels": "How does your back pain feel?",
   "vascular-check": "Your pain and your blood vessels",
   legs: "Your legs, arms and hands",
   "nerve-check": /nerve problems/,
   "recent-illness": "Recent illness and treatment",
   "health-history": "Your health and medicines",
-  "more-questions": /few more questions/,
+  "more-questions": "Stiffness, movement and your back",
+  joints: "Your joints, your skin and your family",
   running: "Do you run?",
   "recovery-outlook": /affecting you/,
-  "daily-function": /limit your day/,
+  "daily-function": /limit your day\?$/,
+  "daily-function-more": /limit your day\? \(continued\)$/,
   "check-answers": /Check your answers/,
 } as const;
 
@@ -165,6 +168,9 @@ export async function completeIntake(
   await continueTo(page, HEADINGS["this-episode"]);
 
   await onStep?.("this-episode");
+  await answerPage(page, () => section(page, "pain", a.pain, ["locations"]), HEADINGS["how-it-feels"]);
+
+  await onStep?.("how-it-feels");
   await answerPage(page, () => section(page, "pain", a.pain, ["locations"]), HEADINGS["vascular-check"]);
 
   await onStep?.("vascular-check");
@@ -186,6 +192,9 @@ export async function completeIntake(
     return interrupted();
 
   await onStep?.("more-questions");
+  await answerPage(page, () => section(page, "inflammatory", a.inflammatory!), HEADINGS.joints);
+
+  await onStep?.("joints");
   await answerPage(page, () => section(page, "inflammatory", a.inflammatory!), HEADINGS.running);
 
   await onStep?.("running");
@@ -202,14 +211,20 @@ export async function completeIntake(
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS["daily-function"]);
   }
 
-  await onStep?.("daily-function");
-  if (a.function) {
-    for (const [i, score] of a.function.sections.entries())
-      if (score !== null) await choose(page, `function.sections.${i}`, String(score));
-    await continueTo(page, HEADINGS["check-answers"]);
-  } else {
-    await page.getByRole("button", { name: "Skip this section" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS["check-answers"]);
+  // The daily-function screen spans two pages of 5 sections each.
+  for (const [id, next, first] of [
+    ["daily-function", HEADINGS["daily-function-more"], 0],
+    ["daily-function-more", HEADINGS["check-answers"], 5],
+  ] as const) {
+    await onStep?.(id);
+    if (a.function) {
+      for (const [i, score] of a.function.sections.slice(first, first + 5).entries())
+        if (score !== null) await choose(page, `function.sections.${first + i}`, String(score));
+      await continueTo(page, next);
+    } else {
+      await page.getByRole("button", { name: "Skip this section" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(next);
+    }
   }
 
   await onStep?.("check-answers");

@@ -15,6 +15,8 @@ async function reachVascularCheck(page: Page) {
   await markWhereItHurts(page, a.pain.locations, "none");
   await continueTo(page, HEADINGS["this-episode"]);
   await section(page, "pain", a.pain, ["locations"]);
+  await continueTo(page, HEADINGS["how-it-feels"]);
+  await section(page, "pain", a.pain, ["locations"]);
   await continueTo(page, HEADINGS["vascular-check"]);
 }
 

@@ -85,7 +85,7 @@ test("a routine case reads as a brief: level and why, where it hurts, the patien
   await expect(page.getByTestId("patient-note")).toHaveText(`Worse after long runs on the track ${stamp}.`);
   await expect(page.getByTestId("scores")).toContainText("low risk, 1 of 9");
   await expect(page.getByTestId("scores")).toContainText("10 %, minimal");
-  await expect(brief).toContainText("Runs 30 km a week; no sharp rise in training load");
+  await expect(brief).toContainText("Runs 30 km (18.6 miles) a week; no sharp rise in training load");
   // Pages answered all "no" are folded below; the rest are open.
   await expect(page.locator("details summary").first()).toHaveText(/: (all \d+ answers no|answered no)$/);
   await expect(page.getByText("answeredSections")).toHaveCount(0);

@@ -60,7 +60,7 @@ describe("the pre-visit brief", () => {
   it("folds the pages where every answer was no, and keeps the others open", () => {
     const b = brief("P01");
     const folded = b.sections.filter((s) => s.allNo).map((s) => s.step);
-    expect(folded).toEqual(["vascular-check", "recent-illness", "health-history", "running"]);
+    expect(folded).toEqual(["vascular-check", "recent-illness", "health-history", "joints", "running"]);
     expect(b.sections.find((s) => s.step === "nerve-check")!.allNo).toBe(false);
     expect(b.notAsked).toEqual(["Recovery outlook", "Daily life"]);
   });
@@ -101,7 +101,7 @@ describe("the pre-visit brief", () => {
       a.notes = "  It started after my first marathon.  ";
     });
     expect(b.note).toBe("It started after my first marathon.");
-    expect(b.running).toMatch(/^Runs (\d+ km a week|\(distance not given\)); (a sharp rise|no sharp rise)/);
+    expect(b.running).toMatch(/^Runs (\d+(\.\d)? km \(\d+(\.\d)? miles\) a week|\(distance not given\)); (a sharp rise|no sharp rise)/);
     expect(brief("P01").note).toBeNull();
     expect(brief("P01").running).toBe("Not a runner.");
   });

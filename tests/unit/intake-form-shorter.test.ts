@@ -4,7 +4,8 @@ import type { DraftAnswers } from "@/lib/intake-form/model";
 import { rawFromAnswers } from "@/lib/intake-form/parse";
 import { changeHref, checkAnswersHref, parseRowKey, reviewRowId } from "@/lib/intake-form/return-to";
 import { reviewSections } from "@/lib/intake-form/review";
-import { merge, STEP_SPECS, stepContext } from "@/lib/intake-form/steps";
+import { fieldForPath } from "@/lib/intake-form/errors";
+import { merge, optionalStepSkipped, skipOptionalStep, STEP_SPECS, stepContext } from "@/lib/intake-form/steps";
 import { checkIntake } from "@/lib/intakes/check";
 import { gradeIntake } from "@/lib/triage";
 import { VIGNETTES, vignetteIntake } from "../support/answers";
@@ -14,13 +15,14 @@ const clock = { now: NOW, timeZone: "UTC" };
 const draftOf = (id: string) => structuredClone(vignetteIntake(id, NOW)) as unknown as DraftAnswers;
 const withNight = (draft: DraftAnswers, nightPain: string) => merge(draft, { pain: { nightPain } });
 
-/** Sends the "more questions" page as the patient would answer it, from the answers in `draft`. */
-function sendMoreQuestions(draft: DraftAnswers) {
+/** Sends a page as the patient would answer it, from the answers in `draft`. */
+function sendPage(stepId: "more-questions" | "joints", draft: DraftAnswers) {
   const ctx = stepContext(draft, clock);
-  const fields = askedFields("more-questions", ctx);
+  const fields = askedFields(stepId, ctx);
   const raw = rawFromAnswers(fields, draft);
-  return readStep("more-questions", ctx, { ...raw, _shown: fields.map((f) => f.name).join(",") });
+  return readStep(stepId, ctx, { ...raw, _shown: fields.map((f) => f.name).join(",") });
 }
+const sendMoreQuestions = (draft: DraftAnswers) => sendPage("more-questions", draft);
 
 describe('"Change" on check your answers returns to the changed row', () => {
   it("links each row to its question with the row to come back to", () => {
@@ -93,10 +95,14 @@ describe("night waking is asked once", () => {
     for (const v of VIGNETTES) {
       const intake = draftOf(v.id);
       if (intake.inflammatory === null) continue;
-      const reading = sendMoreQuestions(intake);
-      if (reading.kind !== "saved") throw new Error(`${v.id}: ${reading.kind}`);
-      expect(reading.answers.inflammatory, v.id).toEqual(intake.inflammatory);
-      const checked = checkIntake(merge(intake, reading.answers), clock);
+      // The inflammatory screen spans two pages: each stores its own answers.
+      const first = sendMoreQuestions(intake);
+      if (first.kind !== "saved") throw new Error(`${v.id}: ${first.kind}`);
+      const second = sendPage("joints", intake);
+      if (second.kind !== "saved") throw new Error(`${v.id}: ${second.kind}`);
+      const sent = merge(first.answers, second.answers);
+      expect(sent.inflammatory, v.id).toEqual(intake.inflammatory);
+      const checked = checkIntake(merge(intake, sent), clock);
       if (!checked.ok) throw new Error(`${v.id}: ${JSON.stringify(checked.fieldErrors)}`);
       const grade = gradeIntake(checked.answers, clock);
       expect(grade.level, v.id).toBe(v.expectedLevel);
@@ -105,5 +111,81 @@ describe("night waking is asked once", () => {
         v.id,
       ).toEqual(v.expectedFiredRules);
     }
+  });
+});
+
+describe("running distance in the clinic's unit", () => {
+  const runner = () => merge(draftOf("P19"), { running: { isRunner: true } });
+  const send = (draft: DraftAnswers, distanceUnit: "km" | "mi", km: string) => {
+    const ctx = stepContext(draft, { ...clock, distanceUnit });
+    const fields = askedFields("running", ctx);
+    const raw = { ...rawFromAnswers(fields, draft), "running.kmPerWeek": km };
+    return readStep("running", ctx, { ...raw, _shown: fields.map((f) => f.name).join(",") });
+  };
+
+  it("asks a New York runner in miles and stores kilometres", () => {
+    const ctx = stepContext(runner(), { ...clock, distanceUnit: "mi" });
+    const field = askedFields("running", ctx).find((f) => f.name === "running.kmPerWeek")!;
+    expect(field.label).toMatch(/miles/);
+    const sent = send(runner(), "mi", "25");
+    expect(sent).toMatchObject({ kind: "saved", answers: { running: { kmPerWeek: 40.2 } } });
+    // Shown back in miles, on the page and on check your answers.
+    const stored = merge(runner(), { running: { kmPerWeek: 40.2 } });
+    expect(rawFromAnswers([field], stored)["running.kmPerWeek"]).toBe("25");
+    const rows = reviewSections(stored, { ...clock, distanceUnit: "mi" }).flatMap((s) => s.rows);
+    expect(rows.find((r) => r.key === "running.kmPerWeek")?.answer).toBe("25 miles a week");
+  });
+
+  it("keeps kilometres for a clinic that uses them, and words a too-large distance in the patient's unit", () => {
+    expect(send(runner(), "km", "40")).toMatchObject({ kind: "saved", answers: { running: { kmPerWeek: 40 } } });
+    expect(send(runner(), "mi", "400")).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { "running.kmPerWeek": ["Enter a distance from 0 to 310 miles a week"] },
+    });
+    expect(send(runner(), "km", "600")).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { "running.kmPerWeek": ["Enter a distance from 0 to 500 km a week"] },
+    });
+  });
+});
+
+describe("the daily-function screen on two pages", () => {
+  const withFunction = (sections: (number | null)[] | null) =>
+    Object.assign(draftOf("P13"), { function: sections === null ? null : { sections } });
+
+  it("asks 5 sections on each page and stores all 10 together", () => {
+    const first = askedFields("daily-function", stepContext(withFunction(null), clock));
+    const second = askedFields("daily-function-more", stepContext(withFunction(null), clock));
+    expect(first.flatMap((f) => (f.kind === "function" ? f.sections.map((s) => s.title) : []))).toHaveLength(5);
+    expect(second.flatMap((f) => (f.kind === "function" ? f.sections.map((s) => s.title) : []))).toHaveLength(5);
+    const afterFirst = withFunction([1, 2, 0, 1, 3, null, null, null, null, null]);
+    const ctx = stepContext(afterFirst, clock);
+    const sent = readStep("daily-function-more", ctx, {
+      "function.sections.5": "2",
+      "function.sections.9": "4",
+      _shown: "function",
+    });
+    expect(sent).toMatchObject({
+      kind: "saved",
+      answers: { function: { sections: [1, 2, 0, 1, 3, 2, null, null, null, 4] } },
+    });
+  });
+
+  it("skipping the second page keeps the first page's answers; skipping both stores nothing", () => {
+    const answered = withFunction([1, 2, 0, 1, 3, null, null, null, null, null]);
+    const skippedSecond = skipOptionalStep("daily-function-more", answered);
+    expect(skippedSecond.function).toEqual({ sections: [1, 2, 0, 1, 3, null, null, null, null, null] });
+    expect(optionalStepSkipped("daily-function-more", skippedSecond)).toBe(true);
+    expect(optionalStepSkipped("daily-function", skippedSecond)).toBe(false);
+    const sections = reviewSections(skippedSecond, clock);
+    expect(sections.find((s) => s.step === "daily-function")?.rows).toHaveLength(5);
+    expect(sections.find((s) => s.step === "daily-function-more")?.skipped).toBe(true);
+    const none = skipOptionalStep("daily-function-more", skipOptionalStep("daily-function", withFunction(null)));
+    expect(none.function).toBeNull();
+  });
+
+  it("sends an error about a later section to the page that asks it", () => {
+    expect(fieldForPath("function.sections.2")).toEqual({ step: "daily-function", name: "function" });
+    expect(fieldForPath("function.sections.7")).toEqual({ step: "daily-function-more", name: "function" });
   });
 });

@@ -36,8 +36,8 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
   // The check-answers row whose "Change" opened this page: Back and Continue return to it.
   const returnRow = returnTo ? parseRowKey(query.row) : undefined;
   const draft = await loadDraft();
-  const { timeZone } = await getClinicInfo();
-  const ctx = stepContext(draft.answers, { timeZone });
+  const { timeZone, distanceUnit } = await getClinicInfo();
+  const ctx = stepContext(draft.answers, { timeZone, distanceUnit });
   const step = getStep(key);
   const previous = previousStepId(key);
   const backHref = returnTo ? checkAnswersHref(returnRow) : previous ? `/intake/${previous}` : "/";
@@ -68,7 +68,7 @@ export default async function IntakeStepPage({ params, searchParams }: Params) {
       {isQuestionStep(key) ? (
         <StepPageForm stepId={key} ctx={ctx} optional={step.optional} returnTo={returnTo} returnRow={returnRow} />
       ) : (
-        <CheckAnswers answers={draft.answers} timeZone={timeZone} />
+        <CheckAnswers answers={draft.answers} timeZone={timeZone} distanceUnit={distanceUnit} />
       )}
     </div>
   );

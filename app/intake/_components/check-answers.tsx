@@ -4,6 +4,7 @@ import { FORM_TEXT, NOTES_QUESTION } from "@/lib/content";
 import type { DraftAnswers, FieldView } from "@/lib/intake-form/model";
 import { changeHref, reviewRowId } from "@/lib/intake-form/return-to";
 import { reviewSections } from "@/lib/intake-form/review";
+import type { DistanceUnit } from "@/lib/intake-form/units";
 import { FocusChangedRow } from "./focus-changed-row";
 import { fieldId } from "./ids";
 import styles from "./intake.module.css";
@@ -21,11 +22,19 @@ const FINAL_FIELDS: FieldView[] = [
 ];
 
 /** Every question asked, with its answer and a Change link, then notes and Send. */
-export function CheckAnswers({ answers, timeZone }: { answers: DraftAnswers; timeZone: string }) {
+export function CheckAnswers({
+  answers,
+  timeZone,
+  distanceUnit,
+}: {
+  answers: DraftAnswers;
+  timeZone: string;
+  distanceUnit: DistanceUnit;
+}) {
   return (
     <>
       <FocusChangedRow />
-      {reviewSections(answers, { timeZone }).map((section) => (
+      {reviewSections(answers, { timeZone, distanceUnit }).map((section) => (
         <section key={section.step} aria-labelledby={`review-${section.step}`}>
           <h2 id={`review-${section.step}`}>{section.title}</h2>
           <dl className={styles.summary}>

@@ -327,7 +327,8 @@ export function Field({ field, values, errors }: Props) {
         <div className={styles.screen} id={id}>
           <p className={styles.hint}>{field.hint}</p>
           {error ? <ErrorMessage id={`${id}-error`} message={error} /> : null}
-          {field.sections.map((section, i) => {
+          {field.sections.map((section, j) => {
+            const i = field.first + j;
             const name = `function.sections.${i}`;
             return (
               <Fieldset key={name} field={{ ...field, label: `${i + 1}. ${section.label}`, hint: undefined }} small>

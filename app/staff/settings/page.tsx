@@ -96,6 +96,17 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultValue: v(clinic?.outOfHoursPhone),
         },
         {
+          name: "distanceUnit",
+          label: "Running distances in",
+          hint: "The intake asks runners how far they run a week in this unit (answers are kept in km).",
+          kind: "radio",
+          options: [
+            { value: "km", label: "Kilometres" },
+            { value: "mi", label: "Miles" },
+          ],
+          defaultValue: clinic?.distanceUnit ?? "km",
+        },
+        {
           name: "timeZone",
           label: "Time zone",
           hint: "A zone name such as America/New_York. All times are in this zone.",

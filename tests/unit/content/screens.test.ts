@@ -89,15 +89,18 @@ describe("form steps", () => {
       "about-you",
       "where-it-hurts",
       "this-episode",
+      "how-it-feels",
       "vascular-check",
       "legs",
       "nerve-check",
       "recent-illness",
       "health-history",
       "more-questions",
+      "joints",
       "running",
       "recovery-outlook",
       "daily-function",
+      "daily-function-more",
       "check-answers",
     ]);
   });
@@ -106,8 +109,12 @@ describe("form steps", () => {
     expect(getStep("nerve-check").intro).toMatch(/We will never treat that as a no/);
   });
 
-  it("lets the patient skip only the 2 optional screens", () => {
-    expect(STEPS.filter((s) => s.optional).map((s) => s.id)).toEqual(["recovery-outlook", "daily-function"]);
+  it("lets the patient skip only the 2 optional screens (the daily-function screen spans 2 pages)", () => {
+    expect(STEPS.filter((s) => s.optional).map((s) => s.id)).toEqual([
+      "recovery-outlook",
+      "daily-function",
+      "daily-function-more",
+    ]);
   });
 
   it("keeps progress bar titles short and gives every page a heading", () => {
@@ -121,6 +128,6 @@ describe("form steps", () => {
     expect(getStep("nerve-check").title).toBe("Nerve check");
     expect(stepNumber("about-you")).toBe(1);
     expect(stepNumber("check-answers")).toBe(STEPS.length);
-    expect(FORM_TEXT.stepOf(stepNumber("vascular-check"), STEPS.length)).toBe("Step 4 of 13");
+    expect(FORM_TEXT.stepOf(stepNumber("vascular-check"), STEPS.length)).toBe("Step 5 of 16");
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "clinic" ADD COLUMN "distance_unit" text DEFAULT 'km' NOT NULL;
