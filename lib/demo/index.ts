@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { insertAppointments } from "@/db/queries/appointments";
-import { listAppointmentTypes, listClinicians } from "@/db/queries/scheduling";
+import { listClinicHours } from "@/db/queries/clinic-hours";
+import { listAppointmentTypes, listBusy, listClinicians, listTimeOff, listWorkingHours } from "@/db/queries/scheduling";
 import { findStaffByEmail, upsertStaff } from "@/db/queries/staff";
 import { getClinic } from "@/db/queries/clinic";
 import { getMfaPolicy, setMfaPolicy } from "@/db/queries/mfa";
@@ -12,6 +13,8 @@ import type { StaffRole } from "@/db/schema";
 import { submitIntake } from "@/lib/intakes/submit";
 import { hashPassword } from "@/lib/staff/passwords";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
+import { DAY } from "@/lib/scheduling/zoned";
+import { demoAppointmentTimes } from "./appointment-times";
 import demoIntakes from "@/db/demo-intakes.json" with { type: "json" };
 
 /** Development-only accounts; their passwords are printed at start-up and in the README. */
@@ -59,40 +62,61 @@ export async function seedDemo(
     await submitIntake(db, { answers, now: at, timeZone });
     intakes++;
   }
-  await seedDemoAppointments(db, now);
+  await seedDemoAppointments(db, now, timeZone);
   return { staff, intakes };
 }
 
 /**
- * A schedule for the demo: the self-bookable demo patients each have an appointment, one that
- * started half an hour ago (so reception can mark it at once) and two later today, written
- * directly (no confirmation emails).
+ * A schedule for the demo: the self-bookable demo patients each have an appointment inside the
+ * clinic's hours and a clinician's (demoAppointmentTimes: one that started half an hour ago and two
+ * later today while the clinic is open, else on the next working day), written directly (no
+ * confirmation emails).
  */
-async function seedDemoAppointments(db: Db, now: Date): Promise<void> {
-  const [clinicians, types] = await Promise.all([listClinicians(db), listAppointmentTypes(db)]);
+async function seedDemoAppointments(db: Db, now: Date, timeZone: string): Promise<void> {
+  const [clinic, clinicians, types, openingHours] = await Promise.all([
+    getClinic(db),
+    listClinicians(db),
+    listAppointmentTypes(db),
+    listClinicHours(db),
+  ]);
   const type = types.find((t) => t.levels.length > 0);
   if (!clinicians.length || !type) return;
   const patients = await listUnescalatedIntakeIds(db, ["SOON", "ROUTINE", "SELF_CARE"]);
   if (!patients.length) return;
-  const quarter = 15 * 60_000;
-  const base = Math.floor(now.getTime() / quarter) * quarter;
-  const starts = [base - 2 * quarter, base + 8 * quarter, base + 16 * quarter];
+  const clinicianIds = clinicians.map((c) => c.id);
+  // Enough of the calendar for the next working days' search (three weeks), with a day either side.
+  const window = { from: new Date(now.getTime() - DAY), to: new Date(now.getTime() + 24 * DAY) };
+  const [hours, timeOff, busy] = await Promise.all([
+    listWorkingHours(db, clinicianIds),
+    listTimeOff(db, window),
+    listBusy(db, { ...window, clinicianIds }),
+  ]);
+  const times = demoAppointmentTimes({
+    now,
+    timeZone: clinic?.timeZone ?? timeZone,
+    clinicianIds,
+    hours,
+    openingHours,
+    type,
+    timeOff,
+    busy,
+    slotIntervalMinutes: clinic?.slotIntervalMinutes,
+    count: Math.min(3, patients.length),
+  });
+  if (!times.length) return;
   await insertAppointments(
     db,
-    patients.slice(0, starts.length).map((p, i) => {
+    times.map((t, i) => {
       const id = randomUUID();
-      const startsAt = new Date(starts[i]!);
-      const endsAt = new Date(startsAt.getTime() + type.minutes * 60_000);
-      const blocked = `[${new Date(startsAt.getTime() - type.bufferBeforeMinutes * 60_000).toISOString()},${new Date(endsAt.getTime() + type.bufferAfterMinutes * 60_000).toISOString()})`;
       return {
         id,
         seriesId: id,
-        intakeId: p.id,
-        clinicianId: clinicians[i % clinicians.length]!.id,
+        intakeId: patients[i]!.id,
+        clinicianId: t.clinicianId,
         appointmentTypeId: type.id,
-        startsAt,
-        endsAt,
-        blocked,
+        startsAt: t.start,
+        endsAt: t.end,
+        blocked: `[${t.blockStart.toISOString()},${t.blockEnd.toISOString()})`,
       };
     }),
   );

@@ -3,7 +3,8 @@ import { expectNoAxeViolations } from "./axe";
 import { vignetteIntake } from "../support/answers";
 import { CLINICIAN, RECEPTION, signIn } from "./staff-session";
 
-// The demo schedule (lib/demo): Tom Becker, a self-bookable demo patient, has an appointment later today.
+// The demo schedule (lib/demo): Tom Becker, a self-bookable demo patient, has an appointment to come
+// (later today, or on the next working day when the server started outside the clinic's hours).
 const LAST_NAME = "Becker";
 
 test.describe("patient records", () => {
