@@ -60,7 +60,9 @@ export const clinic = pgTable(
      */
     retentionYears: smallint("retention_years").notNull().default(8),
     /** How patients give running distances: "km" or "mi" (miles). Stored in km whatever the unit. */
-    distanceUnit: text("distance_unit", { enum: ["km", "mi"] }).notNull().default("km"),
+    distanceUnit: text("distance_unit", { enum: ["km", "mi"] })
+      .notNull()
+      .default("km"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -752,3 +754,51 @@ export const auditEvents = pgTable(
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/** Where a waitlist entry stands: waiting for an offer, booked from one, or taken off the list. */
+export const WAITLIST_STATUSES = ["waiting", "booked", "removed"] as const;
+
+/**
+ * Patients waiting for a freed time (issue 19): which days and parts of the day suit them, from
+ * which date, and, when they hold an appointment, only times earlier than it. One waiting entry
+ * per intake (joining again changes the choice); entries that left stay as history.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /**
+     * The intake whose booking link joined: its effective level and grading time rank the entry, and
+     * its patient is the entry's (read through the intake, so a merge of patients carries it along).
+     */
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id),
+    /** "any", or { mon: ["morning", …], … } in clinic time (lib/waitlist/availability.ts). */
+    availability: jsonb("availability").notNull(),
+    /** The first clinic-local date that suits the patient. */
+    notBefore: date("not_before"),
+    /** The start of the appointment held when joining: only earlier times are offered. */
+    earlierThan: timestamp("earlier_than", { withTimezone: true, precision: 3 }),
+    joinedAt: timestamp("joined_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    status: text("status", { enum: WAITLIST_STATUSES }).notNull().default("waiting"),
+    removedAt: timestamp("removed_at", { withTimezone: true, precision: 3 }),
+    /** The staff member who removed the entry; null when the patient or the system did. */
+    removedBy: uuid("removed_by").references(() => staffUsers.id),
+    removedReason: text("removed_reason"),
+  },
+  (t) => [
+    check("waitlist_entries_status", sql`${t.status} in ('waiting', 'booked', 'removed')`),
+    check("waitlist_entries_removed", sql`(${t.status} = 'removed') = (${t.removedAt} is not null)`),
+    // At most one waiting entry per intake: a second join updates it (and a race of two joins cannot make two).
+    uniqueIndex("waitlist_entries_one_waiting_per_intake")
+      .on(t.intakeId)
+      .where(sql`${t.status} = 'waiting'`),
+    // The waiting list in joining order, for the offer worker and the staff list.
+    index("waitlist_entries_waiting_idx")
+      .on(t.joinedAt)
+      .where(sql`${t.status} = 'waiting'`),
+  ],
+);
+
+export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;

@@ -55,7 +55,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return {
       ok: false,
-      response: jsonError(415, "unsupported_media_type", "Send the intake as JSON (Content-Type: application/json)."),
+      response: jsonError(415, "unsupported_media_type", "Send the body as JSON (Content-Type: application/json)."),
     };
   }
   const tooLarge = () => ({

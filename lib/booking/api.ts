@@ -7,7 +7,7 @@ import { CONTROL_CHARACTER, fieldErrors, oneLineText } from "@/lib/forms";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { localDate } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
-import { bookingAccess } from "./access";
+import { bookingAccess, type BookingAccess } from "./access";
 import { bookAppointment } from "./book";
 import { eligibilityFor } from "./eligibility";
 import { bookingSettings, cachedOfferedSlots, pickType } from "./schedule";
@@ -50,37 +50,42 @@ const bookingBody = z.strictObject({
 
 type Resolved = { ok: true; intake: BookingIntake } | { ok: false; response: Response };
 
-/** The intake a booking token belongs to: 401 when forged, 410 when expired, 422 when its grade cannot book. */
-async function resolveToken(db: Db, token: string, secret: string, now: Date): Promise<Resolved> {
-  const access = await bookingAccess(db, token, now, secret);
-  switch (access.status) {
-    case "ok":
-      return { ok: true, intake: access.intake };
+/**
+ * A booking link that opens nothing, as every API that takes one answers it: 401 when forged, 410
+ * when expired or erased, 422 when its grade cannot book online.
+ */
+export function refusedBookingLink(status: Exclude<BookingAccess["status"], "ok">): Response {
+  switch (status) {
     case "invalid":
-      return { ok: false, response: jsonError(401, "invalid_token", "This booking link is not valid.") };
+      return jsonError(401, "invalid_token", "This booking link is not valid.");
     case "expired":
-      return {
-        ok: false,
-        response: jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again."),
-      };
+      return jsonError(410, "token_expired", "This booking link has expired. Please fill in the form again.");
     case "erased":
-      return {
-        ok: false,
-        response: jsonError(
-          410,
-          "erased",
-          "The details behind this booking link have been erased. Please fill in the form again.",
-        ),
-      };
-    default:
-      return {
-        ok: false,
-        response: jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you."),
-      };
+      return jsonError(
+        410,
+        "erased",
+        "The details behind this booking link have been erased. Please fill in the form again.",
+      );
+    case "not_eligible":
+      return jsonError(422, "not_eligible", "This result cannot be booked online: the clinic will call you.");
   }
 }
 
-async function limited(db: Db, request: Request, opts: BookingApiOptions, name: string): Promise<Response | null> {
+/** The intake a booking token belongs to, or the refusal. */
+async function resolveToken(db: Db, token: string, secret: string, now: Date): Promise<Resolved> {
+  const access = await bookingAccess(db, token, now, secret);
+  return access.status === "ok"
+    ? { ok: true, intake: access.intake }
+    : { ok: false, response: refusedBookingLink(access.status) };
+}
+
+/** The per-client rate limit of the booking APIs (bucket `name`): a 429 when hit, else null. */
+export async function limited(
+  db: Db,
+  request: Request,
+  opts: BookingApiOptions,
+  name: string,
+): Promise<Response | null> {
   const hit = await hitRateLimit(db, {
     bucket: `${name}:${clientKey(request.headers, opts.trustedProxies, opts.secret)}`,
     limit: opts.rateLimitPerMinute,

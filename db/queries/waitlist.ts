@@ -1,0 +1,135 @@
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { appointments, intakes, waitlistEntries } from "../schema";
+
+/** What a patient chose when joining the waitlist (availability as validated by lib/waitlist). */
+export type WaitlistChoice = {
+  availability: unknown;
+  /** "YYYY-MM-DD", clinic-local; null: from today. */
+  notBefore: string | null;
+  /** The start of the appointment held when joining; null when none. */
+  earlierThan: Date | null;
+};
+
+const entryColumns = {
+  id: waitlistEntries.id,
+  intakeId: waitlistEntries.intakeId,
+  availability: waitlistEntries.availability,
+  notBefore: waitlistEntries.notBefore,
+  earlierThan: waitlistEntries.earlierThan,
+  joinedAt: waitlistEntries.joinedAt,
+  status: waitlistEntries.status,
+};
+
+export type StoredWaitlistEntry = {
+  id: string;
+  intakeId: string;
+  availability: unknown;
+  notBefore: string | null;
+  earlierThan: Date | null;
+  joinedAt: Date;
+  status: "waiting" | "booked" | "removed";
+};
+
+/**
+ * Puts an intake's patient on the waitlist, or changes the choice of its waiting entry: one
+ * statement, so two joins at once still leave one waiting row (the partial unique index). The
+ * place in the queue (joined_at) is kept when the choice changes. The patient is the intake's.
+ */
+export async function upsertWaitingEntry(
+  db: Db,
+  { intakeId, choice, now }: { intakeId: string; choice: WaitlistChoice; now: Date },
+): Promise<StoredWaitlistEntry> {
+  const values = {
+    availability: choice.availability,
+    notBefore: choice.notBefore,
+    earlierThan: choice.earlierThan,
+  };
+  const rows = await db
+    .insert(waitlistEntries)
+    .values({
+      ...values,
+      intakeId,
+      joinedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: waitlistEntries.intakeId,
+      targetWhere: sql`${waitlistEntries.status} = 'waiting'`,
+      set: values,
+    })
+    .returning(entryColumns);
+  return rows[0]!;
+}
+
+/** The waiting entry of an intake, or null when its patient is not waiting. */
+export async function getWaitingEntryForIntake(db: Db, intakeId: string): Promise<StoredWaitlistEntry | null> {
+  const rows = await db
+    .select(entryColumns)
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.intakeId, intakeId), eq(waitlistEntries.status, "waiting")))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The start of the intake's booked appointment that has not started by `now`, or null. */
+export async function findUpcomingStartForIntake(
+  db: Db,
+  { intakeId, now }: { intakeId: string; now: Date },
+): Promise<Date | null> {
+  const rows = await db
+    .select({ startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.intakeId, intakeId),
+        eq(appointments.status, "booked"),
+        gt(appointments.startsAt, sql`${now.toISOString()}::timestamptz`),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(1);
+  return rows[0]?.startsAt ?? null;
+}
+
+/**
+ * Every waiting entry with what ranking and fitting need (lib/waitlist): the intake's effective
+ * level (a clinician's override, else the grade) and when that level was set (the override's time,
+ * else the grading's), in joining order. Entries of erased intakes are left out.
+ */
+export async function listWaitingEntries(db: Db) {
+  return db
+    .select({
+      id: waitlistEntries.id,
+      intakeId: waitlistEntries.intakeId,
+      patientId: intakes.patientId,
+      level: intakes.effectiveLevel,
+      firedRules: intakes.firedRules,
+      gradedAt: sql<Date>`coalesce(${intakes.overriddenAt}, ${intakes.createdAt})`.mapWith(intakes.createdAt),
+      joinedAt: waitlistEntries.joinedAt,
+      availability: waitlistEntries.availability,
+      notBefore: waitlistEntries.notBefore,
+      earlierThan: waitlistEntries.earlierThan,
+    })
+    .from(waitlistEntries)
+    .innerJoin(intakes, eq(intakes.id, waitlistEntries.intakeId))
+    .where(and(eq(waitlistEntries.status, "waiting"), sql`${intakes.erasedAt} is null`))
+    .orderBy(asc(waitlistEntries.joinedAt), asc(waitlistEntries.id));
+}
+
+export type WaitingEntryRow = Awaited<ReturnType<typeof listWaitingEntries>>[number];
+
+/**
+ * Takes a waiting entry off the list, with why and who (null: the patient or the system). Returns
+ * false when it was not waiting (already booked or removed).
+ */
+export async function removeWaitingEntry(
+  db: Db,
+  { id, reason, staffId, now }: { id: string; reason: string; staffId: string | null; now: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(waitlistEntries)
+    .set({ status: "removed", removedAt: now, removedBy: staffId, removedReason: reason })
+    .where(and(eq(waitlistEntries.id, id), eq(waitlistEntries.status, "waiting")))
+    .returning({ id: waitlistEntries.id });
+  return rows.length === 1;
+}
