@@ -32,6 +32,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <li>
                 <Link href="/staff/book">Book for a caller</Link>
               </li>
+              <li>
+                <Link href="/staff/waitlist">Waitlist</Link>
+              </li>
               {staff.role === "admin" ? (
                 <>
                   <li>

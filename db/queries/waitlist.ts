@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { appointments, intakes, waitlistEntries } from "../schema";
+import { appointments, intakes, patients, waitlistEntries } from "../schema";
 
 /** What a patient chose when joining the waitlist (availability as validated by lib/waitlist). */
 export type WaitlistChoice = {
@@ -102,6 +102,8 @@ export async function listWaitingEntries(db: Db) {
       id: waitlistEntries.id,
       intakeId: waitlistEntries.intakeId,
       patientId: intakes.patientId,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
       level: intakes.effectiveLevel,
       firedRules: intakes.firedRules,
       gradedAt: sql<Date>`coalesce(${intakes.overriddenAt}, ${intakes.createdAt})`.mapWith(intakes.createdAt),
@@ -112,6 +114,7 @@ export async function listWaitingEntries(db: Db) {
     })
     .from(waitlistEntries)
     .innerJoin(intakes, eq(intakes.id, waitlistEntries.intakeId))
+    .innerJoin(patients, eq(patients.id, intakes.patientId))
     .where(and(eq(waitlistEntries.status, "waiting"), sql`${intakes.erasedAt} is null`))
     .orderBy(asc(waitlistEntries.joinedAt), asc(waitlistEntries.id));
 }
@@ -125,11 +128,11 @@ export type WaitingEntryRow = Awaited<ReturnType<typeof listWaitingEntries>>[num
 export async function removeWaitingEntry(
   db: Db,
   { id, reason, staffId, now }: { id: string; reason: string; staffId: string | null; now: Date },
-): Promise<boolean> {
+): Promise<{ intakeId: string } | null> {
   const rows = await db
     .update(waitlistEntries)
     .set({ status: "removed", removedAt: now, removedBy: staffId, removedReason: reason })
     .where(and(eq(waitlistEntries.id, id), eq(waitlistEntries.status, "waiting")))
-    .returning({ id: waitlistEntries.id });
-  return rows.length === 1;
+    .returning({ intakeId: waitlistEntries.intakeId });
+  return rows[0] ?? null;
 }

@@ -19,6 +19,7 @@ const VIEW_SUBJECTS = {
   audit_exported: "audit_trail",
   settings_viewed: "settings",
   patients_searched: "patients",
+  waitlist_viewed: "waitlist",
 } as const;
 export type StaffViewAction = keyof typeof VIEW_SUBJECTS;
 /** What a view asked for and showed: filters, search terms, the page, how many rows. */
@@ -71,7 +72,7 @@ export const AUDIT_ACTIONS: readonly string[] = `
   working_hours_added working_hours_removed time_off_added time_off_removed appointment_type_updated
   appointment_type_created urgent_type_changed appointment_reminder_withdrawn
   webhook_created webhook_deactivated webhook_reactivated webhook_removed webhook_tested
-  patient_viewed patients_searched patient_merged patient_merge_undone waitlist_joined waitlist_changed
+  patient_viewed patients_searched patient_merged patient_merge_undone waitlist_joined waitlist_changed waitlist_viewed waitlist_removed
   patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
 `
   .trim()

@@ -134,8 +134,8 @@ describeEachDb("joining the waitlist", (ctx) => {
     if (first.status !== "joined") throw new Error(`unexpected ${first.status}`);
     expect(
       await removeWaitingEntry(db, { id: first.entry.id, reason: "Booked by phone", staffId: null, now: NOW }),
-    ).toBe(true);
-    expect(await removeWaitingEntry(db, { id: first.entry.id, reason: "Twice", staffId: null, now: NOW })).toBe(false);
+    ).toEqual({ intakeId: p.id });
+    expect(await removeWaitingEntry(db, { id: first.entry.id, reason: "Twice", staffId: null, now: NOW })).toBeNull();
     expect((await listWaitingEntries(db)).some((e) => e.id === first.entry.id)).toBe(false);
 
     const second = await joinWaitlist(db, { bookingToken: p.token, availability: "any" }, NOW, SECRET);

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LEVEL_NAMES } from "@/lib/staff/format";
+import { getClinicZone } from "@/lib/clinic-settings";
+import { getDb } from "@/lib/db";
+import { recordPageView } from "@/lib/staff/audit-api";
+import { requireStaff } from "@/lib/staff/session";
+import { readWaitlist } from "@/lib/staff/waitlist";
+import { StaffForm } from "../_components/staff-form";
+import styles from "../_components/staff.module.css";
+import { removeFromWaitlistAction } from "./actions";
+
+export const metadata: Metadata = { title: "Waitlist", robots: { index: false } };
+
+type Props = { searchParams: Promise<{ done?: string }> };
+
+/**
+ * Patients waiting for a freed time, in the order times are offered: soon before routine before
+ * self-care, then the nearest deadline, then the longest wait. Any staff member may take a patient
+ * off the list (with a reason).
+ */
+export default async function WaitlistPage({ searchParams }: Props) {
+  const staff = await requireStaff(undefined, "/staff/waitlist");
+  const { done } = await searchParams;
+  const db = await getDb();
+  const now = new Date();
+  const rows = await readWaitlist(db, now, await getClinicZone(db));
+  await recordPageView(db, staff, "waitlist_viewed", { shown: rows.length });
+
+  return (
+    <div className={styles.page}>
+      <h1>Waitlist</h1>
+      <p className={styles.muted}>
+        Patients who want a time sooner than they could book, or for whom no time suited. A freed time goes to the first
+        patient in this order whose days and times it suits: the most urgent level first, then the nearest deadline,
+        then the longest wait. Times are in the clinic&apos;s zone.
+      </p>
+      {done === "removed" ? (
+        <p className={styles.notice} role="status">
+          Taken off the waitlist. The reason is in the audit trail.
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p>Nobody is waiting. Patients join from their booking page.</p>
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.table} data-testid="waitlist">
+            <caption className="visually-hidden">Waiting patients, in the order times are offered</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Why here</th>
+                <th scope="col">Can come</th>
+                <th scope="col">Joined</th>
+                <th scope="col">Take off the list</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={row.id} data-testid="waitlist-row">
+                  <td>{i + 1}</td>
+                  <th scope="row">
+                    <Link href={`/staff/patients/${row.patientId}`}>{row.name}</Link>
+                    <div>
+                      <span className={`${styles.level} ${styles[row.level]}`}>{LEVEL_NAMES[row.level]}</span>{" "}
+                      <Link href={`/staff/cases/${row.intakeId}`}>Case</Link>
+                    </div>
+                  </th>
+                  <td>{row.why}</td>
+                  <td>
+                    {row.when}
+                    {row.notBefore ? <div>Not before {row.notBefore}</div> : null}
+                    {row.earlierThan ? <div>Earlier than their appointment on {row.earlierThan}</div> : null}
+                  </td>
+                  <td>{row.joined}</td>
+                  <td>
+                    <StaffForm
+                      action={removeFromWaitlistAction}
+                      hidden={{ id: row.id }}
+                      submitLabel={
+                        <>
+                          Take off<span className="visually-hidden"> {row.name}</span>
+                        </>
+                      }
+                      secondary
+                      fields={[{ name: "reason", label: "Reason", required: true, maxLength: 500 }]}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
