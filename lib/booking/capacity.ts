@@ -1,13 +1,16 @@
 import type { Db } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
 import { escalateIntakeNoCapacity } from "@/db/queries/intakes";
+import { getWaitingEntryForIntake, upsertWaitingEntry } from "@/db/queries/waitlist";
 import { clinicDeadlines } from "@/lib/deadlines";
 import { caseDeadlines } from "@/lib/escalation";
 import { queueStaffAlert } from "@/lib/notifications/queue";
 
 /**
  * A SOON patient found no time within 7 days: the intake joins the staff queue ("no capacity")
- * with the URGENT acknowledgement deadline, and the staff are alerted in the same transaction.
- * Compare-and-swap, so viewing the page twice escalates (and alerts) once.
+ * with the URGENT acknowledgement deadline, the staff are alerted, and the patient joins the
+ * waitlist for any day and time (unless already waiting with their own choice), all in one
+ * transaction. Compare-and-swap, so viewing the page twice escalates (and alerts) once.
  */
 export async function escalateNoCapacity(db: Db, intakeId: string, now = new Date()): Promise<boolean> {
   const { deadlines, clock } = await clinicDeadlines(db, now);
@@ -28,6 +31,20 @@ export async function escalateNoCapacity(db: Db, intakeId: string, now = new Dat
       deadline: ackDueAt,
       now,
     });
+    if (!(await getWaitingEntryForIntake(tx, intakeId))) {
+      const entry = await upsertWaitingEntry(tx, {
+        intakeId,
+        choice: { availability: "any", notBefore: null, earlierThan: null },
+        now,
+      });
+      await recordAudit(tx, {
+        actor: null,
+        action: "waitlist_joined",
+        subjectType: "intake",
+        subjectId: intakeId,
+        after: { via: "no_capacity", entryId: entry.id, availability: "any", notBefore: null, earlierThan: null },
+      });
+    }
     return true;
   });
 }

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
 import { upsertStaff } from "@/db/queries/staff";
 import { seed } from "@/db/seed";
+import { escalateNoCapacity } from "@/lib/booking/capacity";
 import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { submitIntake } from "@/lib/intakes/submit";
 import { availabilityWords, readWaitlist, removeFromWaitlist } from "@/lib/staff/waitlist";
@@ -47,6 +48,30 @@ describeEachDb("the waitlist for staff", (ctx) => {
     expect(soonRow).toMatchObject({ name: expect.stringContaining("Latesoon"), level: "SOON", when: "Mon morning" });
     expect(soonRow.why).toBe("Soon: deadline in 6 days; waiting 2 hours");
     expect(rows.find((r) => r.id === routine.entryId)?.why).toBe("Routine: no deadline; waiting 2 days");
+  });
+
+  it("puts a SOON patient who found no time on the list for any time, once, keeping a choice already made", async () => {
+    const { db } = ctx();
+    const raw = vignetteIntake("P12", NOW) as { contact: Record<string, unknown> };
+    raw.contact = { ...raw.contact, lastName: "Nocapacity", email: "nocapacity@example.test" };
+    const result = await submitIntake(db, {
+      answers: makeIntakeAnswersSchema({ now: NOW }).parse(raw),
+      now: NOW,
+      timeZone: ZONE,
+    });
+    if (result.status === "key_conflict") throw new Error("unexpected");
+    const intakeId = result.response.id;
+    expect(await escalateNoCapacity(db, intakeId, NOW)).toBe(true);
+    expect(await escalateNoCapacity(db, intakeId, NOW)).toBe(false);
+    const rows = (await readWaitlist(db, NOW, ZONE)).filter((r) => r.intakeId === intakeId);
+    expect(rows).toMatchObject([{ level: "SOON", when: "Any day and time" }]);
+    expect(await listAudit(db, { action: "waitlist_joined", subjectId: intakeId })).toHaveLength(1);
+
+    const chose = await waiting(db, "P12", NOW, "Chosealready");
+    expect(await escalateNoCapacity(db, chose.intakeId, NOW)).toBe(true);
+    expect((await readWaitlist(db, NOW, ZONE)).filter((r) => r.intakeId === chose.intakeId)).toMatchObject([
+      { when: "Mon morning" },
+    ]);
   });
 
   it("takes a patient off the list with the reason in the audit trail, once", async () => {
