@@ -57,7 +57,7 @@ test("reception sees the day per clinician, moves to the week, and a free time l
   await expect(page.getByRole("heading", { level: 2, name: /^Week of / })).toBeVisible();
   const week = page.getByRole("table", { name: /Every clinician.s week/ });
   await expect(week.getByRole("rowheader", { name: clinician })).toBeVisible();
-  const herDay = week.getByRole("link", { name: new RegExp(`^${clinician}, ${day}: [1-9]\\d* booked`) });
+  const herDay = week.getByRole("link", { name: new RegExp(`^${clinician}, ${day}: [1-9]\\d* appointments?`) });
   await expect(herDay).toBeVisible();
   await expectNoAxeViolations(page);
   await follow(herDay);

@@ -158,7 +158,10 @@ export function WeekSummary({
   );
 }
 
-/** One clinician's day in words: "3 booked, 1 urgent, free 2 h 15 min, time off from 1 pm". */
+/**
+ * One clinician's day in words: "3 appointments, 1 urgent, free 2 h 15 min, time off from 1 pm"
+ * (appointments that happen or happened: booked, arrived, seen or missed, not cancelled).
+ */
 function DayCounts({ cell, past, name, href }: { cell: DaySummary; past: boolean; name: string; href: string }) {
   if (!cell.working && cell.booked === 0 && cell.off.length === 0) return <span>Not working</span>;
   // A line each for the eye; the commas (hidden) make one sentence for a screen reader.
@@ -167,7 +170,9 @@ function DayCounts({ cell, past, name, href }: { cell: DaySummary; past: boolean
     <Link href={href} className={styles.dayLink}>
       <span className="visually-hidden">{name}: </span>
       {cell.working ? null : <span>Not working{comma}</span>}
-      <span>{cell.booked ? `${cell.booked} booked` : "Nothing booked"}</span>
+      <span>
+        {cell.booked ? `${cell.booked} ${cell.booked === 1 ? "appointment" : "appointments"}` : "No appointments"}
+      </span>
       {cell.urgent ? (
         <span className={styles.urgentCount}>
           {comma}
