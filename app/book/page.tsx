@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
@@ -48,6 +49,13 @@ export default async function BookPage({ searchParams }: Props) {
           There are no free appointments in the next {access.withinDays} days. We have told the clinic, and they will
           phone you on {access.intake.phone} to arrange one.
         </p>
+        <p>
+          We have also put you on the waitlist for any day and time.{" "}
+          <Link href={`/book/waitlist?token=${encodeURIComponent(token!)}`}>
+            Choose the days and times that suit you
+          </Link>
+          .
+        </p>
         <p>If the warning signs on your result page appear, go to the emergency department straight away.</p>
       </div>
     );
@@ -88,6 +96,10 @@ export default async function BookPage({ searchParams }: Props) {
         view={pickerView(day, clinician)}
         submitLabel="Continue"
       />
+      <p className={styles.waitlistLink}>
+        None of these times suit you?{" "}
+        <Link href={`/book/waitlist?token=${encodeURIComponent(token!)}`}>Join the waitlist</Link>
+      </p>
     </div>
   );
 }

@@ -9,27 +9,16 @@ import { CONTROL_CHARACTER, freeText } from "@/lib/forms";
 import { parseLocalDate } from "@/lib/scheduling/zoned";
 import {
   availabilitySchema,
-  DAY_PARTS,
   deadlineFor,
   rankEntries,
-  WEEKDAY_KEYS,
   whyRanked,
-  type Availability,
   type WaitlistEntry,
   type WaitlistLevel,
 } from "@/lib/waitlist";
+import { availabilityInWords } from "@/lib/waitlist/words";
 import type { Staff } from "./session";
 
-const DAY_NAMES = { mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun" } as const;
 const WAITING_LEVELS: readonly string[] = ["SOON", "ROUTINE", "SELF_CARE"];
-
-/** When a patient can come, in short words: "Any day and time", "Mon morning, afternoon; Wed evening". */
-export function availabilityWords(availability: Availability): string {
-  if (availability === "any") return "Any day and time";
-  return WEEKDAY_KEYS.filter((d) => availability[d]?.length)
-    .map((d) => `${DAY_NAMES[d]} ${DAY_PARTS.filter((p) => availability[d]!.includes(p)).join(", ")}`)
-    .join("; ");
-}
 
 export type WaitlistRow = {
   id: string;
@@ -85,7 +74,7 @@ export async function readWaitlist(db: Db, now: Date, timeZone: string): Promise
     joined: formatDateTime(row.joinedAt, timeZone),
   });
   return [
-    ...rankEntries(entries).map((e) => view(e.row, whyRanked(e, now), availabilityWords(e.availability))),
+    ...rankEntries(entries).map((e) => view(e.row, whyRanked(e, now), availabilityInWords(e.availability).join("; "))),
     ...cannotWait.map((row) => view(row, "Re-graded: the clinic calls them; not offered times", "")),
   ];
 }

@@ -19,7 +19,7 @@ export async function handleJoinWaitlist(db: Db, request: Request, opts: Booking
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const now = opts.now?.() ?? new Date();
-  const result = await joinWaitlist(db, body.json, now, opts.secret);
+  const result = await joinWaitlist(db, body.json, now, { secret: opts.secret });
   switch (result.status) {
     case "joined":
     case "changed":

@@ -11,10 +11,9 @@ import {
 import { bookingAccess } from "@/lib/booking/access";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { fieldErrors } from "@/lib/forms";
-import { DEFAULT_POLICY } from "@/lib/scheduling";
-import { DAY, localDate } from "@/lib/scheduling/zoned";
 import type { Availability } from "./availability";
 import { waitlistJoinSchema } from "./join";
+import { notBeforeWindow } from "./window";
 
 /** The waiting entry as the patient and API clients see it. */
 export type JoinedEntry = {
@@ -40,7 +39,12 @@ export type JoinWaitlistResult =
  * days for SOON). A patient holding an appointment from this intake waits for earlier times only.
  * `secret` signs booking links (the environment's when left out).
  */
-export async function joinWaitlist(db: Db, body: unknown, now: Date, secret?: string): Promise<JoinWaitlistResult> {
+export async function joinWaitlist(
+  db: Db,
+  body: unknown,
+  now: Date,
+  { secret, via = "api" }: { secret?: string; via?: "api" | "booking_page" } = {},
+): Promise<JoinWaitlistResult> {
   const parsed = waitlistJoinSchema.safeParse(body);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const access = await bookingAccess(db, parsed.data.bookingToken, now, secret);
@@ -48,12 +52,7 @@ export async function joinWaitlist(db: Db, body: unknown, now: Date, secret?: st
   if (access.status !== "ok") return { status: access.status };
 
   const clinic = await getClinicCached(db);
-  const timeZone = clinic?.timeZone ?? "UTC";
-  const horizonDays = clinic?.horizonDays ?? DEFAULT_POLICY.horizonDays;
-  const windowDays = access.withinDays === null ? horizonDays : Math.min(horizonDays, access.withinDays);
-  const today = localDate(now, timeZone);
-  // Times start before now + window (exclusive), so the last date is the one that window's end falls on.
-  const lastDate = localDate(new Date(now.getTime() + windowDays * DAY - 1), timeZone);
+  const { first: today, last: lastDate } = notBeforeWindow(clinic, access.withinDays, now);
   const notBefore = parsed.data.notBefore ?? null;
   // Both "YYYY-MM-DD" with four-digit years, so text order is date order.
   if (notBefore !== null && notBefore < today)
@@ -75,7 +74,7 @@ export async function joinWaitlist(db: Db, body: unknown, now: Date, secret?: st
       subjectType: "intake",
       subjectId: intakeId,
       before: before ? auditView(before) : null,
-      after: { via: "api", entryId: entry.id, ...auditView(stored) },
+      after: { via, entryId: entry.id, ...auditView(stored) },
     });
     return { status: before ? "changed" : "joined", entry };
   });

@@ -120,8 +120,8 @@ describeEachDb("joining the waitlist", (ctx) => {
     const { db } = ctx();
     const p = await intakeFor(db, "P15");
     const results = await Promise.all([
-      joinWaitlist(db, { bookingToken: p.token, availability: { tue: ["evening"] } }, NOW, SECRET),
-      joinWaitlist(db, { bookingToken: p.token, availability: { wed: ["afternoon"] } }, NOW, SECRET),
+      joinWaitlist(db, { bookingToken: p.token, availability: { tue: ["evening"] } }, NOW, { secret: SECRET }),
+      joinWaitlist(db, { bookingToken: p.token, availability: { wed: ["afternoon"] } }, NOW, { secret: SECRET }),
     ]);
     expect(results.map((r) => r.status).every((s) => s === "joined" || s === "changed")).toBe(true);
     expect(await waitingRows(db, p.id)).toHaveLength(1);
@@ -130,7 +130,7 @@ describeEachDb("joining the waitlist", (ctx) => {
   it("a patient taken off the list can join again: a new entry, the old one kept as history", async () => {
     const { db } = ctx();
     const p = await intakeFor(db, "P15");
-    const first = await joinWaitlist(db, { bookingToken: p.token, availability: "any" }, NOW, SECRET);
+    const first = await joinWaitlist(db, { bookingToken: p.token, availability: "any" }, NOW, { secret: SECRET });
     if (first.status !== "joined") throw new Error(`unexpected ${first.status}`);
     expect(
       await removeWaitingEntry(db, { id: first.entry.id, reason: "Booked by phone", staffId: null, now: NOW }),
@@ -138,7 +138,7 @@ describeEachDb("joining the waitlist", (ctx) => {
     expect(await removeWaitingEntry(db, { id: first.entry.id, reason: "Twice", staffId: null, now: NOW })).toBeNull();
     expect((await listWaitingEntries(db)).some((e) => e.id === first.entry.id)).toBe(false);
 
-    const second = await joinWaitlist(db, { bookingToken: p.token, availability: "any" }, NOW, SECRET);
+    const second = await joinWaitlist(db, { bookingToken: p.token, availability: "any" }, NOW, { secret: SECRET });
     expect(second.status).toBe("joined");
     const rows = await db.select().from(waitlistEntries).where(eq(waitlistEntries.intakeId, p.id));
     expect(rows.map((r) => r.status).sort()).toEqual(["removed", "waiting"]);

@@ -33,7 +33,7 @@ test("reception sees the waitlist most urgent first, with why, and takes a patie
   expect(names.indexOf(soon)).toBeLessThan(names.indexOf(routine));
   const soonRow = page.getByTestId("waitlist-row").filter({ hasText: soon });
   await expect(soonRow).toContainText(/Soon: deadline in 6 days/);
-  await expect(soonRow).toContainText("Mon morning; Wed evening");
+  await expect(soonRow).toContainText("Monday morning; Wednesday evening");
   await expectNoAxeViolations(page);
 
   const routineRow = page.getByTestId("waitlist-row").filter({ hasText: routine });
