@@ -17,6 +17,7 @@ import {
   patients,
   privacyNotices,
   staffUsers,
+  waitlistEntries,
   type Intake,
 } from "../schema";
 import { listNotes } from "./cases";
@@ -595,4 +596,42 @@ export async function insertNotice(
     })
     .returning({ version: privacyNotices.version });
   return row!.version;
+}
+
+/**
+ * Takes the patient's waiting entries off the waitlist ("[erased]") and replaces the staff's
+ * free-text removal reasons (they may quote the patient); when and by whom stay.
+ */
+export async function eraseWaitlistEntries(db: Db, { intakeIds, at }: { intakeIds: readonly string[]; at: Date }) {
+  if (!intakeIds.length) return 0;
+  const rows = await db
+    .update(waitlistEntries)
+    .set({
+      status: sql`case when ${waitlistEntries.status} = 'waiting' then 'removed' else ${waitlistEntries.status} end`,
+      removedAt: sql`coalesce(${waitlistEntries.removedAt}, ${at.toISOString()}::timestamptz)`,
+      removedReason: sql`case when ${waitlistEntries.status} = 'waiting' or ${waitlistEntries.removedReason} is not null
+        then ${ERASED_TEXT} else null end`,
+    })
+    .where(inArray(waitlistEntries.intakeId, [...intakeIds]))
+    .returning({ id: waitlistEntries.id });
+  return rows.length;
+}
+
+/** The patient's waitlist entries, any status, oldest first (the export). */
+export async function listPatientWaitlistEntries(db: Db, intakeIds: readonly string[]) {
+  if (!intakeIds.length) return [];
+  return db
+    .select({
+      id: waitlistEntries.id,
+      intakeId: waitlistEntries.intakeId,
+      availability: waitlistEntries.availability,
+      notBefore: waitlistEntries.notBefore,
+      joinedAt: waitlistEntries.joinedAt,
+      status: waitlistEntries.status,
+      removedAt: waitlistEntries.removedAt,
+      removedReason: waitlistEntries.removedReason,
+    })
+    .from(waitlistEntries)
+    .where(inArray(waitlistEntries.intakeId, [...intakeIds]))
+    .orderBy(asc(waitlistEntries.joinedAt), asc(waitlistEntries.id));
 }

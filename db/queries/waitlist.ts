@@ -39,7 +39,7 @@ export type StoredWaitlistEntry = {
 export async function upsertWaitingEntry(
   db: Db,
   { intakeId, choice, now }: { intakeId: string; choice: WaitlistChoice; now: Date },
-): Promise<StoredWaitlistEntry> {
+): Promise<StoredWaitlistEntry & { inserted: boolean }> {
   const values = {
     availability: choice.availability,
     notBefore: choice.notBefore,
@@ -57,8 +57,23 @@ export async function upsertWaitingEntry(
       targetWhere: sql`${waitlistEntries.status} = 'waiting'`,
       set: values,
     })
-    .returning(entryColumns);
+    // xmax is 0 on a row this statement inserted, not on one it updated: joined or changed, decided
+    // by the write itself (a read before it could race with another join or a removal).
+    .returning({ ...entryColumns, inserted: sql<boolean>`(xmax = 0)` });
   return rows[0]!;
+}
+
+/** Puts an intake's patient on the waitlist unless they are already waiting (their choice is kept); null then. */
+export async function insertWaitingEntryIfNone(
+  db: Db,
+  { intakeId, choice, now }: { intakeId: string; choice: WaitlistChoice; now: Date },
+): Promise<StoredWaitlistEntry | null> {
+  const rows = await db
+    .insert(waitlistEntries)
+    .values({ ...choice, intakeId, joinedAt: now })
+    .onConflictDoNothing({ target: waitlistEntries.intakeId, where: sql`${waitlistEntries.status} = 'waiting'` })
+    .returning(entryColumns);
+  return rows[0] ?? null;
 }
 
 /** The waiting entry of an intake, or null when its patient is not waiting. */
@@ -91,12 +106,18 @@ export async function findUpcomingStartForIntake(
   return rows[0]?.startsAt ?? null;
 }
 
+/** The newest re-grade of the entry's intake ("has anything got worse?"), whose grade governs. */
+const newestRegrade = (column: string) =>
+  sql.raw(`(select ${column} from intakes r where r.previous_intake_id = "intakes"."id"
+    order by r.created_at desc, r.id desc limit 1)`);
+
 /**
- * Every waiting entry with what ranking and fitting need (lib/waitlist): the intake's effective
- * level (a clinician's override, else the grade) and when that level was set (the override's time,
- * else the grading's), in joining order. Entries of erased intakes are left out.
+ * Every waiting entry with what ranking and fitting need (lib/waitlist), in joining order: the
+ * level that governs (the newest re-grade's, else the intake's; each a clinician's override, else
+ * the grade) and when it was set, and the start of the appointment the patient holds from this
+ * intake now (only earlier times are worth offering). Entries of erased intakes are left out.
  */
-export async function listWaitingEntries(db: Db) {
+export async function listWaitingEntries(db: Db, now: Date) {
   return db
     .select({
       id: waitlistEntries.id,
@@ -104,13 +125,17 @@ export async function listWaitingEntries(db: Db) {
       patientId: intakes.patientId,
       firstName: patients.firstName,
       lastName: patients.lastName,
-      level: intakes.effectiveLevel,
-      firedRules: intakes.firedRules,
-      gradedAt: sql<Date>`coalesce(${intakes.overriddenAt}, ${intakes.createdAt})`.mapWith(intakes.createdAt),
+      level: sql<string>`coalesce(${newestRegrade("r.effective_level")}, ${intakes.effectiveLevel})`,
+      gradedAt:
+        sql<Date>`coalesce(${newestRegrade("coalesce(r.overridden_at, r.created_at)")}, ${intakes.overriddenAt}, ${intakes.createdAt})`.mapWith(
+          intakes.createdAt,
+        ),
       joinedAt: waitlistEntries.joinedAt,
       availability: waitlistEntries.availability,
       notBefore: waitlistEntries.notBefore,
-      earlierThan: waitlistEntries.earlierThan,
+      earlierThan: sql<Date | null>`(select min(a.starts_at) from ${appointments} a
+        where a.intake_id = ${waitlistEntries.intakeId} and a.status = 'booked'
+        and a.starts_at > ${now.toISOString()}::timestamptz)`.mapWith(appointments.startsAt),
     })
     .from(waitlistEntries)
     .innerJoin(intakes, eq(intakes.id, waitlistEntries.intakeId))

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { escalateIntakeNoCapacity } from "@/db/queries/intakes";
-import { getWaitingEntryForIntake, upsertWaitingEntry } from "@/db/queries/waitlist";
+import { insertWaitingEntryIfNone } from "@/db/queries/waitlist";
 import { clinicDeadlines } from "@/lib/deadlines";
 import { caseDeadlines } from "@/lib/escalation";
 import { queueStaffAlert } from "@/lib/notifications/queue";
@@ -31,12 +31,13 @@ export async function escalateNoCapacity(db: Db, intakeId: string, now = new Dat
       deadline: ackDueAt,
       now,
     });
-    if (!(await getWaitingEntryForIntake(tx, intakeId))) {
-      const entry = await upsertWaitingEntry(tx, {
-        intakeId,
-        choice: { availability: "any", notBefore: null, earlierThan: null },
-        now,
-      });
+    // Unless already waiting with their own choice (kept; a join at the same moment wins).
+    const entry = await insertWaitingEntryIfNone(tx, {
+      intakeId,
+      choice: { availability: "any", notBefore: null, earlierThan: null },
+      now,
+    });
+    if (entry)
       await recordAudit(tx, {
         actor: null,
         action: "waitlist_joined",
@@ -44,7 +45,6 @@ export async function escalateNoCapacity(db: Db, intakeId: string, now = new Dat
         subjectId: intakeId,
         after: { via: "no_capacity", entryId: entry.id, availability: "any", notBefore: null, earlierThan: null },
       });
-    }
     return true;
   });
 }

@@ -13,6 +13,7 @@ import {
   eraseEmails,
   eraseIntakes,
   erasePatients,
+  eraseWaitlistEntries,
   listPatientAppointmentIds,
   listPatientDrafts,
   listPatientEmails,
@@ -98,6 +99,7 @@ export async function erasePatient(
     );
     const appts = await eraseAppointments(tx, { intakeIds, now });
     const notes = await eraseCaseNotes(tx, intakeIds);
+    await eraseWaitlistEntries(tx, { intakeIds, at: now });
     const replays = await deleteIdempotencyRecords(tx, intakeIds);
     const erased = await eraseIntakes(tx, { intakeIds, contact, at: now });
     await erasePatients(tx, { intakeIds, contact, at: now });

@@ -13,6 +13,7 @@ import {
   listPatientEmails,
   listPatientIntakes,
   listPatientNotes,
+  listPatientWaitlistEntries,
   patientIntakeIds,
 } from "@/db/queries/privacy";
 import { listStaffNames } from "@/db/queries/staff";
@@ -53,7 +54,7 @@ export async function exportPatient(
     const appointments = await listPatientAppointments(tx, intakeIds);
     const appointmentIds = appointments.map((a) => a.id);
     const emailAddresses = [...new Set(intakes.map((i) => i.email.toLowerCase()))];
-    const [notes, emails, drafts, clinic, staffNames] = await Promise.all([
+    const [notes, emails, drafts, clinic, staffNames, waitlist] = await Promise.all([
       listPatientNotes(tx, intakeIds),
       listPatientEmails(tx, { intakeIds, appointmentIds, emails: emailAddresses }),
       listPatientDrafts(
@@ -62,6 +63,7 @@ export async function exportPatient(
       ),
       getClinic(tx),
       listStaffNames(tx),
+      listPatientWaitlistEntries(tx, intakeIds),
     ]);
     await recordAudit(tx, {
       actor: { id: staff.id, email: staff.email },
@@ -179,6 +181,16 @@ export async function exportPatient(
         cancelledAt: iso(a.cancelledAt),
         cancelReason: a.cancelReason,
         rescheduledFromId: a.rescheduledFromId,
+      })),
+      waitlist: waitlist.map((w) => ({
+        id: w.id,
+        intakeId: w.intakeId,
+        availability: w.availability,
+        notBefore: w.notBefore,
+        joinedAt: iso(w.joinedAt),
+        status: w.status,
+        removedAt: iso(w.removedAt),
+        removedReason: w.removedReason,
       })),
       notes: notes.map((n) => ({
         id: n.id,

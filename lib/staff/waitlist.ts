@@ -39,14 +39,18 @@ export type WaitlistRow = {
  * URGENT or EMERGENCY since) is listed last, saying so: the clinic calls them.
  */
 export async function readWaitlist(db: Db, now: Date, timeZone: string): Promise<WaitlistRow[]> {
-  const rows = await listWaitingEntries(db);
+  const rows = await listWaitingEntries(db, now);
   type Entry = WaitlistEntry & { row: (typeof rows)[number] };
   const entries: Entry[] = [];
-  const cannotWait: (typeof rows)[number][] = [];
+  const notOffered: { row: (typeof rows)[number]; why: string }[] = [];
   for (const row of rows) {
     const availability = availabilitySchema.safeParse(row.availability);
-    if (!WAITING_LEVELS.includes(row.level) || !availability.success) {
-      cannotWait.push(row);
+    if (!WAITING_LEVELS.includes(row.level)) {
+      notOffered.push({ row, why: "Re-graded: the clinic calls them; not offered times" });
+      continue;
+    }
+    if (!availability.success) {
+      notOffered.push({ row, why: "Their days and times cannot be read: not offered times" });
       continue;
     }
     const level = row.level as WaitlistLevel;
@@ -75,7 +79,7 @@ export async function readWaitlist(db: Db, now: Date, timeZone: string): Promise
   });
   return [
     ...rankEntries(entries).map((e) => view(e.row, whyRanked(e, now), availabilityInWords(e.availability).join("; "))),
-    ...cannotWait.map((row) => view(row, "Re-graded: the clinic calls them; not offered times", "")),
+    ...notOffered.map(({ row, why }) => view(row, why, "")),
   ];
 }
 

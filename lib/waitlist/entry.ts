@@ -45,9 +45,11 @@ export function deadlineFor(level: Level, gradedAt: Date): Date | null {
 /**
  * Whether a freed time may be offered to this patient: it has not begun, it suits their days and
  * parts of the day, it is on or after their first date and before the appointment they hold, and it
- * is within what their level may book: SOON within 7 days of now and before their deadline (both
- * bounds exclusive, like the booking page's window), the others any time. EMERGENCY and URGENT
- * entries never fit: they cannot self-book.
+ * is within what their level may book: SOON within 7 days of now (exclusive), as the booking page
+ * lets them book, the others any time. A SOON patient whose deadline is near or past is still
+ * offered a time (the nearest deadline is first in line): a time later than the deadline is better
+ * than none, and the clinic sees the case as well. EMERGENCY and URGENT entries never fit: they
+ * cannot self-book.
  */
 export function fitsEntry(slot: FreedTime, entry: WaitlistEntry, timeZone: string, now: Date): boolean {
   const { canSelfBook, withinDays } = eligibilityFor({ level: entry.level, firedRules: [] });
@@ -55,7 +57,6 @@ export function fitsEntry(slot: FreedTime, entry: WaitlistEntry, timeZone: strin
   const start = slot.start.getTime();
   if (start <= now.getTime()) return false;
   if (withinDays !== null && start >= now.getTime() + withinDays * DAY) return false;
-  if (entry.deadline !== null && start >= entry.deadline.getTime()) return false;
   if (entry.earlierThan !== null && start >= entry.earlierThan.getTime()) return false;
   // Both "YYYY-MM-DD" with four-digit years, so text order is date order.
   if (entry.notBefore !== null && localDate(slot.start, timeZone) < entry.notBefore) return false;

@@ -65,18 +65,22 @@ export async function joinWaitlist(
   return db.transaction(async (tx) => {
     const before = await getWaitingEntryForIntake(tx, intakeId);
     const earlierThan = await findUpcomingStartForIntake(tx, { intakeId, now });
-    const stored = await upsertWaitingEntry(tx, { intakeId, choice: { availability, notBefore, earlierThan }, now });
+    const { inserted, ...stored } = await upsertWaitingEntry(tx, {
+      intakeId,
+      choice: { availability, notBefore, earlierThan },
+      now,
+    });
     const entry = joinedEntry(stored, availability);
     // A patient's own action: no staff actor. Availability and dates only: no answers, no contact.
     await recordAudit(tx, {
       actor: null,
-      action: before ? "waitlist_changed" : "waitlist_joined",
+      action: inserted ? "waitlist_joined" : "waitlist_changed",
       subjectType: "intake",
       subjectId: intakeId,
-      before: before ? auditView(before) : null,
+      before: !inserted && before ? auditView(before) : null,
       after: { via, entryId: entry.id, ...auditView(stored) },
     });
-    return { status: before ? "changed" : "joined", entry };
+    return { status: inserted ? "joined" : "changed", entry };
   });
 }
 

@@ -83,7 +83,7 @@ describeEachDb("joining the waitlist", (ctx) => {
     const stored = await waitingRows(db, p.id);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: body.id, availability: { mon: ["morning"] }, joinedAt: NOW });
-    const waiting = (await listWaitingEntries(db)).find((e) => e.id === body.id);
+    const waiting = (await listWaitingEntries(db, NOW)).find((e) => e.id === body.id);
     expect(waiting).toMatchObject({ level: "ROUTINE", joinedAt: NOW, notBefore: null, earlierThan: null });
     expect(waiting?.gradedAt.getTime()).toBe(NOW.getTime());
 
@@ -136,7 +136,7 @@ describeEachDb("joining the waitlist", (ctx) => {
       await removeWaitingEntry(db, { id: first.entry.id, reason: "Booked by phone", staffId: null, now: NOW }),
     ).toEqual({ intakeId: p.id });
     expect(await removeWaitingEntry(db, { id: first.entry.id, reason: "Twice", staffId: null, now: NOW })).toBeNull();
-    expect((await listWaitingEntries(db)).some((e) => e.id === first.entry.id)).toBe(false);
+    expect((await listWaitingEntries(db, NOW)).some((e) => e.id === first.entry.id)).toBe(false);
 
     const second = await joinWaitlist(db, { bookingToken: p.token, availability: "any" }, NOW, { secret: SECRET });
     expect(second.status).toBe("joined");

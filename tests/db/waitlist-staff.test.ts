@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import { insertAppointments } from "@/db/queries/appointments";
 import { listAudit } from "@/db/queries/audit";
 import { upsertStaff } from "@/db/queries/staff";
-import { seed } from "@/db/seed";
+import { DEMO_CLINICIANS, seed } from "@/db/seed";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
 import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { submitIntake } from "@/lib/intakes/submit";
+import { eraseOnRequest } from "@/lib/privacy/erase";
+import { exportPatient } from "@/lib/privacy/export";
 import { readWaitlist, removeFromWaitlist } from "@/lib/staff/waitlist";
 import { signToken } from "@/lib/tokens";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
@@ -74,6 +78,69 @@ describeEachDb("the waitlist for staff", (ctx) => {
     expect((await readWaitlist(db, NOW, ZONE)).filter((r) => r.intakeId === chose.intakeId)).toMatchObject([
       { when: "Monday morning" },
     ]);
+  });
+
+  it("ranks a waiting patient by their newest re-grade: re-graded URGENT, they are no longer offered times", async () => {
+    const { db } = ctx();
+    const p = await waiting(db, "P15", new Date(NOW.getTime() - 3 * HOUR), "Regraded");
+    const raw = vignetteIntake("P07", NOW) as { contact: Record<string, unknown> };
+    raw.contact = { ...raw.contact, lastName: "Regraded", email: "regraded@example.test" };
+    const regrade = await submitIntake(db, {
+      answers: makeIntakeAnswersSchema({ now: NOW }).parse(raw),
+      now: NOW,
+      timeZone: ZONE,
+      previousIntakeId: p.intakeId,
+    });
+    if (regrade.status === "key_conflict") throw new Error("unexpected");
+    expect(regrade.response.level).toBe("URGENT");
+    const rows = await readWaitlist(db, NOW, ZONE);
+    const row = rows.find((r) => r.id === p.entryId)!;
+    expect(row.why).toMatch(/^Re-graded/);
+    expect(rows.indexOf(row)).toBe(rows.length - 1);
+  });
+
+  it("says 'earlier than' the appointment the patient holds now, booked after joining", async () => {
+    const { db } = ctx();
+    const p = await waiting(db, "P15", new Date(NOW.getTime() - HOUR), "Bookedafter");
+    expect((await readWaitlist(db, NOW, ZONE)).find((r) => r.id === p.entryId)?.earlierThan).toBeNull();
+    const start = new Date("2026-12-09T15:00:00Z"); // Wednesday 10:00 in New York
+    await insertAppointments(db, [
+      {
+        id: randomUUID(),
+        seriesId: randomUUID(),
+        intakeId: p.intakeId,
+        clinicianId: DEMO_CLINICIANS[0].id,
+        appointmentTypeId: "initial",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 45 * 60_000),
+        blocked: `[${start.toISOString()},${new Date(start.getTime() + 60 * 60_000).toISOString()})`,
+      },
+    ]);
+    expect((await readWaitlist(db, NOW, ZONE)).find((r) => r.id === p.entryId)?.earlierThan).toMatch(
+      /^Wednesday 9 December 2026 at 10:00\sam$/,
+    );
+  });
+
+  it("exports a patient's waitlist entries, and erasing the patient takes them off with the reasons erased", async () => {
+    const { db } = ctx();
+    const p = await waiting(db, "P15", new Date(NOW.getTime() - HOUR), "Erasedwaiter");
+    const email = "admin-waitlist@clinic.test";
+    const { id } = await upsertStaff(db, { email, name: "Admin", role: "admin", passwordHash: "x" });
+    const admin = { id, email, name: "Admin", role: "admin" as const, clientAddress: "192.0.2.61" };
+    const exported = await exportPatient(db, admin, p.intakeId, NOW);
+    expect(exported?.waitlist).toEqual([
+      expect.objectContaining({ id: p.entryId, status: "waiting", availability: { mon: ["morning"] } }),
+    ]);
+    const erased = await eraseOnRequest(
+      db,
+      admin,
+      { intakeId: p.intakeId, reason: "The patient asked by email", confirm: "Erasedwaiter" },
+      NOW,
+    );
+    expect(erased).toMatchObject({ ok: true });
+    expect((await readWaitlist(db, NOW, ZONE)).some((r) => r.id === p.entryId)).toBe(false);
+    const after = await exportPatient(db, admin, p.intakeId, NOW);
+    expect(after?.waitlist).toEqual([expect.objectContaining({ status: "removed", removedReason: "[erased]" })]);
   });
 
   it("takes a patient off the list with the reason in the audit trail, once", async () => {

@@ -145,13 +145,13 @@ describe("who a freed time suits", () => {
     expect(fitsEntry({ start: ahead(30 * DAY) }, { ...routine, level: "SELF_CARE" }, NY, NOW)).toBe(true);
   });
 
-  it("never offers a SOON patient a time after their deadline", () => {
-    // Graded 5 days ago: the deadline is in 2 days, although 7 days from now is later.
-    const gradedEarlier = soon("graded-earlier", 5 * DAY);
-    expect(fitsEntry({ start: ahead(2 * DAY - HOUR) }, gradedEarlier, NY, NOW)).toBe(true);
-    expect(fitsEntry({ start: ahead(3 * DAY) }, gradedEarlier, NY, NOW)).toBe(false);
+  it("still offers a SOON patient near or past their deadline a time within 7 days, before anyone else", () => {
+    // Graded 9 days ago: the deadline passed 2 days ago; they are still waiting, and first in line.
+    const overdue = soon("overdue", 9 * DAY);
+    expect(fitsEntry({ start: ahead(3 * DAY) }, overdue, NY, NOW)).toBe(true);
+    expect(fitsEntry({ start: ahead(7 * DAY) }, overdue, NY, NOW)).toBe(false);
     const nextInLine = entry({ id: "routine" });
-    expect(bestEntryFor({ start: ahead(3 * DAY) }, [gradedEarlier, nextInLine], NY, NOW)?.id).toBe("routine");
+    expect(bestEntryFor({ start: ahead(3 * DAY) }, [nextInLine, overdue], NY, NOW)?.id).toBe("overdue");
   });
 
   it("never offers a time that has already begun", () => {

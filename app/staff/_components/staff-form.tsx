@@ -10,7 +10,7 @@ export type FieldOption = { value: string; label: string };
 
 export type Field = {
   name: string;
-  label: string;
+  label: React.ReactNode;
   kind?: "text" | "email" | "number" | "time" | "date" | "password" | "select" | "checkbox" | "textarea" | "radio";
   hint?: string;
   /** The choices of a select or of radio buttons. */

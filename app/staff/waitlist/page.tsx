@@ -48,7 +48,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
             <caption className="visually-hidden">Waiting patients, in the order times are offered</caption>
             <thead>
               <tr>
-                <th scope="col">#</th>
+                <th scope="col">Order</th>
                 <th scope="col">Patient</th>
                 <th scope="col">Why here</th>
                 <th scope="col">Can come</th>
@@ -64,7 +64,9 @@ export default async function WaitlistPage({ searchParams }: Props) {
                     <Link href={`/staff/patients/${row.patientId}`}>{row.name}</Link>
                     <div>
                       <span className={`${styles.level} ${styles[row.level]}`}>{LEVEL_NAMES[row.level]}</span>{" "}
-                      <Link href={`/staff/cases/${row.intakeId}`}>Case</Link>
+                      <Link href={`/staff/cases/${row.intakeId}`}>
+                        Case<span className="visually-hidden"> of {row.name}</span>
+                      </Link>
                     </div>
                   </th>
                   <td>{row.why}</td>
@@ -84,7 +86,18 @@ export default async function WaitlistPage({ searchParams }: Props) {
                         </>
                       }
                       secondary
-                      fields={[{ name: "reason", label: "Reason", required: true, maxLength: 500 }]}
+                      fields={[
+                        {
+                          name: "reason",
+                          label: (
+                            <>
+                              Reason<span className="visually-hidden"> for taking {row.name} off</span>
+                            </>
+                          ),
+                          required: true,
+                          maxLength: 500,
+                        },
+                      ]}
                     />
                   </td>
                 </tr>
