@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { privateCookie } from "@/lib/cookies";
 import { signToken, verifyToken } from "@/lib/tokens";
 import type { DraftAnswers } from "./model";
+import { withSplitPagesDone } from "./steps";
 
 const COOKIE = "bt_intake_draft";
 const PURPOSE = "intake-draft";
@@ -40,7 +41,9 @@ export async function readDraft(db: Db, jar: DraftCookies, { secret, now }: { se
   const token = draftTokenFrom(jar.get(COOKIE)?.value, secret);
   if (!token) return empty();
   const row = await getDraft(db, { tokenHash: hash(token), now });
-  return row ? { answers: row.answers as DraftAnswers, completedSteps: row.completedSteps } : empty();
+  if (!row) return empty();
+  const answers = row.answers as DraftAnswers;
+  return { answers, completedSteps: withSplitPagesDone(row.completedSteps, answers) };
 }
 
 /**

@@ -447,6 +447,39 @@ export function optionalStepSkipped(stepId: QuestionStepId, answers: DraftAnswer
   return stored.slice(first, end).every((v) => v === null);
 }
 
+/** Pages split out of one page (contract 2026.12's form, December 2026): the old page asked both. */
+const SPLIT_FROM: [done: QuestionStepId, added: QuestionStepId, answered: readonly string[]][] = [
+  [
+    "this-episode",
+    "how-it-feels",
+    ["pain.intensity", "pain.pattern", "pain.nightPain", "pain.worseOnCoughSneezeStrain"],
+  ],
+  [
+    "more-questions",
+    "joints",
+    [
+      "inflammatory.arthritisHistory",
+      "inflammatory.enthesitisHistory",
+      "inflammatory.psoriasisHistory",
+      "inflammatory.familyHistorySpa",
+    ],
+  ],
+];
+
+/**
+ * A draft saved before a page was split: its patient answered the new page's questions on the old
+ * page, so the new page counts as done (else they would be walked through every later page again).
+ * Only when every question the new page asks has an answer: a draft of today's form that has done
+ * the first page only is left as it is.
+ */
+export function withSplitPagesDone(completedSteps: readonly string[], answers: DraftAnswers): string[] {
+  const out = [...completedSteps];
+  for (const [done, added, answered] of SPLIT_FROM)
+    if (out.includes(done) && !out.includes(added) && answered.every((name) => getPath(answers, name) !== undefined))
+      out.splice(out.indexOf(done) + 1, 0, added);
+  return out;
+}
+
 /** The step that comes after this one. */
 export function nextStepId(id: StepId): StepId {
   const i = STEPS.findIndex((s) => s.id === id);

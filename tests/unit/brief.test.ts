@@ -101,7 +101,9 @@ describe("the pre-visit brief", () => {
       a.notes = "  It started after my first marathon.  ";
     });
     expect(b.note).toBe("It started after my first marathon.");
-    expect(b.running).toMatch(/^Runs (\d+(\.\d)? km \(\d+(\.\d)? miles\) a week|\(distance not given\)); (a sharp rise|no sharp rise)/);
+    expect(b.running).toMatch(
+      /^Runs (\d+(\.\d)? km \(\d+(\.\d)? miles\) a week|\(distance not given\)); (a sharp rise|no sharp rise)/,
+    );
     expect(brief("P01").note).toBeNull();
     expect(brief("P01").running).toBe("Not a runner.");
   });

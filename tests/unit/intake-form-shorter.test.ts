@@ -5,7 +5,14 @@ import { rawFromAnswers } from "@/lib/intake-form/parse";
 import { changeHref, checkAnswersHref, parseRowKey, reviewRowId } from "@/lib/intake-form/return-to";
 import { reviewSections } from "@/lib/intake-form/review";
 import { fieldForPath } from "@/lib/intake-form/errors";
-import { merge, optionalStepSkipped, skipOptionalStep, STEP_SPECS, stepContext } from "@/lib/intake-form/steps";
+import {
+  merge,
+  optionalStepSkipped,
+  skipOptionalStep,
+  STEP_SPECS,
+  stepContext,
+  withSplitPagesDone,
+} from "@/lib/intake-form/steps";
 import { checkIntake } from "@/lib/intakes/check";
 import { gradeIntake } from "@/lib/triage";
 import { VIGNETTES, vignetteIntake } from "../support/answers";
@@ -187,5 +194,24 @@ describe("the daily-function screen on two pages", () => {
   it("sends an error about a later section to the page that asks it", () => {
     expect(fieldForPath("function.sections.2")).toEqual({ step: "daily-function", name: "function" });
     expect(fieldForPath("function.sections.7")).toEqual({ step: "daily-function-more", name: "function" });
+  });
+});
+
+describe("a draft saved before the pages were split", () => {
+  it("counts the new page as done when the old page already asked its questions, and only then", () => {
+    const full = draftOf("P15");
+    const old = ["about-you", "where-it-hurts", "this-episode", "vascular-check"];
+    expect(withSplitPagesDone(old, full)).toEqual([
+      "about-you",
+      "where-it-hurts",
+      "this-episode",
+      "how-it-feels",
+      "vascular-check",
+    ]);
+    // Today's form after its first pain page: "how it feels" is still to come.
+    const halfway = merge(structuredClone(full), {});
+    delete (halfway.pain as Record<string, unknown>).intensity;
+    expect(withSplitPagesDone(old, halfway)).toEqual(old);
+    expect(withSplitPagesDone(["more-questions"], full)).toEqual(["more-questions", "joints"]);
   });
 });
