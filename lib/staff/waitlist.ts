@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { listWaitingEntries, removeWaitingEntry } from "@/db/queries/waitlist";
+import { eligibilityFor } from "@/lib/booking/eligibility";
 import { formatDateTime, formatDay } from "@/lib/booking/format";
 import { CONTROL_CHARACTER, freeText } from "@/lib/forms";
 import { parseLocalDate } from "@/lib/scheduling/zoned";
@@ -17,8 +18,6 @@ import {
 } from "@/lib/waitlist";
 import { availabilityInWords } from "@/lib/waitlist/words";
 import type { Staff } from "./session";
-
-const WAITING_LEVELS: readonly string[] = ["SOON", "ROUTINE", "SELF_CARE"];
 
 export type WaitlistRow = {
   id: string;
@@ -45,7 +44,7 @@ export async function readWaitlist(db: Db, now: Date, timeZone: string): Promise
   const notOffered: { row: (typeof rows)[number]; why: string }[] = [];
   for (const row of rows) {
     const availability = availabilitySchema.safeParse(row.availability);
-    if (!WAITING_LEVELS.includes(row.level)) {
+    if (!eligibilityFor({ level: row.level, firedRules: [] }).canSelfBook) {
       notOffered.push({ row, why: "Re-graded: the clinic calls them; not offered times" });
       continue;
     }

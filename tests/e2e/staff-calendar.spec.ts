@@ -1,9 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { clinicLocal } from "./clinic-time";
 import { follow } from "./follow";
 import { ADMIN, RECEPTION, signIn } from "./staff-session";
-
-const ZONE = "America/New_York";
 
 /** Fails the test on any Content-Security-Policy error in the console (blocked inline styles, scripts). */
 function watchCsp(page: Page): string[] {
@@ -101,24 +100,6 @@ test("reception sees the day per clinician, moves to the week, and a free time l
   expect(csp).toEqual([]);
 });
 
-/** "YYYY-MM-DD" and "HH:MM" of an instant in the clinic's zone. */
-function local(at: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
 test("adding time off defaults to one clinician and lists the appointment already booked inside it", async ({
   page,
 }) => {
@@ -142,8 +123,8 @@ test("adding time off defaults to one clinician and lists the appointment alread
   };
   const tom = record.appointments.find((a) => a.status === "booked" && new Date(a.startsAt).getTime() > Date.now())!;
   await who.selectOption({ label: tom.clinician });
-  const from = local(new Date(tom.startsAt));
-  const until = local(new Date(new Date(tom.startsAt).getTime() + 15 * 60_000));
+  const from = clinicLocal(new Date(tom.startsAt));
+  const until = clinicLocal(new Date(new Date(tom.startsAt).getTime() + 15 * 60_000));
   await section.getByLabel("From (date)").fill(from.date);
   await section.getByLabel("From (time)").fill(from.time);
   await section.getByLabel("Until (date)").fill(until.date);

@@ -1,32 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { clinicLocal } from "./clinic-time";
 import { vignetteIntake } from "../support/answers";
 import { ADMIN, RECEPTION, signIn } from "./staff-session";
-
-const ZONE = "America/New_York";
-
-/** "YYYY-MM-DD", "HH:MM" and the weekday's name of an instant in the clinic's zone. */
-function local(at: Date): { date: string; time: string; weekday: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      weekday: "long",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    weekday: parts.weekday!,
-  };
-}
 
 /** A ROUTINE caller (the intakes API), with a name nobody else has. */
 async function caller(page: Page, firstName: string): Promise<string> {
@@ -60,7 +36,7 @@ async function bookToday(page: Page, name: string, clinician: string, typeId: st
   await expect(page.getByRole("heading", { level: 1, name: `Book for ${name}` })).toBeVisible();
   const url = new URL(page.url());
   url.searchParams.set("type", typeId);
-  url.searchParams.set("date", local(new Date()).date);
+  url.searchParams.set("date", clinicLocal(new Date()).date);
   await page.goto(url.toString());
   const times = page.locator(`section[aria-labelledby='times-heading'] a[aria-label*=' with ${clinician}']`);
   for (const time of await times.all()) {
@@ -90,7 +66,7 @@ test("reception marks today's patient as arrived, undoes it, and cannot mark a l
   baseURL,
 }) => {
   // Too near midnight for a time today: wait for the new day (at most a quarter of an hour).
-  const clock = local(new Date()).time;
+  const clock = clinicLocal(new Date()).time;
   if (clock >= "23:45") {
     const [h, m] = clock.split(":").map(Number) as [number, number];
     const wait = ((24 - h) * 60 - m + 1) * 60_000;
@@ -119,7 +95,7 @@ test("reception marks today's patient as arrived, undoes it, and cannot mark a l
   await add.getByRole("button", { name: "Add appointment type" }).click();
   await expect(admin.getByText("Appointment type created.")).toBeVisible();
   // From the next five minutes on (time to book), until the end of today.
-  const from = local(new Date(Math.ceil((now + 3 * 60_000) / 300_000) * 300_000));
+  const from = clinicLocal(new Date(Math.ceil((now + 3 * 60_000) / 300_000) * 300_000));
   const hours = admin.locator("#hours");
   await hours.getByLabel("Clinician").selectOption({ label: clinician });
   await hours.getByLabel("Day").selectOption({ label: from.weekday });

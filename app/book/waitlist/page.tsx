@@ -65,7 +65,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
             All times are {zoneName(timeZone)}: morning is before 12 pm, afternoon 12 to 5 pm, evening after 5 pm.
           </p>
         </div>
-        {entry.earlierThan ? <p>{earlierLine(entry.earlierThan)}</p> : null}
+        {upcoming ? <p>{earlierLine(upcoming)}</p> : null}
         <p>{HONEST_LINE}</p>
         <div className={styles.actions}>
           <Link href={bookHref} className={styles.primary}>
