@@ -31,9 +31,10 @@ export default async function WaitlistPage({ searchParams }: Props) {
     <div className={styles.page}>
       <h1>Waitlist</h1>
       <p className={styles.muted}>
-        Patients who want a time sooner than they could book, or for whom no time suited. A freed time goes to the first
-        patient in this order whose days and times it suits: the most urgent level first, then the nearest deadline,
-        then the longest wait. Times are in the clinic&apos;s zone.
+        Patients who want a time sooner than they could book, or for whom no time suited. When a time comes free, offer
+        it to the first patient in this order whose days and times it suits: the most urgent level first, then the
+        nearest deadline, then the longest wait. Offers are made by phone for now: these patients were told the clinic
+        will contact them. Times are in the clinic&apos;s zone.
       </p>
       {done === "removed" ? (
         <p className={styles.notice} role="status">
@@ -44,7 +45,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
         <p>Nobody is waiting. Patients join from their booking page.</p>
       ) : (
         <div className={styles.tableWrap}>
-          <table className={styles.table} data-testid="waitlist">
+          <table className={`${styles.table} ${styles.stacked}`} data-testid="waitlist">
             <caption className="visually-hidden">Waiting patients, in the order times are offered</caption>
             <thead>
               <tr>
@@ -59,7 +60,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
             <tbody>
               {rows.map((row, i) => (
                 <tr key={row.id} data-testid="waitlist-row">
-                  <td>{i + 1}</td>
+                  <td data-label="Order">{i + 1}</td>
                   <th scope="row">
                     <Link href={`/staff/patients/${row.patientId}`}>{row.name}</Link>
                     <div>
@@ -69,13 +70,13 @@ export default async function WaitlistPage({ searchParams }: Props) {
                       </Link>
                     </div>
                   </th>
-                  <td>{row.why}</td>
-                  <td>
+                  <td data-label="Why here">{row.why}</td>
+                  <td data-label="Can come">
                     {row.when}
                     {row.notBefore ? <div>Not before {row.notBefore}</div> : null}
                     {row.earlierThan ? <div>Earlier than their appointment on {row.earlierThan}</div> : null}
                   </td>
-                  <td>{row.joined}</td>
+                  <td data-label="Joined">{row.joined}</td>
                   <td>
                     <StaffForm
                       action={removeFromWaitlistAction}
