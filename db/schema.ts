@@ -63,6 +63,8 @@ export const clinic = pgTable(
     distanceUnit: text("distance_unit", { enum: ["km", "mi"] })
       .notNull()
       .default("km"),
+    /** How long a freed time offered to a waiting patient is held for them before it goes to the next. */
+    waitlistHoldMinutes: smallint("waitlist_hold_minutes").notNull().default(30),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -72,6 +74,7 @@ export const clinic = pgTable(
       "clinic_ack_minutes_range",
       sql`${t.emergencyAckMinutes} between 1 and 60 and ${t.urgentAckMinutes} between 1 and 1440`,
     ),
+    check("clinic_waitlist_hold_minutes_range", sql`${t.waitlistHoldMinutes} between 5 and 1440`),
   ],
 );
 
@@ -432,6 +435,12 @@ export const appointmentStatus = pgEnum("appointment_status", [
   "arrived",
   "no_show",
   "completed",
+  /**
+   * A freed time held for a waiting patient while their offer is open (waitlist_offers): it holds the
+   * clinician's time under the no-overlap constraint like a booking, and becomes "booked" when accepted
+   * (the row is deleted when the offer is declined or lapses). Not an appointment anyone sees as one.
+   */
+  "held",
 ]);
 
 /**
@@ -802,3 +811,99 @@ export const waitlistEntries = pgTable(
 );
 
 export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
+
+/** Why a clinician's time became free: what the waitlist worker offers on (see freedTimes). */
+export const FREED_CAUSES = ["cancelled", "moved", "hours", "time_off", "given_back"] as const;
+
+/**
+ * Times that became free (issue 19): a booked appointment cancelled or moved (the trigger
+ * appointments_freed, migration 0017, so no path can forget it), new working hours, time off
+ * removed. The waitlist worker claims each (a lease, SKIP LOCKED, so two workers never take the
+ * same one), offers what fits to the most urgent waiting patient, and marks it handled; a declined
+ * or lapsed offer hands it back to be offered to the next.
+ */
+export const freedTimes = pgTable(
+  "freed_times",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => clinicians.id),
+    /** The freed appointment's type (null: working time, offered in each waiting patient's type). */
+    appointmentTypeId: text("appointment_type_id").references(() => appointmentTypes.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    cause: text("cause", { enum: FREED_CAUSES }).notNull(),
+    /** The appointment whose cancellation or move freed the time. */
+    sourceAppointmentId: uuid("source_appointment_id").references((): AnyPgColumn => appointments.id),
+    freedAt: timestamp("freed_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** A worker's claim while it offers the time (another may take it after). */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true, precision: 3 }),
+    /** When the worker finished with it (null: still to offer, or handed back by a declined or lapsed offer). */
+    handledAt: timestamp("handled_at", { withTimezone: true, precision: 3 }),
+    /** offered: held for a waiting patient; no_one: nobody waiting fits; past: too late to offer. */
+    outcome: text("outcome", { enum: ["offered", "no_one", "past"] }),
+  },
+  (t) => [
+    check("freed_times_order", sql`${t.endsAt} > ${t.startsAt}`),
+    index("freed_times_pending_idx")
+      .on(t.freedAt)
+      .where(sql`${t.handledAt} is null`),
+    index("freed_times_freed_at_idx").on(t.freedAt),
+  ],
+);
+
+export type FreedTimeRow = typeof freedTimes.$inferSelect;
+
+/** Where an offer stands: open (the time held), accepted, declined, lapsed (not answered in time), withdrawn. */
+export const OFFER_STATUSES = ["open", "accepted", "declined", "lapsed", "withdrawn"] as const;
+
+/**
+ * A freed time offered to one waiting patient (issue 19): an email with a private single-use link;
+ * the time is held for them as an appointments row with status "held" until the offer is answered
+ * or lapses, so it can never be offered to two people or booked by anyone else meanwhile.
+ */
+export const waitlistOffers = pgTable(
+  "waitlist_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => waitlistEntries.id),
+    /** The freed time it came from (null: offered by staff). */
+    freedTimeId: uuid("freed_time_id").references(() => freedTimes.id),
+    /** The held row while open; the booked appointment once accepted; null after a decline or lapse. */
+    appointmentId: uuid("appointment_id").references((): AnyPgColumn => appointments.id, { onDelete: "set null" }),
+    clinicianId: uuid("clinician_id")
+      .notNull()
+      .references(() => clinicians.id),
+    appointmentTypeId: text("appointment_type_id")
+      .notNull()
+      .references(() => appointmentTypes.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** SHA-256 of the offer link's token. */
+    tokenHash: text("token_hash").notNull(),
+    offeredAt: timestamp("offered_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    status: text("status", { enum: OFFER_STATUSES }).notNull().default("open"),
+    answeredAt: timestamp("answered_at", { withTimezone: true, precision: 3 }),
+    /** The staff member who offered it to this patient (null: the worker, in offer order). */
+    offeredBy: uuid("offered_by").references(() => staffUsers.id),
+  },
+  (t) => [
+    check("waitlist_offers_status", sql`${t.status} in ('open', 'accepted', 'declined', 'lapsed', 'withdrawn')`),
+    uniqueIndex("waitlist_offers_token_idx").on(t.tokenHash),
+    // One open offer per waiting patient at a time: two workers cannot both offer them a time.
+    uniqueIndex("waitlist_offers_one_open_per_entry")
+      .on(t.entryId)
+      .where(sql`${t.status} = 'open'`),
+    index("waitlist_offers_open_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'open'`),
+    index("waitlist_offers_entry_idx").on(t.entryId, t.offeredAt),
+    index("waitlist_offers_freed_idx").on(t.freedTimeId),
+  ],
+);
+
+export type WaitlistOfferRow = typeof waitlistOffers.$inferSelect;

@@ -8,5 +8,6 @@ export { default as SelfCareCheckinEmail, subject as selfCareCheckinSubject } fr
 export { default as SelfCareReceivedEmail, subject as selfCareReceivedSubject } from "./self-care-received";
 export { default as StaffAlertEmail, subject as staffAlertSubject } from "./staff-alert";
 export { default as StaffDigestEmail, subject as staffDigestSubject } from "./staff-digest";
+export { default as WaitlistOfferEmail, subject as waitlistOfferSubject } from "./waitlist-offer";
 export { EmailLayout } from "./layout";
 export type * from "./types";

@@ -113,3 +113,16 @@ export type LevelReviewedProps = {
   /** Their private result page ("your BackTrack page"). */
   resultUrl: string;
 };
+
+export type WaitlistOfferProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  /** The time offered, as an appointment. */
+  appointment: AppointmentDetails;
+  /** When the hold ends: "10:30 am (New York time)", or with the day when it is not today. */
+  heldUntil: string;
+  /** The private, single-use link to take the time or let it go. */
+  offerUrl: string;
+  /** When the appointment the patient holds is ("Thursday 10 December at 9:00 am"); null when none. */
+  earlier: string | null;
+};

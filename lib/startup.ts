@@ -8,6 +8,7 @@ import { EnvError, env } from "@/lib/env";
 import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
 import { alertOverdueCases } from "@/lib/staff/overdue";
+import { waitlistWorkerPass } from "@/lib/waitlist/offers";
 import { retentionPurgePass } from "@/lib/privacy/retention-purge";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { rememberEmergencyNumber } from "@/lib/unavailable";
@@ -82,6 +83,8 @@ function startWorker(db: Db): void {
     beforePass: async (now) => {
       await noteEmergencyNumber(db);
       await alertOverdueCases(db, now);
+      // Freed times offered to waiting patients before the emails go, so an offer goes in this pass.
+      await waitlistWorkerPass(db, now);
       // At most once a day (a batch a pass), after the alerts; it never throws.
       await retentionPurgePass(db, now);
     },

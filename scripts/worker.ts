@@ -6,6 +6,7 @@ import { startEmailWorker } from "@/lib/notifications/runner";
 import { configuredTransport } from "@/lib/notifications/transports";
 import { retentionPurgePass } from "@/lib/privacy/retention-purge";
 import { alertOverdueCases } from "@/lib/staff/overdue";
+import { waitlistWorkerPass } from "@/lib/waitlist/offers";
 import { runWithDb } from "./cli";
 
 // A separate worker is a piece of a deployment: production rules (real email, the refusals in
@@ -20,6 +21,8 @@ await runWithDb(async (handle) => {
     leaseMs: env().EMAIL_WORKER_LEASE_SECONDS * 1000,
     beforePass: async (now) => {
       await alertOverdueCases(handle.db, now);
+      // Freed times offered to waiting patients before the emails go, so an offer goes in this pass.
+      await waitlistWorkerPass(handle.db, now);
       // The daily retention purge: at most once a day (a batch a pass), after the alerts; it never throws.
       await retentionPurgePass(handle.db, now);
     },

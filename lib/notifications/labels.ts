@@ -7,6 +7,7 @@ const KIND_LABELS: Record<string, string> = {
   intake_self_care: "Advice after the form",
   self_care_checkin: "Two-week check-in",
   level_reviewed: "Answers reviewed",
+  waitlist_offer: "Waitlist offer",
   staff_escalation: "Staff alert",
   staff_digest: "Staff alert digest",
   webhook: "Webhook delivery",

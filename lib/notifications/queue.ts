@@ -65,6 +65,15 @@ export const EMAIL_PAYLOADS = {
     /** The result page's private key, sealed like a manage link. */
     resultUrlToken: z.string().optional(),
   }),
+  /**
+   * A freed time offered to a waiting patient: the time and how long it is held, the offer link's
+   * token sealed like a manage link; `earlierThan` the start of the appointment they hold, if any.
+   */
+  waitlist_offer: appointmentPayload.omit({ seriesId: true, sequence: true }).extend({
+    offerToken: z.string(),
+    expiresAt: z.iso.datetime(),
+    earlierThan: z.iso.datetime().nullable(),
+  }),
   staff_escalation: staffAlert,
   /** Alerts to one recipient that came within a minute of the previous alert email: one email lists them all. */
   staff_digest: z.object({ alerts: z.array(staffAlert).min(1) }),
@@ -135,6 +144,43 @@ async function describe(db: Db, appointment: QueuedAppointment, firstName: strin
     clinicianName: clinician?.name ?? "",
     clinicianRole: clinician?.role ?? "",
   };
+}
+
+/** A freed time offered to a waiting patient (lib/waitlist/offers.ts), in the offer's transaction. */
+export async function queueWaitlistOffer(
+  db: Db,
+  {
+    offer,
+    patient,
+    token,
+    earlierThan,
+    now,
+  }: {
+    offer: { startsAt: Date; endsAt: Date; clinicianId: string; expiresAt: Date };
+    patient: { email: string; firstName: string };
+    token: string;
+    earlierThan: Date | null;
+    now: Date;
+  },
+): Promise<void> {
+  const { clinicians: active } = await getScheduleSettings(db);
+  const clinician = active.find((c) => c.id === offer.clinicianId) ?? (await getClinician(db, offer.clinicianId));
+  await queue(
+    db,
+    "waitlist_offer",
+    patient.email,
+    {
+      firstName: patient.firstName,
+      startsAt: offer.startsAt.toISOString(),
+      endsAt: offer.endsAt.toISOString(),
+      clinicianName: clinician?.name ?? "",
+      clinicianRole: clinician?.role ?? "",
+      offerToken: sealSecret(env().AUTH_SECRET, token),
+      expiresAt: offer.expiresAt.toISOString(),
+      earlierThan: earlierThan?.toISOString() ?? null,
+    },
+    { dueAt: now },
+  );
 }
 
 /**

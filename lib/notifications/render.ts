@@ -123,6 +123,23 @@ export async function renderEmail(
       };
       return finish(templates.LevelReviewedEmail, props, templates.levelReviewedSubject(props), []);
     }
+    case "waitlist_offer": {
+      const p = parsed.data as EmailPayload<"waitlist_offer">;
+      const token = openSecret(ctx.secret, p.offerToken);
+      if (!token) throw new UnsendableEmail("waitlist_offer: the offer link cannot be opened (was AUTH_SECRET changed?)");
+      const zone = ctx.clinic.timeZone;
+      const expires = new Date(p.expiresAt);
+      const sameDay = formatDay(expires, zone) === formatDay(row.createdAt, zone);
+      const props = {
+        clinic,
+        firstName: p.firstName,
+        appointment: details(p, ctx),
+        heldUntil: `${sameDay ? formatTime(expires, zone) : `${formatDay(expires, zone)} at ${formatTime(expires, zone)}`} (${zoneName(zone)})`,
+        offerUrl: link(`/waitlist/offer/${token}`),
+        earlier: p.earlierThan ? `${formatDay(new Date(p.earlierThan), zone)} at ${formatTime(new Date(p.earlierThan), zone)}` : null,
+      };
+      return finish(templates.WaitlistOfferEmail, props, templates.waitlistOfferSubject(props), []);
+    }
     case "staff_escalation": {
       const p = parsed.data as EmailPayload<"staff_escalation">;
       const submitted = new Date(p.submittedAt);
@@ -212,7 +229,10 @@ function resultUrl(sealed: string, ctx: RenderContext, link: (path: string) => s
   return link(`/intake/${intakeId}/result?key=${encodeURIComponent(token)}`);
 }
 
-function details(p: EmailPayload<"booking_cancelled">, ctx: RenderContext): AppointmentDetails {
+function details(
+  p: Pick<EmailPayload<"booking_cancelled">, "startsAt" | "endsAt" | "clinicianName" | "clinicianRole">,
+  ctx: RenderContext,
+): AppointmentDetails {
   const start = new Date(p.startsAt);
   return {
     when: formatDateTime(start, ctx.clinic.timeZone),

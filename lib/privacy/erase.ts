@@ -2,6 +2,8 @@
 // retention purge (the system). One transaction over every intake of the patient: contact details,
 // answers, notes, the clinicians' free-text reasons, drafts and emails are purged; the grade,
 // appointments (times, clinician, type, status) and the audit trail stay under a pseudonym.
+import { listOpenOffersForIntakes } from "@/db/queries/waitlist-offers";
+import { letGo } from "@/lib/waitlist/offers";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
@@ -90,6 +92,8 @@ export async function erasePatient(
     const code = pseudonymCode();
     const contact = erasedContact(code);
     const emails = [...new Set(locked.map((i) => i.email.toLowerCase()))];
+    // Open waitlist offers are withdrawn: their held times are let go and offered to the next patient.
+    for (const offer of await listOpenOffersForIntakes(tx, intakeIds)) await letGo(tx, offer, "withdrawn", now);
     const appointmentIds = await listPatientAppointmentIds(tx, intakeIds);
     // Emails first: they are found by the patient's address, which the intakes are about to lose.
     const mail = await eraseEmails(tx, { intakeIds, appointmentIds, emails, recipient: contact.email });

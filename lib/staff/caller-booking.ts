@@ -10,14 +10,14 @@ import {
   findBookedForIntakes,
   getStaffAppointment,
   listAppointmentSeries,
-  listSealedManageTokens,
   type StaffAppointment,
 } from "@/db/queries/appointments";
 import { recordAudit } from "@/db/queries/audit";
 import { getIntakeForBooking, type BookingIntake } from "@/db/queries/intakes";
 import { getPatient, listPatientIntakes } from "@/db/queries/patients";
 import type { AppointmentType as TypeRow } from "@/db/schema";
-import { bookAppointment, hashManageToken, newManageToken, type BookResult } from "@/lib/booking/book";
+import { bookAppointment, type BookResult } from "@/lib/booking/book";
+import { recoverManageToken } from "@/lib/booking/manage-link";
 import { eligibilityFor, URGENT_DAYS, type GradeForBooking } from "@/lib/booking/eligibility";
 import {
   cancelBooked,
@@ -35,10 +35,8 @@ import {
   type BookingSettings,
 } from "@/lib/booking/schedule";
 import { clinicZone } from "@/lib/clinic-settings";
-import { env } from "@/lib/env";
 import { CONTROL_CHARACTER, freeText, oneLineText } from "@/lib/forms";
 import { isLocalDate, localDate } from "@/lib/scheduling/zoned";
-import { openSecret } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
 import type { StaffRole } from "@/common/vocabulary";
 import type { Actor } from "./cases";
@@ -403,19 +401,6 @@ async function findChangeable(db: Db, id: string, now: Date): Promise<Found> {
   return { status: "ok", appointment };
 }
 
-/**
- * The patient's manage link for a move: the token in the newest email of this appointment's series
- * (sealed there), while it still opens the appointment, so the link they have keeps working; else a
- * new one (an appointment booked without an email, say), which the "moved" email then carries.
- */
-async function manageTokenFor(db: Db, a: StaffAppointment): Promise<string> {
-  if (a.manageTokenHash)
-    for (const sealed of await listSealedManageTokens(db, a.seriesId)) {
-      const token = openSecret(env().AUTH_SECRET, sealed);
-      if (token && hashManageToken(token) === a.manageTokenHash) return token;
-    }
-  return newManageToken().token;
-}
 
 export type StaffChangeResult = RescheduleResult | { status: "not_booked" } | { status: "needs_clinician" };
 
@@ -446,7 +431,7 @@ export async function moveForCaller(
     clinicianId: input.clinicianId ?? a.clinicianId,
     start: input.start,
     now,
-    manageToken: await manageTokenFor(db, a),
+    manageToken: await recoverManageToken(db, a),
     by: { kind: "staff", id: actor.id, email: actor.email, clientAddress: actor.clientAddress, reason: input.reason },
     terms: async (_tx, intake) => {
       const inside = insideAllowance(allowanceFor(intake, types), a.typeId, input.start, now);

@@ -4,18 +4,10 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { listWaitingEntries, removeWaitingEntry } from "@/db/queries/waitlist";
-import { eligibilityFor } from "@/lib/booking/eligibility";
 import { formatDateTime, formatDay } from "@/lib/booking/format";
 import { CONTROL_CHARACTER, freeText } from "@/lib/forms";
 import { parseLocalDate } from "@/lib/scheduling/zoned";
-import {
-  availabilitySchema,
-  deadlineFor,
-  rankEntries,
-  whyRanked,
-  type WaitlistEntry,
-  type WaitlistLevel,
-} from "@/lib/waitlist";
+import { entryFrom, rankEntries, whyRanked, type WaitlistEntry, type WaitlistLevel } from "@/lib/waitlist";
 import { availabilityInWords } from "@/lib/waitlist/words";
 import type { Staff } from "./session";
 
@@ -43,26 +35,9 @@ export async function readWaitlist(db: Db, now: Date, timeZone: string): Promise
   const entries: Entry[] = [];
   const notOffered: { row: (typeof rows)[number]; why: string }[] = [];
   for (const row of rows) {
-    const availability = availabilitySchema.safeParse(row.availability);
-    if (!eligibilityFor({ level: row.level, firedRules: [] }).canSelfBook) {
-      notOffered.push({ row, why: "Re-graded: the clinic calls them; not offered times" });
-      continue;
-    }
-    if (!availability.success) {
-      notOffered.push({ row, why: "Their days and times cannot be read: not offered times" });
-      continue;
-    }
-    const level = row.level as WaitlistLevel;
-    entries.push({
-      id: row.id,
-      level,
-      deadline: deadlineFor(level, row.gradedAt),
-      joinedAt: row.joinedAt,
-      availability: availability.data,
-      notBefore: row.notBefore,
-      earlierThan: row.earlierThan,
-      row,
-    });
+    const found = entryFrom(row);
+    if ("notOffered" in found) notOffered.push({ row, why: found.notOffered });
+    else entries.push({ ...found.entry, row });
   }
   const view = (row: (typeof rows)[number], why: string, when: string): WaitlistRow => ({
     id: row.id,

@@ -3,7 +3,7 @@
 import type { Level } from "@/common/vocabulary";
 import { eligibilityFor } from "@/lib/booking/eligibility";
 import { DAY, localDate } from "@/lib/scheduling/zoned";
-import { fitsAvailability, type Availability } from "./availability";
+import { availabilitySchema, fitsAvailability, type Availability } from "./availability";
 
 /**
  * The levels that may wait: the self-bookable ones. EMERGENCY and URGENT patients never join (the
@@ -61,4 +61,39 @@ export function fitsEntry(slot: FreedTime, entry: WaitlistEntry, timeZone: strin
   // Both "YYYY-MM-DD" with four-digit years, so text order is date order.
   if (entry.notBefore !== null && localDate(slot.start, timeZone) < entry.notBefore) return false;
   return fitsAvailability(slot.start, entry.availability, timeZone);
+}
+
+/** A waiting entry as stored, with the grade that governs it now (db/queries/waitlist listWaitingEntries). */
+export type StoredEntry = {
+  id: string;
+  level: string;
+  gradedAt: Date;
+  joinedAt: Date;
+  availability: unknown;
+  notBefore: string | null;
+  earlierThan: Date | null;
+};
+
+/**
+ * A stored entry as the offer maths reads it, or why it is never offered a time: a level that can no
+ * longer wait (re-graded URGENT or EMERGENCY since joining: the clinic calls them), or days and
+ * times that do not parse.
+ */
+export function entryFrom(row: StoredEntry): { entry: WaitlistEntry } | { notOffered: string } {
+  if (!eligibilityFor({ level: row.level, firedRules: [] }).canSelfBook)
+    return { notOffered: "Re-graded: the clinic calls them; not offered times" };
+  const availability = availabilitySchema.safeParse(row.availability);
+  if (!availability.success) return { notOffered: "Their days and times cannot be read: not offered times" };
+  const level = row.level as WaitlistLevel;
+  return {
+    entry: {
+      id: row.id,
+      level,
+      deadline: deadlineFor(level, row.gradedAt),
+      joinedAt: row.joinedAt,
+      availability: availability.data,
+      notBefore: row.notBefore,
+      earlierThan: row.earlierThan,
+    },
+  };
 }

@@ -3,8 +3,8 @@
 // and call these.
 export type { Availability, DayPart, WeekdayKey } from "./availability";
 export { availabilitySchema, DAY_PARTS, fitsAvailability, partOfDay, WEEKDAY_KEYS } from "./availability";
-export type { FreedTime, WaitlistEntry, WaitlistLevel } from "./entry";
-export { deadlineFor, fitsEntry } from "./entry";
+export type { FreedTime, StoredEntry, WaitlistEntry, WaitlistLevel } from "./entry";
+export { deadlineFor, entryFrom, fitsEntry } from "./entry";
 export type { WaitlistJoin } from "./join";
 export { waitlistJoinSchema } from "./join";
 export { bestEntryFor, compareEntries, rankEntries, whyRanked } from "./order";

@@ -32,6 +32,7 @@ const STATUS_NAMES: Record<ScheduleRow["status"], string> = {
   completed: "Completed",
   cancelled: "Cancelled",
   rescheduled: "Moved",
+  held: "Held for a waitlist offer",
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
