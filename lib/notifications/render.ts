@@ -126,7 +126,8 @@ export async function renderEmail(
     case "waitlist_offer": {
       const p = parsed.data as EmailPayload<"waitlist_offer">;
       const token = openSecret(ctx.secret, p.offerToken);
-      if (!token) throw new UnsendableEmail("waitlist_offer: the offer link cannot be opened (was AUTH_SECRET changed?)");
+      if (!token)
+        throw new UnsendableEmail("waitlist_offer: the offer link cannot be opened (was AUTH_SECRET changed?)");
       const zone = ctx.clinic.timeZone;
       const expires = new Date(p.expiresAt);
       const sameDay = formatDay(expires, zone) === formatDay(row.createdAt, zone);
@@ -136,7 +137,9 @@ export async function renderEmail(
         appointment: details(p, ctx),
         heldUntil: `${sameDay ? formatTime(expires, zone) : `${formatDay(expires, zone)} at ${formatTime(expires, zone)}`} (${zoneName(zone)})`,
         offerUrl: link(`/waitlist/offer/${token}`),
-        earlier: p.earlierThan ? `${formatDay(new Date(p.earlierThan), zone)} at ${formatTime(new Date(p.earlierThan), zone)}` : null,
+        earlier: p.earlierThan
+          ? `${formatDay(new Date(p.earlierThan), zone)} at ${formatTime(new Date(p.earlierThan), zone)}`
+          : null,
       };
       return finish(templates.WaitlistOfferEmail, props, templates.waitlistOfferSubject(props), []);
     }

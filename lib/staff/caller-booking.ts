@@ -401,7 +401,6 @@ async function findChangeable(db: Db, id: string, now: Date): Promise<Found> {
   return { status: "ok", appointment };
 }
 
-
 export type StaffChangeResult = RescheduleResult | { status: "not_booked" } | { status: "needs_clinician" };
 
 /**
