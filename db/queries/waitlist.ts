@@ -117,7 +117,7 @@ const newestRegrade = (column: string) =>
  * the grade) and when it was set, and the start of the appointment the patient holds from this
  * intake now (only earlier times are worth offering). Entries of erased intakes are left out.
  */
-export async function listWaitingEntries(db: Db, now: Date) {
+export async function listWaitingEntries(db: Db, now: Date, onlyId?: string) {
   return db
     .select({
       id: waitlistEntries.id,
@@ -140,7 +140,13 @@ export async function listWaitingEntries(db: Db, now: Date) {
     .from(waitlistEntries)
     .innerJoin(intakes, eq(intakes.id, waitlistEntries.intakeId))
     .innerJoin(patients, eq(patients.id, intakes.patientId))
-    .where(and(eq(waitlistEntries.status, "waiting"), sql`${intakes.erasedAt} is null`))
+    .where(
+      and(
+        eq(waitlistEntries.status, "waiting"),
+        sql`${intakes.erasedAt} is null`,
+        onlyId ? eq(waitlistEntries.id, onlyId) : undefined,
+      ),
+    )
     .orderBy(asc(waitlistEntries.joinedAt), asc(waitlistEntries.id));
 }
 
@@ -159,5 +165,11 @@ export async function removeWaitingEntry(
     .set({ status: "removed", removedAt: now, removedBy: staffId, removedReason: reason })
     .where(and(eq(waitlistEntries.id, id), eq(waitlistEntries.status, "waiting")))
     .returning({ intakeId: waitlistEntries.intakeId });
+  return rows[0] ?? null;
+}
+
+/** One waiting entry with what ranking and fitting need (as listWaitingEntries), or null when it is not waiting. */
+export async function getWaitingEntry(db: Db, id: string, now: Date) {
+  const rows = await listWaitingEntries(db, now, id);
   return rows[0] ?? null;
 }

@@ -20,6 +20,7 @@ const VIEW_SUBJECTS = {
   settings_viewed: "settings",
   patients_searched: "patients",
   waitlist_viewed: "waitlist",
+  waitlist_offer_times_viewed: "waitlist",
 } as const;
 export type StaffViewAction = keyof typeof VIEW_SUBJECTS;
 /** What a view asked for and showed: filters, search terms, the page, how many rows. */
@@ -73,6 +74,8 @@ export const AUDIT_ACTIONS: readonly string[] = `
   appointment_type_created urgent_type_changed appointment_reminder_withdrawn
   webhook_created webhook_deactivated webhook_reactivated webhook_removed webhook_tested
   patient_viewed patients_searched patient_merged patient_merge_undone waitlist_joined waitlist_changed waitlist_viewed waitlist_removed
+  waitlist_offered waitlist_offer_accepted waitlist_offer_declined waitlist_offer_lapsed waitlist_offer_withdrawn
+  waitlist_offer_times_viewed
   patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
 `
   .trim()

@@ -30,6 +30,7 @@ import {
 import type { Clinic } from "@/db/schema";
 import { pgCode } from "@/lib/booking/book";
 import { localInstant } from "@/lib/scheduling/zoned";
+import { freeNewHours, freeRemovedTimeOff } from "@/lib/waitlist/freed";
 import type { Actor } from "./cases";
 import {
   auditSetting,
@@ -102,6 +103,8 @@ export const policiesSchema = z.object({
   minNoticeMinutes: whole("minimum notice (minutes)", 0, 43_200),
   horizonDays: whole("booking horizon (days)", 1, 365),
   cancellationCutoffHours: whole("cancellation cut-off (hours)", 0, 336),
+  /** How long a freed time offered from the waitlist is held; a form without the field leaves it unchanged. */
+  waitlistHoldMinutes: whole("waitlist hold (minutes)", 5, 1440).optional(),
   urgentReservePerDay: whole("urgent slots kept per day", 0, 50),
   urgentReleaseTime: clock("release time"),
   emergencyAckMinutes: whole("EMERGENCY acknowledgement time (minutes)", 1, 60),
@@ -119,6 +122,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
         ...next,
         outOfHoursPhone: next.outOfHoursPhone ?? null,
         distanceUnit: next.distanceUnit ?? ("km" as const),
+        waitlistHoldMinutes: next.waitlistHoldMinutes ?? 30,
       };
       await insertClinic(tx, values, now);
       await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: values });
@@ -130,6 +134,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
       ...next,
       outOfHoursPhone: next.outOfHoursPhone === undefined ? row.outOfHoursPhone : next.outOfHoursPhone,
       distanceUnit: next.distanceUnit ?? row.distanceUnit,
+      waitlistHoldMinutes: next.waitlistHoldMinutes ?? row.waitlistHoldMinutes,
     };
     const diff = changes(current, values);
     if (!diff) return;
@@ -207,7 +212,12 @@ export const hoursSchema = z
   .refine((h) => h.end > h.start, { path: ["end"], error: "The end time must be after the start time" });
 
 /** Adds a row of weekly hours; refuses one that overlaps another row of the same clinician and day. */
-export async function addWorkingHours(db: Db, actor: Actor, h: z.output<typeof hoursSchema>): Promise<SettingsResult> {
+export async function addWorkingHours(
+  db: Db,
+  actor: Actor,
+  h: z.output<typeof hoursSchema>,
+  now = new Date(),
+): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     // Locking the clinician makes two admins adding overlapping rows at once take turns.
     const who = await getClinicianForUpdate(tx, h.clinicianId);
@@ -222,6 +232,8 @@ export async function addWorkingHours(db: Db, actor: Actor, h: z.output<typeof h
     }
     const row = await insertWorkingHours(tx, h);
     await auditSetting(tx, actor, "working_hours_added", { type: "working_hours", id: row.id }, { after: h });
+    // The new hours are free time the waitlist offers to waiting patients.
+    await freeNewHours(tx, h, now);
     return done;
   });
 }
@@ -307,6 +319,7 @@ export async function removeTimeOff(
   db: Db,
   actor: Actor,
   { id }: z.output<typeof timeOffRowSchema>,
+  now = new Date(),
 ): Promise<SettingsResult> {
   return settingsChange(db, async (tx) => {
     const row = await deleteTimeOff(tx, id);
@@ -318,6 +331,8 @@ export async function removeTimeOff(
       reason: row.reason,
     };
     await auditSetting(tx, actor, "time_off_removed", { type: "time_off", id: row.id }, { before });
+    // The time is bookable again: the waitlist offers it to waiting patients.
+    await freeRemovedTimeOff(tx, row, now);
     return done;
   });
 }

@@ -5,7 +5,7 @@ import { cancelBookedAppointment, insertAppointments } from "@/db/queries/appoin
 import { listAudit } from "@/db/queries/audit";
 import { upsertStaff } from "@/db/queries/staff";
 import { readWaitlistMeasures } from "@/db/queries/waitlist-offers";
-import { appointments, freedTimes, outbox, waitlistEntries, waitlistOffers } from "@/db/schema";
+import { appointments, clinic, freedTimes, outbox, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
 import { bookAppointment } from "@/lib/booking/book";
 import { getIntakeForBooking } from "@/db/queries/intakes";
@@ -19,6 +19,8 @@ import { makeIntakeAnswersSchema } from "@/lib/triage";
 import { acceptOffer, declineOffer, readOffer } from "@/lib/waitlist/answer";
 import { joinWaitlist } from "@/lib/waitlist/join-service";
 import { runWaitlistPass } from "@/lib/waitlist/offers";
+import { addWorkingHours } from "@/lib/staff/settings";
+import { offerableTimes, offerTimeToPatient } from "@/lib/staff/waitlist";
 import type { Availability } from "@/lib/waitlist";
 import { vignetteIntake } from "../support/answers";
 import { describeEachDb, type TestDb } from "./support";
@@ -30,6 +32,7 @@ const SECRET = "test-secret-test-secret-test-secret-0123";
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const RAMAN = DEMO_CLINICIANS[0].id;
+const NOVAK = DEMO_CLINICIANS[2].id;
 // Friday 4 December, 14:00 in New York: Dr Raman's afternoon.
 const FRIDAY_2PM = new Date("2026-12-04T19:00:00Z");
 
@@ -330,5 +333,63 @@ describeEachDb("waitlist offers", (ctx) => {
     expect(erased).toMatchObject({ ok: true, result: { status: "erased" } });
     const [after] = await offersOf(db, other.entryId);
     expect(after).toMatchObject({ status: "withdrawn", appointmentId: null });
+  });
+
+  it("offers new working hours to a waiting patient whose days they suit, held for the clinic's hold time", async () => {
+    const { db } = ctx();
+    await db.update(clinic).set({ waitlistHoldMinutes: 10 });
+    clearSettingsCaches();
+    const monday = await waiting(db, "P15", 1, { mon: ["evening"] });
+    const admin = await upsertStaff(db, {
+      email: "hours@example.test",
+      name: "Admin",
+      role: "admin",
+      passwordHash: "x",
+    });
+    const actor = { id: admin.id, email: "hours@example.test", clientAddress: "192.0.2.64" };
+    // Lena Novak does not work Mondays; now she works Monday evenings too.
+    const added = await addWorkingHours(
+      db,
+      actor,
+      { clinicianId: NOVAK, weekday: 1, start: "17:00", end: "19:00" },
+      NOW,
+    );
+    expect(added).toEqual({ ok: true });
+    await runWaitlistPass(db, NOW);
+    const [offer] = await offersOf(db, monday.entryId);
+    expect(offer).toMatchObject({ status: "open", clinicianId: NOVAK });
+    expect(
+      new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, weekday: "long", hour: "numeric", hourCycle: "h23" }).format(
+        offer!.startsAt,
+      ),
+    ).toMatch(/^Monday,? (1[78])$/);
+    expect(offer!.expiresAt.getTime() - NOW.getTime()).toBe(10 * MINUTE);
+    await db.update(clinic).set({ waitlistHoldMinutes: 30 });
+    clearSettingsCaches();
+  });
+
+  it("lets staff offer a chosen patient a chosen time, once at a time, audited with who offered it", async () => {
+    const { db } = ctx();
+    const p = await waiting(db, "P12", 1, { thu: ["morning", "afternoon"] });
+    const found = await offerableTimes(db, p.entryId, NOW);
+    expect(found?.times.length).toBeGreaterThan(0);
+    const slot = found!.times[0]!;
+    const staff = await upsertStaff(db, {
+      email: "desk@example.test",
+      name: "Desk",
+      role: "reception",
+      passwordHash: "x",
+    });
+    const actor = { id: staff.id, email: "desk@example.test", clientAddress: "192.0.2.63" };
+    const time = `${slot.clinicianId}@${slot.start.toISOString()}`;
+    expect(await offerTimeToPatient(db, actor, { entryId: p.entryId, time }, NOW)).toBe("offered");
+    const [offer] = await offersOf(db, p.entryId);
+    expect(offer).toMatchObject({ status: "open", offeredBy: staff.id, startsAt: slot.start, freedTimeId: null });
+    // A second offer waits for the answer to the first.
+    const next = found!.times.find((t) => t.start.getTime() - slot.start.getTime() > 2 * HOUR)!;
+    const second = `${next.clinicianId}@${next.start.toISOString()}`;
+    expect(await offerTimeToPatient(db, actor, { entryId: p.entryId, time: second }, NOW)).toBe("entry_busy");
+    const [audit] = await listAudit(db, { action: "waitlist_offered", subjectId: p.intakeId });
+    expect(audit).toMatchObject({ actorId: staff.id, after: expect.objectContaining({ via: "staff" }) });
   });
 });

@@ -42,4 +42,16 @@ test("reception sees the waitlist most urgent first, with why, and takes a patie
   await expect(page.getByRole("status").filter({ hasText: "Taken off the waitlist." })).toBeVisible();
   await expect(page.getByTestId("waitlist-row").filter({ hasText: routine })).toHaveCount(0);
   await expect(page.getByTestId("waitlist-row").filter({ hasText: soon })).toHaveCount(1);
+
+  // Reception offers the SOON patient a time of their choosing: the patient is emailed and the time held.
+  await page.getByRole("link", { name: `Offer a time to ${soon}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Offer a time to ${soon}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Offer this time" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Offered: the patient has been emailed" })).toBeVisible();
+  const offered = page.getByTestId("waitlist-row").filter({ hasText: soon });
+  await expect(offered).toContainText(/Held for them until .* \(offered by /);
+  await expect(offered.getByRole("link", { name: `Offer a time to ${soon}` })).toHaveCount(0);
+  await expect(page.getByTestId("waitlist-measures")).toContainText("Times freed");
 });

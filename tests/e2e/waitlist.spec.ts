@@ -3,7 +3,7 @@ import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 
 const NOTHING_CHOSEN = "Choose at least one day and time, or Any day and time";
-const HONEST_LINE = "If a time that suits you comes free, the clinic will contact you to offer it.";
+const HONEST_LINE = "If a time that suits you comes free, we email you at once and hold it for you for 30 minutes.";
 
 /** A new ROUTINE patient's booking link (each test its own patient). */
 async function routineBookingUrl(request: APIRequestContext, info: TestInfo, offset: number): Promise<string> {

@@ -24,7 +24,9 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<{ token?: string; joined?: string }> };
 
-const HONEST_LINE = "If a time that suits you comes free, the clinic will contact you to offer it.";
+/** What happens next, in the clinic's hold time. */
+const offerLine = (holdMinutes: number) =>
+  `If a time that suits you comes free, we email you at once and hold it for you for ${holdMinutes} minutes.`;
 
 /** Joining the waitlist from a booking link, changing that choice, and what was saved. */
 export default async function WaitlistPage({ searchParams }: Props) {
@@ -66,7 +68,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
           </p>
         </div>
         {upcoming ? <p>{earlierLine(upcoming)}</p> : null}
-        <p>{HONEST_LINE}</p>
+        <p>{offerLine(clinic?.waitlistHoldMinutes ?? 30)}</p>
         <div className={styles.actions}>
           <Link href={bookHref} className={styles.primary}>
             Back to choosing a time
@@ -94,7 +96,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
           come; you keep your place.
         </p>
       ) : (
-        <p>Tell us when you could come. {HONEST_LINE}</p>
+        <p>Tell us when you could come. {offerLine(clinic?.waitlistHoldMinutes ?? 30)}</p>
       )}
       {upcoming ? <p>{earlierLine(upcoming)}</p> : null}
       <WaitlistForm

@@ -156,6 +156,16 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultValue: v(clinic?.cancellationCutoffHours),
           short: true,
         },
+        {
+          name: "waitlistHoldMinutes",
+          label: "Waitlist hold (minutes)",
+          hint: "How long a freed time offered to a waiting patient is kept for them, 5 to 1,440",
+          kind: "number",
+          min: 5,
+          max: 1440,
+          defaultValue: v(clinic?.waitlistHoldMinutes),
+          short: true,
+        },
       ],
     },
     {

@@ -2,7 +2,12 @@
 
 import { refuse } from "@/lib/forms";
 import { staffAction } from "@/lib/staff/action";
-import { removeFromWaitlist, removeFromWaitlistSchema } from "@/lib/staff/waitlist";
+import {
+  offerTimeSchema,
+  offerTimeToPatient,
+  removeFromWaitlist,
+  removeFromWaitlistSchema,
+} from "@/lib/staff/waitlist";
 
 // Taking a patient off the waitlist: any staff member, with a reason; back to the list with a note.
 export const removeFromWaitlistAction = staffAction(
@@ -11,4 +16,25 @@ export const removeFromWaitlistAction = staffAction(
     (await removeFromWaitlist(db, staff, input, now))
       ? { redirect: "/staff/waitlist?done=removed", revalidate: "/staff/waitlist" }
       : refuse("That patient is no longer waiting: they booked, or someone took them off. Reload the page."),
+);
+
+const OFFER_REFUSALS = {
+  slot_taken: "That time was just taken, or no longer suits them. Choose another.",
+  entry_busy: "A time is already held for them: wait for their answer, or for the hold to end.",
+  gone: "That patient is no longer waiting: they booked, or someone took them off.",
+  not_offerable: "Times cannot be offered to this patient online: call them.",
+} as const;
+
+// Offering a chosen time to a chosen waiting patient: any staff member; the same email and hold as the worker's.
+export const offerTimeAction = staffAction(
+  {
+    next: (input) => `/staff/waitlist/offer?entry=${encodeURIComponent(input.entryId ?? "")}`,
+    schema: offerTimeSchema,
+  },
+  async (input, { db, staff, now }) => {
+    const result = await offerTimeToPatient(db, staff, input, now);
+    return result === "offered"
+      ? { redirect: "/staff/waitlist?done=offered", revalidate: "/staff/waitlist" }
+      : refuse(OFFER_REFUSALS[result]);
+  },
 );

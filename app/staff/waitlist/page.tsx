@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LEVEL_NAMES } from "@/lib/staff/format";
-import { getClinicZone } from "@/lib/clinic-settings";
+import { getClinicCached } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { recordPageView } from "@/lib/staff/audit-api";
 import { requireStaff } from "@/lib/staff/session";
-import { readWaitlist } from "@/lib/staff/waitlist";
+import { readMeasures, readWaitlist } from "@/lib/staff/waitlist";
 import { StaffForm } from "../_components/staff-form";
 import styles from "../_components/staff.module.css";
 import { removeFromWaitlistAction } from "./actions";
@@ -16,29 +16,56 @@ type Props = { searchParams: Promise<{ done?: string }> };
 
 /**
  * Patients waiting for a freed time, in the order times are offered: soon before routine before
- * self-care, then the nearest deadline, then the longest wait. Any staff member may take a patient
- * off the list (with a reason).
+ * self-care, then the nearest deadline, then the longest wait; each patient's offers and how they
+ * stand; the waitlist's measures. Any staff member may offer a patient a time of their choosing or
+ * take a patient off the list (with a reason).
  */
 export default async function WaitlistPage({ searchParams }: Props) {
   const staff = await requireStaff(undefined, "/staff/waitlist");
   const { done } = await searchParams;
   const db = await getDb();
   const now = new Date();
-  const rows = await readWaitlist(db, now, await getClinicZone(db));
+  const clinic = await getClinicCached(db);
+  const [rows, measures] = await Promise.all([readWaitlist(db, now, clinic?.timeZone ?? "UTC"), readMeasures(db, now)]);
+  const holdMinutes = clinic?.waitlistHoldMinutes ?? 30;
   await recordPageView(db, staff, "waitlist_viewed", { shown: rows.length });
 
   return (
     <div className={styles.page}>
       <h1>Waitlist</h1>
       <p className={styles.muted}>
-        Patients who want a time sooner than they could book, or for whom no time suited. When a time comes free, offer
-        it to the first patient in this order whose days and times it suits: the most urgent level first, then the
-        nearest deadline, then the longest wait. Offers are made by phone for now: these patients were told the clinic
-        will contact them. Times are in the clinic&apos;s zone.
+        Patients who want a time sooner than they could book, or for whom no time suited. When a time comes free (a
+        cancellation, a move, new hours), it is offered by email to the first patient in this order whose days and times
+        it suits: the most urgent level first, then the nearest deadline, then the longest wait. It is held for them for{" "}
+        {holdMinutes} minutes (Settings), then goes to the next. Times are in the clinic&apos;s zone.
       </p>
+      <section aria-labelledby="measures">
+        <h2 id="measures">Last {measures.days} days</h2>
+        <dl className={styles.facts} data-testid="waitlist-measures">
+          <dt>Times freed</dt>
+          <dd>{measures.freed}</dd>
+          <dt>Filled from the waitlist</dt>
+          <dd>{measures.accepted}</dd>
+          <dt>Median from freed to booked</dt>
+          <dd>
+            {measures.medianMinutesFreedToBooked === null
+              ? "None yet"
+              : minutesInWords(measures.medianMinutesFreedToBooked)}
+          </dd>
+          <dt>Offers let go or not answered</dt>
+          <dd>
+            {measures.declined} let go, {measures.lapsed} not answered in time
+          </dd>
+        </dl>
+      </section>
       {done === "removed" ? (
         <p className={styles.notice} role="status">
           Taken off the waitlist. The reason is in the audit trail.
+        </p>
+      ) : null}
+      {done === "offered" ? (
+        <p className={styles.notice} role="status">
+          Offered: the patient has been emailed, and the time is held for them.
         </p>
       ) : null}
       {rows.length === 0 ? (
@@ -54,6 +81,7 @@ export default async function WaitlistPage({ searchParams }: Props) {
                 <th scope="col">Why here</th>
                 <th scope="col">Can come</th>
                 <th scope="col">Joined</th>
+                <th scope="col">Offers</th>
                 <th scope="col">Take off the list</th>
               </tr>
             </thead>
@@ -77,6 +105,26 @@ export default async function WaitlistPage({ searchParams }: Props) {
                     {row.earlierThan ? <div>Earlier than their appointment on {row.earlierThan}</div> : null}
                   </td>
                   <td data-label="Joined">{row.joined}</td>
+                  <td data-label="Offers">
+                    {row.offers.length ? (
+                      <ul className={styles.plainList}>
+                        {row.offers.map((o) => (
+                          <li key={o.id}>
+                            {o.when}, {o.clinician}: {o.status}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      "None yet"
+                    )}
+                    {row.offerOpen ? null : (
+                      <div>
+                        <Link href={`/staff/waitlist/offer?entry=${row.id}`}>
+                          Offer a time<span className="visually-hidden"> to {row.name}</span>
+                        </Link>
+                      </div>
+                    )}
+                  </td>
                   <td>
                     <StaffForm
                       action={removeFromWaitlistAction}
@@ -109,4 +157,14 @@ export default async function WaitlistPage({ searchParams }: Props) {
       )}
     </div>
   );
+}
+
+/** "12 minutes", "1 hour 5 minutes", "under a minute". */
+function minutesInWords(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 1) return "under a minute";
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  return h ? (rest ? `${part(h, "hour")} ${part(rest, "minute")}` : part(h, "hour")) : part(rest, "minute");
 }

@@ -9,6 +9,7 @@ import { findCancelledByManageToken } from "@/lib/booking/cancelled";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, cutoffHours, findByManageToken, isErasedManageLink } from "@/lib/booking/manage";
 import { getDb } from "@/lib/db";
+import { earlierTimeLink } from "@/lib/booking/waitlist-link";
 import { env } from "@/lib/env";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { CancelledAppointmentView } from "./_components/cancelled-appointment";
@@ -65,7 +66,9 @@ export default async function ManagePage({ params, searchParams }: Props) {
   const withWhom = `${appointment.clinicianName}, ${appointment.clinicianRole}`;
   if (cancel && canChange)
     return <ConfirmCancel token={token} when={when} what={appointment.typeName} withWhom={withWhom} />;
-  const hours = await cutoffHours(await getDb());
+  const db = await getDb();
+  const hours = await cutoffHours(db);
+  const earlier = canChange ? await earlierTimeLink(db, appointment.intakeId, new Date()) : null;
   const here = `/appointments/manage/${token}`;
 
   return (
@@ -127,6 +130,20 @@ export default async function ManagePage({ params, searchParams }: Props) {
               Cancel appointment
             </Link>
           </div>
+          {earlier ? (
+            <>
+              <h2>Hoping for an earlier time?</h2>
+              <p>
+                Join the waitlist and keep this appointment: if an earlier time that suits you comes free, we email you
+                and hold it for you for a while.
+              </p>
+              <p>
+                <Link className={styles.secondary} href={earlier}>
+                  Join the waitlist
+                </Link>
+              </p>
+            </>
+          ) : null}
         </>
       ) : (
         <p className={styles.warning}>
