@@ -337,7 +337,7 @@ describeEachDb("waitlist offers", (ctx) => {
 
   it("offers new working hours to a waiting patient whose days they suit, held for the clinic's hold time", async () => {
     const { db } = ctx();
-    await db.update(clinic).set({ waitlistHoldMinutes: 10 });
+    await db.update(clinic).set({ waitlistHoldMinutes: 10 }).where(eq(clinic.id, 1));
     clearSettingsCaches();
     const monday = await waiting(db, "P15", 1, { mon: ["evening"] });
     const admin = await upsertStaff(db, {
@@ -364,7 +364,7 @@ describeEachDb("waitlist offers", (ctx) => {
       ),
     ).toMatch(/^Monday,? (1[78])$/);
     expect(offer!.expiresAt.getTime() - NOW.getTime()).toBe(10 * MINUTE);
-    await db.update(clinic).set({ waitlistHoldMinutes: 30 });
+    await db.update(clinic).set({ waitlistHoldMinutes: 30 }).where(eq(clinic.id, 1));
     clearSettingsCaches();
   });
 
