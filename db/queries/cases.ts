@@ -1,6 +1,6 @@
 // What staff read and change on an escalated case (intakes seen as cases): its notes, bookings and
 // emails, and the compare-and-swap changes of acknowledging, overriding and resolving it.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import {
@@ -92,7 +92,8 @@ export function listAppointmentRows(db: Db, where: SQL) {
     .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
     .leftJoin(bookedBy, eq(bookedBy.id, appointments.bookedByStaffId))
-    .where(where)
+    // A time held for a waitlist offer is not an appointment yet: the offer shows it.
+    .where(and(where, ne(appointments.status, "held")))
     .orderBy(desc(appointments.startsAt), desc(appointments.id));
 }
 

@@ -1,6 +1,7 @@
 // One patient across visits, for staff: finding them (by name, email, phone or date of birth), their
 // history as one timeline, and merging two records of one person (and undoing it). Every search,
 // view, merge and undo is audited; the page and the staff API both call these.
+import { listOffersForPatient } from "@/db/queries/waitlist-offers";
 import { z } from "zod";
 import type { StaffRole } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
@@ -203,13 +204,14 @@ export type TimelineIntake = {
 export type PatientTimeline = Awaited<ReturnType<typeof loadTimeline>>;
 
 async function loadTimeline(db: Db, patient: NonNullable<Awaited<ReturnType<typeof getPatient>>>) {
-  const [intakeRows, appointments, notes, emails, merges, duplicates] = await Promise.all([
+  const [intakeRows, appointments, notes, emails, merges, duplicates, offers] = await Promise.all([
     listPatientIntakes(db, patient.id),
     listPatientAppointments(db, patient.id),
     listPatientNotes(db, patient.id),
     listPatientEmails(db, patient.id),
     listMergesInto(db, patient.id),
     patient.erasedAt ? Promise.resolve([]) : listLikelyDuplicates(db, patient),
+    listOffersForPatient(db, patient.id),
   ]);
   const previousOf = new Map(intakeRows.map((i) => [i.id, i.previousIntakeId]));
   const firstOf = (id: string) => {
@@ -257,6 +259,8 @@ async function loadTimeline(db: Db, patient: NonNullable<Awaited<ReturnType<type
       createdAt: patient.createdAt,
     },
     currentLevel: current?.effectiveLevel ?? null,
+    /** Times offered from the waitlist, newest first, and how each stands. */
+    waitlistOffers: offers,
     currentIntakeId: current?.id ?? null,
     intakes,
     appointments,

@@ -21,6 +21,7 @@ import { joinWaitlist } from "@/lib/waitlist/join-service";
 import { runWaitlistPass } from "@/lib/waitlist/offers";
 import { addWorkingHours } from "@/lib/staff/settings";
 import { offerableTimes, offerTimeToPatient } from "@/lib/staff/waitlist";
+import { viewPatient } from "@/lib/staff/patients";
 import type { Availability } from "@/lib/waitlist";
 import { vignetteIntake } from "../support/answers";
 import { describeEachDb, type TestDb } from "./support";
@@ -219,6 +220,19 @@ describeEachDb("waitlist offers", (ctx) => {
     expect((await acceptOffer(db, token, later)).status).toBe("accepted");
     expect((await declineOffer(db, token, later)).status).toBe("accepted");
     expect((await readOffer(db, token, later)).status).toBe("accepted");
+
+    // The patient's record shows the offer and their answer; the held time never showed as an appointment.
+    const [intakeRow] = await db
+      .select({ patientId: appointments.patientId })
+      .from(appointments)
+      .where(eq(appointments.id, offer!.appointmentId!));
+    const viewer = {
+      id: (await upsertStaff(db, { email: "viewer@example.test", name: "V", role: "clinician", passwordHash: "x" })).id,
+      email: "viewer@example.test",
+      clientAddress: "192.0.2.65",
+    };
+    const view = await viewPatient(db, viewer, intakeRow!.patientId);
+    expect(view).toMatchObject({ status: "ok", waitlistOffers: [{ status: "accepted", startsAt: offer!.startsAt }] });
 
     const measures = await readWaitlistMeasures(db, { since: new Date(NOW.getTime() - 24 * HOUR) });
     expect(measures.accepted).toBeGreaterThanOrEqual(1);

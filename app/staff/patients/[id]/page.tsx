@@ -38,6 +38,15 @@ const EMAIL_STATUS: Record<string, string> = {
   cancelled: "cancelled",
 };
 
+/** How a waitlist offer stands, in words. */
+const OFFER_STATUS = {
+  open: "held for them now",
+  accepted: "taken",
+  declined: "let go",
+  lapsed: "not answered in time",
+  withdrawn: "withdrawn",
+} as const;
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; from?: string }> };
 
 /** One patient across visits: contact, every intake with its grade, appointments, calls, notes, emails, alerts; merging records. */
@@ -51,7 +60,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const { done, from } = await searchParams;
   const zone = (await getClinicInfo()).timeZone;
   const now = new Date();
-  const { patient, intakes, appointments, notes, emails, alerts, merges, duplicates } = view;
+  const { patient, intakes, appointments, notes, emails, alerts, merges, duplicates, waitlistOffers } = view;
   const canMerge = MERGE_ROLES.includes(staff.role);
   const upcoming = appointments.filter((a) => a.startsAt >= now).reverse();
   const past = appointments.filter((a) => a.startsAt < now);
@@ -200,6 +209,21 @@ export default async function PatientPage({ params, searchParams }: Props) {
               after={fromVisit}
             />
           </section>
+
+          {waitlistOffers.length ? (
+            <section className={styles.card} aria-labelledby="offers">
+              <h2 id="offers">Waitlist offers</h2>
+              <ul data-testid="patient-offers">
+                {waitlistOffers.map((o) => (
+                  <li key={o.id}>
+                    {formatDateTime(o.startsAt, zone)} with {o.clinicianName}, offered{" "}
+                    {formatDateTime(o.offeredAt, zone)}: {OFFER_STATUS[o.status]}
+                    {o.answeredAt && o.status !== "open" ? `, ${formatDateTime(o.answeredAt, zone)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           <section className={styles.card} aria-labelledby="notes">
             <h2 id="notes">Calls and notes</h2>
