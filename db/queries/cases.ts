@@ -86,15 +86,17 @@ export const appointmentRowColumns = {
 
 /** Appointments matching `where`, newest start first, in the shape of appointmentRowColumns. */
 export function listAppointmentRows(db: Db, where: SQL) {
-  return db
-    .select(appointmentRowColumns)
-    .from(appointments)
-    .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
-    .leftJoin(bookedBy, eq(bookedBy.id, appointments.bookedByStaffId))
-    // A time held for a waitlist offer is not an appointment yet: the offer shows it.
-    .where(and(where, ne(appointments.status, "held")))
-    .orderBy(desc(appointments.startsAt), desc(appointments.id));
+  return (
+    db
+      .select(appointmentRowColumns)
+      .from(appointments)
+      .innerJoin(clinicians, eq(clinicians.id, appointments.clinicianId))
+      .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
+      .leftJoin(bookedBy, eq(bookedBy.id, appointments.bookedByStaffId))
+      // A time held for a waitlist offer is not an appointment yet: the offer shows it.
+      .where(and(where, ne(appointments.status, "held")))
+      .orderBy(desc(appointments.startsAt), desc(appointments.id))
+  );
 }
 
 export type AppointmentRow = Awaited<ReturnType<typeof listAppointmentRows>>[number];
