@@ -61,7 +61,13 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"] } },
     // Staff screens are for desktops and tablets (the staff spec checks a tablet itself); server
     // start-up is not a screen.
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: /degraded|staff|production-config/ },
+    // Tests tagged @any-screen (tests/e2e/screens.ts) check behaviour no screen changes: desktop only.
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"] },
+      testIgnore: /degraded|staff|production-config/,
+      grepInvert: /@any-screen/,
+    },
   ],
   webServer: [
     {

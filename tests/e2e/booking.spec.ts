@@ -3,6 +3,7 @@ import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
 import { CLINICIAN, signIn } from "./staff-session";
+import { ANY_SCREEN } from "./screens";
 
 /** Goes one week on and waits for the new week's times (so nothing is picked on the old page). */
 async function laterWeek(page: Page) {
@@ -223,67 +224,67 @@ test("a rescheduling patient who reports new bladder trouble is re-graded and to
   await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
 });
 
-test("an emergency result's booking link books nothing, and the staff are alerted by email (alone, or in a digest a minute later)", async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(150_000);
-  const res = await request.post("/api/v1/intakes", {
-    data: vignetteIntake("P01", new Date()),
-    headers: { "x-forwarded-for": "192.0.2.99" },
-  });
-  const intake = await res.json();
-  expect(intake.next.bookingUrl).toBeNull();
-  // The alert for this intake reaches the mailbox with a link to the case: at once, or in the next
-  // minute's digest when other tests' alerts went to the same address just before (one email a minute).
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    const links = page
-      .getByRole("listitem")
-      .filter({ hasText: /Staff alert( digest)? to/ })
-      .getByRole("link");
-    const hrefs = await Promise.all((await links.all()).map((l) => l.getAttribute("href")));
-    const bodies = await Promise.all(hrefs.map(async (href) => (await page.request.get(href!)).text()));
-    expect(bodies.some((b) => b.includes(`/staff/cases/${intake.id}`))).toBe(true);
-  }).toPass({ timeout: 100_000 });
-  await expectNoAxeViolations(page);
-  await page.goto("/book?token=forged.token");
-  await expect(page.getByRole("heading", { name: "This booking link does not work" })).toBeVisible();
-});
+test(
+  "an emergency result's booking link books nothing, and the staff are alerted by email (alone, or in a digest a minute later)",
+  ANY_SCREEN,
+  async ({ page, request }) => {
+    test.setTimeout(150_000);
+    const res = await request.post("/api/v1/intakes", {
+      data: vignetteIntake("P01", new Date()),
+      headers: { "x-forwarded-for": "192.0.2.99" },
+    });
+    const intake = await res.json();
+    expect(intake.next.bookingUrl).toBeNull();
+    // The alert for this intake reaches the mailbox with a link to the case: at once, or in the next
+    // minute's digest when other tests' alerts went to the same address just before (one email a minute).
+    await expect(async () => {
+      await page.goto("/dev/mailbox");
+      const links = page
+        .getByRole("listitem")
+        .filter({ hasText: /Staff alert( digest)? to/ })
+        .getByRole("link");
+      const hrefs = await Promise.all((await links.all()).map((l) => l.getAttribute("href")));
+      const bodies = await Promise.all(hrefs.map(async (href) => (await page.request.get(href!)).text()));
+      expect(bodies.some((b) => b.includes(`/staff/cases/${intake.id}`))).toBe(true);
+    }).toPass({ timeout: 100_000 });
+    await expectNoAxeViolations(page);
+    await page.goto("/book?token=forged.token");
+    await expect(page.getByRole("heading", { name: "This booking link does not work" })).toBeVisible();
+  },
+);
 
-test("after an EMERGENCY re-grade the patient cannot move the appointment, and the new case links the first intake and shows it", async ({
-  page,
-  browser,
-  baseURL,
-  request,
-}, info) => {
-  const res = await request.post("/api/v1/intakes", {
-    data: vignetteIntake("P19", new Date()),
-    headers: { "x-forwarded-for": `192.0.2.${80 + info.parallelIndex}` },
-  });
-  const intake = await res.json();
-  await bookLaterWeek(page, intake.next.bookingUrl, 7);
-  const manageUrl = page.url().split("?")[0]!;
-  await reportBladderChange(page);
-  const regradeId = /\/intake\/([0-9a-f-]{36})\/result/.exec(page.url())?.[1];
-  expect(regradeId).toBeTruthy();
+test(
+  "after an EMERGENCY re-grade the patient cannot move the appointment, and the new case links the first intake and shows it",
+  ANY_SCREEN,
+  async ({ page, browser, baseURL, request }, info) => {
+    const res = await request.post("/api/v1/intakes", {
+      data: vignetteIntake("P19", new Date()),
+      headers: { "x-forwarded-for": `192.0.2.${80 + info.parallelIndex}` },
+    });
+    const intake = await res.json();
+    await bookLaterWeek(page, intake.next.bookingUrl, 7);
+    const manageUrl = page.url().split("?")[0]!;
+    await reportBladderChange(page);
+    const regradeId = /\/intake\/([0-9a-f-]{36})\/result/.exec(page.url())?.[1];
+    expect(regradeId).toBeTruthy();
 
-  // Back on the private link, saying nothing got worse: the newest grade applies, no times offered.
-  await page.goto(manageUrl);
-  await page.getByRole("link", { name: "Choose another time" }).click();
-  await page.getByRole("radio", { name: "No, it is the same or better" }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "This result cannot be booked online" })).toBeVisible();
-  await expect(page.getByRole("radio")).toHaveCount(0);
+    // Back on the private link, saying nothing got worse: the newest grade applies, no times offered.
+    await page.goto(manageUrl);
+    await page.getByRole("link", { name: "Choose another time" }).click();
+    await page.getByRole("radio", { name: "No, it is the same or better" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("heading", { name: "This result cannot be booked online" })).toBeVisible();
+    await expect(page.getByRole("radio")).toHaveCount(0);
 
-  // The new case names the first intake and shows the appointment still booked from it.
-  const staff = await browser.newContext({ baseURL });
-  const staffPage = await staff.newPage();
-  await signIn(staffPage, CLINICIAN, `/staff/cases/${regradeId}`);
-  const link = staffPage.getByRole("link", { name: /^Re-grade of the intake of / });
-  await expect(link).toBeVisible();
-  await expect(staffPage.getByTestId("earlier-booking")).toContainText("(still booked)");
-  await link.click();
-  await expect(staffPage).toHaveURL(new RegExp(`/staff/cases/${intake.id}$`));
-  await staff.close();
-});
+    // The new case names the first intake and shows the appointment still booked from it.
+    const staff = await browser.newContext({ baseURL });
+    const staffPage = await staff.newPage();
+    await signIn(staffPage, CLINICIAN, `/staff/cases/${regradeId}`);
+    const link = staffPage.getByRole("link", { name: /^Re-grade of the intake of / });
+    await expect(link).toBeVisible();
+    await expect(staffPage.getByTestId("earlier-booking")).toContainText("(still booked)");
+    await link.click();
+    await expect(staffPage).toHaveURL(new RegExp(`/staff/cases/${intake.id}$`));
+    await staff.close();
+  },
+);

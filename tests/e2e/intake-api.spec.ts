@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
+import { ANY_SCREEN } from "./screens";
 
 // The intake API through the real server (next start), on whichever database it runs.
 test.describe("POST /api/v1/intakes", () => {
-  test("grades a submitted intake and says what the patient may do next", async ({ request }, info) => {
+  test("grades a submitted intake and says what the patient may do next", ANY_SCREEN, async ({ request }, info) => {
     const res = await request.post("/api/v1/intakes", {
       data: vignetteIntake("P13", new Date()),
       headers: { "x-forwarded-for": `192.0.2.${10 + info.parallelIndex}` },
@@ -16,7 +17,7 @@ test.describe("POST /api/v1/intakes", () => {
     expect(body.next).toMatchObject({ action: "book", bookWithinDays: 7, bookingToken: expect.any(String) });
   });
 
-  test("answers bad requests with clear 4xx errors, never a 500", async ({ request }) => {
+  test("answers bad requests with clear 4xx errors, never a 500", ANY_SCREEN, async ({ request }) => {
     const wrongType = await request.post("/api/v1/intakes", {
       data: "hello",
       headers: { "content-type": "text/plain" },

@@ -11,6 +11,7 @@ import {
   MORE_DETAIL,
   RESULT_URL,
 } from "./intake-flow";
+import { ANY_SCREEN } from "./screens";
 
 test.describe("the intake form", () => {
   test("every page passes an accessibility scan, including the optional screens", async ({ page }) => {
@@ -118,7 +119,7 @@ test.describe("the intake form", () => {
     await expect(page.getByRole("checkbox", { name: "Lower back", exact: true })).toBeChecked();
   });
 
-  test("refuses a date of birth in the future", async ({ page }) => {
+  test("refuses a date of birth in the future", ANY_SCREEN, async ({ page }) => {
     await page.goto("/intake/about-you");
     await page.getByLabel("Day").fill("1");
     await page.getByLabel("Month").fill("1");
@@ -127,7 +128,7 @@ test.describe("the intake form", () => {
     await expect(page.locator("#contact-dateOfBirth-error")).toContainText("future");
   });
 
-  test("keeps answers through a reload and a new visit, and can start again", async ({ page }) => {
+  test("keeps answers through a reload and a new visit, and can start again", ANY_SCREEN, async ({ page }) => {
     const a = vignetteIntake("P15", new Date());
     await page.goto("/intake/about-you");
     await fillAboutYou(page, a.contact as Parameters<typeof fillAboutYou>[1]);
@@ -176,31 +177,33 @@ test.describe("the intake form", () => {
     await expect(hip).toBeChecked();
   });
 
-  test("asks runners' questions only of runners, and the follow-ups only after the answer they follow", async ({
-    page,
-  }) => {
-    await page.goto("/intake/running");
-    const km = page.getByLabel(/miles/); // the demo clinic (New York) asks in miles
-    await expect(km).toBeHidden();
-    await page.getByRole("radio", { name: "Yes" }).first().check();
-    await expect(km).toBeVisible();
+  test(
+    "asks runners' questions only of runners, and the follow-ups only after the answer they follow",
+    ANY_SCREEN,
+    async ({ page }) => {
+      await page.goto("/intake/running");
+      const km = page.getByLabel(/miles/); // the demo clinic (New York) asks in miles
+      await expect(km).toBeHidden();
+      await page.getByRole("radio", { name: "Yes" }).first().check();
+      await expect(km).toBeVisible();
 
-    await page.goto("/intake/nerve-check");
-    const since = page.getByLabel("When did the problem with peeing start?");
-    await expect(since).toBeHidden();
-    await page.locator('input[name="cauda.bladderChange"][value="unsure"]').check();
-    await expect(since).toBeVisible();
-    await expect(page.getByRole("group", { name: "Are any of these problems getting worse?" })).toBeVisible();
+      await page.goto("/intake/nerve-check");
+      const since = page.getByLabel("When did the problem with peeing start?");
+      await expect(since).toBeHidden();
+      await page.locator('input[name="cauda.bladderChange"][value="unsure"]').check();
+      await expect(since).toBeVisible();
+      await expect(page.getByRole("group", { name: "Are any of these problems getting worse?" })).toBeVisible();
 
-    await page.goto("/intake/this-episode");
-    const how = page.getByRole("group", { name: "Did it happen in any of these ways?" });
-    await expect(how).toBeHidden();
-    await page.getByRole("radio", { name: "A slip, trip or small fall" }).check();
-    await expect(how).toBeVisible();
-    await expect(how).toContainText("diving into shallow water");
-    await page.getByRole("radio", { name: "Lifting, bending or twisting" }).check();
-    await expect(how).toBeHidden();
-  });
+      await page.goto("/intake/this-episode");
+      const how = page.getByRole("group", { name: "Did it happen in any of these ways?" });
+      await expect(how).toBeHidden();
+      await page.getByRole("radio", { name: "A slip, trip or small fall" }).check();
+      await expect(how).toBeVisible();
+      await expect(how).toContainText("diving into shallow water");
+      await page.getByRole("radio", { name: "Lifting, bending or twisting" }).check();
+      await expect(how).toBeHidden();
+    },
+  );
 
   test('walking: tick all that apply, with "I\'m not sure" only on its own', async ({ page }) => {
     await page.goto("/intake/legs");
@@ -223,20 +226,24 @@ test.describe("the intake form", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("tells a patient under 16 right after the date of birth, and asks for a parent's number", async ({ page }) => {
-    await page.goto("/intake/about-you");
-    const notice = page.getByRole("heading", { name: "This form is for people aged 16 and over" });
-    await expect(notice).toBeHidden();
-    const [y, m, d] = dateYearsBefore(new Date(), 13).split("-");
-    await page.getByLabel("Day").fill(String(Number(d)));
-    await page.getByLabel("Month").fill(String(Number(m)));
-    await page.getByLabel("Year").fill(y!);
-    await expect(notice).toBeVisible();
-    await expect(page.getByText(/safety questions lets us tell you if you need emergency help/)).toBeVisible();
-    await expectNoAxeViolations(page);
-  });
+  test(
+    "tells a patient under 16 right after the date of birth, and asks for a parent's number",
+    ANY_SCREEN,
+    async ({ page }) => {
+      await page.goto("/intake/about-you");
+      const notice = page.getByRole("heading", { name: "This form is for people aged 16 and over" });
+      await expect(notice).toBeHidden();
+      const [y, m, d] = dateYearsBefore(new Date(), 13).split("-");
+      await page.getByLabel("Day").fill(String(Number(d)));
+      await page.getByLabel("Month").fill(String(Number(m)));
+      await page.getByLabel("Year").fill(y!);
+      await expect(notice).toBeVisible();
+      await expect(page.getByText(/safety questions lets us tell you if you need emergency help/)).toBeVisible();
+      await expectNoAxeViolations(page);
+    },
+  );
 
-  test("asks about pregnancy only when it applies", async ({ page }) => {
+  test("asks about pregnancy only when it applies", ANY_SCREEN, async ({ page }) => {
     const a = vignetteIntake("P15", new Date()); // a man of 42
     await page.goto("/intake/about-you");
     await fillAboutYou(page, a.contact as Parameters<typeof fillAboutYou>[1]);
@@ -247,7 +254,7 @@ test.describe("the intake form", () => {
     await expect(page.getByText("Blood thinners can cause bleeding that presses on nerves.")).toBeVisible();
   });
 
-  test("a result can only be seen by the patient who sent it", async ({ page, browser }) => {
+  test("a result can only be seen by the patient who sent it", ANY_SCREEN, async ({ page, browser }) => {
     await completeIntake(page, vignetteIntake("P17", new Date()) as never);
     const url = page.url();
     const stranger = await browser.newContext();
@@ -323,41 +330,43 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("link", { name: "Book your appointment" })).toBeVisible();
   });
 
-  test("errors are shown by the server", async ({ page }) => {
+  test("errors are shown by the server", ANY_SCREEN, async ({ page }) => {
     await page.goto("/intake/about-you");
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
     await expect(page.getByText("Enter your first name").first()).toBeVisible();
   });
 
-  test("a follow-up question comes back from the server when an answer brings it, without an error", async ({
-    page,
-  }) => {
-    await page.goto("/intake/where-it-hurts");
-    await markWhereItHurts(page, ["low_back"], "none");
-    await continueTo(page, HEADINGS["this-episode"]);
-    await page.goto("/intake/legs");
-    await expect(page.locator('[name="legs.numbnessLegs"]').first()).toBeHidden();
-    for (const [name, value] of [
-      ["numbnessOrTingling", "yes"],
-      ["weakness", "none"],
-      ["difficultyWalking", "no"],
-      ["armOrHandSymptoms", "no"],
-    ]) {
-      await page.locator(`input[name="legs.${name}"][value="${value}"]`).check();
-    }
-    await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page.getByRole("heading", { name: MORE_DETAIL })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "There is a problem" })).toHaveCount(0);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS.legs);
-    await expect(page.locator('input[name="legs.numbnessOrTingling"][value="yes"]')).toBeChecked();
-    await page.locator('input[name="legs.numbnessLegs"][value="both_legs"]').check();
-    await page.locator('input[name="legs.onsetDays.numbness.unknown"]').check();
-    await page.locator('input[name="legs.worsening"][value="unknown"]').check();
-    await continueTo(page, HEADINGS["nerve-check"]);
-  });
+  test(
+    "a follow-up question comes back from the server when an answer brings it, without an error",
+    ANY_SCREEN,
+    async ({ page }) => {
+      await page.goto("/intake/where-it-hurts");
+      await markWhereItHurts(page, ["low_back"], "none");
+      await continueTo(page, HEADINGS["this-episode"]);
+      await page.goto("/intake/legs");
+      await expect(page.locator('[name="legs.numbnessLegs"]').first()).toBeHidden();
+      for (const [name, value] of [
+        ["numbnessOrTingling", "yes"],
+        ["weakness", "none"],
+        ["difficultyWalking", "no"],
+        ["armOrHandSymptoms", "no"],
+      ]) {
+        await page.locator(`input[name="legs.${name}"][value="${value}"]`).check();
+      }
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.getByRole("heading", { name: MORE_DETAIL })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "There is a problem" })).toHaveCount(0);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS.legs);
+      await expect(page.locator('input[name="legs.numbnessOrTingling"][value="yes"]')).toBeChecked();
+      await page.locator('input[name="legs.numbnessLegs"][value="both_legs"]').check();
+      await page.locator('input[name="legs.onsetDays.numbness.unknown"]').check();
+      await page.locator('input[name="legs.worsening"][value="unknown"]').check();
+      await continueTo(page, HEADINGS["nerve-check"]);
+    },
+  );
 
-  test("a patient under 16 is told on the next page, and asked for a parent's number", async ({ page }) => {
+  test("a patient under 16 is told on the next page, and asked for a parent's number", ANY_SCREEN, async ({ page }) => {
     const a = vignetteIntake("P29", new Date()); // a boy of 14
     await page.goto("/intake/about-you");
     await fillAboutYou(page, a.contact as Parameters<typeof fillAboutYou>[1]);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { ANY_SCREEN } from "./screens";
 
 test.describe("landing page", () => {
   test("shows the clinic, what the portal does and a way to start", async ({ page }) => {
@@ -26,7 +27,7 @@ test.describe("landing page", () => {
     await expect(note).toContainText("call 911");
   });
 
-  test("sends security headers, with a fresh script nonce each time", async ({ page, request }) => {
+  test("sends security headers, with a fresh script nonce each time", ANY_SCREEN, async ({ page, request }) => {
     const first = await request.get("/");
     const second = await request.get("/");
     const csp = first.headers()["content-security-policy"] ?? "";
@@ -56,7 +57,7 @@ test.describe("landing page", () => {
 });
 
 test.describe("health and errors", () => {
-  test("GET /api/health reports the database and the version", async ({ request }) => {
+  test("GET /api/health reports the database and the version", ANY_SCREEN, async ({ request }) => {
     const res = await request.get("/api/health");
     expect(res.status()).toBe(200);
     expect(res.headers()["cache-control"]).toContain("no-store");

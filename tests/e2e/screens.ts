@@ -1,0 +1,7 @@
+/**
+ * Tags a test whose behaviour does not depend on the screen (an API, a server check, stored drafts,
+ * access rules, which question follows which answer): it runs on the desktop project only, while
+ * everything a patient sees and touches also runs on a phone (playwright.config.ts). This keeps the
+ * two end-to-end runs of CI inside its time without dropping any layout a patient uses.
+ */
+export const ANY_SCREEN = { tag: "@any-screen" } as const;
