@@ -8,7 +8,7 @@ import { listOffersForEntries, readWaitlistMeasures } from "@/db/queries/waitlis
 import { formatDateTime, formatDay, formatTime } from "@/lib/booking/format";
 import { bookingSettings, offeredSlots, pickType } from "@/lib/booking/schedule";
 import { eligibilityFor } from "@/lib/booking/eligibility";
-import { localDate } from "@/lib/scheduling/zoned";
+import { localDate, localTime } from "@/lib/scheduling/zoned";
 import { holdAndOffer } from "@/lib/waitlist/offers";
 import { CONTROL_CHARACTER, freeText } from "@/lib/forms";
 import { parseLocalDate } from "@/lib/scheduling/zoned";
@@ -155,7 +155,10 @@ export async function offerableTimes(db: Db, entryId: string, now: Date) {
     { now, from: localDate(now, zone), days: Math.min(horizon, withinDays ?? 21), type, withinDays, mode: "patient" },
     settings,
   );
-  const times = offer.slots.filter((s) => fitsEntry(s, found.entry, zone, now)).slice(0, 30);
+  // On the hour and half hour only, so 30 choices reach across several days rather than one morning.
+  const times = offer.slots
+    .filter((s) => fitsEntry(s, found.entry, zone, now) && /:(00|30)$/.test(localTime(s.start, zone)))
+    .slice(0, 30);
   return { row, entry: found.entry, type, why: null, times, settings };
 }
 

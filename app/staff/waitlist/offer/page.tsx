@@ -45,9 +45,9 @@ export default async function OfferTimePage({ searchParams }: Props) {
       <h1>Offer a time to {name}</h1>
       <p className={styles.muted}>
         {LEVEL_NAMES[found.row.level as keyof typeof LEVEL_NAMES] ?? found.row.level}.{" "}
-        {availability.success ? `Can come: ${availabilityInWords(availability.data).join("; ")}.` : ""} They get an
-        email with a private link, and the time is held for them until they answer or the hold ends. Times are in the
-        clinic&apos;s zone.
+        {availability.success ? `When they can come: ${availabilityInWords(availability.data).join("; ")}.` : ""} They
+        get an email with a private link, and the time is held for them until they answer or the hold ends. Times are in
+        the clinic&apos;s zone.
       </p>
       {found.why ? (
         <p className={styles.warning}>{found.why}</p>

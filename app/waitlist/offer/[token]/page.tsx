@@ -83,9 +83,11 @@ export default async function OfferPage({ params }: Props) {
           </p>
           <form action={acceptOfferAction}>
             <input type="hidden" name="token" value={token} />
-            <button type="submit" className={styles.primary}>
-              Take this time
-            </button>
+            <div className={styles.actions}>
+              <button type="submit" className={styles.primary}>
+                Take this time
+              </button>
+            </div>
           </form>
           <h2>Not for you?</h2>
           <form action={declineOfferAction}>
@@ -97,9 +99,11 @@ export default async function OfferPage({ params }: Props) {
               </label>
             </div>
             <p className={styles.hint}>Otherwise you stay on the list, and we email you when another time comes up.</p>
-            <button type="submit" className={styles.secondary}>
-              Let this time go
-            </button>
+            <div className={styles.actions}>
+              <button type="submit" className={styles.secondary}>
+                Let this time go
+              </button>
+            </div>
           </form>
         </>
       ) : null}
