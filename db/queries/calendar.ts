@@ -108,7 +108,8 @@ const scheduledIn = ({ from, to, clinicianIds }: CalendarRange) =>
     inArray(appointments.clinicianId, [...clinicianIds]),
     gte(appointments.startsAt, from),
     lt(appointments.startsAt, to),
-    inArray(appointments.status, [...SCHEDULED]),
+    // A time held for a waitlist offer is taken too (nobody else can book it until it is answered).
+    inArray(appointments.status, [...SCHEDULED, "held"]),
   );
 
 const timeOffIn = (db: Db, { from, to }: { from: Date; to: Date }) =>

@@ -90,6 +90,7 @@ const STATUS_WORDS: Record<string, string> = {
   arrived: "arrived",
   no_show: "did not come",
   completed: "completed",
+  held: "held for a waitlist offer",
 };
 
 /** Lays out the calendar for the days and clinicians asked for. */

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, beforeEach, expect, it } from "vitest";
 import { cancelBookedAppointment, insertAppointments } from "@/db/queries/appointments";
 import { listAudit } from "@/db/queries/audit";
+import { readCalendar } from "@/db/queries/calendar";
 import { upsertStaff } from "@/db/queries/staff";
 import { readWaitlistMeasures } from "@/db/queries/waitlist-offers";
 import { appointments, clinic, freedTimes, outbox, waitlistEntries, waitlistOffers } from "@/db/schema";
@@ -143,6 +144,13 @@ describeEachDb("waitlist offers", (ctx) => {
       now: NOW,
     });
     expect(attempt.status).toBe("slot_taken");
+    // The staff calendar shows the held time as taken, not free.
+    const calendar = await readCalendar(db, {
+      from: FRIDAY_2PM,
+      to: new Date(FRIDAY_2PM.getTime() + HOUR),
+      clinicianIds: [RAMAN],
+    });
+    expect(calendar.appointments).toMatchObject([{ id: offer!.appointmentId, status: "held" }]);
     expect(await listAudit(db, { action: "waitlist_offered", subjectId: soon.intakeId })).toHaveLength(1);
   });
 

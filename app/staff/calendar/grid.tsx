@@ -20,7 +20,12 @@ export type GridColumn = {
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
 const at = (row: number, span: number) => cx(styles[`r${row}`], styles[`s${span}`]);
 
-const STATUS: Record<string, string> = { arrived: "✓ Arrived", no_show: "✗ Did not come", completed: "Completed" };
+const STATUS: Record<string, string> = {
+  arrived: "✓ Arrived",
+  no_show: "✗ Did not come",
+  completed: "Completed",
+  held: "Held for a waitlist offer",
+};
 
 function BlockBody({ block }: { block: CalendarBlock }) {
   if (block.kind === "appointment")

@@ -46,6 +46,7 @@ const STATUS: Record<string, string> = {
   arrived: "Arrived",
   no_show: "Did not attend",
   completed: "Completed",
+  held: "Held for a waitlist offer: it becomes an appointment if the patient takes it, else it is freed",
 };
 
 const moveSchema = z.object({
