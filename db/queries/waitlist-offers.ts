@@ -51,9 +51,19 @@ export async function claimFreedTimes(
 /** Records what the worker did with a freed time. */
 export async function finishFreedTime(
   db: Db,
-  { id, outcome, now }: { id: string; outcome: "offered" | "no_one" | "past"; now: Date },
+  {
+    id,
+    outcome,
+    now,
+    claimedUntil,
+  }: { id: string; outcome: "offered" | "no_one" | "past"; now: Date; claimedUntil: Date },
 ): Promise<void> {
-  await db.update(freedTimes).set({ handledAt: now, outcome, claimedUntil: null }).where(eq(freedTimes.id, id));
+  // Only while still under this worker's claim: a freed time handed back meanwhile (an offer from it
+  // declined or lapsed while this worker offered the rest of it) stays to be offered again.
+  await db
+    .update(freedTimes)
+    .set({ handledAt: now, outcome, claimedUntil: null })
+    .where(and(eq(freedTimes.id, id), eq(freedTimes.claimedUntil, claimedUntil)));
 }
 
 /** Hands a freed time back to the worker (its offer was declined or lapsed): offered to the next patient. */
@@ -77,6 +87,31 @@ export async function listOffersOfFreedTime(db: Db, freedTimeId: string) {
     .where(eq(waitlistOffers.freedTimeId, freedTimeId));
 }
 
+/** The intake whose appointment's cancellation or move freed this time (its patient is not offered it back); or null. */
+export async function getSourceIntakeId(db: Db, appointmentId: string | null): Promise<string | null> {
+  if (!appointmentId) return null;
+  const rows = await db
+    .select({ intakeId: appointments.intakeId })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId))
+    .limit(1);
+  return rows[0]?.intakeId ?? null;
+}
+
+/** The open offers of a waiting entry (a removal withdraws them), locked. */
+export async function listOpenOffersOfEntry(db: Db, entryId: string) {
+  return db
+    .select({
+      id: waitlistOffers.id,
+      entryId: waitlistOffers.entryId,
+      appointmentId: waitlistOffers.appointmentId,
+      freedTimeId: waitlistOffers.freedTimeId,
+    })
+    .from(waitlistOffers)
+    .where(and(eq(waitlistOffers.entryId, entryId), eq(waitlistOffers.status, "open")))
+    .for("update");
+}
+
 /** The waiting entries that have an open offer now (one at a time each). */
 export async function listEntriesWithOpenOffer(db: Db): Promise<Set<string>> {
   const rows = await db
@@ -86,7 +121,7 @@ export async function listEntriesWithOpenOffer(db: Db): Promise<Set<string>> {
   return new Set(rows.map((r) => r.entryId));
 }
 
-/** The contact of a waiting entry's patient, for the offer email; null when erased or gone. */
+/** The contact of a waiting entry's patient, for the offer email (rows share-locked); null when erased or gone. */
 export async function getEntryContact(db: Db, entryId: string) {
   const rows = await db
     .select({
@@ -99,7 +134,10 @@ export async function getEntryContact(db: Db, entryId: string) {
     .from(waitlistEntries)
     .innerJoin(intakes, eq(intakes.id, waitlistEntries.intakeId))
     .where(eq(waitlistEntries.id, entryId))
-    .limit(1);
+    .limit(1)
+    // Shared locks until the offer commits: an erasure or a removal (which lock these rows) either
+    // finishes first, and is read here, or waits for the offer, and then withdraws it.
+    .for("share", { of: [waitlistEntries, intakes] });
   const row = rows[0];
   return row && !row.erasedAt ? row : null;
 }
@@ -248,7 +286,8 @@ export async function findBookedToMove(db: Db, { intakeId, now }: { intakeId: st
       and(
         eq(appointments.intakeId, intakeId),
         eq(appointments.status, "booked"),
-        gt(appointments.startsAt, sql`${now.toISOString()}::timestamptz`),
+        // Also one that has begun but ends after now (not marked yet): the caller refuses to replace it.
+        gt(appointments.endsAt, sql`${now.toISOString()}::timestamptz`),
       ),
     )
     .orderBy(asc(appointments.startsAt))

@@ -133,6 +133,11 @@ export async function listWaitingEntries(db: Db, now: Date, onlyId?: string) {
       joinedAt: waitlistEntries.joinedAt,
       availability: waitlistEntries.availability,
       notBefore: waitlistEntries.notBefore,
+      // Whether the patient's visit from this intake has begun or happened (booked and started, or
+      // marked): times are then no longer offered (the entry stays for staff to take off).
+      visited: sql<boolean>`exists (select 1 from ${appointments} v where v.intake_id = ${waitlistEntries.intakeId}
+        and (v.status in ('arrived', 'completed', 'no_show')
+          or (v.status = 'booked' and v.starts_at <= ${now.toISOString()}::timestamptz)))`,
       earlierThan: sql<Date | null>`(select min(a.starts_at) from ${appointments} a
         where a.intake_id = ${waitlistEntries.intakeId} and a.status = 'booked'
         and a.starts_at > ${now.toISOString()}::timestamptz)`.mapWith(appointments.startsAt),

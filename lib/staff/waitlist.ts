@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { getWaitingEntry, listWaitingEntries, removeWaitingEntry } from "@/db/queries/waitlist";
-import { listOffersForEntries, readWaitlistMeasures } from "@/db/queries/waitlist-offers";
+import { listOffersForEntries, listOpenOffersOfEntry, readWaitlistMeasures } from "@/db/queries/waitlist-offers";
 import { formatDateTime, formatDay, formatTime } from "@/lib/booking/format";
 import { bookingSettings, offeredSlots, pickType } from "@/lib/booking/schedule";
 import { eligibilityFor } from "@/lib/booking/eligibility";
 import { localDate, localTime } from "@/lib/scheduling/zoned";
-import { holdAndOffer } from "@/lib/waitlist/offers";
+import { holdAndOffer, letGo } from "@/lib/waitlist/offers";
 import { CONTROL_CHARACTER, freeText } from "@/lib/forms";
 import { parseLocalDate } from "@/lib/scheduling/zoned";
 import { entryFrom, fitsEntry, rankEntries, whyRanked, type WaitlistEntry, type WaitlistLevel } from "@/lib/waitlist";
@@ -99,6 +99,8 @@ export async function removeFromWaitlist(
   now: Date,
 ): Promise<{ intakeId: string } | null> {
   return db.transaction(async (tx) => {
+    // An offer open to them is withdrawn first: its held time goes to the next patient.
+    for (const offer of await listOpenOffersOfEntry(tx, id)) await letGo(tx, offer, "withdrawn", now);
     const removed = await removeWaitingEntry(tx, { id, reason, staffId: staff.id, now });
     if (!removed) return null;
     await recordAudit(tx, {
@@ -169,7 +171,7 @@ export const offerTimeSchema = z.object({
     .regex(/^[0-9a-f-]{36}@\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, "Choose a time to offer"),
 });
 
-export type OfferTimeResult = "offered" | "slot_taken" | "entry_busy" | "gone" | "not_offerable";
+export type OfferTimeResult = "offered" | "slot_taken" | "entry_busy" | "gone" | "not_offerable" | "too_soon";
 
 /**
  * Staff offer a chosen free time to a chosen waiting patient, outside the worker's order: the same
@@ -195,6 +197,7 @@ export async function offerTimeToPatient(
     freedTimeId: null,
     now,
     holdMinutes: found.settings.clinic?.waitlistHoldMinutes ?? 30,
+    minNoticeMinutes: found.settings.clinic?.minNoticeMinutes ?? 0,
     offeredBy: staff,
   });
 }

@@ -62,6 +62,11 @@ export async function acceptOffer(db: Db, token: string, now: Date): Promise<Acc
       await letGo(tx, offer, "lapsed", now);
       return { status: "lapsed", offer };
     }
+    // Taken off the list since (by staff, or erased): the offer is withdrawn, the time goes on.
+    if (offer.entryStatus !== "waiting") {
+      await letGo(tx, offer, "withdrawn", now);
+      return { status: "withdrawn", offer };
+    }
     const intake = await governingIntake(tx, offer.intakeId);
     if (!intake || !eligibilityFor(intake).canSelfBook) {
       await letGo(tx, offer, "withdrawn", now);
@@ -69,7 +74,13 @@ export async function acceptOffer(db: Db, token: string, now: Date): Promise<Acc
     }
     if (!offer.appointmentId) return { status: "not_found" };
     const previous = await findBookedToMove(tx, { intakeId: offer.intakeId, now });
-    if (previous && !(await markAppointmentRescheduled(tx, previous.id))) return { status: "not_found" };
+    // A visit that has begun (booked but not marked yet) cannot be replaced by an earlier time.
+    if (previous && previous.startsAt.getTime() <= now.getTime()) {
+      await letGo(tx, offer, "withdrawn", now);
+      return { status: "withdrawn", offer };
+    }
+    if (previous && !(await markAppointmentRescheduled(tx, previous.id)))
+      throw new Error("the appointment to move changed while the offer was being taken");
     const manageToken = previous ? await recoverManageToken(tx, previous) : newManageToken().token;
     const booked = await bookHeldAppointment(tx, {
       id: offer.appointmentId,
@@ -79,7 +90,9 @@ export async function acceptOffer(db: Db, token: string, now: Date): Promise<Acc
       rescheduledFromId: previous?.id ?? null,
       intakeId: offer.intakeId,
     });
-    if (!booked) return { status: "not_found" };
+    // The offer row is locked and open, so its held row is too: anything else is a broken invariant,
+    // and throwing rolls the whole answer back (the old appointment is never given up for nothing).
+    if (!booked) throw new Error("the held time of an open offer was not found");
     await closeOffer(tx, { id: offer.id, status: "accepted", now });
     await markEntryBooked(tx, offer.entryId);
     await queueAppointmentBooked(tx, {

@@ -72,6 +72,8 @@ export type StoredEntry = {
   availability: unknown;
   notBefore: string | null;
   earlierThan: Date | null;
+  /** Whether their visit from this intake has begun or happened (no longer offered times). */
+  visited?: boolean;
 };
 
 /**
@@ -82,6 +84,7 @@ export type StoredEntry = {
 export function entryFrom(row: StoredEntry): { entry: WaitlistEntry } | { notOffered: string } {
   if (!eligibilityFor({ level: row.level, firedRules: [] }).canSelfBook)
     return { notOffered: "Re-graded: the clinic calls them; not offered times" };
+  if (row.visited) return { notOffered: "Their appointment has begun or happened: not offered times" };
   const availability = availabilitySchema.safeParse(row.availability);
   if (!availability.success) return { notOffered: "Their days and times cannot be read: not offered times" };
   const level = row.level as WaitlistLevel;

