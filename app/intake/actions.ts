@@ -42,6 +42,8 @@ const CONTRACT_KEYS = [
   "function",
 ];
 
+const isDistanceUnit = (v: unknown): v is "km" | "mi" => v === "km" || v === "mi";
+
 /** "Now" on the clinic's calendar: it decides the patient's age. */
 async function clinicClock() {
   const clinic = await getClinicCached(await getDb());
@@ -72,7 +74,12 @@ export async function saveStepAction(stepId: string, _prev: FormState, form: For
   const done = [...new Set([...draft.completedSteps, stepId])];
   // From "Change" on check your answers: back to the changed row, not the top of the page.
   const after = raw.returnTo === "check" ? checkAnswersHref(raw.returnRow) : `/intake/${nextStepId(stepId)}`;
-  const clock = await clinicClock();
+  // Distances are read in the unit the page asked in (posted with it), even if an admin switched
+  // the clinic's unit while the patient was on the page.
+  const clock = {
+    ...(await clinicClock()),
+    ...(isDistanceUnit(raw.distanceUnit) ? { distanceUnit: raw.distanceUnit } : {}),
+  };
 
   if (raw.intent === "skip" && step.optional) {
     await storeDraft({ answers: skipOptionalStep(stepId, draft.answers), completedSteps: done });

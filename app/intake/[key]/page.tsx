@@ -104,6 +104,7 @@ function StepPageForm({
       optional={optional}
       returnTo={returnTo}
       returnRow={returnRow}
+      distanceUnit={ctx.distanceUnit}
     />
   );
 }

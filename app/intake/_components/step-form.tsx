@@ -20,6 +20,8 @@ type Props = {
   returnTo?: string;
   /** With `returnTo`: the check-answers row to return to (the one whose "Change" opened this page). */
   returnRow?: string;
+  /** The unit running distances were asked in on this page, posted back so the answer is read in it. */
+  distanceUnit?: "km" | "mi";
 };
 
 /**
@@ -37,6 +39,7 @@ export function StepForm({
   optional,
   returnTo,
   returnRow,
+  distanceUnit,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle", values: initial });
   const [watched, setWatched] = useState<RawValues>(state.values);
@@ -63,6 +66,7 @@ export function StepForm({
       <ErrorSummary state={state} fields={fields} />
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       {returnTo && returnRow ? <input type="hidden" name="returnRow" value={returnRow} /> : null}
+      {distanceUnit ? <input type="hidden" name="distanceUnit" value={distanceUnit} /> : null}
       <input
         type="hidden"
         name={SHOWN_FIELD}
