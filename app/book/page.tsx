@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getWaitingEntryForIntake } from "@/db/queries/waitlist";
 import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
@@ -61,6 +62,7 @@ export default async function BookPage({ searchParams }: Props) {
     );
   }
 
+  const waiting = (await getWaitingEntryForIntake(db, access.intake.id)) !== null;
   const base = `/book?token=${encodeURIComponent(token!)}`;
   const viewHref = pickerViewHref(`${base}&week=${from}`);
   const weekHref = (offset: number) => {
@@ -97,8 +99,17 @@ export default async function BookPage({ searchParams }: Props) {
         submitLabel="Continue"
       />
       <p className={styles.waitlistLink}>
-        None of these times suit you?{" "}
-        <Link href={`/book/waitlist?token=${encodeURIComponent(token!)}`}>Join the waitlist</Link>
+        {waiting ? (
+          <>
+            You are on the waitlist: we email you if a time that suits you comes free.{" "}
+            <Link href={`/book/waitlist?token=${encodeURIComponent(token!)}`}>Change when you can come</Link>
+          </>
+        ) : (
+          <>
+            None of these times suit you?{" "}
+            <Link href={`/book/waitlist?token=${encodeURIComponent(token!)}`}>Join the waitlist</Link>
+          </>
+        )}
       </p>
     </div>
   );

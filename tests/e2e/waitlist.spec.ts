@@ -63,6 +63,13 @@ test("a patient joins the waitlist from the booking page and can change the choi
 
   await page.getByRole("link", { name: "Back to choosing a time" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a time for your initial assessment");
+  // Back on the booking page, it says they are waiting, and links to their choice.
+  await expect(
+    page.getByText("You are on the waitlist: we email you if a time that suits you comes free."),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Join the waitlist" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Change when you can come" }).click();
+  await expect(page.getByText(/You have been on the waitlist since/)).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {
