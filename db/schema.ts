@@ -65,6 +65,11 @@ export const clinic = pgTable(
       .default("km"),
     /** How long a freed time offered to a waiting patient is held for them before it goes to the next. */
     waitlistHoldMinutes: smallint("waitlist_hold_minutes").notNull().default(30),
+    /**
+     * Days before an appointment the patient gets the pre-visit safety check (0: none). It is sent
+     * at least an hour before the cancellation cut-off whatever this says (lib/notifications/queue.ts).
+     */
+    preVisitCheckDays: smallint("pre_visit_check_days").notNull().default(2),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -75,6 +80,7 @@ export const clinic = pgTable(
       sql`${t.emergencyAckMinutes} between 1 and 60 and ${t.urgentAckMinutes} between 1 and 1440`,
     ),
     check("clinic_waitlist_hold_minutes_range", sql`${t.waitlistHoldMinutes} between 5 and 1440`),
+    check("clinic_pre_visit_check_days_range", sql`${t.preVisitCheckDays} between 0 and 14`),
   ],
 );
 
@@ -907,3 +913,47 @@ export const waitlistOffers = pgTable(
 );
 
 export type WaitlistOfferRow = typeof waitlistOffers.$inferSelect;
+
+/**
+ * The pre-visit safety check (issue 19): made with each booked appointment (the email goes
+ * `pre_visit_check_days` before it, through the outbox), answered once through a private link: the
+ * red-flag questions again, pain now, and better / same / worse. A worse answer re-grades the
+ * intake (`regrade_intake_id`, a new intake linked to the first); "much better" may give the time
+ * back (`gave_back_at`, the appointment cancelled). A moved or cancelled appointment's check stays
+ * as history; the moved one gets a new check.
+ */
+export const preVisitChecks = pgTable(
+  "pre_visit_checks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    /** The appointment's intake when the check was made. */
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id),
+    /** SHA-256 of the check link's token (the token itself is only in the email, sealed in the outbox). */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true, precision: 3 }),
+    /** The recheck's answers (cauda, legs, pain) and `trend`: much_better, better, same or worse. */
+    answers: jsonb("answers"),
+    /** The new intake a worse answer graded (linked to the first by previous_intake_id). */
+    regradeIntakeId: uuid("regrade_intake_id").references(() => intakes.id),
+    /** When the patient, feeling much better, gave the time back (the appointment was cancelled). */
+    gaveBackAt: timestamp("gave_back_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    check("pre_visit_checks_answered", sql`(${t.answers} is null) = (${t.answeredAt} is null)`),
+    check("pre_visit_checks_gave_back", sql`${t.gaveBackAt} is null or ${t.answeredAt} is not null`),
+    uniqueIndex("pre_visit_checks_token_idx").on(t.tokenHash),
+    index("pre_visit_checks_appointment_idx").on(t.appointmentId),
+    index("pre_visit_checks_intake_idx").on(t.intakeId),
+    index("pre_visit_checks_regrade_idx")
+      .on(t.regradeIntakeId)
+      .where(sql`${t.regradeIntakeId} is not null`),
+  ],
+);
+
+export type PreVisitCheckRow = typeof preVisitChecks.$inferSelect;

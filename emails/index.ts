@@ -3,6 +3,7 @@ export { default as AppointmentReminderEmail, subject as appointmentReminderSubj
 export { default as BookingCancelledEmail, subject as bookingCancelledSubject } from "./booking-cancelled";
 export { default as BookingConfirmationEmail, subject as bookingConfirmationSubject } from "./booking-confirmation";
 export { default as BookingRescheduledEmail, subject as bookingRescheduledSubject } from "./booking-rescheduled";
+export { default as PreVisitCheckEmail, subject as preVisitCheckSubject } from "./pre-visit-check";
 export { default as LevelReviewedEmail, subject as levelReviewedSubject } from "./level-reviewed";
 export { default as SelfCareCheckinEmail, subject as selfCareCheckinSubject } from "./self-care-checkin";
 export { default as SelfCareReceivedEmail, subject as selfCareReceivedSubject } from "./self-care-received";

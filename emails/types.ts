@@ -126,3 +126,14 @@ export type WaitlistOfferProps = {
   /** When the appointment the patient holds is ("Thursday 10 December at 9:00 am"); null when none. */
   earlier: string | null;
 };
+
+/** Patient: the short check before a visit. The appointment and one private link; no question in the email. */
+export type PreVisitCheckProps = {
+  clinic: ClinicBrand;
+  firstName: string;
+  appointment: AppointmentDetails;
+  /** The private link to the check (and, from it, to give the time back). */
+  checkUrl: string;
+  /** Online changes close this many hours before the appointment. */
+  cutoffHours: number;
+};

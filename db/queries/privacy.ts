@@ -15,6 +15,7 @@ import {
   intakes,
   outbox,
   patients,
+  preVisitChecks,
   privacyNotices,
   staffUsers,
   waitlistEntries,
@@ -634,4 +635,36 @@ export async function listPatientWaitlistEntries(db: Db, intakeIds: readonly str
     .from(waitlistEntries)
     .where(inArray(waitlistEntries.intakeId, [...intakeIds]))
     .orderBy(asc(waitlistEntries.joinedAt), asc(waitlistEntries.id));
+}
+
+/**
+ * Replaces the answers of the patient's pre-visit checks with a marker (the rows stay, with their
+ * dates and outcome, for the appointments' history). Returns how many.
+ */
+export async function erasePreVisitAnswers(db: Db, intakeIds: readonly string[]): Promise<number> {
+  if (!intakeIds.length) return 0;
+  const rows = await db
+    .update(preVisitChecks)
+    .set({ answers: sql`'{"erased": true}'::jsonb` })
+    .where(and(inArray(preVisitChecks.intakeId, [...intakeIds]), isNotNull(preVisitChecks.answers)))
+    .returning({ id: preVisitChecks.id });
+  return rows.length;
+}
+
+/** The patient's pre-visit checks, oldest first (the export): when sent, answered, the answers and the outcome. */
+export async function listPatientPreVisitChecks(db: Db, intakeIds: readonly string[]) {
+  if (!intakeIds.length) return [];
+  return db
+    .select({
+      id: preVisitChecks.id,
+      appointmentId: preVisitChecks.appointmentId,
+      createdAt: preVisitChecks.createdAt,
+      answeredAt: preVisitChecks.answeredAt,
+      answers: preVisitChecks.answers,
+      regradeIntakeId: preVisitChecks.regradeIntakeId,
+      gaveBackAt: preVisitChecks.gaveBackAt,
+    })
+    .from(preVisitChecks)
+    .where(inArray(preVisitChecks.intakeId, [...intakeIds]))
+    .orderBy(asc(preVisitChecks.createdAt), asc(preVisitChecks.id));
 }

@@ -51,8 +51,32 @@ export async function regradeBeforeReschedule(
   { token, recheck, now }: { token: string; recheck: unknown; now: Date },
 ): Promise<RegradeResult> {
   const appointment = await findByManageToken(db, token, now);
-  const intake = appointment ? await getIntake(db, appointment.intakeId) : null;
-  if (!appointment || !intake) return { status: "not_found" };
+  if (!appointment) return { status: "not_found" };
+  return regradeAppointment(db, { appointment, recheck, now, via: "manage_link" });
+}
+
+/**
+ * Re-grades the intake of a booked appointment from the recheck's answers (the manage link's "has
+ * anything got worse?", or the pre-visit check): a new intake linked to the appointment's, graded,
+ * escalated and emailed as at intake (submitIntake). The appointment stays booked; when the new
+ * level is EMERGENCY or URGENT its reminder is withdrawn (audited, `via` the page that asked).
+ */
+export async function regradeAppointment(
+  db: Db,
+  {
+    appointment,
+    recheck,
+    now,
+    via,
+  }: {
+    appointment: { id: string; intakeId: string };
+    recheck: unknown;
+    now: Date;
+    via: "manage_link" | "pre_visit_check";
+  },
+): Promise<RegradeResult> {
+  const intake = await getIntake(db, appointment.intakeId);
+  if (!intake) return { status: "not_found" };
   const parsed = recheckSchema.safeParse(recheck);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
   if (intake.rulesetVersion !== RULESET_VERSION) return { status: "refill" };
@@ -78,7 +102,7 @@ export async function regradeBeforeReschedule(
           action: "appointment_reminder_withdrawn",
           subjectType: "appointment",
           subjectId: appointment.id,
-          after: { via: "manage_link", regradeIntakeId: result.response.id, level },
+          after: { via, regradeIntakeId: result.response.id, level },
         });
     });
   return {

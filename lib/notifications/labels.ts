@@ -8,6 +8,7 @@ const KIND_LABELS: Record<string, string> = {
   self_care_checkin: "Two-week check-in",
   level_reviewed: "Answers reviewed",
   waitlist_offer: "Waitlist offer",
+  pre_visit_check: "Pre-visit check",
   staff_escalation: "Staff alert",
   staff_digest: "Staff alert digest",
   webhook: "Webhook delivery",

@@ -2,6 +2,7 @@
 // the transaction of the change that causes the email, so a booking and its confirmation are
 // saved together or not at all. Payloads hold no clinical detail: no answers, no symptoms, and
 // the level only in staff alerts.
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { LEVELS } from "@/common/vocabulary";
 import type { Db } from "@/db/client";
@@ -15,6 +16,7 @@ import {
   latestAlertEmail,
   lockAlertRecipient,
 } from "@/db/queries/outbox";
+import { insertPreVisitCheck } from "@/db/queries/pre-visit";
 import { getClinician } from "@/db/queries/scheduling";
 import { listSubscribedWebhookEndpoints } from "@/db/queries/webhooks";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
@@ -74,6 +76,11 @@ export const EMAIL_PAYLOADS = {
     expiresAt: z.iso.datetime(),
     earlierThan: z.iso.datetime().nullable(),
   }),
+  /**
+   * "A short check before your visit": the appointment and the check link's token, sealed like a
+   * manage link. No question and no answer is in the email, only the link to them.
+   */
+  pre_visit_check: appointmentPayload.omit({ seriesId: true, sequence: true }).extend({ checkToken: z.string() }),
   staff_escalation: staffAlert,
   /** Alerts to one recipient that came within a minute of the previous alert email: one email lists them all. */
   staff_digest: z.object({ alerts: z.array(staffAlert).min(1) }),
@@ -83,7 +90,12 @@ export type EmailKind = keyof typeof EMAIL_PAYLOADS;
 export type EmailPayload<K extends EmailKind> = z.output<(typeof EMAIL_PAYLOADS)[K]>;
 
 /** The emails an appointment's change makes out of date when it is cancelled or moved. */
-const APPOINTMENT_KINDS: EmailKind[] = ["booking_confirmation", "booking_rescheduled", "appointment_reminder"];
+const APPOINTMENT_KINDS: EmailKind[] = [
+  "booking_confirmation",
+  "booking_rescheduled",
+  "appointment_reminder",
+  "pre_visit_check",
+];
 
 /**
  * The reminder goes the day before, and at least an hour before online changes close, so its
@@ -94,6 +106,55 @@ export async function reminderDueAt(db: Db, startsAt: Date): Promise<Date> {
   return new Date(startsAt.getTime() - Math.max(24, cutoffHours + 1) * 3600_000);
 }
 const REMINDER_MIN_LEAD_MS = 3600_000;
+
+/**
+ * When the pre-visit check goes: the clinic's days before the appointment, and never later than an
+ * hour before online changes close, so "give the time back" still works when it arrives. Null when
+ * the clinic has turned the check off (0 days).
+ */
+export async function preVisitCheckDueAt(db: Db, startsAt: Date): Promise<Date | null> {
+  const clinic = await getClinicCached(db);
+  const days = clinic?.preVisitCheckDays ?? 2;
+  if (days <= 0) return null;
+  const cutoffHours = clinic?.cancellationCutoffHours ?? 24;
+  return new Date(startsAt.getTime() - Math.max(days * 24, cutoffHours + 1) * 3600_000);
+}
+
+/** The check link's stored form: SHA-256, as manage links (lib/booking/book.ts hashManageToken, which imports this module). */
+export const hashCheckToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+/**
+ * Makes the appointment's pre-visit check (a row under a new link's hash) and queues its email for
+ * preVisitCheckDueAt. Booked after that time, the check goes at once: the answers the booking came
+ * from may be weeks old (a booking link lasts 30 days). None when online changes close within the
+ * hour (REMINDER_MIN_LEAD_MS, as the reminder): "give the time back" could not be used.
+ */
+async function queuePreVisitCheck(
+  db: Db,
+  {
+    appointment,
+    details,
+    email,
+    now,
+  }: { appointment: QueuedAppointment; details: Awaited<ReturnType<typeof describe>>; email: string; now: Date },
+): Promise<void> {
+  const checkAt = await preVisitCheckDueAt(db, appointment.startsAt);
+  if (!checkAt || isErasedAddress(email)) return;
+  const dueAt = checkAt.getTime() < now.getTime() ? now : checkAt;
+  const cutoffHours = (await getClinicCached(db))?.cancellationCutoffHours ?? 24;
+  const changesCloseAt = appointment.startsAt.getTime() - cutoffHours * 3600_000;
+  if (changesCloseAt - dueAt.getTime() < REMINDER_MIN_LEAD_MS) return;
+  const token = randomBytes(32).toString("base64url"); // 256 bits
+  if (!(await insertPreVisitCheck(db, { appointmentId: appointment.id, tokenHash: hashCheckToken(token) }))) return;
+  const { firstName, startsAt, endsAt, clinicianName, clinicianRole } = details;
+  await queue(
+    db,
+    "pre_visit_check",
+    email,
+    { firstName, startsAt, endsAt, clinicianName, clinicianRole, checkToken: sealSecret(env().AUTH_SECRET, token) },
+    { appointmentId: appointment.id, dueAt },
+  );
+}
 
 /** The SELF_CARE check-in ("how is your back?") goes this many days after the intake. */
 export const CHECK_IN_DAYS = 14;
@@ -184,8 +245,9 @@ export async function queueWaitlistOffer(
 }
 
 /**
- * A new or moved appointment: its confirmation (or "moved" email) now and its reminder a day
- * before. On a move, the old appointment's unsent emails are cancelled in the same transaction.
+ * A new or moved appointment: its confirmation (or "moved" email) now, its reminder a day before
+ * and its pre-visit check (queuePreVisitCheck). On a move, the old appointment's unsent emails
+ * (its check's among them) are cancelled in the same transaction.
  */
 export async function queueAppointmentBooked(
   db: Db,
@@ -204,10 +266,8 @@ export async function queueAppointmentBooked(
     previous?: { id: string; startsAt: Date };
   },
 ): Promise<void> {
-  const base = {
-    ...(await describe(db, appointment, patient.firstName)),
-    manageToken: sealSecret(env().AUTH_SECRET, manageToken),
-  };
+  const details = await describe(db, appointment, patient.firstName);
+  const base = { ...details, manageToken: sealSecret(env().AUTH_SECRET, manageToken) };
   if (previous) {
     await cancelAppointmentEmails(db, { appointmentId: previous.id, kinds: APPOINTMENT_KINDS });
     await queue(
@@ -224,6 +284,7 @@ export async function queueAppointmentBooked(
   if (remindAt.getTime() - now.getTime() >= REMINDER_MIN_LEAD_MS) {
     await queue(db, "appointment_reminder", patient.email, base, { appointmentId: appointment.id, dueAt: remindAt });
   }
+  await queuePreVisitCheck(db, { appointment, details, email: patient.email, now });
 }
 
 /** A cancelled appointment: its reminder and any unsent confirmation are cancelled, and the patient told. */

@@ -143,6 +143,20 @@ export async function renderEmail(
       };
       return finish(templates.WaitlistOfferEmail, props, templates.waitlistOfferSubject(props), []);
     }
+    case "pre_visit_check": {
+      const p = parsed.data as EmailPayload<"pre_visit_check">;
+      const token = openSecret(ctx.secret, p.checkToken);
+      if (!token)
+        throw new UnsendableEmail("pre_visit_check: the check link cannot be opened (was AUTH_SECRET changed?)");
+      const props = {
+        clinic,
+        firstName: p.firstName,
+        appointment: details(p, ctx),
+        checkUrl: link(`/appointments/check/${token}`),
+        cutoffHours: ctx.clinic.cancellationCutoffHours,
+      };
+      return finish(templates.PreVisitCheckEmail, props, templates.preVisitCheckSubject(props), []);
+    }
     case "staff_escalation": {
       const p = parsed.data as EmailPayload<"staff_escalation">;
       const submitted = new Date(p.submittedAt);

@@ -16,6 +16,7 @@ import {
   eraseIntakes,
   erasePatients,
   eraseWaitlistEntries,
+  erasePreVisitAnswers,
   listPatientAppointmentIds,
   listPatientDrafts,
   listPatientEmails,
@@ -104,6 +105,7 @@ export async function erasePatient(
     const appts = await eraseAppointments(tx, { intakeIds, now });
     const notes = await eraseCaseNotes(tx, intakeIds);
     await eraseWaitlistEntries(tx, { intakeIds, at: now });
+    await erasePreVisitAnswers(tx, intakeIds);
     const replays = await deleteIdempotencyRecords(tx, intakeIds);
     const erased = await eraseIntakes(tx, { intakeIds, contact, at: now });
     await erasePatients(tx, { intakeIds, contact, at: now });

@@ -14,6 +14,7 @@ import {
   listPatientIntakes,
   listPatientNotes,
   listPatientWaitlistEntries,
+  listPatientPreVisitChecks,
   patientIntakeIds,
 } from "@/db/queries/privacy";
 import { listStaffNames } from "@/db/queries/staff";
@@ -54,7 +55,7 @@ export async function exportPatient(
     const appointments = await listPatientAppointments(tx, intakeIds);
     const appointmentIds = appointments.map((a) => a.id);
     const emailAddresses = [...new Set(intakes.map((i) => i.email.toLowerCase()))];
-    const [notes, emails, drafts, clinic, staffNames, waitlist] = await Promise.all([
+    const [notes, emails, drafts, clinic, staffNames, waitlist, checks] = await Promise.all([
       listPatientNotes(tx, intakeIds),
       listPatientEmails(tx, { intakeIds, appointmentIds, emails: emailAddresses }),
       listPatientDrafts(
@@ -64,6 +65,7 @@ export async function exportPatient(
       getClinic(tx),
       listStaffNames(tx),
       listPatientWaitlistEntries(tx, intakeIds),
+      listPatientPreVisitChecks(tx, intakeIds),
     ]);
     await recordAudit(tx, {
       actor: { id: staff.id, email: staff.email },
@@ -191,6 +193,15 @@ export async function exportPatient(
         status: w.status,
         removedAt: iso(w.removedAt),
         removedReason: w.removedReason,
+      })),
+      preVisitChecks: checks.map((c) => ({
+        id: c.id,
+        appointmentId: c.appointmentId,
+        createdAt: iso(c.createdAt),
+        answeredAt: iso(c.answeredAt),
+        answers: c.answers,
+        regradeIntakeId: c.regradeIntakeId,
+        gaveTimeBackAt: iso(c.gaveBackAt),
       })),
       notes: notes.map((n) => ({
         id: n.id,

@@ -75,7 +75,7 @@ export const AUDIT_ACTIONS: readonly string[] = `
   webhook_created webhook_deactivated webhook_reactivated webhook_removed webhook_tested
   patient_viewed patients_searched patient_merged patient_merge_undone waitlist_joined waitlist_changed waitlist_viewed waitlist_removed
   waitlist_offered waitlist_offer_accepted waitlist_offer_declined waitlist_offer_lapsed waitlist_offer_withdrawn
-  waitlist_offer_times_viewed
+  waitlist_offer_times_viewed pre_visit_check_answered pre_visit_time_given_back
   patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
 `
   .trim()

@@ -6,6 +6,7 @@ import { REGION_LABELS, type Region } from "@/lib/intake-form/regions";
 import { getPath } from "@/lib/intake-form/parse";
 import { reviewSections } from "@/lib/intake-form/review";
 import type { DraftAnswers } from "@/lib/intake-form/model";
+import { storedAnswers, TREND_WORDS } from "@/lib/booking/pre-visit";
 import type { Level } from "@/lib/triage";
 import { explainGrade, plural } from "./format";
 
@@ -218,4 +219,63 @@ export function scoreWords(scores: unknown, answers: DraftAnswers): { outlook: s
         : `not scored: ${answered} of 10 parts answered (at least 8 are needed)`;
   }
   return { outlook, function: fn };
+}
+
+/** An answered pre-visit check as staff read it: when, pain, the trend, any red flag, and what followed. */
+export type CheckSummary = {
+  id: string;
+  answeredAt: Date;
+  appointmentStartsAt: Date;
+  /** The recheck's pain question (worst in the last 24 hours), 0–10; null when the answers cannot be read. */
+  pain: number | null;
+  /** "Much better", "A bit better", "About the same", "Worse". */
+  trend: string | null;
+  /** The red-flag questions answered yes or not sure (and weak legs, a pain getting worse or spreading). */
+  redFlags: string[];
+  /** The intake a worse answer graded, and its level (the level that acts). */
+  regrade: { intakeId: string; level: Level | null } | null;
+  gaveBack: boolean;
+};
+
+const CHECK_FLAG_WORDS: Record<string, string> = {
+  saddleNumbness: "numbness between the legs",
+  bladderChange: "bladder change",
+  bowelChange: "bowel change",
+  sexualFunctionChange: "change in sexual function",
+};
+
+/** One answered check in staff words (pure). */
+export function checkSummary(row: {
+  id: string;
+  answeredAt: Date | null;
+  appointmentStartsAt: Date;
+  answers: unknown;
+  regradeIntakeId: string | null;
+  regradeLevel: string | null;
+  gaveBackAt: Date | null;
+}): CheckSummary {
+  const answers = storedAnswers(row.answers);
+  const redFlags: string[] = [];
+  if (answers) {
+    for (const [item, words] of Object.entries(CHECK_FLAG_WORDS)) {
+      const value = answers.cauda[item as keyof typeof answers.cauda];
+      if (value === "yes") redFlags.push(words);
+      if (value === "unsure") redFlags.push(`${words} (not sure)`);
+    }
+    if (answers.legs.weakness !== "none")
+      redFlags.push(answers.legs.weakness === "both_legs" ? "weakness in both legs" : "weakness in one leg");
+    if (answers.legs.difficultyWalking) redFlags.push("difficulty walking");
+    if (answers.pain.pattern === "worsening") redFlags.push("pain getting worse");
+    if (answers.pain.pattern === "peripheralising") redFlags.push("pain spreading down the leg");
+  }
+  return {
+    id: row.id,
+    answeredAt: row.answeredAt ?? row.appointmentStartsAt,
+    appointmentStartsAt: row.appointmentStartsAt,
+    pain: answers?.pain.intensity ?? null,
+    trend: answers ? TREND_WORDS[answers.trend] : null,
+    redFlags,
+    regrade: row.regradeIntakeId ? { intakeId: row.regradeIntakeId, level: row.regradeLevel as Level | null } : null,
+    gaveBack: row.gaveBackAt !== null,
+  };
 }

@@ -1,6 +1,7 @@
 // One patient across visits, for staff: finding them (by name, email, phone or date of birth), their
 // history as one timeline, and merging two records of one person (and undoing it). Every search,
 // view, merge and undo is audited; the page and the staff API both call these.
+import { listAnsweredChecksForPatient } from "@/db/queries/pre-visit";
 import { listOffersForPatient } from "@/db/queries/waitlist-offers";
 import { z } from "zod";
 import type { StaffRole } from "@/common/vocabulary";
@@ -31,6 +32,7 @@ import {
 import { freeText, oneLineText, CONTROL_CHARACTER } from "@/lib/forms";
 import type { Level } from "@/lib/triage";
 import { recordStaffView, type Viewer } from "./audit";
+import { checkSummary } from "./brief";
 import { explainGrade, ruleSummary, type GradeExplanation } from "./format";
 
 /** Who may merge two patient records and undo a merge. */
@@ -204,7 +206,7 @@ export type TimelineIntake = {
 export type PatientTimeline = Awaited<ReturnType<typeof loadTimeline>>;
 
 async function loadTimeline(db: Db, patient: NonNullable<Awaited<ReturnType<typeof getPatient>>>) {
-  const [intakeRows, appointments, notes, emails, merges, duplicates, offers] = await Promise.all([
+  const [intakeRows, appointments, notes, emails, merges, duplicates, offers, checks] = await Promise.all([
     listPatientIntakes(db, patient.id),
     listPatientAppointments(db, patient.id),
     listPatientNotes(db, patient.id),
@@ -212,6 +214,8 @@ async function loadTimeline(db: Db, patient: NonNullable<Awaited<ReturnType<type
     listMergesInto(db, patient.id),
     patient.erasedAt ? Promise.resolve([]) : listLikelyDuplicates(db, patient),
     listOffersForPatient(db, patient.id),
+    // An erased patient's answers are gone; their checks' answers are not shown either.
+    patient.erasedAt ? Promise.resolve([]) : listAnsweredChecksForPatient(db, patient.id),
   ]);
   const previousOf = new Map(intakeRows.map((i) => [i.id, i.previousIntakeId]));
   const firstOf = (id: string) => {
@@ -261,6 +265,8 @@ async function loadTimeline(db: Db, patient: NonNullable<Awaited<ReturnType<type
     currentLevel: current?.effectiveLevel ?? null,
     /** Times offered from the waitlist, newest first, and how each stands. */
     waitlistOffers: offers,
+    /** Pre-visit checks the patient answered, newest first: pain, trend, red flags, and any re-grade or time given back. */
+    preVisitChecks: checks.map(checkSummary),
     currentIntakeId: current?.id ?? null,
     intakes,
     appointments,

@@ -105,6 +105,8 @@ export const policiesSchema = z.object({
   cancellationCutoffHours: whole("cancellation cut-off (hours)", 0, 336),
   /** How long a freed time offered from the waitlist is held; a form without the field leaves it unchanged. */
   waitlistHoldMinutes: whole("waitlist hold (minutes)", 5, 1440).optional(),
+  /** Days before an appointment the pre-visit check goes (0: none); a form without the field leaves it unchanged. */
+  preVisitCheckDays: whole("pre-visit check (days before)", 0, 14).optional(),
   urgentReservePerDay: whole("urgent slots kept per day", 0, 50),
   urgentReleaseTime: clock("release time"),
   emergencyAckMinutes: whole("EMERGENCY acknowledgement time (minutes)", 1, 60),
@@ -123,6 +125,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
         outOfHoursPhone: next.outOfHoursPhone ?? null,
         distanceUnit: next.distanceUnit ?? ("km" as const),
         waitlistHoldMinutes: next.waitlistHoldMinutes ?? 30,
+        preVisitCheckDays: next.preVisitCheckDays ?? 2,
       };
       await insertClinic(tx, values, now);
       await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: values });
@@ -135,6 +138,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
       outOfHoursPhone: next.outOfHoursPhone === undefined ? row.outOfHoursPhone : next.outOfHoursPhone,
       distanceUnit: next.distanceUnit ?? row.distanceUnit,
       waitlistHoldMinutes: next.waitlistHoldMinutes ?? row.waitlistHoldMinutes,
+      preVisitCheckDays: next.preVisitCheckDays ?? row.preVisitCheckDays,
     };
     const diff = changes(current, values);
     if (!diff) return;

@@ -112,7 +112,8 @@ describeEachDb("emails for appointments", (ctx) => {
     expect(decode(attachments[0]!.content)).toContain("SUMMARY:Appointment at Riverside Spine");
 
     // The day before, while online changes are still open (cut-off 24 h, so 25 h before), the reminder goes.
-    expect(await deliver(db, at("2026-12-02T13:59:00Z"))).toHaveLength(0);
+    // (Only the pre-visit check goes before it, two days before: Tuesday 10:00 New York.)
+    expect((await deliver(db, at("2026-12-02T13:59:00Z"))).map((e) => e.kind)).toEqual(["pre_visit_check"]);
     const [reminder] = mailTo(
       await deliver(db, at("2026-12-02T14:00:01Z")),
       "ana@example.test",

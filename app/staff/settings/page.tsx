@@ -166,6 +166,16 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultValue: v(clinic?.waitlistHoldMinutes),
           short: true,
         },
+        {
+          name: "preVisitCheckDays",
+          label: "Pre-visit check (days before)",
+          hint: "Patients get a short safety check by email this many days before their appointment, 0 (none) to 14; it always arrives at least an hour before the cancellation cut-off",
+          kind: "number",
+          min: 0,
+          max: 14,
+          defaultValue: v(clinic?.preVisitCheckDays),
+          short: true,
+        },
       ],
     },
     {

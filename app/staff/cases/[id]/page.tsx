@@ -6,7 +6,7 @@ import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { getDb } from "@/lib/db";
 import { ackState, callDue, CALL_REQUIRED_LEVELS } from "@/lib/escalation";
 import { kindLabel } from "@/lib/notifications/labels";
-import { buildBrief } from "@/lib/staff/brief";
+import { buildBrief, checkSummary } from "@/lib/staff/brief";
 import { CALL_OUTCOMES, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
 import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
@@ -29,6 +29,7 @@ import { CaseAnswers } from "./case-answers";
 import styles from "../../_components/staff.module.css";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { getErasureRecord } from "@/db/queries/privacy";
+import { listAnsweredChecksForIntake } from "@/db/queries/pre-visit";
 import { ERASE_ROLES } from "@/lib/privacy/erase";
 import { EXPORT_ROLES } from "@/lib/privacy/export";
 import { parseNoticeId } from "@/lib/privacy/notice";
@@ -76,6 +77,8 @@ export default async function CasePage({ params, searchParams }: Props) {
   const reviewPending = !!intake.reviewDueAt && !intake.reviewedAt;
   const closingNeedsOutcome = CALL_REQUIRED_LEVELS.has(level) && !intake.firstCallAt;
   const brief = buildBrief(intake, { erased });
+  // The patient's answers to pre-visit checks (none shown once their data is erased).
+  const checks = erased ? [] : (await listAnsweredChecksForIntake(db, intake.id)).map(checkSummary);
   const why = explainGrade(intake);
   // Acknowledge and Resolve belong to the case queue: only a case in it offers them.
   const inQueue = intake.escalated;
@@ -125,7 +128,11 @@ export default async function CasePage({ params, searchParams }: Props) {
           <Link href={`/staff/cases/${previous.id}`}>
             Re-grade of the intake of {formatDateTime(previous.createdAt, zone)}
           </Link>{" "}
-          (the patient said something got worse before moving an appointment).
+          (
+          {checks.some((c) => c.regrade?.intakeId === intake.id)
+            ? "the patient's pre-visit check said something got worse"
+            : "the patient said something got worse before moving an appointment"}
+          ).
         </p>
       ) : null}
       <p>
@@ -180,6 +187,33 @@ export default async function CasePage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      {checks.length ? (
+        <section className={styles.card} aria-labelledby="pre-visit-checks" data-testid="pre-visit-checks">
+          <h2 id="pre-visit-checks">Pre-visit checks</h2>
+          <ul>
+            {checks.map((c) => (
+              <li key={c.id}>
+                Answered {formatDateTime(c.answeredAt, zone)} (appointment {formatDateTime(c.appointmentStartsAt, zone)}
+                ): pain {c.pain ?? "?"}/10 (worst, last 24 h), {c.trend?.toLowerCase() ?? "trend not readable"};{" "}
+                {c.redFlags.length ? <strong>red flags: {c.redFlags.join(", ")}</strong> : "no red flag"}.
+                {c.regrade ? (
+                  c.regrade.intakeId === intake.id ? (
+                    <> Re-graded: {c.regrade.level ? LEVEL_NAMES[c.regrade.level] : "?"} (this case).</>
+                  ) : (
+                    <>
+                      {" "}
+                      <Link href={`/staff/cases/${c.regrade.intakeId}`}>
+                        Re-graded: {c.regrade.level ? LEVEL_NAMES[c.regrade.level] : "?"}
+                      </Link>
+                    </>
+                  )
+                ) : null}
+                {c.gaveBack ? <> Gave the time back.</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {brief ? <CaseBrief brief={brief} level={intake.level} effectiveLevel={level} /> : null}
 
       <div className={styles.grid}>

@@ -60,7 +60,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const { done, from } = await searchParams;
   const zone = (await getClinicInfo()).timeZone;
   const now = new Date();
-  const { patient, intakes, appointments, notes, emails, alerts, merges, duplicates, waitlistOffers } = view;
+  const { patient, intakes, appointments, notes, emails, alerts, merges, duplicates, waitlistOffers, preVisitChecks } =
+    view;
   const canMerge = MERGE_ROLES.includes(staff.role);
   const upcoming = appointments.filter((a) => a.startsAt >= now).reverse();
   const past = appointments.filter((a) => a.startsAt < now);
@@ -209,6 +210,31 @@ export default async function PatientPage({ params, searchParams }: Props) {
               after={fromVisit}
             />
           </section>
+
+          {preVisitChecks.length ? (
+            <section className={styles.card} aria-labelledby="pre-visit-checks">
+              <h2 id="pre-visit-checks">Pre-visit checks</h2>
+              <ul data-testid="patient-checks">
+                {preVisitChecks.map((c) => (
+                  <li key={c.id}>
+                    Answered {formatDateTime(c.answeredAt, zone)} (appointment{" "}
+                    {formatDateTime(c.appointmentStartsAt, zone)}): pain {c.pain ?? "?"}/10 (worst, last 24 h),{" "}
+                    {c.trend?.toLowerCase() ?? "trend not readable"};{" "}
+                    {c.redFlags.length ? <strong>red flags: {c.redFlags.join(", ")}</strong> : "no red flag"}.
+                    {c.regrade ? (
+                      <>
+                        {" "}
+                        <Link href={`/staff/cases/${c.regrade.intakeId}`}>
+                          Re-graded: {c.regrade.level ? LEVEL_NAMES[c.regrade.level] : "?"}
+                        </Link>
+                      </>
+                    ) : null}
+                    {c.gaveBack ? <> Gave the time back.</> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           {waitlistOffers.length ? (
             <section className={styles.card} aria-labelledby="offers">
