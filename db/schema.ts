@@ -70,6 +70,14 @@ export const clinic = pgTable(
      * at least an hour before the cancellation cut-off whatever this says (lib/notifications/queue.ts).
      */
     preVisitCheckDays: smallint("pre_visit_check_days").notNull().default(2),
+    /**
+     * Weeks after an intake the patient gets a recovery check-in (issue 20): pain, daily function,
+     * their chosen activities, better / same / worse, and the red-flag questions again. Empty: none.
+     */
+    checkinWeeks: smallint("checkin_weeks")
+      .array()
+      .notNull()
+      .default(sql`'{2,6,12}'::smallint[]`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -81,6 +89,10 @@ export const clinic = pgTable(
     ),
     check("clinic_waitlist_hold_minutes_range", sql`${t.waitlistHoldMinutes} between 5 and 1440`),
     check("clinic_pre_visit_check_days_range", sql`${t.preVisitCheckDays} between 0 and 14`),
+    check(
+      "clinic_checkin_weeks_range",
+      sql`cardinality(${t.checkinWeeks}) <= 6 and 1 <= all(${t.checkinWeeks}) and 52 >= all(${t.checkinWeeks})`,
+    ),
   ],
 );
 
@@ -134,6 +146,11 @@ export const patients = pgTable(
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => patients.id),
     /** Set when the patient's personal data was erased; the fields above then hold a pseudonym. */
     erasedAt: timestamp("erased_at", { withTimezone: true, precision: 3 }),
+    /**
+     * When the patient stopped recovery emails (check-ins and running-plan steps) with the link in
+     * them: none is queued or sent after it. Appointment emails still go.
+     */
+    recoveryEmailsStoppedAt: timestamp("recovery_emails_stopped_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
     check("patients_not_merged_into_self", sql`${t.mergedIntoId} <> ${t.id}`),
@@ -264,6 +281,11 @@ export const intakes = pgTable(
     reviewDueAt: timestamp("review_due_at", { withTimezone: true, precision: 3 }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true, precision: 3 }),
     reviewedBy: uuid("reviewed_by"),
+    /**
+     * Why the case is on the review list when it is not its level or a flag: "not_improving" (the
+     * outcome rules, lib/outcomes) or "run_plan_stopped" (the return-to-run plan's pain rules).
+     */
+    reviewReason: text("review_reason"),
     /** Set when the overdue-review alert has been queued, so it goes once. */
     reviewOverdueAlertedAt: timestamp("review_overdue_alerted_at", { withTimezone: true, precision: 3 }),
     /** The first call logged on the case: URGENT cases show "call due" until there is one. */
@@ -957,3 +979,127 @@ export const preVisitChecks = pgTable(
 );
 
 export type PreVisitCheckRow = typeof preVisitChecks.$inferSelect;
+
+/**
+ * The private "My back" page's links (issue 20): a random token per link, stored hashed, valid 90
+ * days. Every patient email carries a new one; a patient who enters their email and date of birth
+ * is sent another. The page shows the patient's latest episode of care.
+ */
+export const myBackLinks = pgTable(
+  "my_back_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    /** SHA-256 of the token (the token is only in the email, sealed in the outbox). */
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [uniqueIndex("my_back_links_token_idx").on(t.tokenHash), index("my_back_links_patient_idx").on(t.patientId)],
+);
+
+/**
+ * One episode of care's recovery (issue 20), keyed by the intake that began it (a first intake, not
+ * a re-grade; the patient is that intake's): the activities the patient chose as hard, with how well they could do each then;
+ * discharge (no more check-ins); the outcome rules' "not improving" verdict; a clinician's clearance
+ * for the return-to-run plan. Made when first needed.
+ */
+export const recoveries = pgTable("recoveries", {
+  intakeId: uuid("intake_id")
+    .primaryKey()
+    .references(() => intakes.id),
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  /** [{ id, rating }]: up to three activities (lib/outcomes ACTIVITIES), rated 0–10 when chosen. */
+  activities: jsonb("activities"),
+  activitiesAt: timestamp("activities_at", { withTimezone: true, precision: 3 }),
+  dischargedAt: timestamp("discharged_at", { withTimezone: true, precision: 3 }),
+  dischargedBy: uuid("discharged_by"),
+  /** When the outcome rules first found the patient not improving, and which rules (version, fired). */
+  notImprovingAt: timestamp("not_improving_at", { withTimezone: true, precision: 3 }),
+  notImproving: jsonb("not_improving"),
+  /** A clinician cleared a patient the plan is not open to by their grade. */
+  runPlanClearedAt: timestamp("run_plan_cleared_at", { withTimezone: true, precision: 3 }),
+  runPlanClearedBy: uuid("run_plan_cleared_by"),
+});
+
+/**
+ * A recovery check-in (issue 20): made with the episode's first intake for each of the clinic's
+ * weeks, and emailed when due through the outbox (a link to My back, no answers in it); open on My
+ * back from then until answered or the next is due; answered once. A worse
+ * answer or a new red flag re-grades (`regrade_intake_id`, a new intake linked to the first).
+ */
+export const outcomeCheckins = pgTable(
+  "outcome_checkins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id),
+    week: smallint("week").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** When it opens (and its email goes): the week after the first intake. */
+    dueAt: timestamp("due_at", { withTimezone: true, precision: 3 }).notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true, precision: 3 }),
+    /** The answers (lib/outcomes checkinAnswersSchema) and their score against the first intake. */
+    answers: jsonb("answers"),
+    score: jsonb("score"),
+    regradeIntakeId: uuid("regrade_intake_id").references(() => intakes.id),
+  },
+  (t) => [
+    check("outcome_checkins_answered", sql`(${t.answers} is null) = (${t.answeredAt} is null)`),
+    uniqueIndex("outcome_checkins_week_idx").on(t.intakeId, t.week),
+    // The clinic's measures (response rate, improved at 6 weeks) over a period.
+    index("outcome_checkins_due_idx").on(t.dueAt),
+  ],
+);
+
+export type OutcomeCheckinRow = typeof outcomeCheckins.$inferSelect;
+
+export const RUN_PLAN_STATUSES = ["active", "completed", "stopped"] as const;
+
+/**
+ * A return-to-run plan (issue 20, lib/programme): one per episode, at a stage; each weekly check-in
+ * decides progress, repeat, step back or stop (stop puts the case on the review list).
+ */
+export const runPlans = pgTable(
+  "run_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id),
+    startedAt: timestamp("started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    stage: smallint("stage").notNull().default(1),
+    stageStartedAt: timestamp("stage_started_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    status: text("status", { enum: RUN_PLAN_STATUSES }).notNull().default("active"),
+    endedAt: timestamp("ended_at", { withTimezone: true, precision: 3 }),
+    /** The last weekly check-in: the next one opens a week after it. */
+    lastCheckinAt: timestamp("last_checkin_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    check("run_plans_status", sql`${t.status} in ('active', 'completed', 'stopped')`),
+    uniqueIndex("run_plans_intake_idx").on(t.intakeId),
+  ],
+);
+
+export type RunPlanRow = typeof runPlans.$inferSelect;
+
+/** A weekly check-in of a return-to-run plan: the answers and what lib/programme decided. */
+export const runPlanCheckins = pgTable(
+  "run_plan_checkins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => runPlans.id),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    stage: smallint("stage").notNull(),
+    answers: jsonb("answers").notNull(),
+    /** { action, stage, completed, reasons, version } */
+    decision: jsonb("decision").notNull(),
+  },
+  (t) => [index("run_plan_checkins_plan_idx").on(t.planId, t.createdAt)],
+);

@@ -4,6 +4,9 @@ export { default as BookingCancelledEmail, subject as bookingCancelledSubject } 
 export { default as BookingConfirmationEmail, subject as bookingConfirmationSubject } from "./booking-confirmation";
 export { default as BookingRescheduledEmail, subject as bookingRescheduledSubject } from "./booking-rescheduled";
 export { default as PreVisitCheckEmail, subject as preVisitCheckSubject } from "./pre-visit-check";
+export { default as MyBackLinkEmail, subject as myBackLinkSubject } from "./my-back-link";
+export { default as RecoveryCheckinEmail, subject as recoveryCheckinSubject } from "./recovery-checkin";
+export { default as RunPlanWeekEmail, subject as runPlanWeekSubject } from "./run-plan-week";
 export { default as LevelReviewedEmail, subject as levelReviewedSubject } from "./level-reviewed";
 export { default as SelfCareCheckinEmail, subject as selfCareCheckinSubject } from "./self-care-checkin";
 export { default as SelfCareReceivedEmail, subject as selfCareReceivedSubject } from "./self-care-received";

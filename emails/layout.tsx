@@ -82,6 +82,24 @@ export function EmailLayout({ clinic, preview, emergencyNote = true, children }:
           <Text style={styles.brand}>{clinic.name}</Text>
           {children}
           <Hr style={styles.hr} />
+          {clinic.myBackUrl && (
+            <Text style={styles.footer}>
+              Your appointments, advice and progress are on your private page:{" "}
+              <Link href={clinic.myBackUrl} style={styles.link}>
+                My back
+              </Link>
+              .
+            </Text>
+          )}
+          {clinic.stopUrl && (
+            <Text style={styles.footer}>
+              Do not want these check-in emails?{" "}
+              <Link href={clinic.stopUrl} style={styles.link}>
+                Stop them
+              </Link>
+              . Emails about your appointments still come.
+            </Text>
+          )}
           {emergencyNote && (
             <Text style={styles.footer}>
               If you think this is an emergency, go to the nearest emergency department.

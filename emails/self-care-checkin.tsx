@@ -16,14 +16,24 @@ import {
 import type { SelfCareCheckinProps, SelfCareReceivedProps } from "./types";
 
 /** The check-in's props: the warning signs are the same fixed list the advice email carries. */
-export type SelfCareCheckinEmailProps = SelfCareCheckinProps & Pick<SelfCareReceivedProps, "warningSigns">;
+export type SelfCareCheckinEmailProps = SelfCareCheckinProps &
+  Pick<SelfCareReceivedProps, "warningSigns"> & {
+    /** The two-week recovery check-in on My back (emails queued since it existed). */
+    checkinUrl?: string;
+  };
 
 /** Never the patient's name: a subject is what inbox lists and lock screens show. */
 export function subject(_props: SelfCareCheckinProps): string {
   return "How is your back?";
 }
 
-export default function SelfCareCheckin({ clinic, firstName, formUrl, warningSigns }: SelfCareCheckinEmailProps) {
+export default function SelfCareCheckin({
+  clinic,
+  firstName,
+  formUrl,
+  warningSigns,
+  checkinUrl,
+}: SelfCareCheckinEmailProps) {
   return (
     <EmailLayout
       clinic={clinic}
@@ -40,6 +50,15 @@ export default function SelfCareCheckin({ clinic, firstName, formUrl, warningSig
         <BulletList items={warningSigns.signs} />
         <Paragraph>{warningSigns.action}</Paragraph>
       </Callout>
+
+      {checkinUrl ? (
+        <>
+          <Paragraph>
+            A few short questions (about two minutes) tell us how you are doing and show you your progress.
+          </Paragraph>
+          <ActionButton href={checkinUrl}>Answer the check-in</ActionButton>
+        </>
+      ) : null}
 
       <Subheading>If it is better</Subheading>
       <Paragraph>You do not need to do anything. Keep moving and stay active.</Paragraph>

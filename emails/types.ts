@@ -3,7 +3,18 @@
 // no level names in patient emails, and no appointment type (a clinic may call one "Urgent review").
 
 /** The clinic's branding and contact details, from its settings. */
-export type ClinicBrand = { name: string; address: string; phone: string; email: string | null };
+export type ClinicBrand = {
+  name: string;
+  address: string;
+  phone: string;
+  email: string | null;
+  /**
+   * The patient's private "My back" page (patient emails only; the footer links to it), and where
+   * they stop recovery emails (check-ins and plan steps only).
+   */
+  myBackUrl?: string;
+  stopUrl?: string;
+};
 
 /** One appointment as a patient reads it. */
 export type AppointmentDetails = {
@@ -137,3 +148,12 @@ export type PreVisitCheckProps = {
   /** Online changes close this many hours before the appointment. */
   cutoffHours: number;
 };
+
+/** A new link to "My back", which the patient asked for. */
+export type MyBackLinkProps = { clinic: ClinicBrand; firstName: string; myBackUrl: string };
+
+/** A recovery check-in is open (the week after the form it is, and where to answer it). */
+export type RecoveryCheckinProps = { clinic: ClinicBrand; firstName: string; week: number; checkinUrl: string };
+
+/** The running plan's weekly check-in is open. */
+export type RunPlanWeekProps = { clinic: ClinicBrand; firstName: string; planUrl: string };

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { levelRank } from "@/common/vocabulary";
 import type { Db } from "../client";
-import { appointments, idempotencyKeys, intakes, type Intake, type NewIntake } from "../schema";
+import { appointments, idempotencyKeys, intakes, recoveries, type Intake, type NewIntake } from "../schema";
 import { preparedPerDb } from "./prepared";
 
 /** Stores a graded intake and returns its id (not the row: reading the answers back is wasted work). */
@@ -91,6 +91,14 @@ export async function getIntakeForBooking(db: Db, id: string) {
       firstName: intakes.firstName,
       /** Set when the patient's personal data was erased: the booking link then opens nothing. */
       erasedAt: intakes.erasedAt,
+      /**
+       * When the outcome rules found the patient not improving (their episode's recovery, issue 20):
+       * the clinic then offers an appointment, so the booking link opens again from that time.
+       */
+      reopenedAt:
+        sql<Date | null>`(select max(${recoveries.notImprovingAt}) from ${recoveries} where ${recoveries.intakeId} in (${intakes.id}, ${intakes.previousIntakeId}))`.mapWith(
+          (v: unknown) => (v == null ? null : new Date(v as string | Date)),
+        ),
     })
     .from(intakes)
     .where(eq(intakes.id, id))
@@ -98,7 +106,9 @@ export async function getIntakeForBooking(db: Db, id: string) {
   return rows[0] ?? null;
 }
 
-export type BookingIntake = NonNullable<Awaited<ReturnType<typeof getIntakeForBooking>>>;
+export type BookingIntake = Omit<NonNullable<Awaited<ReturnType<typeof getIntakeForBooking>>>, "reopenedAt"> & {
+  reopenedAt?: Date | null;
+};
 
 export type IdempotentRecord = { requestHash: string; intakeId: string; response: unknown };
 
@@ -244,6 +254,7 @@ export async function listEscalations(
         firstCallAt: intakes.firstCallAt,
         reviewDueAt: intakes.reviewDueAt,
         reviewedAt: intakes.reviewedAt,
+        reviewReason: intakes.reviewReason,
       })
       .from(intakes)
       .where(and(onList, keyset, byStatus, byLevel, bySearch, byClinician))

@@ -78,9 +78,16 @@ export function newManageToken(): { token: string; hash: string } {
 
 export const hashManageToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-/** Whether an intake's booking link is too old to use. */
-export function bookingExpired(intake: Pick<BookingIntake, "createdAt">, now: Date): boolean {
-  return now.getTime() - intake.createdAt.getTime() > BOOKING_TOKEN_DAYS * 24 * 3600_000;
+/**
+ * Whether an intake's booking link is too old to use: 30 days from the intake, or from when the
+ * patient was found not improving (the clinic then offers an appointment again).
+ */
+export function bookingExpired(
+  intake: Pick<BookingIntake, "createdAt"> & { reopenedAt?: Date | null },
+  now: Date,
+): boolean {
+  const from = Math.max(intake.createdAt.getTime(), intake.reopenedAt?.getTime() ?? 0);
+  return now.getTime() - from > BOOKING_TOKEN_DAYS * 24 * 3600_000;
 }
 
 /**

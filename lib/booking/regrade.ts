@@ -56,10 +56,38 @@ export async function regradeBeforeReschedule(
 }
 
 /**
- * Re-grades the intake of a booked appointment from the recheck's answers (the manage link's "has
- * anything got worse?", or the pre-visit check): a new intake linked to the appointment's, graded,
- * escalated and emailed as at intake (submitIntake). The appointment stays booked; when the new
- * level is EMERGENCY or URGENT its reminder is withdrawn (audited, `via` the page that asked).
+ * Re-grades an intake from the recheck's answers (the manage link's "has anything got worse?", the
+ * pre-visit check, a recovery check-in): a new intake linked to it, graded, escalated and emailed as
+ * at intake (submitIntake). The first intake is never changed.
+ */
+export async function regradeIntake(
+  db: Db,
+  { intakeId, recheck, now }: { intakeId: string; recheck: unknown; now: Date },
+): Promise<RegradeResult> {
+  const intake = await getIntake(db, intakeId);
+  if (!intake) return { status: "not_found" };
+  const parsed = recheckSchema.safeParse(recheck);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  if (intake.rulesetVersion !== RULESET_VERSION) return { status: "refill" };
+  const answers = applyRecheck(intake.answers as IntakeAnswers, parsed.data);
+  const timeZone = await getClinicZone(db);
+  const valid = makeIntakeAnswersSchema({ now, timeZone }).safeParse(answers);
+  if (!valid.success) return { status: "invalid", fieldErrors: fieldErrors(valid.error) };
+  const result = await submitIntake(db, { answers: valid.data, now, timeZone, previousIntakeId: intake.id });
+  if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
+  const level = result.response.level;
+  const firedRules = result.response.firedRules.map((r) => r.id);
+  return {
+    status: "graded",
+    intakeId: result.response.id,
+    level,
+    canBook: eligibilityFor({ level, firedRules }).canSelfBook,
+  };
+}
+
+/**
+ * Re-grades the intake of a booked appointment (regradeIntake). The appointment stays booked; when
+ * the new level is EMERGENCY or URGENT its reminder is withdrawn (audited, `via` the page that asked).
  */
 export async function regradeAppointment(
   db: Db,
@@ -75,19 +103,9 @@ export async function regradeAppointment(
     via: "manage_link" | "pre_visit_check";
   },
 ): Promise<RegradeResult> {
-  const intake = await getIntake(db, appointment.intakeId);
-  if (!intake) return { status: "not_found" };
-  const parsed = recheckSchema.safeParse(recheck);
-  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  if (intake.rulesetVersion !== RULESET_VERSION) return { status: "refill" };
-  const answers = applyRecheck(intake.answers as IntakeAnswers, parsed.data);
-  const timeZone = await getClinicZone(db);
-  const valid = makeIntakeAnswersSchema({ now, timeZone }).safeParse(answers);
-  if (!valid.success) return { status: "invalid", fieldErrors: fieldErrors(valid.error) };
-  const result = await submitIntake(db, { answers: valid.data, now, timeZone, previousIntakeId: intake.id });
-  if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
-  const level = result.response.level;
-  const firedRules = result.response.firedRules.map((r) => r.id);
+  const result = await regradeIntake(db, { intakeId: appointment.intakeId, recheck, now });
+  if (result.status !== "graded") return result;
+  const { level } = result;
   // Escalated: the appointment stays booked (staff see it on the new case and the clinic calls),
   // but its "see you tomorrow" reminder, with its link to move the time, would now mislead: withdrawn.
   if (level === "EMERGENCY" || level === "URGENT")
@@ -102,15 +120,10 @@ export async function regradeAppointment(
           action: "appointment_reminder_withdrawn",
           subjectType: "appointment",
           subjectId: appointment.id,
-          after: { via, regradeIntakeId: result.response.id, level },
+          after: { via, regradeIntakeId: result.intakeId, level },
         });
     });
-  return {
-    status: "graded",
-    intakeId: result.response.id,
-    level,
-    canBook: eligibilityFor({ level, firedRules }).canSelfBook,
-  };
+  return result;
 }
 
 /**

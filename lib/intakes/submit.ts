@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { claimIdempotencyKey, findIdempotencyKey, insertIntake } from "@/db/queries/intakes";
 import type { NewIntake } from "@/db/schema";
 import { queueIntakeEmails } from "@/lib/notifications/queue";
+import { startEpisode } from "@/lib/recovery/episode";
 import { CONTRACT_VERSION, gradeIntake, type IntakeAnswers, type Level } from "@/lib/triage";
 import { nextStepFor, type NextStep } from "./next-step";
 import { clinicDeadlines } from "@/lib/deadlines";
@@ -97,6 +98,9 @@ export async function submitIntake(
         isRunner: answers.running?.isRunner ?? false,
         patient: { email: answers.contact.email, firstName: answers.contact.firstName },
       });
+      // A first intake begins an episode of care: its recovery check-ins (a re-grade joins its episode).
+      if (!previousIntakeId)
+        await startEpisode(tx, { intake: { id: intake.id, createdAt: now }, level: grade.level, now });
       return { status: "created" as const, response };
     });
   } catch (error) {

@@ -17,6 +17,7 @@ import {
   lockAlertRecipient,
 } from "@/db/queries/outbox";
 import { insertPreVisitCheck } from "@/db/queries/pre-visit";
+import { patientIdOf } from "@/db/queries/recovery";
 import { getClinician } from "@/db/queries/scheduling";
 import { listSubscribedWebhookEndpoints } from "@/db/queries/webhooks";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
@@ -25,6 +26,7 @@ import { sealSecret, signToken } from "@/lib/tokens";
 import type { Level } from "@/lib/triage";
 import { ESCALATING_LEVELS } from "@/lib/escalation";
 import { isErasedAddress } from "@/lib/privacy/pseudonym";
+import { mintMyBackLink } from "@/lib/recovery/links";
 import { ALERT_REASONS, webhookEventFor, webhookPayloadSchema, type AlertReason } from "./webhooks";
 
 const appointmentPayload = z.object({
@@ -81,6 +83,12 @@ export const EMAIL_PAYLOADS = {
    * manage link. No question and no answer is in the email, only the link to them.
    */
   pre_visit_check: appointmentPayload.omit({ seriesId: true, sequence: true }).extend({ checkToken: z.string() }),
+  /** A new link to the patient's "My back" page, which they asked for (the link is the email's myBackToken). */
+  my_back_link: z.object({ firstName: z.string() }),
+  /** "How are you getting on?": a recovery check-in is open on My back (no question or answer in the email). */
+  recovery_checkin: z.object({ firstName: z.string(), week: z.number().int().min(1).max(52) }),
+  /** "This week's step": the return-to-run plan's weekly check-in is open on My back. */
+  run_plan_week: z.object({ firstName: z.string() }),
   staff_escalation: staffAlert,
   /** Alerts to one recipient that came within a minute of the previous alert email: one email lists them all. */
   staff_digest: z.object({ alerts: z.array(staffAlert).min(1) }),
@@ -159,26 +167,40 @@ async function queuePreVisitCheck(
 /** The SELF_CARE check-in ("how is your back?") goes this many days after the intake. */
 export const CHECK_IN_DAYS = 14;
 
+/** Emails to staff: every other kind goes to a patient and links to their "My back" page. */
+const STAFF_KINDS = new Set<EmailKind>(["staff_escalation", "staff_digest"]);
+
+/** Recovery emails (check-ins, plan steps): the ones a patient can stop with the link in them. */
+export const RECOVERY_KINDS = ["recovery_checkin", "run_plan_week"] as const satisfies readonly EmailKind[];
+
+/** A patient email's "My back" link, sealed like a manage link (see mintMyBackLink). */
+export const myBackPayload = z.object({ myBackToken: z.string().optional() });
+
 /**
  * Queues one email. `dueAt` is when it may go: a later time (a reminder), or the instant of the
- * change that causes it, on the clock that change used (by default the database's clock).
+ * change that causes it, on the clock that change used (by default the database's clock). A patient
+ * email gets a new "My back" link for the patient it is about (by its appointment, its case, or
+ * `patientId`), valid 90 days from when it goes.
  */
 async function queue<K extends EmailKind>(
   db: Db,
   kind: K,
   recipient: string,
   payload: z.input<(typeof EMAIL_PAYLOADS)[K]>,
-  extra: { dueAt?: Date; appointmentId?: string; intakeId?: string | null } = {},
+  { patientId, ...extra }: { dueAt?: Date; appointmentId?: string; intakeId?: string | null; patientId?: string } = {},
 ): Promise<string | null> {
   // An erased patient's record keeps only a pseudonymous address: nothing is ever queued to it,
   // whatever a stale page or a late change (a new level, a move) would send.
   if (isErasedAddress(recipient)) return null;
-  return enqueueEmail(db, {
-    kind,
-    recipient,
-    payload: EMAIL_PAYLOADS[kind].parse(payload) as Record<string, unknown>,
-    ...extra,
-  });
+  const parsed = EMAIL_PAYLOADS[kind].parse(payload) as Record<string, unknown>;
+  if (!STAFF_KINDS.has(kind)) {
+    const patient = patientId ?? (await patientIdOf(db, extra));
+    if (patient) {
+      const token = await mintMyBackLink(db, { patientId: patient, from: extra.dueAt ?? new Date() });
+      parsed.myBackToken = sealSecret(env().AUTH_SECRET, token);
+    }
+  }
+  return enqueueEmail(db, { kind, recipient, payload: parsed, ...extra });
 }
 
 export type QueuedAppointment = {
@@ -213,12 +235,15 @@ export async function queueWaitlistOffer(
   {
     offer,
     patient,
+    intakeId,
     token,
     earlierThan,
     now,
   }: {
     offer: { startsAt: Date; endsAt: Date; clinicianId: string; expiresAt: Date };
     patient: { email: string; firstName: string };
+    /** The waiting entry's intake (whose patient the email's "My back" link opens). */
+    intakeId: string;
     token: string;
     earlierThan: Date | null;
     now: Date;
@@ -240,7 +265,7 @@ export async function queueWaitlistOffer(
       expiresAt: offer.expiresAt.toISOString(),
       earlierThan: earlierThan?.toISOString() ?? null,
     },
-    { dueAt: now },
+    { dueAt: now, intakeId },
   );
 }
 
@@ -482,4 +507,56 @@ export async function cancelSelfCareCheckIn(
   { intakeId, email }: { intakeId?: string; email: string; now?: Date },
 ): Promise<number> {
   return cancelPatientEmails(db, { kind: "self_care_checkin", intakeId, email });
+}
+
+/** A new "My back" link the patient asked for (lib/recovery/request.ts). */
+export async function queueMyBackLink(
+  db: Db,
+  { patient, now }: { patient: { id: string; email: string; firstName: string }; now: Date },
+): Promise<void> {
+  await queue(
+    db,
+    "my_back_link",
+    patient.email,
+    { firstName: patient.firstName },
+    { dueAt: now, patientId: patient.id },
+  );
+}
+
+/** A recovery check-in's email, due when it opens; it names the episode's first intake (so discharge can cancel it). */
+export async function queueRecoveryCheckin(
+  db: Db,
+  {
+    intakeId,
+    week,
+    dueAt,
+    patient,
+  }: { intakeId: string; week: number; dueAt: Date; patient: { id: string; email: string; firstName: string } },
+): Promise<void> {
+  await queue(
+    db,
+    "recovery_checkin",
+    patient.email,
+    { firstName: patient.firstName, week },
+    { dueAt, intakeId, patientId: patient.id },
+  );
+}
+
+/** The running plan's weekly step, due when the next check-in opens (a pending one is replaced). */
+export async function queueRunPlanWeek(
+  db: Db,
+  {
+    intakeId,
+    dueAt,
+    patient,
+  }: { intakeId: string; dueAt: Date; patient: { id: string; email: string; firstName: string } },
+): Promise<void> {
+  await cancelCaseEmails(db, { kind: "run_plan_week", intakeId });
+  await queue(
+    db,
+    "run_plan_week",
+    patient.email,
+    { firstName: patient.firstName },
+    { dueAt, intakeId, patientId: patient.id },
+  );
 }

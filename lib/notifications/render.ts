@@ -10,7 +10,17 @@ import { selfCareAdvice, WARNING_SIGNS, WHAT_TO_BRING } from "@/lib/content";
 import { ackDeadlines } from "@/lib/escalation";
 import { openSecret, verifyToken } from "@/lib/tokens";
 import { appointmentIcs } from "./calendar";
-import { CHECK_IN_DAYS, EMAIL_PAYLOADS, RESULT_TOKEN_PURPOSE, type EmailKind, type EmailPayload } from "./queue";
+import {
+  CHECK_IN_DAYS,
+  EMAIL_PAYLOADS,
+  myBackPayload,
+  RECOVERY_KINDS,
+  RESULT_TOKEN_PURPOSE,
+  type EmailKind,
+  type EmailPayload,
+} from "./queue";
+
+const STAFF_KIND = new Set<string>(["staff_escalation", "staff_digest"]);
 
 /** The fixed nerve-compression warning signs: general advice, the same for every patient. */
 const WARNING_SIGNS_EMAIL = {
@@ -51,13 +61,24 @@ export async function renderEmail(
   const schema = EMAIL_PAYLOADS[kind];
   const parsed = schema.safeParse(row.payload);
   if (!parsed.success) throw new UnsendableEmail(`${row.kind}: payload does not match its template`);
+  const link = (path: string) => new URL(path, ctx.appUrl).toString();
+  // The patient's "My back" page, in the footer of every patient email queued since it existed.
+  const sealedMyBack = myBackPayload.safeParse(row.payload).data?.myBackToken;
+  const myBackToken = sealedMyBack ? openSecret(ctx.secret, sealedMyBack) : null;
+  const myBackPath = myBackToken ? `/my/${myBackToken}` : null;
+  const recovery = (RECOVERY_KINDS as readonly string[]).includes(kind);
   const clinic: ClinicBrand = {
     name: ctx.clinic.name,
     address: ctx.clinic.address,
     phone: ctx.clinic.phone,
     email: ctx.clinic.email,
+    ...(myBackPath && !STAFF_KIND.has(kind) ? { myBackUrl: link(myBackPath) } : {}),
+    ...(myBackPath && recovery ? { stopUrl: link(`${myBackPath}/emails`) } : {}),
   };
-  const link = (path: string) => new URL(path, ctx.appUrl).toString();
+  const needMyBack = () => {
+    if (!myBackPath) throw new UnsendableEmail(`${kind}: the My back link cannot be opened (was AUTH_SECRET changed?)`);
+    return myBackPath;
+  };
   const formUrl = link("/intake");
 
   switch (kind) {
@@ -110,7 +131,13 @@ export async function renderEmail(
     case "self_care_checkin": {
       const p = parsed.data as EmailPayload<"self_care_checkin">;
       // Two weeks on, things may have changed: the check-in repeats the fixed warning signs.
-      const props = { clinic, firstName: p.firstName, formUrl, warningSigns: WARNING_SIGNS_EMAIL };
+      const props = {
+        clinic,
+        firstName: p.firstName,
+        formUrl,
+        warningSigns: WARNING_SIGNS_EMAIL,
+        ...(myBackPath ? { checkinUrl: link(`${myBackPath}/check-in`) } : {}),
+      };
       return finish(templates.SelfCareCheckinEmail, props, templates.selfCareCheckinSubject(props), []);
     }
     case "level_reviewed": {
@@ -156,6 +183,25 @@ export async function renderEmail(
         cutoffHours: ctx.clinic.cancellationCutoffHours,
       };
       return finish(templates.PreVisitCheckEmail, props, templates.preVisitCheckSubject(props), []);
+    }
+    case "my_back_link": {
+      const p = parsed.data as EmailPayload<"my_back_link">;
+      const props = {
+        clinic: { ...clinic, myBackUrl: undefined },
+        firstName: p.firstName,
+        myBackUrl: link(needMyBack()),
+      };
+      return finish(templates.MyBackLinkEmail, props, templates.myBackLinkSubject(props), []);
+    }
+    case "recovery_checkin": {
+      const p = parsed.data as EmailPayload<"recovery_checkin">;
+      const props = { clinic, firstName: p.firstName, week: p.week, checkinUrl: link(`${needMyBack()}/check-in`) };
+      return finish(templates.RecoveryCheckinEmail, props, templates.recoveryCheckinSubject(props), []);
+    }
+    case "run_plan_week": {
+      const p = parsed.data as EmailPayload<"run_plan_week">;
+      const props = { clinic, firstName: p.firstName, planUrl: link(`${needMyBack()}/plan`) };
+      return finish(templates.RunPlanWeekEmail, props, templates.runPlanWeekSubject(props), []);
     }
     case "staff_escalation": {
       const p = parsed.data as EmailPayload<"staff_escalation">;

@@ -83,3 +83,9 @@ export function duration(ms: number): string {
   if (hours < 48) return `${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
   return plural(Math.floor(hours / 24), "day");
 }
+
+/** Why a case is on the review list when its level or a flag is not the reason (issue 20). */
+export const REVIEW_REASON_NAMES: Record<string, string> = {
+  not_improving: "Not improving at a check-in",
+  run_plan_stopped: "Running plan stopped by its pain rules",
+};

@@ -313,6 +313,7 @@ export async function holdAndOffer(
       await queueWaitlistOffer(tx, {
         offer: { startsAt: slot.start, endsAt: slot.end, clinicianId: slot.clinicianId, expiresAt },
         patient: { email: contact.email, firstName: contact.firstName },
+        intakeId: entry.intakeId,
         token,
         earlierThan: entry.earlierThan,
         now,

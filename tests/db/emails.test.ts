@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
 import { clinicians, devMailbox, outbox } from "@/db/schema";
@@ -216,7 +216,10 @@ describeEachDb("emails for appointments", (ctx) => {
     const b = await intakeFor(db, "P15", { email: "second@example.test" });
     expect((await book(db, a.token, "2026-12-11T15:00:00.000Z")).status).toBe(201);
     expect((await book(db, b.token, "2026-12-11T15:00:00.000Z")).status).toBe(409);
-    const queued = await db.select().from(outbox).where(eq(outbox.recipient, "second@example.test"));
+    const queued = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, "second@example.test"), isNotNull(outbox.appointmentId)));
     expect(queued).toHaveLength(0);
   });
 });

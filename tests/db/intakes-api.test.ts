@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { countIntakes, getIntake, listEscalations } from "@/db/queries/intakes";
-import { intakes } from "@/db/schema";
+import { intakes, outcomeCheckins } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { handleCreateIntake, type IntakeApiOptions } from "@/lib/intakes/api";
 import { verifyToken } from "@/lib/tokens";
@@ -253,6 +253,8 @@ describeEachDb("POST /api/v1/intakes", (ctx) => {
 
   it("lists escalated cases most urgent first, then oldest, page by page", async () => {
     const { db } = ctx();
+    const escalated = db.select({ id: intakes.id }).from(intakes).where(eq(intakes.escalated, true));
+    await db.delete(outcomeCheckins).where(inArray(outcomeCheckins.intakeId, escalated));
     await db.delete(intakes).where(eq(intakes.escalated, true));
     const at = (minutes: number) => () => new Date(NOW.getTime() + minutes * 60_000);
     const make = async (vignette: string, minutes: number) =>

@@ -1,5 +1,5 @@
 // Staff book, move and cancel for a patient who calls (issue 17, items 3 and 8).
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
@@ -69,7 +69,12 @@ async function ready(db: Db) {
 
 /** The emails queued to an address, oldest first, with the manage link's token opened. */
 async function emailsTo(db: Db, recipient: string) {
-  const rows = await db.select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(outbox.createdAt);
+  // The appointment's emails (an intake also queues its recovery check-ins).
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, recipient), isNotNull(outbox.appointmentId)))
+    .orderBy(outbox.createdAt);
   return rows.map((r) => {
     const sealed = (r.payload as { manageToken?: string }).manageToken;
     return { kind: r.kind, status: r.status, token: sealed ? openSecret(env().AUTH_SECRET, sealed) : null };

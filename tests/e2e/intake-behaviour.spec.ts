@@ -11,10 +11,10 @@ import {
   MORE_DETAIL,
   RESULT_URL,
 } from "./intake-flow";
-import { ANY_SCREEN } from "./screens";
+import { ANY_SCREEN, PHONE_ONLY } from "./screens";
 
 test.describe("the intake form", () => {
-  test("every page passes an accessibility scan, including the optional screens", async ({ page }) => {
+  test("every page passes an accessibility scan, including the optional screens", PHONE_ONLY, async ({ page }) => {
     test.setTimeout(180_000); // sixteen pages, each scanned
     const answers = vignetteIntake("P13", new Date()) as never as Parameters<typeof completeIntake>[1];
     const withScreens = {

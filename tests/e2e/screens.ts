@@ -5,3 +5,10 @@
  * two end-to-end runs of CI inside its time without dropping any layout a patient uses.
  */
 export const ANY_SCREEN = { tag: "@any-screen" } as const;
+
+/**
+ * Tags a test of what a patient's own screen shows, page by page, where the desktop adds nothing (a
+ * full accessibility scan of every page of the form: patients mostly fill it in on a phone, and
+ * every result page is scanned on the desktop too): it runs on the phone project only.
+ */
+export const PHONE_ONLY = { tag: "@phone-only" } as const;

@@ -1,5 +1,5 @@
 import type { QueueCase } from "@/lib/staff/queue";
-import { duration, flagSummary, LEVEL_NAMES, REASON_NAMES, ruleSummary } from "@/lib/staff/format";
+import { duration, flagSummary, LEVEL_NAMES, REASON_NAMES, REVIEW_REASON_NAMES, ruleSummary } from "@/lib/staff/format";
 import type { QueueRow } from "./queue-table";
 
 /** A case as the queue (or the review list) shows it: its level, who, why, how long it has waited, and its deadline. */
@@ -25,7 +25,9 @@ export function queueRow(c: QueueCase, now: Date, list: "queue" | "review" = "qu
   const reason =
     c.escalationReason && c.escalationReason !== "level" && list === "queue"
       ? `${REASON_NAMES[c.escalationReason] ?? c.escalationReason}. `
-      : "";
+      : list === "review" && c.reviewReason
+        ? `${REVIEW_REASON_NAMES[c.reviewReason] ?? c.reviewReason}. `
+        : "";
   return {
     id: c.id,
     patientId: c.patientId,

@@ -8,7 +8,14 @@ import { ackState, callDue, CALL_REQUIRED_LEVELS } from "@/lib/escalation";
 import { kindLabel } from "@/lib/notifications/labels";
 import { buildBrief, checkSummary } from "@/lib/staff/brief";
 import { CALL_OUTCOMES, urgentSlotsForCase, viewCase } from "@/lib/staff/cases";
-import { duration, explainGrade, FORM_PAGE_NAMES, LEVEL_NAMES, REASON_NAMES } from "@/lib/staff/format";
+import {
+  duration,
+  explainGrade,
+  FORM_PAGE_NAMES,
+  LEVEL_NAMES,
+  REASON_NAMES,
+  REVIEW_REASON_NAMES,
+} from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import { LEVELS } from "@/lib/triage";
 import {
@@ -27,6 +34,8 @@ import { RecordNotes } from "../../_components/record-notes";
 import { CaseBrief } from "./case-brief";
 import { CaseAnswers } from "./case-answers";
 import styles from "../../_components/staff.module.css";
+import { RecoveryPanel } from "../../_components/recovery-panel";
+import { staffRecoveryView } from "@/lib/recovery/staff-view";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { getErasureRecord } from "@/db/queries/privacy";
 import { listAnsweredChecksForIntake } from "@/db/queries/pre-visit";
@@ -50,6 +59,9 @@ const DONE: Record<string, string> = {
   urgent_booked: "Urgent appointment booked. The patient's confirmation email is on its way.",
   erased: "The patient's personal data is erased. The case keeps its grade and history under a code.",
   already_erased: "This patient's personal data had already been erased.",
+  discharged: "Discharged. No more check-ins will be sent for this episode.",
+  discharge_undone: "Discharge undone. Check-ins still to come will open on the patient's page.",
+  run_plan_cleared: "Cleared. The running plan is now open to the patient on their page.",
 };
 
 const may = (roles: readonly StaffRole[], role: StaffRole) => roles.includes(role);
@@ -74,6 +86,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const erased = intake.erasedAt !== null;
   const erasure = erased ? await getErasureRecord(db, intake.id) : null;
   const needsCall = callDue(intake) && !erased;
+  const recovery = erased ? null : await staffRecoveryView(db, { intakeId: intake.id }, now);
   const reviewPending = !!intake.reviewDueAt && !intake.reviewedAt;
   const closingNeedsOutcome = CALL_REQUIRED_LEVELS.has(level) && !intake.firstCallAt;
   const brief = buildBrief(intake, { erased });
@@ -182,7 +195,11 @@ export default async function CasePage({ params, searchParams }: Props) {
               {duration(now.getTime() - intake.reviewDueAt.getTime())} ago).
             </span>
           ) : (
-            <>On the review list: review by {formatDateTime(intake.reviewDueAt, zone)}.</>
+            <>
+              On the review list
+              {intake.reviewReason ? ` (${REVIEW_REASON_NAMES[intake.reviewReason] ?? intake.reviewReason})` : ""}:
+              review by {formatDateTime(intake.reviewDueAt, zone)}.
+            </>
           )}
         </p>
       ) : null}
@@ -215,6 +232,9 @@ export default async function CasePage({ params, searchParams }: Props) {
         </section>
       ) : null}
       {brief ? <CaseBrief brief={brief} level={intake.level} effectiveLevel={level} /> : null}
+      {recovery ? (
+        <RecoveryPanel view={recovery} zone={zone} now={now} back={`/staff/cases/${intake.id}`} canAct={canOverride} />
+      ) : null}
 
       <div className={styles.grid}>
         <div>

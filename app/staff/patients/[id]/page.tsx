@@ -14,6 +14,8 @@ import { RecordAppointments } from "../../_components/record-appointments";
 import { RecordNotes } from "../../_components/record-notes";
 import { StaffForm } from "../../_components/staff-form";
 import styles from "../../_components/staff.module.css";
+import { RecoveryPanel } from "../../_components/recovery-panel";
+import { staffRecoveryView } from "@/lib/recovery/staff-view";
 import { mergePatientAction, undoMergeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Patient", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
@@ -22,6 +24,9 @@ const DONE: Record<string, string> = {
   merged:
     "Records merged. The other record's visits and appointments are now on this one; the merge can be undone below.",
   unmerged: "Merge undone. The visits and appointments it moved are back on the other record.",
+  discharged: "Discharged. No more check-ins will be sent for this episode.",
+  discharge_undone: "Discharge undone. Check-ins still to come will open on the patient's page.",
+  run_plan_cleared: "Cleared. The running plan is now open to the patient on their page.",
 };
 
 const CASE_STATUS = {
@@ -63,6 +68,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
   const { patient, intakes, appointments, notes, emails, alerts, merges, duplicates, waitlistOffers, preVisitChecks } =
     view;
   const canMerge = MERGE_ROLES.includes(staff.role);
+  const recovery = patient.erased ? null : await staffRecoveryView(db, { patientId: patient.id }, now);
   const upcoming = appointments.filter((a) => a.startsAt >= now).reverse();
   const past = appointments.filter((a) => a.startsAt < now);
   const intakeDate = new Map(intakes.map((i) => [i.id, i.createdAt]));
@@ -210,6 +216,16 @@ export default async function PatientPage({ params, searchParams }: Props) {
               after={fromVisit}
             />
           </section>
+
+          {recovery ? (
+            <RecoveryPanel
+              view={recovery}
+              zone={zone}
+              now={now}
+              back={`/staff/patients/${patient.id}`}
+              canAct={staff.role !== "reception"}
+            />
+          ) : null}
 
           {preVisitChecks.length ? (
             <section className={styles.card} aria-labelledby="pre-visit-checks">
