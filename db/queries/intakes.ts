@@ -302,10 +302,20 @@ export async function escalateIntakeNoCapacity(
 }
 
 /** Ids of the intakes not escalated and graded one of `levels`, oldest first. */
-export async function listUnescalatedIntakeIds(db: Db, levels: Intake["level"][]): Promise<{ id: string }[]> {
+export async function listUnescalatedIntakeIds(
+  db: Db,
+  levels: Intake["level"][],
+  { since }: { since?: Date } = {},
+): Promise<{ id: string }[]> {
   return db
     .select({ id: intakes.id })
     .from(intakes)
-    .where(and(eq(intakes.escalated, false), inArray(intakes.level, levels)))
+    .where(
+      and(
+        eq(intakes.escalated, false),
+        inArray(intakes.level, levels),
+        since ? sql`${intakes.createdAt} >= ${since.toISOString()}::timestamptz` : undefined,
+      ),
+    )
     .orderBy(asc(intakes.createdAt));
 }

@@ -81,7 +81,10 @@ async function seedDemoAppointments(db: Db, now: Date, timeZone: string): Promis
   ]);
   const type = types.find((t) => t.levels.length > 0);
   if (!clinicians.length || !type) return;
-  const patients = await listUnescalatedIntakeIds(db, ["SOON", "ROUTINE", "SELF_CARE"]);
+  // Today's demo patients (the runner of two weeks ago, whose check-in is open, has none).
+  const patients = await listUnescalatedIntakeIds(db, ["SOON", "ROUTINE", "SELF_CARE"], {
+    since: new Date(now.getTime() - DAY),
+  });
   if (!patients.length) return;
   const clinicianIds = clinicians.map((c) => c.id);
   // Enough of the calendar for the next working days' search (three weeks), with a day either side.

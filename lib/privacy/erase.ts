@@ -2,6 +2,7 @@
 // retention purge (the system). One transaction over every intake of the patient: contact details,
 // answers, notes, the clinicians' free-text reasons, drafts and emails are purged; the grade,
 // appointments (times, clinician, type, status) and the audit trail stay under a pseudonym.
+import { eraseRecoveryAnswers } from "@/db/queries/recovery";
 import { listOpenOffersForIntakes } from "@/db/queries/waitlist-offers";
 import { letGo } from "@/lib/waitlist/offers";
 import { z } from "zod";
@@ -106,6 +107,7 @@ export async function erasePatient(
     const notes = await eraseCaseNotes(tx, intakeIds);
     await eraseWaitlistEntries(tx, { intakeIds, at: now });
     await erasePreVisitAnswers(tx, intakeIds);
+    await eraseRecoveryAnswers(tx, intakeIds);
     const replays = await deleteIdempotencyRecords(tx, intakeIds);
     const erased = await eraseIntakes(tx, { intakeIds, contact, at: now });
     await erasePatients(tx, { intakeIds, contact, at: now });

@@ -2,6 +2,7 @@
 // every intake of the patient with its grade and handling, unfinished drafts linked by email,
 // appointments, notes and calls, the emails sent to them and the audit events about their records.
 // The FHIR form comes with the integration issue; this format is versioned so it can grow.
+import { listRecoveryForExport } from "@/db/queries/recovery";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
@@ -55,7 +56,7 @@ export async function exportPatient(
     const appointments = await listPatientAppointments(tx, intakeIds);
     const appointmentIds = appointments.map((a) => a.id);
     const emailAddresses = [...new Set(intakes.map((i) => i.email.toLowerCase()))];
-    const [notes, emails, drafts, clinic, staffNames, waitlist, checks] = await Promise.all([
+    const [notes, emails, drafts, clinic, staffNames, waitlist, checks, recovery] = await Promise.all([
       listPatientNotes(tx, intakeIds),
       listPatientEmails(tx, { intakeIds, appointmentIds, emails: emailAddresses }),
       listPatientDrafts(
@@ -66,6 +67,7 @@ export async function exportPatient(
       listStaffNames(tx),
       listPatientWaitlistEntries(tx, intakeIds),
       listPatientPreVisitChecks(tx, intakeIds),
+      listRecoveryForExport(tx, intakeIds),
     ]);
     await recordAudit(tx, {
       actor: { id: staff.id, email: staff.email },
@@ -203,6 +205,38 @@ export async function exportPatient(
         regradeIntakeId: c.regradeIntakeId,
         gaveTimeBackAt: iso(c.gaveBackAt),
       })),
+      recovery: {
+        episodes: recovery.recoveries.map((r) => ({
+          intakeId: r.intakeId,
+          activities: r.activities,
+          activitiesChosenAt: iso(r.activitiesAt),
+          dischargedAt: iso(r.dischargedAt),
+          notImprovingAt: iso(r.notImprovingAt),
+          notImproving: r.notImproving,
+          runPlanClearedAt: iso(r.runPlanClearedAt),
+        })),
+        checkins: recovery.checkins.map((c) => ({
+          id: c.id,
+          intakeId: c.intakeId,
+          week: c.week,
+          dueAt: iso(c.dueAt),
+          answeredAt: iso(c.answeredAt),
+          answers: c.answers,
+          score: c.score,
+          regradeIntakeId: c.regradeIntakeId,
+        })),
+        runPlans: recovery.plans.map((p) => ({
+          id: p.id,
+          intakeId: p.intakeId,
+          startedAt: iso(p.startedAt),
+          stage: p.stage,
+          status: p.status,
+          endedAt: iso(p.endedAt),
+          weeks: recovery.planCheckins
+            .filter((c) => c.planId === p.id)
+            .map((c) => ({ at: iso(c.createdAt), stage: c.stage, answers: c.answers, decision: c.decision })),
+        })),
+      },
       notes: notes.map((n) => ({
         id: n.id,
         intakeId: n.intakeId,

@@ -114,7 +114,10 @@ export function changes<T extends Record<string, unknown>>(
   before: T,
   after: T,
 ): { before: Partial<T>; after: Partial<T> } | null {
-  const keys = Object.keys(after).filter((k) => before[k] !== after[k]);
+  // Lists (the check-in weeks) compare by their items.
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+  const keys = Object.keys(after).filter((k) => !same(before[k], after[k]));
   if (!keys.length) return null;
   return {
     before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>,

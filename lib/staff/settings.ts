@@ -107,6 +107,28 @@ export const policiesSchema = z.object({
   waitlistHoldMinutes: whole("waitlist hold (minutes)", 5, 1440).optional(),
   /** Days before an appointment the pre-visit check goes (0: none); a form without the field leaves it unchanged. */
   preVisitCheckDays: whole("pre-visit check (days before)", 0, 14).optional(),
+  /** Weeks after an intake the recovery check-ins go, e.g. "2, 6, 12" (empty: none); a form without the field leaves them. */
+  checkinWeeks: z
+    .string()
+    .max(60)
+    .transform((v, ctx) => {
+      const parts = v.split(/[\s,]+/).filter(Boolean);
+      const weeks = parts.map(Number);
+      if (weeks.some((w) => !Number.isInteger(w) || w < 1 || w > 52)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Enter whole weeks from 1 to 52, separated by commas, such as 2, 6, 12",
+        });
+        return z.NEVER;
+      }
+      const unique = [...new Set(weeks)].sort((a, b) => a - b);
+      if (unique.length > 6) {
+        ctx.addIssue({ code: "custom", message: "Enter at most 6 check-in weeks" });
+        return z.NEVER;
+      }
+      return unique;
+    })
+    .optional(),
   urgentReservePerDay: whole("urgent slots kept per day", 0, 50),
   urgentReleaseTime: clock("release time"),
   emergencyAckMinutes: whole("EMERGENCY acknowledgement time (minutes)", 1, 60),
@@ -126,6 +148,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
         distanceUnit: next.distanceUnit ?? ("km" as const),
         waitlistHoldMinutes: next.waitlistHoldMinutes ?? 30,
         preVisitCheckDays: next.preVisitCheckDays ?? 2,
+        checkinWeeks: next.checkinWeeks ?? [2, 6, 12],
       };
       await insertClinic(tx, values, now);
       await auditSetting(tx, actor, "clinic_settings_updated", { type: "clinic", id: "1" }, { after: values });
@@ -139,6 +162,7 @@ export async function updatePolicies(db: Db, actor: Actor, next: Policies, now: 
       distanceUnit: next.distanceUnit ?? row.distanceUnit,
       waitlistHoldMinutes: next.waitlistHoldMinutes ?? row.waitlistHoldMinutes,
       preVisitCheckDays: next.preVisitCheckDays ?? row.preVisitCheckDays,
+      checkinWeeks: next.checkinWeeks ?? row.checkinWeeks,
     };
     const diff = changes(current, values);
     if (!diff) return;

@@ -176,6 +176,13 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultValue: v(clinic?.preVisitCheckDays),
           short: true,
         },
+        {
+          name: "checkinWeeks",
+          label: "Recovery check-ins (weeks after the form)",
+          hint: "Patients get a short check-in by email this many weeks after their form, for example 2, 6, 12 (at most 6; leave empty for none). A change applies to new patients",
+          kind: "text",
+          defaultValue: (clinic?.checkinWeeks ?? [2, 6, 12]).join(", "),
+        },
       ],
     },
     {
