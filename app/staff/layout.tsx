@@ -35,6 +35,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <li>
                 <Link href="/staff/waitlist">Waitlist</Link>
               </li>
+              {staff.role !== "reception" ? (
+                <li>
+                  <Link href="/staff/outcomes">Outcomes</Link>
+                </li>
+              ) : null}
               {staff.role === "admin" ? (
                 <>
                   <li>

@@ -21,6 +21,7 @@ const VIEW_SUBJECTS = {
   patients_searched: "patients",
   waitlist_viewed: "waitlist",
   waitlist_offer_times_viewed: "waitlist",
+  outcomes_viewed: "outcomes",
 } as const;
 export type StaffViewAction = keyof typeof VIEW_SUBJECTS;
 /** What a view asked for and showed: filters, search terms, the page, how many rows. */
@@ -76,6 +77,9 @@ export const AUDIT_ACTIONS: readonly string[] = `
   patient_viewed patients_searched patient_merged patient_merge_undone waitlist_joined waitlist_changed waitlist_viewed waitlist_removed
   waitlist_offered waitlist_offer_accepted waitlist_offer_declined waitlist_offer_lapsed waitlist_offer_withdrawn
   waitlist_offer_times_viewed pre_visit_check_answered pre_visit_time_given_back
+  my_back_link_sent recovery_activities_chosen recovery_checkin_answered recovery_emails_stopped
+  recovery_emails_restarted patient_discharged patient_discharge_undone run_plan_cleared run_plan_started
+  run_plan_checkin outcomes_viewed
   patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
 `
   .trim()
