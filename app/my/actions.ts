@@ -95,16 +95,13 @@ export async function requestLinkAction(_prev: RequestLinkState, form: FormData)
 
 export async function chooseActivitiesAction(_prev: QuestionFormState, form: FormData): Promise<QuestionFormState> {
   const { token, patientId } = await patientOf(form);
-  const chosen = form
-    .getAll("activities")
-    .filter((v): v is string => typeof v === "string")
-    .slice(0, 12);
+  // The activities picked on the page before (a hidden field, comma-separated).
+  const chosen = text(form, "picked").split(",").filter(Boolean).slice(0, ACTIVITIES.length);
   const values: Record<string, string> = { activities: chosen.join(",") };
   for (const a of ACTIVITIES) values[`rating.${a.id}`] = text(form, `rating.${a.id}`).slice(0, 2);
-  if (chosen.length === 0)
-    return { status: "error", values, fieldErrors: { activities: "Choose at least one activity" } };
+  if (chosen.length === 0) return { status: "error", values, fieldErrors: { form: "Choose at least one activity" } };
   if (chosen.length > MAX_ACTIVITIES)
-    return { status: "error", values, fieldErrors: { activities: `Choose up to ${MAX_ACTIVITIES} activities` } };
+    return { status: "error", values, fieldErrors: { form: `Choose up to ${MAX_ACTIVITIES} activities` } };
   const input = chosen.map((id) => {
     const r = values[`rating.${id}`];
     return { id, rating: r && /^\d{1,2}$/.test(r) ? Number(r) : undefined };
@@ -115,7 +112,7 @@ export async function chooseActivitiesAction(_prev: QuestionFormState, form: For
     for (const [path, messages] of Object.entries(result.fieldErrors)) {
       const m = /^(\d+)\./.exec(path);
       const id = m ? chosen[Number(m[1])] : undefined;
-      fieldErrors[id ? `rating.${id}` : "activities"] ??= messages[0]!;
+      fieldErrors[id ? `rating.${id}` : "form"] ??= messages[0]!;
     }
     return { status: "error", values, fieldErrors };
   }

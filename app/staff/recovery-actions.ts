@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { getEpisodeIntake } from "@/db/queries/recovery";
 import { refuse } from "@/lib/forms";
+import { STAGES } from "@/lib/programme";
 import { clearForRunPlan, setDischarged } from "@/lib/recovery/my-back";
+import { resumePlan } from "@/lib/recovery/run-plan";
 import { staffAction, type RawInput } from "@/lib/staff/action";
 
 /** An episode's first intake, and the page the form was on (the case or the patient page). */
@@ -39,5 +41,28 @@ export const clearRunPlanAction = staffAction(
     if (root.erasedAt) return refuse("This patient's personal data was erased.");
     await clearForRunPlan(db, staff, { rootId: intakeId, now });
     return { redirect: `${back}?done=run_plan_cleared#recovery` };
+  },
+);
+
+/** A clinician resumes a plan its pain rules stopped, at a stage they choose. */
+export const resumePlanAction = staffAction(
+  {
+    roles: ["clinician", "admin"],
+    next: backOf,
+    schema: episodeForm.extend({
+      stage: z.coerce
+        .number({ error: "Choose the stage to resume at." })
+        .int()
+        .min(1, { error: "Choose the stage to resume at." })
+        .max(STAGES.length, { error: "Choose the stage to resume at." }),
+    }),
+  },
+  async ({ intakeId, back, stage }, { db, staff, now }) => {
+    const root = await getEpisodeIntake(db, intakeId);
+    if (!root || root.previousIntakeId) return refuse("That case does not exist.");
+    if (root.erasedAt) return refuse("This patient's personal data was erased.");
+    if ((await resumePlan(db, staff, { rootId: intakeId, stage, now })) === "not_stopped")
+      return refuse("The plan is not stopped: there is nothing to resume.");
+    return { redirect: `${back}?done=run_plan_resumed#recovery` };
   },
 );

@@ -29,20 +29,53 @@ export async function insertMyBackLink(
 
 /**
  * A link by its token's hash, with the patient it opens: the record it was made for, or the one that
- * record was merged into since. Null when there is no such link.
+ * record was merged into since (through any chain of merges). Null when there is no such link.
  */
 export async function findMyBackLink(db: Db, tokenHash: string) {
   const rows = await db
-    .select({
-      id: myBackLinks.id,
-      expiresAt: myBackLinks.expiresAt,
-      patientId: sql<string>`coalesce(${patients.mergedIntoId}, ${patients.id})`,
-    })
+    .select({ id: myBackLinks.id, expiresAt: myBackLinks.expiresAt, patientId: myBackLinks.patientId })
     .from(myBackLinks)
-    .innerJoin(patients, eq(patients.id, myBackLinks.patientId))
     .where(eq(myBackLinks.tokenHash, tokenHash))
     .limit(1);
-  return rows[0] ?? null;
+  const link = rows[0];
+  return link ? { ...link, patientId: await survivorOf(db, link.patientId) } : null;
+}
+
+/** The live record a patient record was merged into, following merges (at most 20 steps, as the intake trigger). */
+export async function survivorOf(db: Db, patientId: string): Promise<string> {
+  let id = patientId;
+  for (let i = 0; i < 20; i++) {
+    const [row] = await db
+      .select({ mergedIntoId: patients.mergedIntoId })
+      .from(patients)
+      .where(eq(patients.id, id))
+      .limit(1);
+    if (!row?.mergedIntoId) return id;
+    id = row.mergedIntoId;
+  }
+  return id;
+}
+
+/**
+ * Ends the My back links of these patients made at or after `since` (undoing a merge: a link made
+ * while one record was joined to the other could open the wrong person's page).
+ */
+export async function expireMyBackLinks(
+  db: Db,
+  { patientIds, since, now }: { patientIds: readonly string[]; since: Date; now: Date },
+): Promise<number> {
+  const rows = await db
+    .update(myBackLinks)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        inArray(myBackLinks.patientId, [...patientIds]),
+        gte(myBackLinks.createdAt, since),
+        sql`${myBackLinks.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: myBackLinks.id });
+  return rows.length;
 }
 
 export async function touchMyBackLink(db: Db, { id, now }: { id: string; now: Date }): Promise<void> {
@@ -70,26 +103,26 @@ export async function patientIdOf(
   return null;
 }
 
-/** The live patient with this email (any case) and date of birth, or null. */
+/**
+ * The patient with this email (any case) and date of birth, as their live record (a record merged
+ * into another answers for the one it joined, whose address is on file); null when none, or erased.
+ */
 export async function findLivePatient(db: Db, { email, dateOfBirth }: { email: string; dateOfBirth: string }) {
   const rows = await db
-    .select({
-      id: patients.id,
-      email: patients.email,
-      firstName: patients.firstName,
-      stoppedAt: patients.recoveryEmailsStoppedAt,
-    })
+    .select({ id: patients.id })
     .from(patients)
     .where(
       and(
         sql`lower(${patients.email}) = lower(${email})`,
         eq(patients.dateOfBirth, dateOfBirth),
-        isNull(patients.mergedIntoId),
         isNull(patients.erasedAt),
       ),
     )
+    .orderBy(sql`${patients.mergedIntoId} is not null`)
     .limit(1);
-  return rows[0] ?? null;
+  if (!rows[0]) return null;
+  const contact = await getRecoveryContact(db, await survivorOf(db, rows[0].id));
+  return contact ? { id: contact.id, email: contact.email, firstName: contact.firstName } : null;
 }
 
 /** A patient's contact for recovery emails, and whether they stopped them; null when erased or merged away. */

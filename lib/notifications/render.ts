@@ -66,7 +66,8 @@ export async function renderEmail(
   const sealedMyBack = myBackPayload.safeParse(row.payload).data?.myBackToken;
   const myBackToken = sealedMyBack ? openSecret(ctx.secret, sealedMyBack) : null;
   const myBackPath = myBackToken ? `/my/${myBackToken}` : null;
-  const recovery = (RECOVERY_KINDS as readonly string[]).includes(kind);
+  // Recovery emails (and the self-care two-week check-in, which is one) carry the stop link.
+  const recovery = (RECOVERY_KINDS as readonly string[]).includes(kind) || kind === "self_care_checkin";
   const clinic: ClinicBrand = {
     name: ctx.clinic.name,
     address: ctx.clinic.address,

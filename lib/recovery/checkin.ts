@@ -30,6 +30,7 @@ import {
 } from "@/lib/outcomes";
 import type { IntakeAnswers, Level } from "@/lib/triage";
 import { openCheckin } from "./episode";
+import { pausePlanIfClosed } from "./run-plan";
 
 /** A stored score, or null when it is not one (an erased row). */
 export function storedScore(score: unknown): CheckinScore | null {
@@ -40,6 +41,8 @@ export function storedScore(score: unknown): CheckinScore | null {
 export function episodeBaseline(root: { answers: unknown }, recovery: { activities: unknown } | null): Baseline {
   return baselineFrom(root.answers, (recovery?.activities as { id: string; rating: number }[] | null) ?? null);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type CheckinResult =
   | { status: "not_found" }
@@ -63,6 +66,7 @@ export async function answerCheckin(
   db: Db,
   { patientId, checkinId, input, now }: { patientId: string; checkinId: string; input: unknown; now: Date },
 ): Promise<CheckinResult> {
+  if (!UUID.test(checkinId)) return { status: "not_found" }; // not one of ours: no query
   const parsed = checkinAnswersSchema.safeParse(input);
   if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { trend, cauda, legs, pain } = parsed.data;
@@ -107,20 +111,22 @@ export async function answerCheckin(
 
     const scores = [...scoresOf(all.filter((c) => c.id !== checkin.id)), score].sort((a, b) => a.week - b.week);
     const verdict = notImproving(baseline, scores);
-    const newlyNotImproving = verdict.notImproving && !recovery?.notImprovingAt;
-    if (newlyNotImproving) {
+    // A rule that fires at this check-in puts the case on the review list again, even when an earlier
+    // check-in's did before (that one may have been reviewed and settled since).
+    const firedNow = verdict.fired.filter((f) => f.week === checkin.week);
+    const acting = regrade?.intakeId ?? latest.id; // the case that acts now: a re-grade's, else the latest
+    if (firedNow.length) {
       await lockRecovery(tx, root.id);
       await updateRecovery(tx, root.id, {
         notImprovingAt: now,
         notImproving: { version: verdict.version, fired: verdict.fired, week: checkin.week },
       });
-      // On the review list (the case that acts now: a re-grade's, else the latest), with why.
-      await markForReview(tx, {
-        intakeId: regrade?.intakeId ?? latest.id,
-        reason: "not_improving",
-        due: clock.reviewDue(now),
-      });
+      await markForReview(tx, { intakeId: acting, reason: "not_improving", due: clock.reviewDue(now) });
     }
+    // Something worse that could not be re-graded (answers to an older form): a clinician looks now.
+    if (refill) await markForReview(tx, { intakeId: acting, reason: "worse_not_regraded", due: now });
+    // A re-grade may close the running plan (a level it is not open to): paused, its emails withdrawn.
+    if (regrade) await pausePlanIfClosed(tx, { rootId: root.id, now });
     await recordAudit(tx, {
       actor: null,
       action: "recovery_checkin_answered",
@@ -131,7 +137,7 @@ export async function answerCheckin(
         week: checkin.week,
         regradeIntakeId: regrade?.intakeId ?? null,
         ...(regrade ? { level: regrade.level } : {}),
-        ...(newlyNotImproving ? { notImproving: verdict.fired.map((f) => f.id), rulesVersion: verdict.version } : {}),
+        ...(firedNow.length ? { notImproving: firedNow.map((f) => f.id), rulesVersion: verdict.version } : {}),
       },
     });
     return { status: "answered", regrade, refill, notImproving: verdict.notImproving || !!recovery?.notImprovingAt };

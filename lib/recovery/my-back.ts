@@ -7,6 +7,7 @@ import { hitRateLimit } from "@/db/queries/rate-limits";
 import {
   cancelEpisodeEmails,
   findLivePatient,
+  getEpisodeIntake,
   getRecovery,
   getRecoveryContact,
   latestEpisodeRoot,
@@ -102,12 +103,15 @@ export async function chooseActivities(
   });
 }
 
+/** What "stop" and discharge withdraw: check-ins, plan steps, and the self-care two-week check-in. */
+const STOPPABLE_KINDS = [...RECOVERY_KINDS, "self_care_checkin"] as const;
+
 /** "Stop these emails": honoured at once (unsent check-ins and plan steps withdrawn). Audited. */
 export async function stopEmails(db: Db, { patientId, now }: { patientId: string; now: Date }): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await stopRecoveryEmails(tx, { patientId, now }))) return;
     const root = await latestEpisodeRoot(tx, patientId);
-    const withdrawn = root ? await cancelEpisodeEmails(tx, { intakeIds: [root.id], kinds: RECOVERY_KINDS }) : 0;
+    const withdrawn = root ? await cancelEpisodeEmails(tx, { intakeIds: [root.id], kinds: STOPPABLE_KINDS }) : 0;
     await recordAudit(tx, {
       actor: null,
       action: "recovery_emails_stopped",
@@ -119,31 +123,35 @@ export async function stopEmails(db: Db, { patientId, now }: { patientId: string
 }
 
 /**
- * Starts recovery emails again: the current episode's check-ins still to come are queued again, and
- * an active plan's next step a week from now. Audited.
+ * Queues the episode's recovery emails still to come again (after the patient starts them again, or
+ * a discharge is undone): its unanswered check-ins not yet due, and an active plan's next step a week
+ * from now. Nothing when the patient stopped them or the episode is discharged.
  */
+async function requeueRecoveryEmails(db: Db, { patientId, now }: { patientId: string; now: Date }): Promise<void> {
+  const contact = await getRecoveryContact(db, patientId);
+  const root = await latestEpisodeRoot(db, patientId);
+  if (!contact || contact.stoppedAt || !root) return;
+  await cancelEpisodeEmails(db, { intakeIds: [root.id], kinds: STOPPABLE_KINDS });
+  const recovery = await getRecovery(db, root.id);
+  if (recovery?.dischargedAt) return;
+  const { checkins } = await episodeCheckins(db, root.id, recovery, now);
+  for (const c of checkins)
+    if (!c.answeredAt && c.dueAt.getTime() > now.getTime())
+      await queueRecoveryCheckin(db, { intakeId: root.id, week: c.week, dueAt: c.dueAt, patient: contact });
+  const plan = await readPlan(db, root.id);
+  if (plan?.plan.status === "active")
+    await queueRunPlanWeek(db, {
+      intakeId: root.id,
+      dueAt: new Date(now.getTime() + 7 * 24 * 3600_000),
+      patient: contact,
+    });
+}
+
+/** Starts recovery emails again (requeueRecoveryEmails). Audited. */
 export async function restartEmails(db: Db, { patientId, now }: { patientId: string; now: Date }): Promise<void> {
   await db.transaction(async (tx) => {
     await restartRecoveryEmails(tx, patientId);
-    const contact = await getRecoveryContact(tx, patientId);
-    const root = await latestEpisodeRoot(tx, patientId);
-    if (contact && root) {
-      await cancelEpisodeEmails(tx, { intakeIds: [root.id], kinds: RECOVERY_KINDS });
-      const recovery = await getRecovery(tx, root.id);
-      if (!recovery?.dischargedAt) {
-        const { checkins } = await episodeCheckins(tx, root.id, recovery, now);
-        for (const c of checkins)
-          if (!c.answeredAt && c.dueAt.getTime() > now.getTime())
-            await queueRecoveryCheckin(tx, { intakeId: root.id, week: c.week, dueAt: c.dueAt, patient: contact });
-        const plan = await readPlan(tx, root.id);
-        if (plan?.plan.status === "active")
-          await queueRunPlanWeek(tx, {
-            intakeId: root.id,
-            dueAt: new Date(now.getTime() + 7 * 24 * 3600_000),
-            patient: contact,
-          });
-      }
-    }
+    await requeueRecoveryEmails(tx, { patientId, now });
     await recordAudit(tx, {
       actor: null,
       action: "recovery_emails_restarted",
@@ -200,7 +208,12 @@ export async function setDischarged(
       rootId,
       discharged ? { dischargedAt: now, dischargedBy: actor.id } : { dischargedAt: null, dischargedBy: null },
     );
-    const withdrawn = discharged ? await cancelEpisodeEmails(tx, { intakeIds: [rootId], kinds: RECOVERY_KINDS }) : 0;
+    let withdrawn = 0;
+    if (discharged) withdrawn = await cancelEpisodeEmails(tx, { intakeIds: [rootId], kinds: STOPPABLE_KINDS });
+    else {
+      const root = await getEpisodeIntake(tx, rootId);
+      if (root) await requeueRecoveryEmails(tx, { patientId: root.patientId, now });
+    }
     await recordAudit(tx, {
       actor,
       action: discharged ? "patient_discharged" : "patient_discharge_undone",

@@ -6,10 +6,13 @@ import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import {
   cancelEpisodeEmails,
+  getEpisodeIntake,
+  getRecovery,
   getRecoveryContact,
   getRunPlan,
   insertRunPlan,
   insertRunPlanCheckin,
+  listEpisodeIntakes,
   listRunPlanCheckins,
   markForReview,
   updateRunPlan,
@@ -68,6 +71,21 @@ export async function readPlan(db: Db, rootId: string) {
   return { plan, checkins: await listRunPlanCheckins(db, plan.id) };
 }
 
+/**
+ * Ends an active plan whose episode a re-grade has taken out of the plan's levels (the check-in
+ * that re-graded it): stopped, its weekly email withdrawn, so the patient is not told to run on.
+ */
+export async function pausePlanIfClosed(db: Db, { rootId, now }: { rootId: string; now: Date }): Promise<void> {
+  const plan = await getRunPlan(db, rootId, { lock: true });
+  if (!plan || plan.status !== "active") return;
+  const root = await getEpisodeIntake(db, rootId);
+  if (!root) return;
+  const [latest] = await listEpisodeIntakes(db, root);
+  if (planAccess(root, latest ?? root, await getRecovery(db, rootId)).open) return;
+  await updateRunPlan(db, plan.id, { status: "stopped", endedAt: now });
+  await cancelEpisodeEmails(db, { intakeIds: [rootId], kinds: ["run_plan_week"] });
+}
+
 /** Starts the plan at its first stage (once), and queues the first weekly email. Audited. */
 export async function startPlan(
   db: Db,
@@ -92,7 +110,39 @@ export async function startPlan(
 async function nextWeekEmail(db: Db, { rootId, patientId, from }: { rootId: string; patientId: string; from: Date }) {
   const contact = await getRecoveryContact(db, patientId);
   if (!contact || contact.stoppedAt) return;
+  if ((await getRecovery(db, rootId))?.dischargedAt) return;
   await queueRunPlanWeek(db, { intakeId: rootId, dueAt: new Date(from.getTime() + WEEK_MS), patient: contact });
+}
+
+/**
+ * Whole weeks at a stage by the calendar (a day's grace: 6 days count as a week): a check-in sent
+ * sooner can stop or step back, but cannot move on (lib/programme repeats it as "too soon").
+ */
+export function calendarWeeks(since: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - since.getTime() + 24 * 3600_000) / WEEK_MS));
+}
+
+/** Staff: a clinician resumes a stopped plan at a stage (the patient's page opens it again). Audited. */
+export async function resumePlan(
+  db: Db,
+  actor: { id: string; email: string },
+  { rootId, stage, now }: { rootId: string; stage: number; now: Date },
+): Promise<"resumed" | "not_stopped"> {
+  return db.transaction(async (tx) => {
+    const plan = await getRunPlan(tx, rootId, { lock: true });
+    if (!plan || plan.status !== "stopped") return "not_stopped";
+    await updateRunPlan(tx, plan.id, { status: "active", stage, stageStartedAt: now, endedAt: null });
+    const root = await getEpisodeIntake(tx, rootId);
+    if (root) await nextWeekEmail(tx, { rootId, patientId: root.patientId, from: now });
+    await recordAudit(tx, {
+      actor,
+      action: "run_plan_resumed",
+      subjectType: "intake",
+      subjectId: rootId,
+      after: { planId: plan.id, stage },
+    });
+    return "resumed";
+  });
 }
 
 export type PlanCheckinResult =
@@ -117,7 +167,7 @@ export async function answerPlanCheckin(
     input,
     now,
   }: {
-    root: Pick<EpisodeIntake, "id">;
+    root: Pick<EpisodeIntake, "id" | "answers">;
     latestIntakeId: string;
     patientId: string;
     seen: number;
@@ -132,9 +182,12 @@ export async function answerPlanCheckin(
     const plan = await getRunPlan(tx, root.id, { lock: true });
     if (!plan) return { status: "not_found" };
     if (plan.status !== "active") return { status: "closed" };
+    // Re-graded since to a level the plan is not open to, or discharged: paused (the page says so).
+    const latest = await getEpisodeIntake(tx, latestIntakeId);
+    if (!latest || !planAccess(root, latest, await getRecovery(tx, root.id)).open) return { status: "closed" };
     const history = await listRunPlanCheckins(tx, plan.id);
     if (history.length !== seen) return { status: "closed" };
-    const weeksAtStage = 1 + history.filter((c) => c.createdAt >= plan.stageStartedAt && c.stage === plan.stage).length;
+    const weeksAtStage = calendarWeeks(plan.stageStartedAt, now);
     const decision = decide({ stage: plan.stage, weeksAtStage, checkin: parsed.data });
     await insertRunPlanCheckin(tx, {
       planId: plan.id,

@@ -79,7 +79,7 @@ export const AUDIT_ACTIONS: readonly string[] = `
   waitlist_offer_times_viewed pre_visit_check_answered pre_visit_time_given_back
   my_back_link_sent recovery_activities_chosen recovery_checkin_answered recovery_emails_stopped
   recovery_emails_restarted patient_discharged patient_discharge_undone run_plan_cleared run_plan_started
-  run_plan_checkin outcomes_viewed
+  run_plan_checkin run_plan_resumed outcomes_viewed
   patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
 `
   .trim()

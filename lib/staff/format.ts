@@ -88,4 +88,5 @@ export function duration(ms: number): string {
 export const REVIEW_REASON_NAMES: Record<string, string> = {
   not_improving: "Not improving at a check-in",
   run_plan_stopped: "Running plan stopped by its pain rules",
+  worse_not_regraded: "Worse at a check-in, not re-graded (answers to an older form)",
 };

@@ -1,6 +1,7 @@
 // One patient across visits, for staff: finding them (by name, email, phone or date of birth), their
 // history as one timeline, and merging two records of one person (and undoing it). Every search,
 // view, merge and undo is audited; the page and the staff API both call these.
+import { expireMyBackLinks } from "@/db/queries/recovery";
 import { listAnsweredChecksForPatient } from "@/db/queries/pre-visit";
 import { listOffersForPatient } from "@/db/queries/waitlist-offers";
 import { z } from "zod";
@@ -482,6 +483,8 @@ export function undoPatientMerge(
       appointmentIds: merge.appointmentIds,
     });
     await setMergedInto(tx, { id: merge.mergedId, mergedIntoId: null, at: now });
+    // A My back link made while the two were one record could open the other person's page: ended.
+    await expireMyBackLinks(tx, { patientIds: [survivorId, merge.mergedId], since: merge.mergedAt, now });
     await markMergeUndone(tx, { id: mergeId, by: actor.id, at: now, reason });
     await recordAudit(tx, {
       actor: { id: actor.id, email: actor.email },

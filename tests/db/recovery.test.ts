@@ -25,7 +25,7 @@ import {
   stopEmails,
 } from "@/lib/recovery/my-back";
 import { outcomeMeasures } from "@/lib/recovery/measures";
-import { answerPlanCheckin, startPlan } from "@/lib/recovery/run-plan";
+import { answerPlanCheckin, resumePlan, startPlan } from "@/lib/recovery/run-plan";
 import { openSecret, signToken } from "@/lib/tokens";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
 import { vignetteIntake } from "../support/answers";
@@ -435,5 +435,89 @@ describeEachDb("recovery", (ctx) => {
       improved: 1,
       share: 0.5,
     });
+  });
+
+  it("a week's check-in sent early cannot move the plan on; a re-grade pauses it; a clinician resumes a stopped plan", async () => {
+    const { db } = ctx();
+    const p = await patient(db, { vignette: "P17" });
+    const view = (await myBackView(db, p.patientId, NOW))!;
+    await startPlan(db, { root: view.root, patientId: p.patientId, now: NOW });
+    const common = { root: view.root, latestIntakeId: p.intakeId, patientId: p.patientId };
+    const early = await answerPlanCheckin(db, { ...common, seen: 0, input: WEEK_OK, now: later(2 * DAY) });
+    expect(early).toMatchObject({ status: "decided", decision: { action: "repeat", stage: 1, reasons: ["too_soon"] } });
+    // A new red flag at the two-week check-in re-grades the episode: the plan pauses, its emails stop.
+    const two = (await myBackView(db, p.patientId, later(2 * WEEK)))!.open!;
+    const regraded = await answerCheckin(db, {
+      patientId: p.patientId,
+      checkinId: two.id,
+      input: checkin({ cauda: { saddleNumbness: "yes" }, trend: "worse" }),
+      now: later(2 * WEEK),
+    });
+    expect(regraded).toMatchObject({ status: "answered", regrade: { level: "EMERGENCY" } });
+    const after = (await myBackView(db, p.patientId, later(2 * WEEK)))!;
+    expect(after.plan?.plan.status).toBe("stopped");
+    expect(after.planAccess.open).toBe(false);
+    const pending = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.intakeId, p.intakeId), eq(outbox.kind, "run_plan_week"), eq(outbox.status, "pending")));
+    expect(pending).toEqual([]);
+    expect(
+      (
+        await answerPlanCheckin(db, {
+          ...common,
+          latestIntakeId: after.latest.id,
+          seen: 1,
+          input: WEEK_OK,
+          now: later(3 * WEEK),
+        })
+      ).status,
+    ).toBe("closed");
+    // A clinician clears the patient and resumes the plan a stage back.
+    await clearForRunPlan(db, clinician, { rootId: p.intakeId, now: later(3 * WEEK) });
+    expect(await resumePlan(db, clinician, { rootId: p.intakeId, stage: 1, now: later(3 * WEEK) })).toBe("resumed");
+    const resumed = await answerPlanCheckin(db, {
+      ...common,
+      latestIntakeId: after.latest.id,
+      seen: 1,
+      input: WEEK_OK,
+      now: later(4 * WEEK),
+    });
+    expect(resumed).toMatchObject({ status: "decided", decision: { action: "progress", stage: 2 } });
+  });
+
+  it("'not improving' puts the case back on the review list at a later check-in after a review", async () => {
+    const { db } = ctx();
+    const p = await patient(db, { vignette: "P15" });
+    const two = (await myBackView(db, p.patientId, later(2 * WEEK)))!.open!;
+    const first = await answerCheckin(db, {
+      patientId: p.patientId,
+      checkinId: two.id,
+      input: checkin({ pain: 4, trend: "worse" }),
+      now: later(2 * WEEK),
+    });
+    // "Worse" re-grades (the same answers otherwise: the same level) and is not improving (O1): the
+    // case that acts now, the re-grade, goes on the review list.
+    if (first.status !== "answered" || !first.regrade) throw new Error("not re-graded");
+    const acting = first.regrade.intakeId;
+    expect((await getIntake(db, acting))!.reviewReason).toBe("not_improving");
+    await db
+      .update(intakes)
+      .set({ reviewedAt: later(2 * WEEK + DAY) })
+      .where(eq(intakes.id, acting));
+    const six = (await myBackView(db, p.patientId, later(6 * WEEK)))!.open!;
+    await answerCheckin(db, {
+      patientId: p.patientId,
+      checkinId: six.id,
+      input: checkin({ pain: 4, trend: "same" }),
+      now: later(6 * WEEK),
+    });
+    const intake = (await getIntake(db, acting))!;
+    expect(intake.reviewReason).toBe("not_improving");
+    expect(intake.reviewedAt).toBeNull();
+    expect(intake.reviewDueAt!.getTime()).toBeGreaterThan(later(6 * WEEK).getTime());
+    expect(
+      (await answerCheckin(db, { patientId: p.patientId, checkinId: "not-a-uuid", input: checkin(), now: NOW })).status,
+    ).toBe("not_found");
   });
 });

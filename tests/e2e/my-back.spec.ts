@@ -63,7 +63,7 @@ async function planWeek(page: Page, { went, pain = "1" }: { went: string; pain?:
   await page.getByRole("button", { name: "Send and see next week" }).click();
 }
 
-test("a runner gets a link at /my, starts the running plan, moves on a stage, and is paused when the pain spreads", async ({
+test("a runner gets a link at /my, starts the running plan, stays on a stage checked in too soon, and is paused when the pain spreads", async ({
   page,
   request,
 }, info) => {
@@ -93,10 +93,10 @@ test("a runner gets a link at /my, starts the running plan, moves on a stage, an
   await expect(page.getByRole("heading", { name: "This week: stage 1, Walk at a quick pace" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // All clear: on to stage 2.
+  // All clear, but the stage began minutes ago: the plan moves on only after a week at a stage.
   await planWeek(page, { went: "It stayed in the same place" });
-  await expect(page.getByText("Moved on a stage.")).toBeVisible();
-  await expect(page.getByRole("heading", { name: /^This week: stage 2, / })).toBeVisible();
+  await expect(page.getByText("Repeated the stage.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^This week: stage 1, / })).toBeVisible();
 
   // Pain spreading into the leg stops the plan for a clinician.
   await planWeek(page, { went: "It spread into my buttock, leg or foot" });
@@ -109,7 +109,7 @@ test("a runner gets a link at /my, starts the running plan, moves on a stage, an
   await expect(row).toContainText("Running plan stopped by its pain rules");
   await row.getByRole("link", { name: `Robin Mybackrun${stamp}`, exact: true }).click();
   const recovery = page.getByTestId("recovery");
-  await expect(recovery).toContainText(/Stopped at stage 2 .*waiting for a clinician/);
+  await expect(recovery).toContainText(/Stopped at stage 1 .*waiting for a clinician/);
   await expect(recovery).toContainText("STOPPED for review");
 });
 
@@ -148,11 +148,11 @@ test.describe("without JavaScript", () => {
       page.getByRole("group", { name: /reach this week's goal/ }).getByLabel("Yes", { exact: true }),
     ).toBeChecked();
     await planWeek(page, { went: "It moved back towards the middle of my back" });
-    await expect(page.getByText("Moved on a stage.")).toBeVisible();
-    await expect(page.getByRole("heading", { name: /^This week: stage 2, / })).toBeVisible();
+    await expect(page.getByText("Repeated the stage.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^This week: stage 1, / })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Your weeks so far" })).toBeVisible();
     await page.getByRole("link", { name: "Back to My back" }).first().click();
-    await expect(page.getByText(/You are on stage 2: /)).toBeVisible();
+    await expect(page.getByText(/You are on stage 1: /)).toBeVisible();
 
     // The activities: ticks sent by GET, then a rating for each, posted.
     await page.getByRole("link", { name: "Choose what to track" }).click();

@@ -1,11 +1,11 @@
 import { ProgressChart } from "@/app/_components/progress-chart";
 import { formatDateTime, formatDay } from "@/lib/booking/format";
-import { REASON_WORDS, stageAt, type DecisionReason } from "@/lib/programme";
+import { REASON_WORDS, STAGES, stageAt, type DecisionReason } from "@/lib/programme";
 import { storedDecision } from "@/lib/recovery/run-plan";
 import type { StaffRecoveryView } from "@/lib/recovery/staff-view";
 import { LEVEL_NAMES } from "@/lib/staff/format";
 import type { Level } from "@/lib/triage";
-import { clearRunPlanAction, dischargeAction } from "../recovery-actions";
+import { clearRunPlanAction, dischargeAction, resumePlanAction } from "../recovery-actions";
 import { StaffForm } from "./staff-form";
 import styles from "./staff.module.css";
 
@@ -132,6 +132,22 @@ export function RecoveryPanel({
         <>
           {!view.planAccess.open && view.planAccess.why !== "discharged" ? (
             <StaffForm action={clearRunPlanAction} hidden={hidden} submitLabel="Clear for the running plan" />
+          ) : null}
+          {plan?.plan.status === "stopped" ? (
+            <StaffForm
+              action={resumePlanAction}
+              hidden={hidden}
+              submitLabel="Resume the plan"
+              fields={[
+                {
+                  kind: "select",
+                  name: "stage",
+                  label: "Resume at",
+                  options: STAGES.map((s) => ({ value: String(s.number), label: `Stage ${s.number}: ${s.title}` })),
+                  defaultValue: String(Math.max(1, plan.plan.stage - 1)),
+                },
+              ]}
+            />
           ) : null}
           <StaffForm
             action={dischargeAction}

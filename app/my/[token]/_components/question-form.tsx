@@ -36,6 +36,11 @@ export function QuestionForm({ action, hidden, questions, groups = {}, submitLab
           <h2 id="error-summary-title">There is a problem</h2>
           <ul>
             {errors.form ? <li>{errors.form}</li> : null}
+            {Object.entries(errors)
+              .filter(([name]) => name !== "form" && !questions.some((q) => q.name === name))
+              .map(([name, message]) => (
+                <li key={name}>{message}</li>
+              ))}
             {questions
               .filter((q) => errors[q.name])
               .map((q) => (

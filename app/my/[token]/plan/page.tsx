@@ -123,6 +123,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
   }
 
   const stage = stageAt(plan.stage);
+  // Re-graded since to a level the plan is not open to, or discharged: paused, whatever the plan says.
+  const active = plan.status === "active" && view.planAccess.open;
   return (
     <div className={styles.page}>
       <Link href={here}>Back to My back</Link>
@@ -142,13 +144,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
 
       <section className={my.section} aria-labelledby="this-week">
         <h2 id="this-week">
-          {plan.status === "active"
+          {active
             ? `This week: stage ${stage.number}, ${stage.title}`
             : plan.status === "completed"
               ? "You have finished the plan"
               : "Your plan is paused"}
         </h2>
-        {plan.status === "active" ? (
+        {active ? (
           <>
             <p>
               <strong>Goal:</strong> {stage.goal}

@@ -62,6 +62,7 @@ const DONE: Record<string, string> = {
   discharged: "Discharged. No more check-ins will be sent for this episode.",
   discharge_undone: "Discharge undone. Check-ins still to come will open on the patient's page.",
   run_plan_cleared: "Cleared. The running plan is now open to the patient on their page.",
+  run_plan_resumed: "Plan resumed. The patient's page shows the stage, and the weekly email goes again.",
 };
 
 const may = (roles: readonly StaffRole[], role: StaffRole) => roles.includes(role);
