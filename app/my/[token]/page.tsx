@@ -183,6 +183,8 @@ export default async function MyBackPage({ params, searchParams }: Props) {
         <h2 id="progress">Your progress</h2>
         {view.scores.length ? (
           <ProgressChart points={view.series} title="How your back has changed since the form" />
+        ) : view.open ? (
+          <p>Your progress will show here once you have answered your check-in.</p>
         ) : (
           <p>
             Your progress will show here after your first check-in

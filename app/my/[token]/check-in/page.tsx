@@ -25,7 +25,7 @@ const GROUPS = {
   pain: "Your pain",
   overall: "Overall",
   activities: "The things you chose to track",
-  function: "Everyday life (you can skip any that do not apply)",
+  function: "Everyday life",
   safety: "Safety questions",
 };
 
@@ -54,6 +54,9 @@ export default async function CheckinPage({ params, searchParams }: Props) {
           hidden={{ token, checkin: view.open.id }}
           questions={checkinQuestions(activityIds)}
           groups={GROUPS}
+          folded={{
+            function: "(10 questions, optional: how your back affects everyday things; skip any that do not apply)",
+          }}
           submitLabel="Send my answers"
         />
       </div>
