@@ -205,11 +205,18 @@ async function samCheckinPath(page: Page): Promise<string> {
 }
 
 test(
-  "Sam Carter answers his two-week check-in as worse: re-graded, asked to come in, on the review list; he stops the emails",
+  "Sam Carter answers his two-week check-in as worse, without JavaScript: re-graded, asked to come in, on the review list; he stops the emails",
   ANY_SCREEN,
-  async ({ page }) => {
+  async ({ page: staffPage, browser }, testInfo) => {
     test.setTimeout(90_000);
-    await page.setExtraHTTPHeaders({ "x-forwarded-for": "192.0.2.235" });
+    // The patient's side without JavaScript: the check-in is a plain form (the plan's and the
+    // activities' forms are checked without it above; with it, in the runner's journey).
+    const patient = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      javaScriptEnabled: false,
+      extraHTTPHeaders: { "x-forwarded-for": "192.0.2.235" },
+    });
+    const page = await patient.newPage();
     const checkin = await samCheckinPath(page);
     const home = checkin.replace(/\/check-in$/, "");
 
@@ -243,10 +250,15 @@ test(
     await expect(page.getByRole("heading", { level: 1, name: "Check-in emails are stopped" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Start check-in emails again" })).toBeVisible();
 
+    await patient.close();
+
     // The clinic's review list shows him, with the reason.
-    await signIn(page, CLINICIAN, "/staff/review?q=sam.carter%40example.com");
+    await signIn(staffPage, CLINICIAN, "/staff/review?q=sam.carter%40example.com");
     await expect(
-      page.getByTestId("case-row").filter({ hasText: "Sam Carter" }).filter({ hasText: "Not improving at a check-in" }),
+      staffPage
+        .getByTestId("case-row")
+        .filter({ hasText: "Sam Carter" })
+        .filter({ hasText: "Not improving at a check-in" }),
     ).toHaveCount(1);
   },
 );
