@@ -1,13 +1,14 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getRecovery, latestEpisodeRoot, listEpisodeIntakes } from "@/db/queries/recovery";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientKey } from "@/lib/http";
-import { grantResultAccess } from "@/lib/intake-form/result-access";
+import { canSeeResult, grantResultAccess, RESULT_COOKIE } from "@/lib/intake-form/result-access";
+import { getIntake } from "@/db/queries/intakes";
 import {
   ACTIVITIES,
   checkinFieldErrors,
@@ -27,6 +28,8 @@ const text = (form: FormData, name: string) => {
   const v = form.get(name);
   return typeof v === "string" ? v.trim().slice(0, 200) : "";
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const home = (token: string) => `/my/${encodeURIComponent(token)}`;
 
@@ -95,6 +98,13 @@ export async function requestLinkAction(_prev: RequestLinkState, form: FormData)
 
 export async function chooseActivitiesAction(_prev: QuestionFormState, form: FormData): Promise<QuestionFormState> {
   const { token, patientId } = await patientOf(form);
+  const outcome = await saveActivities(form, patientId);
+  if (outcome) return outcome;
+  redirect(`${home(token)}?done=activities#progress`);
+}
+
+/** Saves the picked activities' ratings for the patient's episode; the refused form's state, or null when saved. */
+async function saveActivities(form: FormData, patientId: string): Promise<QuestionFormState | null> {
   // The activities picked on the page before (a hidden field, comma-separated).
   const chosen = text(form, "picked").split(",").filter(Boolean).slice(0, ACTIVITIES.length);
   const values: Record<string, string> = { activities: chosen.join(",") };
@@ -116,7 +126,26 @@ export async function chooseActivitiesAction(_prev: QuestionFormState, form: For
     }
     return { status: "error", values, fieldErrors };
   }
-  redirect(`${home(token)}?done=activities#progress`);
+  return null;
+}
+
+/**
+ * The same choice straight after the form, from the result page (`/intake/<id>/track`): allowed to
+ * the patient who can see that result (its cookie, or its private key), for their episode.
+ */
+export async function chooseActivitiesAfterResultAction(
+  _prev: QuestionFormState,
+  form: FormData,
+): Promise<QuestionFormState> {
+  const intakeId = text(form, "intake");
+  const key = text(form, "key") || undefined;
+  const result = `/intake/${encodeURIComponent(intakeId)}/result${key ? `?key=${encodeURIComponent(key)}` : ""}`;
+  if (!UUID.test(intakeId) || !canSeeResult(intakeId, (await cookies()).get(RESULT_COOKIE)?.value, key)) redirect("/");
+  const intake = await getIntake(await getDb(), intakeId);
+  if (!intake || intake.erasedAt) redirect("/");
+  const outcome = await saveActivities(form, intake.patientId);
+  if (outcome) return outcome;
+  redirect(`${result}${key ? "&" : "?"}tracked=1#track`);
 }
 
 // ---------------------------------------------------------------------------------------------

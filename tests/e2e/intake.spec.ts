@@ -54,6 +54,24 @@ for (const c of CASES) {
     if (c.vignette === "P01" || c.vignette === "P07") await expect(book).toHaveCount(0);
     else await expect(book).toBeVisible();
     await expectNoAxeViolations(page);
+    if (c.vignette !== "P17") return;
+    // Straight after the form, the runner chooses what to track: the baseline of the check-ins (issue 20).
+    await page.getByRole("link", { name: "Choose what to track" }).click();
+    await page.getByLabel("Running or jogging", { exact: true }).check();
+    await page.getByLabel("Sleeping", { exact: true }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page
+      .getByRole("group", { name: /^Running or jogging: how well/ })
+      .getByLabel("3", { exact: true })
+      .check();
+    await page
+      .getByRole("group", { name: /^Sleeping: how well/ })
+      .getByLabel("5", { exact: true })
+      .check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("region", { name: "Track your recovery" })).toContainText(
+      "Saved: you are tracking Running or jogging, Sleeping",
+    );
   });
 }
 

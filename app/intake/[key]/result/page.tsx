@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Db } from "@/db/client";
 import { getIntake } from "@/db/queries/intakes";
+import { episodeRootOf, getRecovery } from "@/db/queries/recovery";
+import { activityLabel } from "@/lib/outcomes";
 import { getClinicInfo } from "@/lib/clinic";
 import { patientClinicHours } from "@/lib/clinic-hours";
 import {
@@ -31,14 +33,14 @@ export const metadata: Metadata = { title: "Your result", robots: { index: false
 type Params = {
   params: Promise<{ key: string }>;
   /** `seen`: the cards the emergency page showed before an early submission (X1), comma-separated. */
-  searchParams: Promise<{ key?: string; seen?: string | string[] }>;
+  searchParams: Promise<{ key?: string; seen?: string | string[]; tracked?: string }>;
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The patient's result: only for the person who sent the intake (cookie) or holds its private link. */
 export default async function ResultPage({ params, searchParams }: Params) {
   const { key: id } = await params;
-  const { key: linkKey, seen } = await searchParams;
+  const { key: linkKey, seen, tracked } = await searchParams;
   if (!UUID.test(id) || !canSeeResult(id, (await cookies()).get(RESULT_COOKIE)?.value, linkKey)) notFound();
   const db = await getDb();
   const intake = await getIntake(db, id);
@@ -65,6 +67,11 @@ export default async function ResultPage({ params, searchParams }: Params) {
     hours: hours?.hours ?? null,
     outOfHoursPhone: hours?.outOfHoursPhone ?? null,
   });
+  // The activities the patient chose to track (straight after the form, or later on My back).
+  const root = await episodeRootOf(db, intake.id);
+  const activities = root
+    ? ((await getRecovery(db, root.id))?.activities as { id: string }[] | null | undefined)
+    : null;
   const bookingUrl = content.canBook
     ? `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, intake.id))}`
     : null;
@@ -97,6 +104,27 @@ export default async function ResultPage({ params, searchParams }: Params) {
               <li key={reason}>{reason}</li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {content.kind === "advice" && !intake.erasedAt ? (
+        <section aria-labelledby="track" id="track">
+          <h2 id="track">Track your recovery</h2>
+          {tracked === "1" || activities ? (
+            <p role={tracked === "1" ? "status" : undefined}>
+              Saved: you are tracking {activities?.map((a) => activityLabel(a.id) ?? a.id).join(", ")}. We will email
+              you a short check-in in a few weeks; your progress will show on My back, the private page every email
+              links to.
+            </p>
+          ) : (
+            <p>
+              What does your back make hard right now? Choose up to 3 everyday things and each check-in will show how
+              they improve.{" "}
+              <Link href={`/intake/${intake.id}/track${linkKey ? `?key=${encodeURIComponent(linkKey)}` : ""}`}>
+                Choose what to track
+              </Link>
+            </p>
+          )}
         </section>
       ) : null}
 
