@@ -65,6 +65,9 @@ test("reception marks today's patient as arrived, undoes it, and cannot mark a l
   browser,
   baseURL,
 }) => {
+  // A long journey (an admin sets up a clinician, a type and hours; reception books twice, marks and
+  // scans two pages): about a minute alone, so it has two.
+  test.setTimeout(120_000);
   // Too near midnight for a time today: wait for the new day (at most a quarter of an hour).
   const clock = clinicLocal(new Date()).time;
   if (clock >= "23:45") {
