@@ -3,7 +3,7 @@
 // for a new link). Staff actions on an episode (discharge, clearing for the running plan) are here too.
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
-import { hitRateLimit } from "@/db/queries/rate-limits";
+import { ATTEMPT_PREFIX, countAttempt } from "@/db/queries/rate-limits";
 import {
   cancelEpisodeEmails,
   findLivePatient,
@@ -174,10 +174,13 @@ export async function requestMyBackLink(
   db: Db,
   { email, dateOfBirth, client, now }: { email: string; dateOfBirth: string; client: string; now: Date },
 ): Promise<{ status: "sent" | "rate_limited" }> {
-  const hit = await hitRateLimit(db, {
-    bucket: `my-back:${client}`,
+  // An hour's window: counted as the sign-in throttle's are (ATTEMPT_PREFIX buckets, kept two hours);
+  // hitRateLimit's counters are pruned ten minutes after their window starts, which would reset it.
+  const hit = await countAttempt(db, {
+    bucket: `${ATTEMPT_PREFIX}my-back:${client}`,
     limit: LINK_REQUESTS_PER_HOUR,
     windowSeconds: 3600,
+    now,
   });
   if (!hit.allowed) return { status: "rate_limited" };
   await db.transaction(async (tx) => {
