@@ -42,7 +42,8 @@ export type CheckinQuestion = {
   group: "safety" | "pain" | "function" | "activities" | "overall";
 };
 
-const ZERO_TO_TEN = Array.from({ length: 11 }, (_, i) => [String(i), String(i)] as [string, string]);
+/** A 0-10 scale's choices (value, words), as every 0-10 question of the check-ins and the plan shows them. */
+export const ZERO_TO_TEN = Array.from({ length: 11 }, (_, i) => [String(i), String(i)] as [string, string]);
 
 /** The activities a check-in asks about: known ids, each once, at most 3 (anything else is not asked). */
 function askedActivities(activityIds: readonly string[]): string[] {

@@ -1,9 +1,7 @@
 import styles from "@/app/book/_components/book.module.css";
 import { QuestionForm } from "@/app/my/[token]/_components/question-form";
 import type { FormQuestion, QuestionFormState } from "@/app/my/form-model";
-import { ACTIVITIES, ACTIVITY_SCALE, activityLabel, MAX_ACTIVITIES } from "@/lib/outcomes";
-
-const ZERO_TO_TEN: [string, string][] = Array.from({ length: 11 }, (_, i) => [String(i), String(i)]);
+import { ACTIVITIES, ACTIVITY_SCALE, activityLabel, MAX_ACTIVITIES, ZERO_TO_TEN } from "@/lib/outcomes";
 
 /** The activities a `pick` query parameter names (known ones, once each), and whether there are too many. */
 export function parsePicks(raw: string | string[] | undefined): { picks: string[]; tooMany: boolean } {

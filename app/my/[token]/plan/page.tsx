@@ -5,6 +5,7 @@ import { formatDay } from "@/lib/booking/format";
 import { getClinicInfo } from "@/lib/clinic";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { PAIN_WENT, PAIN_WENT_WORDS, stageAt, WARNING_SIGNS, WARNING_SIGN_WORDS } from "@/lib/programme";
+import { ZERO_TO_TEN } from "@/lib/outcomes";
 import { storedDecision } from "@/lib/recovery/run-plan";
 import { planCheckinAction, startPlanAction } from "../../actions";
 import { ExerciseCards } from "../../_components/exercise-cards";
@@ -22,8 +23,6 @@ export const metadata: Metadata = {
   robots: { index: false },
   referrer: PRIVATE_PAGE_REFERRER,
 };
-
-const ZERO_TO_TEN: [string, string][] = Array.from({ length: 11 }, (_, i) => [String(i), String(i)]);
 
 /** The weekly check-in's questions, as the plan's schema names them. */
 function weekQuestions(limit: number): FormQuestion[] {
