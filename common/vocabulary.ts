@@ -21,6 +21,20 @@ export const STAFF_ROLES = ["admin", "clinician", "reception"] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * What an integration key may do (issue 21). A key carries scopes instead of a role: each staff API
+ * names the scope a key needs, beside the roles a signed-in person needs.
+ */
+export const API_SCOPES = [
+  "cases:read",
+  "patients:read",
+  "fhir:read",
+  "appointments:write",
+  "webhooks:manage",
+] as const;
+
+export type ApiScope = (typeof API_SCOPES)[number];
+
 /** A role as staff read it. */
 export const ROLE_NAMES: Readonly<Record<StaffRole, string>> = {
   admin: "Admin",

@@ -598,6 +598,30 @@ export const webhookEndpoints = pgTable("webhook_endpoints", {
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 
 /**
+ * An integration key (issue 21): a random secret an admin creates with scopes, shown once. Only its
+ * SHA-256 is kept (the secret has 256 bits of entropy, so a slow hash adds nothing); `prefix` is its
+ * first characters, shown to tell keys apart. Revoked keys stay for the audit trail.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by"),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by"),
+  },
+  (t) => [uniqueIndex("api_keys_secret_hash_idx").on(t.secretHash)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/**
  * The development mailbox: with no RESEND_API_KEY, sent emails land here (rendered HTML, text
  * and attachments) and are listed at /dev/mailbox outside production. One row per outbox email,
  * so a repeated send is not a second email.

@@ -2,7 +2,7 @@
 // clinic integrations (a wallboard, a pager bridge). Each handler checks the session and role on
 // the server first: 401 without a live staff session, 403 for the wrong role, never data. The
 // audit trail's handlers are in audit-api.ts.
-import type { StaffRole } from "@/common/vocabulary";
+import type { ApiScope, StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
 import { callDue } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
@@ -15,8 +15,12 @@ import { ANY_STAFF, requireStaffApi, type Staff } from "./session";
 const PAGE_SIZE = 50;
 const NO_STORE = { "Cache-Control": "no-store" };
 
-async function withStaff(roles: readonly StaffRole[], run: (staff: Staff) => Promise<Response>): Promise<Response> {
-  const staff = await requireStaffApi(roles);
+async function withStaff(
+  roles: readonly StaffRole[],
+  run: (staff: Staff) => Promise<Response>,
+  options: { scope?: ApiScope; request?: Request } = {},
+): Promise<Response> {
+  const staff = await requireStaffApi(roles, options);
   if (staff instanceof Response) return staff;
   return run(staff);
 }
@@ -26,94 +30,102 @@ async function withStaff(roles: readonly StaffRole[], run: (staff: Staff) => Pro
  * `?queue=review` gives the "To review" list in the same shape.
  */
 export function listCasesApi(request: Request): Promise<Response> {
-  return withStaff(ANY_STAFF, async (staff) => {
-    const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const db = await getDb();
-    const { cases: page, next } = await pageQueue(db, query, PAGE_SIZE);
-    await recordStaffView(db, staff, "api_case_list_viewed", { ...queueViewDetails(query), shown: page.length });
-    const cases = page.map((c) => {
-      const { due, overdueMs } = c;
-      return {
-        id: c.id,
-        level: c.level,
-        effectiveLevel: c.effectiveLevel,
-        overrideLevel: c.overrideLevel,
-        firstName: c.firstName,
-        lastName: c.lastName,
-        age: c.ageAtGrading,
-        reason: c.escalationReason,
-        rulesetVersion: c.rulesetVersion,
-        topRule: c.firedRules[0]
-          ? { id: c.firedRules[0], summary: ruleSummary(c.rulesetVersion, c.firedRules[0]) }
-          : null,
-        submittedAt: c.createdAt.toISOString(),
-        /** Acknowledge by (the queue) or review by (the review list); clinic hours applied. */
-        deadline: due?.toISOString() ?? null,
-        acknowledgeBy: c.ackDueAt?.toISOString() ?? null,
-        reviewBy: c.reviewDueAt?.toISOString() ?? null,
-        arrivedOutOfHours: c.arrivedOutOfHours,
-        overdue: overdueMs !== null,
-        callDue: c.callDue,
-        flags: c.flags,
-        acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
-        resolvedAt: c.resolvedAt?.toISOString() ?? null,
-        reviewedAt: c.reviewedAt?.toISOString() ?? null,
-      };
-    });
-    return Response.json({ cases, next }, { headers: NO_STORE });
-  });
+  return withStaff(
+    ANY_STAFF,
+    async (staff) => {
+      const query = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+      const db = await getDb();
+      const { cases: page, next } = await pageQueue(db, query, PAGE_SIZE);
+      await recordStaffView(db, staff, "api_case_list_viewed", { ...queueViewDetails(query), shown: page.length });
+      const cases = page.map((c) => {
+        const { due, overdueMs } = c;
+        return {
+          id: c.id,
+          level: c.level,
+          effectiveLevel: c.effectiveLevel,
+          overrideLevel: c.overrideLevel,
+          firstName: c.firstName,
+          lastName: c.lastName,
+          age: c.ageAtGrading,
+          reason: c.escalationReason,
+          rulesetVersion: c.rulesetVersion,
+          topRule: c.firedRules[0]
+            ? { id: c.firedRules[0], summary: ruleSummary(c.rulesetVersion, c.firedRules[0]) }
+            : null,
+          submittedAt: c.createdAt.toISOString(),
+          /** Acknowledge by (the queue) or review by (the review list); clinic hours applied. */
+          deadline: due?.toISOString() ?? null,
+          acknowledgeBy: c.ackDueAt?.toISOString() ?? null,
+          reviewBy: c.reviewDueAt?.toISOString() ?? null,
+          arrivedOutOfHours: c.arrivedOutOfHours,
+          overdue: overdueMs !== null,
+          callDue: c.callDue,
+          flags: c.flags,
+          acknowledgedAt: c.acknowledgedAt?.toISOString() ?? null,
+          resolvedAt: c.resolvedAt?.toISOString() ?? null,
+          reviewedAt: c.reviewedAt?.toISOString() ?? null,
+        };
+      });
+      return Response.json({ cases, next }, { headers: NO_STORE });
+    },
+    { scope: "cases:read", request },
+  );
 }
 
 /** GET /api/v1/staff/cases/:id: one case (audited as a view, like the case page). */
-export function getCaseApi(id: string): Promise<Response> {
-  return withStaff(ANY_STAFF, async (staff) => {
-    const found = await viewCase(await getDb(), staff, id);
-    if (!found) return jsonError(404, "not_found", "No case with that id.");
-    const { intake, notes, bookings } = found;
-    return Response.json(
-      {
-        id: intake.id,
-        contact: {
-          firstName: intake.firstName,
-          lastName: intake.lastName,
-          email: intake.email,
-          phone: intake.phone,
-          dateOfBirth: intake.dateOfBirth,
+export function getCaseApi(request: Request, id: string): Promise<Response> {
+  return withStaff(
+    ANY_STAFF,
+    async (staff) => {
+      const found = await viewCase(await getDb(), staff, id);
+      if (!found) return jsonError(404, "not_found", "No case with that id.");
+      const { intake, notes, bookings } = found;
+      return Response.json(
+        {
+          id: intake.id,
+          contact: {
+            firstName: intake.firstName,
+            lastName: intake.lastName,
+            email: intake.email,
+            phone: intake.phone,
+            dateOfBirth: intake.dateOfBirth,
+          },
+          level: intake.level,
+          effectiveLevel: intake.effectiveLevel,
+          overrideLevel: intake.overrideLevel,
+          overrideReason: intake.overrideReason,
+          deadline: (intake.ackDueAt ?? intake.reviewDueAt)?.toISOString() ?? null,
+          reviewBy: intake.reviewDueAt?.toISOString() ?? null,
+          arrivedOutOfHours: intake.arrivedOutOfHours,
+          callDue: callDue(intake),
+          ...explainGrade(intake),
+          scores: intake.scores,
+          answers: intake.answers,
+          submittedAt: intake.createdAt.toISOString(),
+          acknowledgedAt: intake.acknowledgedAt?.toISOString() ?? null,
+          resolvedAt: intake.resolvedAt?.toISOString() ?? null,
+          resolutionReason: intake.resolutionReason,
+          reviewedAt: intake.reviewedAt?.toISOString() ?? null,
+          notes: notes.map((n) => ({
+            kind: n.kind,
+            outcome: n.outcome,
+            body: n.body,
+            author: n.author,
+            at: n.createdAt.toISOString(),
+          })),
+          appointments: bookings.map((b) => ({
+            id: b.id,
+            startsAt: b.startsAt.toISOString(),
+            status: b.status,
+            clinician: b.clinician,
+            type: b.type,
+          })),
         },
-        level: intake.level,
-        effectiveLevel: intake.effectiveLevel,
-        overrideLevel: intake.overrideLevel,
-        overrideReason: intake.overrideReason,
-        deadline: (intake.ackDueAt ?? intake.reviewDueAt)?.toISOString() ?? null,
-        reviewBy: intake.reviewDueAt?.toISOString() ?? null,
-        arrivedOutOfHours: intake.arrivedOutOfHours,
-        callDue: callDue(intake),
-        ...explainGrade(intake),
-        scores: intake.scores,
-        answers: intake.answers,
-        submittedAt: intake.createdAt.toISOString(),
-        acknowledgedAt: intake.acknowledgedAt?.toISOString() ?? null,
-        resolvedAt: intake.resolvedAt?.toISOString() ?? null,
-        resolutionReason: intake.resolutionReason,
-        reviewedAt: intake.reviewedAt?.toISOString() ?? null,
-        notes: notes.map((n) => ({
-          kind: n.kind,
-          outcome: n.outcome,
-          body: n.body,
-          author: n.author,
-          at: n.createdAt.toISOString(),
-        })),
-        appointments: bookings.map((b) => ({
-          id: b.id,
-          startsAt: b.startsAt.toISOString(),
-          status: b.status,
-          clinician: b.clinician,
-          type: b.type,
-        })),
-      },
-      { headers: NO_STORE },
-    );
-  });
+        { headers: NO_STORE },
+      );
+    },
+    { scope: "cases:read", request },
+  );
 }
 
 /**

@@ -12,7 +12,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 const NOT_FOUND = "No patient with that id.";
 
 async function guard(request: Request) {
-  const staff = await requireStaffApi(ANY_STAFF);
+  const staff = await requireStaffApi(ANY_STAFF, { scope: "patients:read", request });
   if (staff instanceof Response) return staff;
   if (crossSite(request)) return jsonError(403, "cross_site", "Requests must come from the clinic's own pages.");
   return staff;

@@ -4,10 +4,11 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import type { Db } from "@/db/client";
 import { findStaffSession, touchStaffSession, type SessionEnd } from "@/db/queries/staff";
-import { STAFF_ROLES, type StaffRole } from "@/common/vocabulary";
+import { STAFF_ROLES, type ApiScope, type StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress, jsonError } from "@/lib/http";
+import { bearerToken, checkApiKey, keyActorEmail } from "./api-keys";
 import { isBackgroundRequest } from "./background";
 import { nextSignInStep, STEP_PATHS, type SignInStep } from "./mfa";
 
@@ -18,6 +19,8 @@ export type Staff = {
   name: string;
   role: StaffRole;
   clientAddress: string;
+  /** Set when an integration key, not a person, makes the request (API handlers only). */
+  apiKey?: { id: string; name: string };
 };
 
 /** Every staff role: anyone signed in. */
@@ -154,8 +157,19 @@ export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next
   return staff;
 }
 
-/** For /api/v1/staff/* route handlers: a 401 or 403 response, never data, or the staff member. */
-export async function requireStaffApi(roles: readonly StaffRole[] = ANY_STAFF): Promise<Staff | Response> {
+/**
+ * For /api/v1/staff/* and /api/v1/fhir/* route handlers: a 401, 403 or 429 response, never data, or
+ * the caller. A signed-in person needs one of `roles`. An integration key (`Authorization: Bearer`,
+ * lib/staff/api-keys.ts) needs `scope`: a handler that names none is for people only. A key acts
+ * with the least a role allows (reception's), and its `apiKey` says which key it is.
+ */
+export async function requireStaffApi(
+  roles: readonly StaffRole[] = ANY_STAFF,
+  options: { scope?: ApiScope; request?: Request } = {},
+): Promise<Staff | Response> {
+  const requestHeaders = await headers();
+  const token = bearerToken(requestHeaders.get("authorization"));
+  if (token !== null) return keyCaller(token, requestHeaders, options);
   const staff = await currentStaff();
   if (!staff) {
     const check = await sessionOfRequest();
@@ -165,4 +179,39 @@ export async function requireStaffApi(roles: readonly StaffRole[] = ANY_STAFF): 
   }
   if (!roles.includes(staff.role)) return jsonError(403, "forbidden", "Your role cannot do this.");
   return staff;
+}
+
+async function keyCaller(
+  token: string,
+  requestHeaders: Headers,
+  { scope, request }: { scope?: ApiScope; request?: Request },
+): Promise<Staff | Response> {
+  const address = clientAddress(requestHeaders, env().TRUSTED_PROXIES);
+  const url = request ? new URL(request.url) : null;
+  const check = await checkApiKey(await getDb(), {
+    token,
+    scope,
+    method: request?.method ?? "GET",
+    path: url?.pathname ?? "",
+    clientAddress: address,
+    now: new Date(),
+  });
+  if (!check.ok) {
+    const extra: Record<string, string> = {};
+    if (check.status === 401) extra["WWW-Authenticate"] = 'Bearer error="invalid_token"';
+    if (check.status === 403 && scope)
+      extra["WWW-Authenticate"] = `Bearer error="insufficient_scope", scope="${scope}"`;
+    if (check.retryAfterSeconds) extra["Retry-After"] = String(check.retryAfterSeconds);
+    return jsonError(check.status, check.code, check.message, {}, extra);
+  }
+  const { key } = check;
+  return {
+    sessionId: `api-key:${key.id}`,
+    id: key.id,
+    email: keyActorEmail(key),
+    name: key.name,
+    role: "reception",
+    clientAddress: address,
+    apiKey: { id: key.id, name: key.name },
+  };
 }

@@ -48,6 +48,7 @@ export const DONE = {
   webhook_reactivated: { section: "webhooks", text: "Webhook endpoint reactivated: it gets new alerts again." },
   webhook_removed: { section: "webhooks", text: "Webhook endpoint removed." },
   webhook_tested: { section: "webhooks", text: "Test event delivered: the endpoint accepted it." },
+  api_key_revoked: { section: "api-keys", text: "Key revoked: its next request is refused." },
   privacy_published: {
     section: "privacy",
     text: "New privacy notice published. Patients see it now, and new forms record this version.",

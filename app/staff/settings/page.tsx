@@ -3,6 +3,7 @@ import { getClinic } from "@/db/queries/clinic";
 import { listClinicHours } from "@/db/queries/clinic-hours";
 import { listDeadEmails } from "@/db/queries/outbox";
 import { listWebhookEndpoints } from "@/db/queries/webhooks";
+import { listApiKeys } from "@/db/queries/api-keys";
 import {
   listAllAppointmentTypes,
   listAllClinicians,
@@ -25,6 +26,7 @@ import { ClinicianSection, HoursSection, TimeOffSection, TypesSection } from "./
 import { Notice } from "./_components/notice";
 import { OpeningHoursSection } from "./_components/opening-hours-section";
 import { WebhooksSection } from "./_components/webhooks-section";
+import { ApiKeysSection } from "./_components/api-keys-section";
 import { PrivacySection } from "./_components/privacy-section";
 import { SignInSecuritySection } from "./_components/sign-in-security-section";
 import { StaffForm, type FieldGroup } from "../_components/staff-form";
@@ -43,7 +45,8 @@ const SECTIONS = [
   { id: "staff", title: "Staff accounts" },
   { id: "sign-in", title: "Sign-in security" },
   { id: "emails", title: "Emails that could not be sent" },
-  { id: "webhooks", title: "Alert webhooks" },
+  { id: "webhooks", title: "Webhooks" },
+  { id: "api-keys", title: "Integration keys" },
   { id: "privacy", title: "Privacy notice and retention" },
 ] as const;
 
@@ -56,17 +59,19 @@ export default async function SettingsPage({ searchParams }: Props) {
   const done = query.done && Object.hasOwn(DONE, query.done) ? DONE[query.done as Done] : null;
   const db = await getDb();
   const now = new Date();
-  const [clinic, clinicians, hours, timeOff, types, accounts, deadEmails, webhooks, openingHours] = await Promise.all([
-    getClinic(db),
-    listAllClinicians(db),
-    listAllWorkingHours(db),
-    listUpcomingTimeOff(db, { now }),
-    listAllAppointmentTypes(db),
-    listStaff(db),
-    listDeadEmails(db, { limit: 100 }),
-    listWebhookEndpoints(db),
-    listClinicHours(db),
-  ]);
+  const [clinic, clinicians, hours, timeOff, types, accounts, deadEmails, webhooks, openingHours, apiKeys] =
+    await Promise.all([
+      getClinic(db),
+      listAllClinicians(db),
+      listAllWorkingHours(db),
+      listUpcomingTimeOff(db, { now }),
+      listAllAppointmentTypes(db),
+      listStaff(db),
+      listDeadEmails(db, { limit: 100 }),
+      listWebhookEndpoints(db),
+      listClinicHours(db),
+      listApiKeys(db),
+    ]);
   const [factors, mfaPolicy] = await Promise.all([listSecondFactorCounts(db), getMfaPolicy(db)]);
   // The page lists every staff account (and failed emails to patients): the view is audited.
   await recordPageView(db, admin, "settings_viewed", { accounts: accounts.length, deadEmails: deadEmails.length });
@@ -301,6 +306,12 @@ export default async function SettingsPage({ searchParams }: Props) {
         title={SECTIONS.find((s) => s.id === "webhooks")!.title}
         notice={notice("webhooks")}
         endpoints={webhooks}
+        zone={zone}
+      />
+      <ApiKeysSection
+        title={SECTIONS.find((s) => s.id === "api-keys")!.title}
+        notice={notice("api-keys")}
+        keys={apiKeys}
         zone={zone}
       />
       <PrivacySection

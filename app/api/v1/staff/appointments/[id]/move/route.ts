@@ -5,6 +5,6 @@ import { ANY_STAFF, requireStaffApi } from "@/lib/staff/session";
 
 /** Move an appointment for a patient (any staff role; reason required; audited). */
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const auth = await requireStaffApi(ANY_STAFF);
+  const auth = await requireStaffApi(ANY_STAFF, { scope: "appointments:write", request });
   return moveForCallerApi(request, (await params).id, auth, await getDb());
 });
