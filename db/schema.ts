@@ -573,6 +573,10 @@ export const outbox = pgTable(
     index("outbox_intake_idx")
       .on(t.intakeId)
       .where(sql`${t.intakeId} is not null`),
+    // An endpoint's delivery log (newest first), without reading the emails.
+    index("outbox_webhook_idx")
+      .on(t.recipient, t.createdAt.desc())
+      .where(sql`${t.kind} = 'webhook'`),
   ],
 );
 

@@ -1,8 +1,8 @@
 // The alert webhooks admins set up (the second alert channel). The signing secret is stored
 // sealed; only the sender and the admin functions that create one ever see it.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { webhookEndpoints } from "../schema";
+import { appointments, intakes, outbox, webhookEndpoints } from "../schema";
 
 /** An endpoint as the settings page lists it: never its secret. */
 const listed = {
@@ -64,6 +64,53 @@ export async function deleteWebhookEndpoint(db: Db, id: string): Promise<boolean
     .where(eq(webhookEndpoints.id, id))
     .returning({ id: webhookEndpoints.id });
   return rows.length > 0;
+}
+
+/** An endpoint's latest deliveries, newest first: the event, where it stands, the last error. */
+export async function listWebhookDeliveries(db: Db, endpointId: string, { limit = 20 }: { limit?: number } = {}) {
+  if (!UUID.test(endpointId)) return [];
+  return db
+    .select({
+      id: outbox.id,
+      event: sql<string>`${outbox.payload}->>'type'`,
+      caseId: outbox.intakeId,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      dueAt: outbox.dueAt,
+      sentAt: outbox.sentAt,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.kind, "webhook"), eq(outbox.recipient, endpointId)))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(limit);
+}
+
+export type WebhookDelivery = Awaited<ReturnType<typeof listWebhookDeliveries>>[number];
+
+/** Whose an appointment is (for its webhook events: ids only). */
+export async function appointmentOwner(db: Db, id: string) {
+  const rows = await db
+    .select({ intakeId: appointments.intakeId, patientId: appointments.patientId })
+    .from(appointments)
+    .where(eq(appointments.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** A graded intake's ids and ruleset (for `intake.graded`). */
+export async function gradedIntakeIds(db: Db, id: string) {
+  const rows = await db
+    .select({
+      patientId: intakes.patientId,
+      rulesetVersion: intakes.rulesetVersion,
+      regradeOf: intakes.previousIntakeId,
+    })
+    .from(intakes)
+    .where(eq(intakes.id, id))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

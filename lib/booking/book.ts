@@ -196,6 +196,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
           patient: req.intake,
           manageToken: token,
           now: req.now,
+          byStaff: !!req.staff || !!req.urgent,
         });
         if (!req.urgent && !req.staff) await auditPatientBooking(tx, req, booked, type.name);
       }

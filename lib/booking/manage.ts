@@ -90,7 +90,13 @@ export async function cancelBooked(
   const byStaffId = by.kind === "staff" ? by.id : null;
   if (!(await cancelBookedAppointment(tx, { id: a.id, now, reason, cutoffHours, byStaffId, late }))) return false;
   // The reminder is cancelled and the patient told in the same transaction as the cancel.
-  await queueAppointmentCancelled(tx, { appointment: queuedFrom(a), patient: a, now });
+  await queueAppointmentCancelled(tx, {
+    appointment: queuedFrom(a),
+    patient: a,
+    now,
+    byStaff: by.kind === "staff",
+    late,
+  });
   await recordAudit(tx, {
     ...auditActor(by),
     action: "appointment_cancelled",
@@ -205,6 +211,7 @@ export async function moveBooked(
           manageToken,
           now,
           previous: { id: found.id, startsAt: found.startsAt },
+          byStaff: by.kind === "staff",
         });
         const moved = result.appointment;
         await recordAudit(tx, {

@@ -19,7 +19,7 @@ import {
 import { insertPreVisitCheck } from "@/db/queries/pre-visit";
 import { patientIdOf } from "@/db/queries/recovery";
 import { getClinician } from "@/db/queries/scheduling";
-import { listSubscribedWebhookEndpoints } from "@/db/queries/webhooks";
+import { appointmentOwner, gradedIntakeIds, listSubscribedWebhookEndpoints } from "@/db/queries/webhooks";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { env } from "@/lib/env";
 import { sealSecret, signToken } from "@/lib/tokens";
@@ -27,7 +27,14 @@ import type { Level } from "@/lib/triage";
 import { ESCALATING_LEVELS } from "@/lib/escalation";
 import { isErasedAddress } from "@/lib/privacy/pseudonym";
 import { mintMyBackLink } from "@/lib/recovery/links";
-import { ALERT_REASONS, webhookEventFor, webhookPayloadSchema, type AlertReason } from "./webhooks";
+import {
+  ALERT_REASONS,
+  webhookEventFor,
+  webhookPayloadSchema,
+  type AlertReason,
+  type WebhookData,
+  type WebhookEvent,
+} from "./webhooks";
 
 const appointmentPayload = z.object({
   firstName: z.string(),
@@ -267,6 +274,18 @@ export async function queueWaitlistOffer(
     },
     { dueAt: now, intakeId },
   );
+  await queueWebhookEvent(
+    db,
+    "waitlist.offered",
+    {
+      caseId: intakeId,
+      clinicianId: offer.clinicianId,
+      start: offer.startsAt.toISOString(),
+      end: offer.endsAt.toISOString(),
+      offerExpiresAt: offer.expiresAt.toISOString(),
+    },
+    { intakeId, now },
+  );
 }
 
 /**
@@ -282,6 +301,7 @@ export async function queueAppointmentBooked(
     manageToken,
     now,
     previous,
+    byStaff = false,
   }: {
     appointment: QueuedAppointment;
     patient: { email: string; firstName: string };
@@ -289,6 +309,8 @@ export async function queueAppointmentBooked(
     now: Date;
     /** Set on a reschedule: the appointment this one replaces. */
     previous?: { id: string; startsAt: Date };
+    /** Staff made the booking or the move (for the webhook event; the emails are the same). */
+    byStaff?: boolean;
   },
 ): Promise<void> {
   const details = await describe(db, appointment, patient.firstName);
@@ -310,6 +332,18 @@ export async function queueAppointmentBooked(
     await queue(db, "appointment_reminder", patient.email, base, { appointmentId: appointment.id, dueAt: remindAt });
   }
   await queuePreVisitCheck(db, { appointment, details, email: patient.email, now });
+  if (previous)
+    await queueWebhookEvent(
+      db,
+      "appointment.moved",
+      async () => ({
+        ...(await appointmentEventData(db, appointment, byStaff)),
+        previousAppointmentId: previous.id,
+        previousStart: previous.startsAt.toISOString(),
+      }),
+      { now },
+    );
+  else await queueWebhookEvent(db, "appointment.booked", () => appointmentEventData(db, appointment, byStaff), { now });
 }
 
 /** A cancelled appointment: its reminder and any unsent confirmation are cancelled, and the patient told. */
@@ -319,12 +353,27 @@ export async function queueAppointmentCancelled(
     appointment,
     patient,
     now,
-  }: { appointment: QueuedAppointment; patient: { email: string; firstName: string }; now?: Date },
+    byStaff = false,
+    late = false,
+  }: {
+    appointment: QueuedAppointment;
+    patient: { email: string; firstName: string };
+    now?: Date;
+    /** For the webhook event: staff cancelled it, inside the cancellation cut-off or not. */
+    byStaff?: boolean;
+    late?: boolean;
+  },
 ): Promise<void> {
   await cancelAppointmentEmails(db, { appointmentId: appointment.id, kinds: APPOINTMENT_KINDS });
   // A cancellation is one more version of the calendar event.
   const payload = await describe(db, { ...appointment, sequence: appointment.sequence + 1 }, patient.firstName);
   await queue(db, "booking_cancelled", patient.email, payload, { appointmentId: appointment.id, dueAt: now });
+  await queueWebhookEvent(
+    db,
+    "appointment.cancelled",
+    async () => ({ ...(await appointmentEventData(db, appointment, byStaff)), lateCancellation: late }),
+    { now },
+  );
 }
 
 /**
@@ -350,6 +399,7 @@ export async function queueIntakeEmails(
     deadline?: Date | null;
   },
 ): Promise<void> {
+  await queueIntakeGraded(db, { intakeId, level, now });
   if (level === "SELF_CARE") {
     await queue(
       db,
@@ -368,6 +418,37 @@ export async function queueIntakeEmails(
   }
   if (ESCALATING_LEVELS.has(level))
     await queueStaffAlert(db, { intakeId, level, reason: "level", submittedAt: now, deadline, now });
+}
+
+/** `case.resolved`: the case left the open queue (its id and level; never the reason). */
+export async function queueCaseResolved(
+  db: Db,
+  { intakeId, level, now }: { intakeId: string; level: Level; now: Date },
+) {
+  await queueWebhookEvent(db, "case.resolved", { caseId: intakeId, level, url: caseUrl(intakeId) }, { intakeId, now });
+}
+
+/** `intake.graded` for a new intake or a re-grade: its ids, level and ruleset only. */
+export async function queueIntakeGraded(
+  db: Db,
+  { intakeId, level, now }: { intakeId: string; level: Level; now: Date },
+) {
+  await queueWebhookEvent(
+    db,
+    "intake.graded",
+    async () => {
+      const graded = await gradedIntakeIds(db, intakeId);
+      return {
+        caseId: intakeId,
+        patientId: graded?.patientId ?? null,
+        level,
+        rulesetVersion: graded?.rulesetVersion ?? "",
+        regradeOf: graded?.regradeOf ?? null,
+        url: caseUrl(intakeId),
+      };
+    },
+    { intakeId, now },
+  );
 }
 
 /**
@@ -437,22 +518,59 @@ async function queueAlertEmail(db: Db, recipient: string, entry: AlertEntry, now
 
 /** One delivery per active endpoint subscribed to the alert's event: ids, level, reason, deadline, link. */
 async function queueAlertWebhooks(db: Db, entry: AlertEntry, now: Date | undefined) {
-  const type = webhookEventFor(entry.reason);
-  const endpoints = await listSubscribedWebhookEndpoints(db, type);
-  if (!endpoints.length) return;
-  const payload = webhookPayloadSchema.parse({
-    type,
-    timestamp: (now ?? new Date()).toISOString(),
-    data: {
+  await queueWebhookEvent(
+    db,
+    webhookEventFor(entry.reason),
+    {
       caseId: entry.intakeId,
       level: entry.level,
       reason: entry.reason,
       deadline: entry.deadline ?? null,
-      url: `${env().APP_URL}/staff/cases/${entry.intakeId}`,
+      url: caseUrl(entry.intakeId),
     },
+    { intakeId: entry.intakeId, now },
+  );
+}
+
+/** The staff page of a case (what every case event links to). */
+const caseUrl = (intakeId: string) => `${env().APP_URL}/staff/cases/${intakeId}`;
+
+/**
+ * One delivery of `type` to every active endpoint subscribed to it, in the caller's transaction (a
+ * change that rolls back sends nothing). The data is checked against the event's strict schema
+ * here, so a payload with a name or an answer in it fails the change in tests instead of leaving.
+ */
+export async function queueWebhookEvent<E extends WebhookEvent>(
+  db: Db,
+  type: E,
+  data: WebhookData<E> | (() => Promise<WebhookData<E>>),
+  { intakeId = null, now }: { intakeId?: string | null; now?: Date },
+): Promise<number> {
+  const endpoints = await listSubscribedWebhookEndpoints(db, type);
+  if (!endpoints.length) return 0;
+  const payload = webhookPayloadSchema.parse({
+    type,
+    timestamp: (now ?? new Date()).toISOString(),
+    data: typeof data === "function" ? await data() : data,
   });
   for (const { id } of endpoints)
-    await enqueueEmail(db, { kind: ALERT_KINDS.webhook, recipient: id, payload, dueAt: now, intakeId: entry.intakeId });
+    await enqueueEmail(db, { kind: ALERT_KINDS.webhook, recipient: id, payload, dueAt: now, intakeId });
+  return endpoints.length;
+}
+
+/** The appointment events' data: the ids and times, who made the change, nothing about the patient but ids. */
+async function appointmentEventData(db: Db, appointment: QueuedAppointment, byStaff: boolean) {
+  const owner = await appointmentOwner(db, appointment.id);
+  return {
+    appointmentId: appointment.id,
+    caseId: owner?.intakeId ?? null,
+    patientId: owner?.patientId ?? null,
+    appointmentTypeId: appointment.appointmentTypeId,
+    clinicianId: appointment.clinicianId,
+    start: appointment.startsAt.toISOString(),
+    end: appointment.endsAt.toISOString(),
+    byStaff,
+  };
 }
 
 /** STAFF_ALERT_EMAILS, or the clinic's own address when that is unset. */

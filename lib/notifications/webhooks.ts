@@ -13,35 +13,90 @@ import type { OutboxRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import { openSecret } from "@/lib/tokens";
 import type { SendOutcome, Transport } from "./worker";
+import type { WebhookEvent } from "./webhook-events";
 
-/** The events an endpoint can subscribe to. */
-export const WEBHOOK_EVENTS = ["case.escalated", "case.overdue"] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export { WEBHOOK_EVENTS, WEBHOOK_EVENT_DESCRIPTIONS, type WebhookEvent } from "./webhook-events";
 
 /** Why a case alerts staff (the same words in alert emails and webhook events). */
 export const ALERT_REASONS = ["level", "no_capacity", "overdue", "override", "review_overdue"] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
 /** A missed deadline is `case.overdue`; anything else that needs staff now is `case.escalated`. */
-export function webhookEventFor(reason: AlertReason): WebhookEvent {
+export function webhookEventFor(reason: AlertReason): "case.escalated" | "case.overdue" {
   return reason === "overdue" || reason === "review_overdue" ? "case.overdue" : "case.escalated";
 }
+
+const id = z.uuid();
+const instant = z.iso.datetime();
+
+const alertData = z.strictObject({
+  caseId: id,
+  level: z.enum(LEVELS),
+  reason: z.enum(ALERT_REASONS),
+  deadline: instant.nullable(),
+  url: z.url(),
+});
+
+const appointmentData = z.strictObject({
+  appointmentId: id,
+  caseId: id.nullable(),
+  patientId: id.nullable(),
+  appointmentTypeId: z.string().max(100),
+  clinicianId: id,
+  start: instant,
+  end: instant,
+  /** Whether staff made the change (else the patient, through their link). */
+  byStaff: z.boolean(),
+});
+
+/**
+ * The `data` of each event: ids, levels and times only. Never a name, contact detail, answer,
+ * note or free text: a consumer fetches what it may see with an integration key.
+ */
+export const WEBHOOK_DATA = {
+  "intake.graded": z.strictObject({
+    caseId: id,
+    patientId: id.nullable(),
+    level: z.enum(LEVELS),
+    rulesetVersion: z.string().max(20),
+    /** The case this re-grades (null for a first intake). */
+    regradeOf: id.nullable(),
+    url: z.url(),
+  }),
+  "case.escalated": alertData,
+  "case.overdue": alertData,
+  "case.resolved": z.strictObject({ caseId: id, level: z.enum(LEVELS), url: z.url() }),
+  "appointment.booked": appointmentData,
+  "appointment.moved": appointmentData.extend({ previousAppointmentId: id, previousStart: instant }),
+  "appointment.cancelled": appointmentData.extend({ lateCancellation: z.boolean() }),
+  "waitlist.offered": z.strictObject({
+    caseId: id,
+    clinicianId: id,
+    start: instant,
+    end: instant,
+    offerExpiresAt: instant,
+  }),
+} as const satisfies Record<WebhookEvent, z.ZodType>;
+
+export type WebhookData<E extends WebhookEvent> = z.input<(typeof WEBHOOK_DATA)[E]>;
+
+const envelope = <E extends WebhookEvent>(type: E) =>
+  z.strictObject({ type: z.literal(type), timestamp: instant, data: WEBHOOK_DATA[type] });
 
 /**
  * The body of every delivery. Strict: a payload with anything more (a name, an answer) does not
  * parse, and a row that does not parse is never sent.
  */
-export const webhookPayloadSchema = z.strictObject({
-  type: z.enum(WEBHOOK_EVENTS),
-  timestamp: z.iso.datetime(),
-  data: z.strictObject({
-    caseId: z.uuid(),
-    level: z.enum(LEVELS),
-    reason: z.enum(ALERT_REASONS),
-    deadline: z.iso.datetime().nullable(),
-    url: z.url(),
-  }),
-});
+export const webhookPayloadSchema = z.discriminatedUnion("type", [
+  envelope("intake.graded"),
+  envelope("case.escalated"),
+  envelope("case.overdue"),
+  envelope("case.resolved"),
+  envelope("appointment.booked"),
+  envelope("appointment.moved"),
+  envelope("appointment.cancelled"),
+  envelope("waitlist.offered"),
+]);
 export type WebhookPayload = z.output<typeof webhookPayloadSchema>;
 
 /** The test event an admin sends from the settings page. */

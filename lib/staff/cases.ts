@@ -37,7 +37,12 @@ import {
   type AckDeadlines,
   type DeadlineClock,
 } from "@/lib/escalation";
-import { cancelSelfCareCheckIn, queueLevelReviewed, queueStaffAlert } from "@/lib/notifications/queue";
+import {
+  cancelSelfCareCheckIn,
+  queueCaseResolved,
+  queueLevelReviewed,
+  queueStaffAlert,
+} from "@/lib/notifications/queue";
 import { localDate } from "@/lib/scheduling";
 import { levelRank, type Level } from "@/lib/triage";
 import type { Staff } from "./session";
@@ -366,6 +371,7 @@ export async function resolveCase(
     if (CALL_REQUIRED_LEVELS.has(c.effectiveLevel) && !c.firstCallAt && !clinicianReason)
       return { status: "needs_outcome" };
     await resolveIntake(tx, { intakeId, by: actor.id, at: now, reason: clinicianReason });
+    await queueCaseResolved(tx, { intakeId, level: c.effectiveLevel, now });
     await audit(tx, actor, "case_resolved", intakeId, {
       before: { resolvedAt: null },
       after: { resolvedAt: now.toISOString(), withCall: !!c.firstCallAt },

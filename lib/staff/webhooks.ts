@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { cancelWebhookDeliveries } from "@/db/queries/outbox";
+import { ALERT_KINDS, cancelWebhookDeliveries, getEmailForUpdate, requeueDeadEmail } from "@/db/queries/outbox";
 import {
   deleteWebhookEndpoint,
   getWebhookEndpoint,
@@ -15,9 +15,10 @@ import {
 } from "@/db/queries/webhooks";
 import { env } from "@/lib/env";
 import type { Refusal } from "@/lib/forms";
-import { newWebhookSecret, postWebhook, type PingPayload, type WebhookEvent } from "@/lib/notifications/webhooks";
+import { newWebhookSecret, postWebhook, WEBHOOK_EVENTS, type PingPayload } from "@/lib/notifications/webhooks";
 import { openSecret, sealSecret } from "@/lib/tokens";
 import type { Actor } from "./cases";
+import { WEBHOOK_EVENT_FIELDS } from "./webhook-fields";
 import { auditSetting, checkbox, done, optionalText, refuse, rowId, type SettingsResult } from "./settings-fields";
 
 /** Hosts that may use plain http: this machine only (tests and local development). */
@@ -50,26 +51,44 @@ const webhookUrl = z
     });
   });
 
-/** The event checkboxes, by field name. */
-export const WEBHOOK_EVENT_FIELDS = {
-  escalated: "case.escalated",
-  overdue: "case.overdue",
-} as const satisfies Record<string, WebhookEvent>;
+export { WEBHOOK_EVENT_FIELDS } from "./webhook-fields";
+
+type EventField = keyof typeof WEBHOOK_EVENT_FIELDS;
+const EVENT_FIELDS = Object.keys(WEBHOOK_EVENT_FIELDS) as EventField[];
 
 export const newWebhookSchema = z
   .object({
     url: webhookUrl,
     description: optionalText("description", 200),
-    escalated: checkbox,
-    overdue: checkbox,
+    ...(Object.fromEntries(EVENT_FIELDS.map((field) => [field, checkbox])) as Record<EventField, typeof checkbox>),
   })
-  .refine((v) => v.escalated || v.overdue, { path: ["escalated"], error: "Choose at least one event to send" })
+  .refine((v) => EVENT_FIELDS.some((field) => v[field]), {
+    path: ["escalated"],
+    error: "Choose at least one event to send",
+  })
   .transform(({ url, description, ...chosen }) => ({
     url,
     description: description ?? "",
-    events: (Object.keys(WEBHOOK_EVENT_FIELDS) as (keyof typeof WEBHOOK_EVENT_FIELDS)[])
-      .filter((field) => chosen[field])
-      .map((field) => WEBHOOK_EVENT_FIELDS[field]),
+    events: EVENT_FIELDS.filter((field) => chosen[field]).map((field) => WEBHOOK_EVENT_FIELDS[field]),
+  }));
+
+/**
+ * The same endpoint as the webhooks API takes it (JSON, webhooks:manage): the events by name.
+ * Answers the same shape as the settings form's schema.
+ */
+export const newWebhookApiSchema = z
+  .strictObject({
+    url: webhookUrl,
+    description: z.string().trim().max(200, { error: "Keep the description under 200 characters" }).optional(),
+    events: z
+      .array(z.enum(WEBHOOK_EVENTS), { error: `Choose events from: ${WEBHOOK_EVENTS.join(", ")}` })
+      .min(1, { error: "Choose at least one event to send" })
+      .max(WEBHOOK_EVENTS.length),
+  })
+  .transform(({ url, description, events }) => ({
+    url,
+    description: description ?? "",
+    events: WEBHOOK_EVENTS.filter((e) => events.includes(e)),
   }));
 
 /** The endpoint just added, with its signing secret: shown to the admin once, never again. */
@@ -188,4 +207,37 @@ export async function sendWebhookTest(
     { after: outcome.ok ? { delivered: true, status: outcome.status } : { delivered: false, error: outcome.error } },
   );
   return outcome.ok ? done : refuse(`The endpoint did not accept the test event: ${outcome.error}.`);
+}
+
+const DELIVERY_GONE = "That delivery no longer exists.";
+export const webhookDeliverySchema = rowId(DELIVERY_GONE);
+
+/**
+ * Sends a delivery that failed for good again: back in the queue, due now, with fresh attempts,
+ * the same message id (a receiver that got it after all recognises it). Once per failure.
+ */
+export async function retryWebhookDelivery(
+  db: Db,
+  actor: Actor,
+  { id }: z.output<typeof webhookDeliverySchema>,
+  now: Date,
+): Promise<SettingsResult> {
+  return db.transaction(async (tx) => {
+    const delivery = await getEmailForUpdate(tx, id);
+    if (!delivery || delivery.kind !== ALERT_KINDS.webhook) return refuse(DELIVERY_GONE);
+    if (!(await getWebhookEndpoint(tx, delivery.recipient))) return refuse(ENDPOINT_GONE);
+    if (!(await requeueDeadEmail(tx, { id, now })))
+      return refuse("That delivery was already retried: it is back in the queue, or delivered.");
+    await auditSetting(
+      tx,
+      actor,
+      "webhook_delivery_retried",
+      { type: "webhook_endpoint", id: delivery.recipient },
+      {
+        before: { delivery: id, status: delivery.status, attempts: delivery.attempts, lastError: delivery.lastError },
+        after: { delivery: id, status: "pending", dueAt: now.toISOString() },
+      },
+    );
+    return done;
+  });
 }

@@ -21,6 +21,7 @@ import { acceptOffer, declineOffer, readOffer } from "@/lib/waitlist/answer";
 import { joinWaitlist } from "@/lib/waitlist/join-service";
 import { runWaitlistPass } from "@/lib/waitlist/offers";
 import { addWorkingHours } from "@/lib/staff/settings";
+import { createWebhookEndpoint, removeWebhookEndpoint } from "@/lib/staff/webhooks";
 import { offerableTimes, offerTimeToPatient, readWaitlist, removeFromWaitlist } from "@/lib/staff/waitlist";
 import { viewPatient } from "@/lib/staff/patients";
 import type { Availability } from "@/lib/waitlist";
@@ -40,6 +41,7 @@ const FRIDAY_2PM = new Date("2026-12-04T19:00:00Z");
 
 type Db = TestDb["db"];
 
+const STAFF_ACTOR = { id: randomUUID(), email: "lead@clinic.test", clientAddress: "127.0.0.1" };
 const UNIVERSAL_FOOTER = "If you think this is an emergency, go to the nearest emergency department.";
 
 let counter = 0;
@@ -157,8 +159,33 @@ describeEachDb("waitlist offers", (ctx) => {
   it("sends an offer email with the time, the hold and a private link, and no clinical words", async () => {
     const { db } = ctx();
     const soon = await waiting(db, "P12", 1);
+    // An integration subscribed to offers hears of it too: ids and times only (issue 21).
+    const hook = await createWebhookEndpoint(db, STAFF_ACTOR, {
+      url: "https://pager.example/offers",
+      description: "",
+      events: ["waitlist.offered"],
+    });
+    if (!hook.ok) throw new Error("endpoint");
     await freeTime(db, new Date(FRIDAY_2PM.getTime() + HOUR));
     await runWaitlistPass(db, NOW);
+    const deliveries = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, hook.created.id), eq(outbox.kind, "webhook")));
+    expect(deliveries.map((d) => d.payload)).toEqual([
+      {
+        type: "waitlist.offered",
+        timestamp: NOW.toISOString(),
+        data: {
+          caseId: soon.intakeId,
+          clinicianId: RAMAN,
+          start: new Date(FRIDAY_2PM.getTime() + HOUR).toISOString(),
+          end: new Date(FRIDAY_2PM.getTime() + HOUR + 45 * MINUTE).toISOString(), // an initial assessment
+          offerExpiresAt: new Date(NOW.getTime() + 30 * MINUTE).toISOString(),
+        },
+      },
+    ]);
+    await removeWebhookEndpoint(db, STAFF_ACTOR, { id: hook.created.id });
     const [row] = await db
       .select()
       .from(outbox)

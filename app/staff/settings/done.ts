@@ -48,6 +48,10 @@ export const DONE = {
   webhook_reactivated: { section: "webhooks", text: "Webhook endpoint reactivated: it gets new alerts again." },
   webhook_removed: { section: "webhooks", text: "Webhook endpoint removed." },
   webhook_tested: { section: "webhooks", text: "Test event delivered: the endpoint accepted it." },
+  webhook_delivery_retried: {
+    section: "webhooks",
+    text: "Delivery queued again: it goes within a minute, with the same message id.",
+  },
   api_key_revoked: { section: "api-keys", text: "Key revoked: its next request is refused." },
   privacy_published: {
     section: "privacy",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getClinic } from "@/db/queries/clinic";
 import { listClinicHours } from "@/db/queries/clinic-hours";
 import { listDeadEmails } from "@/db/queries/outbox";
-import { listWebhookEndpoints } from "@/db/queries/webhooks";
+import { listWebhookDeliveries, listWebhookEndpoints } from "@/db/queries/webhooks";
 import { listApiKeys } from "@/db/queries/api-keys";
 import {
   listAllAppointmentTypes,
@@ -72,7 +72,11 @@ export default async function SettingsPage({ searchParams }: Props) {
       listClinicHours(db),
       listApiKeys(db),
     ]);
-  const [factors, mfaPolicy] = await Promise.all([listSecondFactorCounts(db), getMfaPolicy(db)]);
+  const [factors, mfaPolicy, deliveryLogs] = await Promise.all([
+    listSecondFactorCounts(db),
+    getMfaPolicy(db),
+    Promise.all(webhooks.map(async (e) => [e.id, await listWebhookDeliveries(db, e.id)] as const)),
+  ]);
   // The page lists every staff account (and failed emails to patients): the view is audited.
   await recordPageView(db, admin, "settings_viewed", { accounts: accounts.length, deadEmails: deadEmails.length });
   const zone = clinicZone(clinic);
@@ -306,6 +310,7 @@ export default async function SettingsPage({ searchParams }: Props) {
         title={SECTIONS.find((s) => s.id === "webhooks")!.title}
         notice={notice("webhooks")}
         endpoints={webhooks}
+        deliveries={new Map(deliveryLogs)}
         zone={zone}
       />
       <ApiKeysSection

@@ -9,6 +9,8 @@ import {
   createWebhookEndpoint,
   newWebhookSchema,
   removeWebhookEndpoint,
+  retryWebhookDelivery,
+  webhookDeliverySchema,
   sendWebhookTest,
   setWebhookEndpointActive,
   webhookActiveSchema,
@@ -49,6 +51,12 @@ export const setWebhookActiveAction = staffAction(
 export const removeWebhookAction = staffAction(
   { ...ADMIN, schema: webhookEndpointSchema },
   async (input, { db, staff }) => saved(await removeWebhookEndpoint(db, staff, input), "webhook_removed"),
+);
+
+export const retryWebhookDeliveryAction = staffAction(
+  { ...ADMIN, schema: webhookDeliverySchema },
+  async (input, { db, staff, now }) =>
+    saved(await retryWebhookDelivery(db, staff, input, now), "webhook_delivery_retried"),
 );
 
 export const testWebhookAction = staffAction(

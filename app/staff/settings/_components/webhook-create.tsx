@@ -4,6 +4,8 @@
 // in this component's state: shown once, here, and gone on the next page load.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/lib/forms";
+import { WEBHOOK_EVENT_DESCRIPTIONS, type WebhookEvent } from "@/lib/notifications/webhook-events";
+import { WEBHOOK_EVENT_FIELDS } from "@/lib/staff/webhook-fields";
 import type { CreatedWebhook } from "@/lib/staff/webhooks";
 import { createWebhookAction } from "../webhook-actions";
 import { StaffForm, type Field } from "../../_components/staff-form";
@@ -13,22 +15,18 @@ const FIELDS: readonly Field[] = [
   {
     name: "url",
     label: "URL",
-    hint: "Where alerts are sent, e.g. https://alerts.example.com/backtrack. It must start with https://.",
+    hint: "Where events are sent, e.g. https://alerts.example.com/backtrack. It must start with https://.",
     autoComplete: "url",
   },
   { name: "description", label: "Description (optional)", hint: "What it is, e.g. On-call pager" },
-  {
-    name: "escalated",
-    label: "case.escalated: a case needs a call (EMERGENCY, URGENT, no capacity, level raised)",
-    kind: "checkbox",
-    defaultValue: "on",
-  },
-  {
-    name: "overdue",
-    label: "case.overdue: a case was not acknowledged, or not reviewed, in time",
-    kind: "checkbox",
-    defaultValue: "on",
-  },
+  ...(Object.entries(WEBHOOK_EVENT_FIELDS) as [keyof typeof WEBHOOK_EVENT_FIELDS, WebhookEvent][]).map(
+    ([name, event]): Field => ({
+      name,
+      label: `${event}: ${WEBHOOK_EVENT_DESCRIPTIONS[event]}`,
+      kind: "checkbox",
+      ...(event === "case.escalated" || event === "case.overdue" ? { defaultValue: "on" } : {}),
+    }),
+  ),
 ];
 
 export function WebhookCreate() {

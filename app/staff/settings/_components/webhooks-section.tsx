@@ -1,26 +1,46 @@
 // Alert webhooks: the second alert channel (a pager bridge, a chat channel). Each endpoint gets
 // signed case.escalated / case.overdue events; admins test, deactivate or remove them here.
 import type { ReactNode } from "react";
-import type { ListedWebhookEndpoint } from "@/db/queries/webhooks";
+import type { ListedWebhookEndpoint, WebhookDelivery } from "@/db/queries/webhooks";
 import { formatDateTime } from "@/lib/booking/format";
-import { removeWebhookAction, setWebhookActiveAction, testWebhookAction } from "../webhook-actions";
+import {
+  removeWebhookAction,
+  retryWebhookDeliveryAction,
+  setWebhookActiveAction,
+  testWebhookAction,
+} from "../webhook-actions";
 import { WebhookCreate } from "./webhook-create";
 import { StaffForm } from "../../_components/staff-form";
 import staff from "../../_components/staff.module.css";
 import styles from "../settings.module.css";
 
-type Props = { title: string; notice: ReactNode; endpoints: readonly ListedWebhookEndpoint[]; zone: string };
+type Props = {
+  title: string;
+  notice: ReactNode;
+  endpoints: readonly ListedWebhookEndpoint[];
+  /** Each endpoint's latest deliveries, newest first. */
+  deliveries: ReadonlyMap<string, readonly WebhookDelivery[]>;
+  zone: string;
+};
 
-export function WebhooksSection({ title, notice, endpoints, zone }: Props) {
+const DELIVERY_STATUS: Record<WebhookDelivery["status"], string> = {
+  pending: "Waiting",
+  sent: "✓ Delivered",
+  dead: "✕ Failed",
+  cancelled: "Cancelled",
+};
+
+export function WebhooksSection({ title, notice, endpoints, deliveries, zone }: Props) {
   return (
     <section id="webhooks" className={styles.section} aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">{title}</h2>
       {notice}
       <p className={staff.muted}>
-        Besides the alert emails, every EMERGENCY or URGENT case, case without capacity, raised level and missed
-        deadline can be sent to a web address (for example a pager or chat bridge) as a signed Standard Webhooks event.
-        It carries the case&apos;s link, level, reason and deadline only: never the patient&apos;s name or answers.
-        Failed deliveries are retried, then listed with the emails that could not be sent.
+        Events can be sent to a web address (a pager or chat bridge, a practice system) as signed Standard Webhooks
+        messages: escalated and overdue cases beside the alert emails, and new grades, closed cases, bookings and
+        waitlist offers for integrations. They carry ids, levels and times only, never the patient&apos;s name or
+        answers: an integration fetches details with a key. Failed deliveries are tried eight times over about an hour,
+        then can be sent again from the log below.
       </p>
       {endpoints.length ? (
         <div className={staff.tableWrap}>
@@ -108,9 +128,69 @@ export function WebhooksSection({ title, notice, endpoints, zone }: Props) {
             </tbody>
           </table>
         </div>
-      ) : (
-        <p>No webhook endpoints: alerts go by email only.</p>
-      )}
+      ) : null}
+      {endpoints.map((e) => {
+        const log = deliveries.get(e.id) ?? [];
+        const name = e.description || e.url;
+        return (
+          <details key={e.id} className={styles.details}>
+            <summary>
+              Latest deliveries to {name} ({log.length ? `${log.length} shown` : "none yet"})
+            </summary>
+            {log.length ? (
+              <div className={staff.tableWrap}>
+                <table className={staff.table}>
+                  <caption className="visually-hidden">Latest deliveries to {name}, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Event</th>
+                      <th scope="col">Queued</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Tries</th>
+                      <th scope="col">Last error</th>
+                      <th scope="col">Case</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {log.map((d) => (
+                      <tr key={d.id}>
+                        <th scope="row">
+                          <code>{d.event}</code>
+                        </th>
+                        <td>{formatDateTime(d.createdAt, zone)}</td>
+                        <td>
+                          {DELIVERY_STATUS[d.status]}
+                          {d.status === "sent" && d.sentAt ? ` ${formatDateTime(d.sentAt, zone)}` : ""}
+                          {d.status === "dead" ? (
+                            <StaffForm
+                              errorSummary
+                              action={retryWebhookDeliveryAction}
+                              hidden={{ id: d.id }}
+                              submitLabel={
+                                <>
+                                  Send again<span className="visually-hidden"> ({d.event})</span>
+                                </>
+                              }
+                              secondary
+                              layout="inline"
+                            />
+                          ) : null}
+                        </td>
+                        <td>{d.attempts}</td>
+                        <td className={styles.lastError}>{d.lastError ?? ""}</td>
+                        <td>{d.caseId ? <a href={`/staff/cases/${d.caseId}`}>Open case</a> : ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>Nothing has been sent to it yet.</p>
+            )}
+          </details>
+        );
+      })}
+      {endpoints.length ? null : <p>No webhook endpoints: alerts go by email only.</p>}
       <h3>Add a webhook endpoint</h3>
       <WebhookCreate />
     </section>

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_webhook_idx" ON "outbox" USING btree ("recipient","created_at" DESC NULLS LAST) WHERE "outbox"."kind" = 'webhook';
