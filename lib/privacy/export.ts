@@ -1,7 +1,8 @@
 // The patient's copy of everything held about them (the right of access), as one JSON document:
 // every intake of the patient with its grade and handling, unfinished drafts linked by email,
-// appointments, notes and calls, the emails sent to them and the audit events about their records.
-// The FHIR form comes with the integration issue; this format is versioned so it can grow.
+// appointments, notes and calls, the emails sent to them and the audit events about their records,
+// and the same record as a FHIR R4 Bundle (`fhir`, what Patient/$everything serves). The format is
+// versioned so it can grow; members added later (such as `fhir`) do not change the version.
 import { listRecoveryForExport } from "@/db/queries/recovery";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -19,6 +20,7 @@ import {
   patientIntakeIds,
 } from "@/db/queries/privacy";
 import { listStaffNames } from "@/db/queries/staff";
+import { buildPatientBundle, fhirBaseUrl } from "@/lib/fhir/everything";
 import { kindLabel } from "@/lib/notifications/labels";
 import { actionLabel, actorLabel } from "@/lib/staff/audit-format";
 import { explainGrade } from "@/lib/staff/format";
@@ -69,6 +71,8 @@ export async function exportPatient(
       listPatientPreVisitChecks(tx, intakeIds),
       listRecoveryForExport(tx, intakeIds),
     ]);
+    // Null for an erased patient: the bundle is of a live record's data.
+    const fhir = intakes[0] ? await buildPatientBundle(tx, intakes[0].patientId, { base: fhirBaseUrl(), now }) : null;
     await recordAudit(tx, {
       actor: { id: staff.id, email: staff.email },
       action: "patient_exported",
@@ -82,6 +86,7 @@ export async function exportPatient(
         notes: notes.length,
         emails: emails.length,
         drafts: drafts.length,
+        fhirResources: fhir?.entry.length ?? 0,
       },
       clientAddress: staff.clientAddress,
     });
@@ -103,6 +108,7 @@ export async function exportPatient(
           "Every intake with the same email address and date of birth as the case it was requested from. Times are UTC (ISO 8601).",
         emails:
           "What was sent to the patient, when and how it went; the wording of each email is the clinic's standard one.",
+        fhir: "The same record as a FHIR R4 Bundle (type collection), as GET /api/v1/fhir/Patient/<id>/$everything serves it; null when the patient's data was erased.",
       },
       intakes: intakes.map((i) => {
         const grade = explainGrade(i);
@@ -271,6 +277,7 @@ export async function exportPatient(
         after: e.after,
         reason: e.reason,
       })),
+      fhir,
     };
   });
 }

@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS: readonly string[] = `
   recovery_emails_restarted patient_discharged patient_discharge_undone run_plan_cleared run_plan_started
   run_plan_checkin run_plan_resumed outcomes_viewed
   patient_exported patient_erased privacy_notice_published retention_period_changed retention_purge_completed
+  fhir_patient_exported
 `
   .trim()
   .split(/\s+/);

@@ -6,6 +6,7 @@ import { getClinicInfo } from "@/lib/clinic";
 import { getDb } from "@/lib/db";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { kindLabel } from "@/lib/notifications/labels";
+import { EXPORT_ROLES } from "@/lib/privacy/export";
 import { FORM_PAGE_NAMES, LEVEL_NAMES } from "@/lib/staff/format";
 import { MERGE_ROLES, viewPatient } from "@/lib/staff/patients";
 import { requireStaff } from "@/lib/staff/session";
@@ -120,6 +121,16 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <Link className={`${styles.button} ${styles.actionLink}`} href={`/staff/book?patient=${patient.id}`}>
             Book an appointment
           </Link>
+          {(EXPORT_ROLES as readonly string[]).includes(staff.role) ? (
+            <>
+              {" "}
+              {/* A download, not a page: a plain link, never prefetched; the export is audited. */}
+              <a href={`/api/v1/fhir/Patient/${patient.id}/$everything?download=1`} download>
+                Download FHIR
+              </a>{" "}
+              <span className={styles.muted}>(the whole record as a FHIR R4 bundle)</span>
+            </>
+          ) : null}
         </p>
       )}
 
