@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getWaitingEntryForIntake } from "@/db/queries/waitlist";
 import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
-import { formatDay } from "@/lib/booking/format";
+import { formatDateTime, formatDay } from "@/lib/booking/format";
 import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
+import { chosenTimeFor } from "@/lib/slot-feed/chosen";
+import { CHOSEN_SLOT_COOKIE } from "@/lib/slot-feed/link";
 import { AccessMessage } from "./_components/access-message";
 import styles from "./_components/book.module.css";
 import { pickerView, pickerViewHref, SlotPicker } from "./_components/slot-picker";
@@ -63,6 +66,12 @@ export default async function BookPage({ searchParams }: Props) {
   }
 
   const waiting = (await getWaitingEntryForIntake(db, access.intake.id)) !== null;
+  // A time chosen on a scheduling site (its booking deep link): first when the grade books it, else said plainly.
+  const chosen = await chosenTimeFor(db, {
+    value: (await cookies()).get(CHOSEN_SLOT_COOKIE)?.value,
+    grade: access.intake,
+    now,
+  });
   const base = `/book?token=${encodeURIComponent(token!)}`;
   const viewHref = pickerViewHref(`${base}&week=${from}`);
   const weekHref = (offset: number) => {
@@ -86,6 +95,14 @@ export default async function BookPage({ searchParams }: Props) {
           Sorry, that time was just taken by someone else. Please choose another.
         </p>
       ) : null}
+      {chosen && chosen.status !== "offered" ? (
+        <p className={styles.warning} role="status">
+          {chosen.status === "taken"
+            ? `The time you chose, ${formatDateTime(chosen.start, clinic.timeZone)}, is no longer free.`
+            : `The time you chose, ${formatDateTime(chosen.start, clinic.timeZone)}, is not open for your answers.`}{" "}
+          These are the times you can book.
+        </p>
+      ) : null}
       <SlotPicker
         slots={offer.slots}
         timeZone={offer.timeZone}
@@ -96,6 +113,7 @@ export default async function BookPage({ searchParams }: Props) {
         weekStart={from}
         viewHref={viewHref}
         view={pickerView(day, clinician)}
+        chosen={chosen?.status === "offered" ? chosen.slot : undefined}
         submitLabel="Continue"
       />
       <p className={styles.waitlistLink}>

@@ -22,6 +22,8 @@ type Props = {
   /** The same week with another day or clinician on view (plain links: no JavaScript needed). */
   viewHref: (view: PickerView) => string;
   view: PickerView;
+  /** A time chosen before the intake (a scheduling site's deep link) that this grade may book: first, and chosen. */
+  chosen?: Slot;
   submitLabel: string;
 };
 
@@ -52,7 +54,8 @@ const PARTS = [
  * chosen time and Continue stay in view at the foot of a phone's screen.
  */
 export function SlotPicker(props: Props) {
-  const { slots, timeZone, weekStart, action, hidden, weekHref, weekLabel, viewHref, view, submitLabel } = props;
+  const { slots, timeZone, weekStart, action, hidden, weekHref, weekLabel, viewHref, view, chosen, submitLabel } =
+    props;
   const clinicians = [...new Map(slots.map((s) => [s.clinicianId, s.clinicianName])).entries()]
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -83,12 +86,12 @@ export function SlotPicker(props: Props) {
       <span className={styles.with}> with {s.clinicianName}</span>
     </>
   );
-  const chip = (s: Slot, idPrefix: string, withDay = false) => {
+  const chip = (s: Slot, idPrefix: string, withDay = false, checked = false) => {
     const value = `${s.clinicianId}|${s.start.toISOString()}`;
     const id = `${idPrefix}-${s.clinicianId}-${s.start.getTime()}`;
     return (
       <div key={id} className={styles.chip}>
-        <input type="radio" id={id} name="slot" value={value} required />
+        <input type="radio" id={id} name="slot" value={value} required defaultChecked={checked} />
         <label htmlFor={id}>{label(s, withDay)}</label>
       </div>
     );
@@ -166,6 +169,12 @@ export function SlotPicker(props: Props) {
           </ul>
         </nav>
       ) : null}
+      {chosen ? (
+        <fieldset className={styles.group}>
+          <legend>The time you chose</legend>
+          <div className={styles.chips}>{chip(chosen, "chosen", true, true)}</div>
+        </fieldset>
+      ) : null}
       {shown.length === 0 ? <p>There are no free times this week. Try another week.</p> : null}
       {soonest && day !== localDate(soonest.start, timeZone) ? (
         <fieldset className={styles.group}>
@@ -191,7 +200,7 @@ export function SlotPicker(props: Props) {
           })}
         </>
       ) : null}
-      {shown.length ? (
+      {shown.length || chosen ? (
         <div className={styles.stickyBar}>
           <ChosenTime />
           <button type="submit" className={styles.primary}>
