@@ -65,7 +65,7 @@ async function asOutcome(refused: Response): Promise<Response> {
  * record it joined; an unknown, malformed or erased one 404.
  */
 export async function everythingResponse(request: Request, id: string): Promise<Response> {
-  const staff = await requireStaffApi(EXPORT_ROLES, { scope: "fhir:read" });
+  const staff = await requireStaffApi(EXPORT_ROLES, { scope: "fhir:read", request });
   if (staff instanceof Response) return asOutcome(staff);
   const db = await getDb();
   const now = new Date();
@@ -86,8 +86,8 @@ export async function everythingResponse(request: Request, id: string): Promise<
 }
 
 /** GET Questionnaire/<contract version>: the intake as a Questionnaire (no patient data); any staff role or fhir:read. */
-export async function questionnaireResponse(version: string): Promise<Response> {
-  const staff = await requireStaffApi(ANY_STAFF, { scope: "fhir:read" });
+export async function questionnaireResponse(request: Request, version: string): Promise<Response> {
+  const staff = await requireStaffApi(ANY_STAFF, { scope: "fhir:read", request });
   if (staff instanceof Response) return asOutcome(staff);
   const questionnaire = intakeQuestionnaire(version);
   if (!questionnaire) return outcomeResponse(404, "not_found", "No intake contract has that version.");

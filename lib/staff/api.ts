@@ -2,7 +2,7 @@
 // clinic integrations (a wallboard, a pager bridge). Each handler checks the session and role on
 // the server first: 401 without a live staff session, 403 for the wrong role, never data. The
 // audit trail's handlers are in audit-api.ts.
-import type { ApiScope, StaffRole } from "@/common/vocabulary";
+import type { StaffRole } from "@/common/vocabulary";
 import { getDb } from "@/lib/db";
 import { callDue } from "@/lib/escalation";
 import { jsonError } from "@/lib/http";
@@ -18,7 +18,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 async function withStaff(
   roles: readonly StaffRole[],
   run: (staff: Staff) => Promise<Response>,
-  options: { scope?: ApiScope; request?: Request } = {},
+  options: Parameters<typeof requireStaffApi>[1] = {},
 ): Promise<Response> {
   const staff = await requireStaffApi(roles, options);
   if (staff instanceof Response) return staff;

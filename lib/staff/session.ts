@@ -165,7 +165,8 @@ export async function requireStaff(roles: readonly StaffRole[] = ANY_STAFF, next
  */
 export async function requireStaffApi(
   roles: readonly StaffRole[] = ANY_STAFF,
-  options: { scope?: ApiScope; request?: Request } = {},
+  // A key's use is audited with the request's method and path: a handler that takes keys passes it.
+  options: { scope?: undefined; request?: Request } | { scope: ApiScope; request: Request } = {},
 ): Promise<Staff | Response> {
   const requestHeaders = await headers();
   const token = bearerToken(requestHeaders.get("authorization"));

@@ -2,6 +2,6 @@ import { questionnaireResponse } from "@/lib/fhir/api";
 import { apiRoute } from "@/lib/http";
 
 /** The intake Questionnaire of one contract version (any staff role, or fhir:read). */
-export const GET = apiRoute(async (_request: Request, { params }: { params: Promise<{ version: string }> }) =>
-  questionnaireResponse((await params).version),
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ version: string }> }) =>
+  questionnaireResponse(request, (await params).version),
 );
