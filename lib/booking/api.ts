@@ -21,7 +21,7 @@ export type BookingApiOptions = {
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const slotsQuery = z.strictObject({
+export const slotsQuery = z.strictObject({
   bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200).refine(oneLineText, CONTROL_CHARACTER),
   from: z
     .string()
@@ -37,7 +37,7 @@ const slotsQuery = z.strictObject({
   type: z.string().min(1).max(50).refine(oneLineText, CONTROL_CHARACTER).optional(),
 });
 
-const bookingBody = z.strictObject({
+export const bookingBody = z.strictObject({
   bookingToken: z.string({ error: "bookingToken is required" }).min(1).max(200).refine(oneLineText, CONTROL_CHARACTER),
   appointmentTypeId: z
     .string({ error: "appointmentTypeId is required" })
