@@ -92,3 +92,72 @@ test.describe("the staff API", () => {
     await copy.dispose();
   });
 });
+
+test.describe("integration keys", () => {
+  test("an admin creates a key with two scopes; it reads patients and FHIR, nothing else, is audited, and stops when revoked", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    await signIn(page, ADMIN, "/staff/settings#api-keys");
+    const section = page.locator("section#api-keys");
+    await section.getByLabel("Name").fill("EHR import (e2e)");
+    await section.getByLabel(/^patients:read/).check();
+    await section.getByLabel(/^fhir:read/).check();
+    await section.getByRole("button", { name: "Create key" }).click();
+    await expect(section.getByText("Copy it now: it is shown only this once.")).toBeVisible();
+    const key = (await section.getByTestId("api-key").textContent())!.trim();
+    expect(key).toMatch(/^btk_/);
+
+    const integration = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${key}` },
+    });
+    const found = await integration.get(`/api/v1/staff/patients?q=${PATIENT}`);
+    expect(found.status()).toBe(200);
+    const { patients } = (await found.json()) as { patients: { id: string; name: string }[] };
+    const maria = patients.find((p) => p.name.includes(PATIENT))!;
+    const bundle = await integration.get(`/api/v1/fhir/Patient/${maria.id}/$everything`);
+    expect(bundle.status()).toBe(200);
+    expect(bundle.headers()["content-type"]).toContain("application/fhir+json");
+    const body = (await bundle.json()) as {
+      resourceType: string;
+      type: string;
+      entry: { resource: { resourceType: string } }[];
+    };
+    expect(body).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    expect(body.entry.map((e) => e.resource.resourceType)).toEqual(
+      expect.arrayContaining(["Patient", "QuestionnaireResponse", "RiskAssessment"]),
+    );
+
+    // Outside its scopes: 403 naming the scope, never data; a person-only route too.
+    const cases = await integration.get("/api/v1/staff/cases");
+    expect(cases.status()).toBe(403);
+    expect(cases.headers()["www-authenticate"]).toContain('scope="cases:read"');
+    expect(await cases.text()).not.toContain(PATIENT);
+    expect((await integration.get("/api/v1/staff/audit")).status()).toBe(403);
+
+    // Every use is in the audit trail, under the key.
+    const trail = (await (await page.request.get("/api/v1/staff/audit?action=api_key_used")).json()) as {
+      events: { actorEmail: string; after: { path: string } }[];
+    };
+    expect(trail.events).toContainEqual(
+      expect.objectContaining({
+        actorEmail: expect.stringContaining("EHR import (e2e)"),
+        after: expect.objectContaining({ path: `/api/v1/fhir/Patient/${maria.id}/$everything` }),
+      }),
+    );
+
+    // The list shows it was used; revoking stops it at once.
+    await page.reload();
+    const row = section.getByRole("row", { name: /EHR import \(e2e\)/ });
+    await expect(row.getByRole("cell").nth(2)).not.toHaveText("Never");
+    await row.locator("summary").click();
+    await row.getByRole("button", { name: /Revoke this key/ }).click();
+    await expect(page.getByText("Key revoked: its next request is refused.")).toBeVisible();
+    const refused = await integration.get(`/api/v1/staff/patients?q=${PATIENT}`);
+    expect(refused.status()).toBe(401);
+    expect(await refused.text()).not.toContain(PATIENT);
+    await integration.dispose();
+  });
+});
