@@ -35,6 +35,38 @@ export const API_SCOPES = [
 
 export type ApiScope = (typeof API_SCOPES)[number];
 
+/**
+ * A clinician's verdict on a grade, once they know (issue 22): right, or it should have been
+ * higher or lower.
+ */
+export const GRADE_VERDICTS = ["right", "higher", "lower"] as const;
+export type GradeVerdict = (typeof GRADE_VERDICTS)[number];
+
+/** The working diagnoses a verdict may name; the first six are the serious ones the rules look for. */
+export const WORKING_DIAGNOSES = [
+  "cauda_equina",
+  "cord_compression",
+  "infection",
+  "fracture",
+  "cancer",
+  "vascular",
+  "inflammatory",
+  "radicular",
+  "non_specific",
+  "other",
+] as const;
+export type WorkingDiagnosis = (typeof WORKING_DIAGNOSES)[number];
+
+/** A confirmed serious or time-critical diagnosis (what a rule's positive predictive value counts). */
+export const SERIOUS_DIAGNOSES: readonly WorkingDiagnosis[] = [
+  "cauda_equina",
+  "cord_compression",
+  "infection",
+  "fracture",
+  "cancer",
+  "vascular",
+];
+
 /** A role as staff read it. */
 export const ROLE_NAMES: Readonly<Record<StaffRole, string>> = {
   admin: "Admin",

@@ -18,7 +18,7 @@ import {
   uuid,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { LEVELS, STAFF_ROLES } from "@/common/vocabulary";
+import { GRADE_VERDICTS, LEVELS, STAFF_ROLES, WORKING_DIAGNOSES } from "@/common/vocabulary";
 
 /** The clinic's own settings: one row, id 1. Everything time-related uses its IANA zone. */
 export const clinic = pgTable(
@@ -78,6 +78,11 @@ export const clinic = pgTable(
       .array()
       .notNull()
       .default(sql`'{2,6,12}'::smallint[]`),
+    /**
+     * Silent pilot (issue 22): while set, intakes are graded and shown to staff but patients see a
+     * neutral thank-you, book without limits by grade, and staff triage every intake by hand.
+     */
+    silentPilotSince: timestamp("silent_pilot_since", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -249,6 +254,12 @@ export const intakes = pgTable(
     // Staff handling of an escalated case (the grade above is never changed).
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true, precision: 3 }),
     acknowledgedBy: uuid("acknowledged_by"),
+    /** Graded during a silent pilot: the patient was not shown the grade (issue 22). */
+    silent: boolean("silent").notNull().default(false),
+    /** A silent-pilot intake's level as staff triaged it by hand, compared with the engine's. */
+    staffLevel: triageLevel("staff_level"),
+    staffLevelBy: uuid("staff_level_by"),
+    staffLevelAt: timestamp("staff_level_at", { withTimezone: true, precision: 3 }),
     /** A clinician's override of the level, with its mandatory reason; the original grade stays. */
     overrideLevel: triageLevel("override_level"),
     overrideReason: text("override_reason"),
@@ -1131,3 +1142,32 @@ export const runPlanCheckins = pgTable(
   },
   (t) => [index("run_plan_checkins_plan_idx").on(t.planId, t.createdAt)],
 );
+
+/**
+ * A clinician's verdict on a grade, once they know (issue 22): right, should have been higher or
+ * lower, and the working diagnosis. Editable with history: a new verdict supersedes the current one
+ * (superseded_at), which stays.
+ */
+export const gradeVerdicts = pgTable(
+  "grade_verdicts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    intakeId: uuid("intake_id")
+      .notNull()
+      .references(() => intakes.id, { onDelete: "cascade" }),
+    verdict: text("verdict", { enum: GRADE_VERDICTS }).notNull(),
+    diagnosis: text("diagnosis", { enum: WORKING_DIAGNOSES }),
+    diagnosisText: text("diagnosis_text"),
+    recordedBy: uuid("recorded_by").references((): AnyPgColumn => staffUsers.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    supersededAt: timestamp("superseded_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex("grade_verdicts_current_idx")
+      .on(t.intakeId)
+      .where(sql`${t.supersededAt} is null`),
+    index("grade_verdicts_intake_idx").on(t.intakeId, t.recordedAt),
+  ],
+);
+
+export type GradeVerdictRow = typeof gradeVerdicts.$inferSelect;

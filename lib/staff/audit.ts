@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS: readonly string[] = `
   appointment_type_created urgent_type_changed appointment_reminder_withdrawn
   webhook_created webhook_deactivated webhook_reactivated webhook_removed webhook_tested
   api_key_created api_key_revoked api_key_used api_key_refused webhook_delivery_retried
+  grade_verdict_recorded grade_verdict_changed staff_level_recorded silent_pilot_started silent_pilot_ended
+  triage_audit_viewed triage_audit_exported
   patient_viewed patients_searched patient_merged patient_merge_undone waitlist_joined waitlist_changed waitlist_viewed waitlist_removed
   waitlist_offered waitlist_offer_accepted waitlist_offer_declined waitlist_offer_lapsed waitlist_offer_withdrawn
   waitlist_offer_times_viewed pre_visit_check_answered pre_visit_time_given_back
