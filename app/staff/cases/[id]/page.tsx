@@ -33,6 +33,9 @@ import { RecordAppointments } from "../../_components/record-appointments";
 import { RecordNotes } from "../../_components/record-notes";
 import { CaseBrief } from "./case-brief";
 import { CaseAnswers } from "./case-answers";
+import { VerdictPanel } from "./verdict-panel";
+import { verdictHistory } from "@/db/queries/governance";
+import { VERDICT_ROLES } from "@/lib/governance/verdicts";
 import styles from "../../_components/staff.module.css";
 import { RecoveryPanel } from "../../_components/recovery-panel";
 import { staffRecoveryView } from "@/lib/recovery/staff-view";
@@ -63,6 +66,8 @@ const DONE: Record<string, string> = {
   discharge_undone: "Discharge undone. Check-ins still to come will open on the patient's page.",
   run_plan_cleared: "Cleared. The running plan is now open to the patient on their page.",
   run_plan_resumed: "Plan resumed. The patient's page shows the stage, and the weekly email goes again.",
+  verdict: "Verdict recorded. The triage audit counts it now.",
+  verdict_same: "That is the verdict already on record: nothing changed.",
 };
 
 const may = (roles: readonly StaffRole[], role: StaffRole) => roles.includes(role);
@@ -98,6 +103,8 @@ export default async function CasePage({ params, searchParams }: Props) {
   const inQueue = intake.escalated;
   const canOverride = staff.role !== "reception";
   const activeBooking = bookings.find((b) => b.status === "booked");
+  const verdicts = await verdictHistory(db, intake.id);
+  const canJudge = may(VERDICT_ROLES, staff.role);
 
   // Reserved urgent capacity over the next few days (URGENT cases, booked by staff).
   const urgentSlots = erased
@@ -312,6 +319,8 @@ export default async function CasePage({ params, searchParams }: Props) {
               <p>Erased with the patient&apos;s personal data.</p>
             )}
           </section>
+
+          <VerdictPanel intakeId={intake.id} history={verdicts} canRecord={canJudge} zone={zone} />
 
           <section className={styles.card} aria-labelledby="history">
             <h2 id="history">Notes and calls</h2>
