@@ -1,5 +1,5 @@
 // Clinical governance (issue 22): clinicians' verdicts on grades, with their history.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { gradeVerdicts, staffUsers } from "../schema";
 
@@ -53,6 +53,20 @@ export async function supersedeVerdict(db: Db, { intakeId, at }: { intakeId: str
       diagnosisText: gradeVerdicts.diagnosisText,
     });
   return rows[0] ?? null;
+}
+
+/**
+ * Erasure: a verdict's free-text details may name the patient, so they go; the verdict and the
+ * diagnosis from the list stay (the triage audit counts them, under the case's pseudonym).
+ */
+export async function eraseVerdictTexts(db: Db, intakeIds: readonly string[]): Promise<number> {
+  if (!intakeIds.length) return 0;
+  const rows = await db
+    .update(gradeVerdicts)
+    .set({ diagnosisText: null })
+    .where(and(inArray(gradeVerdicts.intakeId, [...intakeIds]), isNotNull(gradeVerdicts.diagnosisText)))
+    .returning({ id: gradeVerdicts.id });
+  return rows.length;
 }
 
 export async function insertVerdict(

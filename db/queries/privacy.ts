@@ -323,11 +323,22 @@ export async function listUpcomingAppointments(
  * stays so the link can say the details were erased) and replaces every cancellation reason the
  * patient typed with "[erased]". Times, clinician, type and status stay. Returns both counts.
  */
+/** An appointment erasure cancelled (for its webhook event). */
+export type ErasedAppointment = {
+  id: string;
+  seriesId: string;
+  sequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  clinicianId: string;
+  appointmentTypeId: string;
+};
+
 export async function eraseAppointments(
   db: Db,
   { intakeIds, now }: { intakeIds: readonly string[]; now: Date },
-): Promise<{ cancelled: number; reasonsErased: number }> {
-  if (!intakeIds.length) return { cancelled: 0, reasonsErased: 0 };
+): Promise<{ cancelled: ErasedAppointment[]; reasonsErased: number }> {
+  if (!intakeIds.length) return { cancelled: [], reasonsErased: 0 };
   const cancelled = await db
     .update(appointments)
     .set({ status: "cancelled", cancelledAt: now, cancelReason: ERASED_TEXT })
@@ -338,7 +349,15 @@ export async function eraseAppointments(
         sql`${appointments.startsAt} > ${now.toISOString()}::timestamptz`,
       ),
     )
-    .returning({ id: appointments.id });
+    .returning({
+      id: appointments.id,
+      seriesId: appointments.seriesId,
+      sequence: appointments.sequence,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      clinicianId: appointments.clinicianId,
+      appointmentTypeId: appointments.appointmentTypeId,
+    });
   const reasons = await db
     .update(appointments)
     .set({ cancelReason: ERASED_TEXT })
@@ -350,7 +369,7 @@ export async function eraseAppointments(
       ),
     )
     .returning({ id: appointments.id });
-  return { cancelled: cancelled.length, reasonsErased: reasons.length };
+  return { cancelled, reasonsErased: reasons.length };
 }
 
 /**

@@ -60,7 +60,8 @@ export type BookRequest = {
    * any time the slot engine offers staff (staffOfferMode), with no grade window; who booked it and
    * why it is outside the grade's allowance are stored with it. The caller audits it.
    */
-  staff?: { staffId: string; outsideLevelReason: string | null };
+  /** `staffId` null: an integration key booked it (the audit row names the key). */
+  staff?: { staffId: string | null; outsideLevelReason: string | null };
   /** The staff member booking an URGENT case from the case page (stored as who booked it). */
   bookedBy?: string;
   /**

@@ -57,7 +57,16 @@ export type ChangedAppointment = {
 
 /** Who changes an appointment, for its audit row: the patient's manage link, or a staff member. */
 export type ChangeActor =
-  { kind: "manage_link" } | { kind: "staff"; id: string; email: string; clientAddress?: string | null; reason: string };
+  | { kind: "manage_link" }
+  | {
+      kind: "staff";
+      id: string;
+      /** The staff account stored as having cancelled (default `id`; null for an integration key). */
+      staffId?: string | null;
+      email: string;
+      clientAddress?: string | null;
+      reason: string;
+    };
 
 const auditActor = (by: ChangeActor) =>
   by.kind === "staff"
@@ -87,7 +96,7 @@ export async function cancelBooked(
     by: ChangeActor;
   },
 ): Promise<boolean> {
-  const byStaffId = by.kind === "staff" ? by.id : null;
+  const byStaffId = by.kind === "staff" ? (by.staffId === undefined ? by.id : by.staffId) : null;
   if (!(await cancelBookedAppointment(tx, { id: a.id, now, reason, cutoffHours, byStaffId, late }))) return false;
   // The reminder is cancelled and the patient told in the same transaction as the cancel.
   await queueAppointmentCancelled(tx, {

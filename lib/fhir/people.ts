@@ -23,7 +23,13 @@ export function patientResource(p: PatientInput): Patient {
     gender: GENDER[p.sex] ?? "unknown",
     birthDate: p.dateOfBirth,
     ...(p.mergedIds.length
-      ? { link: p.mergedIds.map((id) => ({ other: { reference: `Patient/${id}` }, type: "replaces" as const })) }
+      ? {
+          link: p.mergedIds.map((id) => ({
+            // By identifier: the merged-away record is not in the bundle nor served on its own.
+            other: { identifier: { system: SYSTEMS.patientId, value: id } },
+            type: "replaces" as const,
+          })),
+        }
       : {}),
   };
 }

@@ -6,6 +6,8 @@ export type Meta = { lastUpdated: string };
 export type Coding = { system?: string; code: string; display?: string };
 export type CodeableConcept = { coding?: Coding[]; text?: string };
 export type Reference = { reference: string; display?: string };
+/** A reference by identifier only, to a resource that is not in the bundle nor served on its own. */
+export type IdentifierReference = { identifier: Identifier; display?: string };
 export type Identifier = { system: string; value: string };
 export type Period = { start?: string; end?: string };
 export type Annotation = { text: string; time?: string };
@@ -20,7 +22,7 @@ export type Patient = Base<"Patient"> & {
   telecom?: { system: "phone" | "email"; value: string; use?: "home" | "mobile" }[];
   gender?: "male" | "female" | "other" | "unknown";
   birthDate?: string;
-  link?: { other: Reference; type: "replaced-by" | "replaces" | "refer" | "seealso" }[];
+  link?: { other: IdentifierReference; type: "replaced-by" | "replaces" | "refer" | "seealso" }[];
 };
 
 export type Practitioner = Base<"Practitioner"> & {

@@ -368,6 +368,18 @@ export async function queueAppointmentCancelled(
   // A cancellation is one more version of the calendar event.
   const payload = await describe(db, { ...appointment, sequence: appointment.sequence + 1 }, patient.firstName);
   await queue(db, "booking_cancelled", patient.email, payload, { appointmentId: appointment.id, dueAt: now });
+  await queueAppointmentCancelledEvent(db, appointment, { now: now ?? new Date(), byStaff, late });
+}
+
+/**
+ * `appointment.cancelled` alone, for an appointment cancelled without telling the patient (their
+ * data was erased: no email goes, but an integration mirroring the calendar must hear of it).
+ */
+export async function queueAppointmentCancelledEvent(
+  db: Db,
+  appointment: QueuedAppointment,
+  { now, byStaff, late = false }: { now: Date; byStaff: boolean; late?: boolean },
+): Promise<void> {
   await queueWebhookEvent(
     db,
     "appointment.cancelled",
@@ -544,17 +556,22 @@ export async function queueWebhookEvent<E extends WebhookEvent>(
   db: Db,
   type: E,
   data: WebhookData<E> | (() => Promise<WebhookData<E>>),
-  { intakeId = null, now }: { intakeId?: string | null; now?: Date },
+  { intakeId, now }: { intakeId?: string | null; now?: Date },
 ): Promise<number> {
   const endpoints = await listSubscribedWebhookEndpoints(db, type);
   if (!endpoints.length) return 0;
-  const payload = webhookPayloadSchema.parse({
-    type,
-    timestamp: (now ?? new Date()).toISOString(),
-    data: typeof data === "function" ? await data() : data,
-  });
+  const resolved = typeof data === "function" ? await data() : data;
+  const payload = webhookPayloadSchema.parse({ type, timestamp: (now ?? new Date()).toISOString(), data: resolved });
+  // The delivery names its case (the case page and the delivery log link to it).
+  const caseId = intakeId ?? ("caseId" in resolved && typeof resolved.caseId === "string" ? resolved.caseId : null);
   for (const { id } of endpoints)
-    await enqueueEmail(db, { kind: ALERT_KINDS.webhook, recipient: id, payload, dueAt: now, intakeId });
+    await enqueueEmail(db, {
+      kind: ALERT_KINDS.webhook,
+      recipient: id,
+      payload,
+      dueAt: now,
+      intakeId: caseId,
+    });
   return endpoints.length;
 }
 

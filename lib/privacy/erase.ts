@@ -2,6 +2,8 @@
 // retention purge (the system). One transaction over every intake of the patient: contact details,
 // answers, notes, the clinicians' free-text reasons, drafts and emails are purged; the grade,
 // appointments (times, clinician, type, status) and the audit trail stay under a pseudonym.
+import { eraseVerdictTexts } from "@/db/queries/governance";
+import { queueAppointmentCancelledEvent } from "@/lib/notifications/queue";
 import { eraseRecoveryAnswers } from "@/db/queries/recovery";
 import { listOpenOffersForIntakes } from "@/db/queries/waitlist-offers";
 import { letGo } from "@/lib/waitlist/offers";
@@ -104,7 +106,10 @@ export async function erasePatient(
       locked.map((i) => ({ email: i.email, dateOfBirth: i.dateOfBirth })),
     );
     const appts = await eraseAppointments(tx, { intakeIds, now });
+    // No email tells the patient (theirs are gone); an integration mirroring the calendar hears of it.
+    for (const a of appts.cancelled) await queueAppointmentCancelledEvent(tx, a, { now, byStaff: true });
     const notes = await eraseCaseNotes(tx, intakeIds);
+    await eraseVerdictTexts(tx, intakeIds);
     await eraseWaitlistEntries(tx, { intakeIds, at: now });
     await erasePreVisitAnswers(tx, intakeIds);
     await eraseRecoveryAnswers(tx, intakeIds);
@@ -115,7 +120,7 @@ export async function erasePatient(
       intakes: erased,
       notes,
       appointmentsKept: appointmentIds.length,
-      appointmentsCancelled: appts.cancelled,
+      appointmentsCancelled: appts.cancelled.length,
       cancelReasonsErased: appts.reasonsErased,
       emailsPurged: mail.purged,
       emailsCancelled: mail.cancelled,

@@ -101,10 +101,15 @@ export type KeyCheck =
   | { ok: true; key: KeyActor }
   | { ok: false; status: 401 | 403 | 429; code: string; message: string; retryAfterSeconds?: number };
 
-/** The bearer token of an Authorization header, or null when there is none (a cookie request). */
+/**
+ * The bearer token of an Authorization header: null when the request does not use the Bearer
+ * scheme (a cookie request, or Basic auth a proxy in front asks browsers for), "" when it says
+ * Bearer but gives no usable token (a 401).
+ */
 export function bearerToken(authorization: string | null): string | null {
-  const match = authorization?.match(/^Bearer[ ]+(\S+)\s*$/i);
-  return match ? match[1]! : authorization?.trim() ? "" : null;
+  if (!authorization || !/^Bearer(\s|$)/i.test(authorization.trim())) return null;
+  const match = authorization.trim().match(/^Bearer[ ]+(\S+)$/i);
+  return match ? match[1]! : "";
 }
 
 /**

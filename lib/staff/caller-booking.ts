@@ -150,7 +150,10 @@ export function allowanceFor(grade: GradeForBooking, types: readonly TypeRow[]):
 }
 
 /** Who books for a caller: the staff member, with their role. */
-export type BookingActor = Actor & { role: StaffRole };
+export type BookingActor = Actor & { role: StaffRole; apiKey?: { id: string } };
+
+/** The staff account to store as having made a change: none for an integration key (its audit row names it). */
+const staffRowOf = (actor: Actor & { apiKey?: { id: string } }) => (actor.apiKey ? null : actor.id);
 
 /**
  * Whether this staff member may book an EMERGENCY or URGENT patient outside what the level allows
@@ -330,7 +333,7 @@ export async function bookForCaller(
         start: input.start,
         typeId: type.id,
         now,
-        staff: { staffId: actor.id, outsideLevelReason: inside ? null : input.reason! },
+        staff: { staffId: staffRowOf(actor), outsideLevelReason: inside ? null : input.reason! },
       });
       if (r.status !== "booked") throw new Refused(r);
       await recordAudit(tx, {
@@ -434,7 +437,10 @@ export async function moveForCaller(
     by: { kind: "staff", id: actor.id, email: actor.email, clientAddress: actor.clientAddress, reason: input.reason },
     terms: async (_tx, intake) => {
       const inside = insideAllowance(allowanceFor(intake, types), a.typeId, input.start, now);
-      return { typeId: a.typeId, staff: { staffId: actor.id, outsideLevelReason: inside ? null : input.reason } };
+      return {
+        typeId: a.typeId,
+        staff: { staffId: staffRowOf(actor), outsideLevelReason: inside ? null : input.reason },
+      };
     },
   });
 }
@@ -447,7 +453,7 @@ export type StaffCancelResult = { status: "done"; late: boolean } | { status: "n
  */
 export async function cancelForCaller(
   db: Db,
-  actor: Actor,
+  actor: Actor & { apiKey?: { id: string } },
   id: string,
   { reason }: { reason: string },
   now: Date,
@@ -461,7 +467,14 @@ export async function cancelForCaller(
       now,
       cutoffHours: null,
       late,
-      by: { kind: "staff", id: actor.id, email: actor.email, clientAddress: actor.clientAddress, reason },
+      by: {
+        kind: "staff",
+        id: actor.id,
+        staffId: staffRowOf(actor),
+        email: actor.email,
+        clientAddress: actor.clientAddress,
+        reason,
+      },
     }),
   );
   if (!done) return { status: "not_booked" };

@@ -13,7 +13,7 @@ import {
   insertWebhookEndpoint,
   setWebhookEndpointActive as setActive,
 } from "@/db/queries/webhooks";
-import { env } from "@/lib/env";
+import { env, isLoopback } from "@/lib/env";
 import type { Refusal } from "@/lib/forms";
 import { newWebhookSecret, postWebhook, WEBHOOK_EVENTS, type PingPayload } from "@/lib/notifications/webhooks";
 import { openSecret, sealSecret } from "@/lib/tokens";
@@ -21,8 +21,13 @@ import type { Actor } from "./cases";
 import { WEBHOOK_EVENT_FIELDS } from "./webhook-fields";
 import { auditSetting, checkbox, done, optionalText, refuse, rowId, type SettingsResult } from "./settings-fields";
 
-/** Hosts that may use plain http: this machine only (tests and local development). */
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/**
+ * Whether an endpoint on this machine itself may be used: only when the app runs on it (tests and
+ * local development, APP_URL on localhost). On a server, an endpoint on localhost would let whoever
+ * adds webhooks (an admin, or an integration key) probe the server's own ports through the
+ * delivery log's errors.
+ */
+const loopbackAllowed = () => isLoopback(env().APP_URL);
 
 const webhookUrl = z
   .string({ error: "Enter the endpoint's URL" })
@@ -37,7 +42,12 @@ const webhookUrl = z
       ctx.addIssue({ code: "custom", message: "Enter a full URL like https://alerts.example.com/backtrack" });
       return;
     }
-    if (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    const local = isLoopback(url.href);
+    if (local && !loopbackAllowed()) {
+      ctx.addIssue({ code: "custom", message: "Use an address outside this server (not localhost)" });
+      return;
+    }
+    if (url.protocol === "https:" || (url.protocol === "http:" && local)) {
       if (url.username || url.password)
         ctx.addIssue({ code: "custom", message: "Leave the user name and password out of the URL" });
       return;

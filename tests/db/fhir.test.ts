@@ -164,6 +164,14 @@ describeEachDb("FHIR Patient/$everything", (ctx) => {
     for (const e of bundle.entry)
       if (e.resource.resourceType === "QuestionnaireResponse")
         for (const id of linkIds((e.resource as QuestionnaireResponse).item as never)) expect(q.has(id), id).toBe(true);
+    // Every reference resolves inside the bundle (a FHIR server that checks references imports it whole).
+    const inBundle = new Set(bundle.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`));
+    const references = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? [];
+    expect(references.length).toBeGreaterThan(20);
+    for (const r of references) {
+      const target = r.slice('"reference":"'.length, -1);
+      expect(inBundle.has(target), target).toBe(true);
+    }
     const stopped = bundle.entry.find((e) => e.resource.id === intakeIds[2]);
     expect(stopped!.resource).toMatchObject({ status: "stopped" });
     const risk = bundle.entry.find((e) => e.resource.id === `${intakeIds[0]}-risk`)!.resource;
@@ -211,7 +219,12 @@ describeEachDb("FHIR Patient/$everything", (ctx) => {
     expect(validate(result.bundle)).toEqual([]);
     expect(result.bundle.entry.map((e) => e.resource.id)).toContain(mergedIntake);
     expect(result.bundle.entry[0]!.resource).toMatchObject({
-      link: [{ other: { reference: `Patient/${mergedId}` }, type: "replaces" }],
+      link: [
+        {
+          other: { identifier: { system: "https://backtrack.example/fhir/sid/patient", value: mergedId } },
+          type: "replaces",
+        },
+      ],
     });
 
     const erasedIntake = await intake(db, "P15", { email: `gone.${n}@example.com` }, daysBefore(2));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { listAudit } from "@/db/queries/audit";
 import { upsertStaff } from "@/db/queries/staff";
-import { intakes, outbox } from "@/db/schema";
+import { appointments, intakes, outbox } from "@/db/schema";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
 import { clearSettingsCaches } from "@/lib/clinic-settings";
 import { submitIntake } from "@/lib/intakes/submit";
@@ -16,6 +16,9 @@ import { WEBHOOK_EVENTS, webhookPayloadSchema, webhookTransport } from "@/lib/no
 import { devMailboxSender, renderingTransport } from "@/lib/notifications/transports";
 import { sendDueEmails } from "@/lib/notifications/worker";
 import { bookForCaller, cancelForCaller, moveForCaller } from "@/lib/staff/caller-booking";
+import { bookForCallerApi, cancelForCallerApi, moveForCallerApi } from "@/lib/staff/caller-booking-api";
+import { bearerToken, createApiKey, keyActorEmail } from "@/lib/staff/api-keys";
+import { erasePatient } from "@/lib/privacy/erase";
 import { resolveCase } from "@/lib/staff/cases";
 import type { Staff } from "@/lib/staff/session";
 import { retryWebhookDelivery } from "@/lib/staff/webhooks";
@@ -243,5 +246,129 @@ describeEachDb("integration webhooks", (ctx) => {
     expect((await deleteWebhookApi(removal, created.id, person, db)).status).toBe(404);
     expect((await listDeliveriesApi(created.id, person, db)).status).toBe(404);
     expect((await listDeliveriesApi("not-an-id", person, db)).status).toBe(404);
+  });
+
+  it("lets an integration key book, move and cancel (stored as no staff account, audited under the key), and tells integrations when erasure cancels a booking", async () => {
+    const { db } = ctx();
+    const person = await admin(db);
+    const hook = (await (
+      await createWebhookApi(
+        post({ url: url("/bookings"), events: ["appointment.booked", "appointment.cancelled"] }),
+        person,
+        db,
+      )
+    ).json()) as { id: string };
+    const created = await createApiKey(db, person, { name: "Practice system", scopes: ["appointments:write"] });
+    if (!created.ok) throw new Error("key");
+    // The caller requireStaffApi makes of a key (lib/staff/session.ts).
+    const key: Staff = {
+      sessionId: `api-key:${created.created.id}`,
+      id: created.created.id,
+      email: keyActorEmail(created.created),
+      name: "Practice system",
+      role: "reception",
+      clientAddress: "203.0.113.5",
+      apiKey: { id: created.created.id, name: "Practice system" },
+    };
+    const raw = vignetteIntake("P15", NOW) as { contact: Record<string, unknown> };
+    raw.contact = { ...raw.contact, lastName: "Keybooked", email: "keybooked@example.com" };
+    const graded = await submitIntake(db, {
+      answers: makeIntakeAnswersSchema({ now: NOW }).parse(raw),
+      now: NOW,
+      timeZone: "America/New_York",
+    });
+    if (graded.status !== "created") throw new Error(graded.status);
+    const [{ patientId }] = (await db
+      .select({ patientId: intakes.patientId })
+      .from(intakes)
+      .where(eq(intakes.id, graded.response.id))) as [{ patientId: string }];
+    const json = (path: string, body: unknown) =>
+      new Request(`http://clinic.test${path}`, {
+        method: "POST",
+        headers: { host: "clinic.test", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const booked = await bookForCallerApi(
+      json("/api/v1/staff/appointments", {
+        patientId,
+        appointmentTypeId: "initial",
+        clinicianId: RAMAN,
+        start: THU_10,
+      }),
+      key,
+      db,
+      NOW,
+    );
+    expect(booked.status).toBe(201);
+    const { id } = (await booked.json()) as { id: string };
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, id));
+    expect(row).toMatchObject({ bookedByStaffId: null, intakeId: graded.response.id });
+    const [audit] = await listAudit(db, { action: "appointment_booked", subjectId: id });
+    expect(audit).toMatchObject({
+      actorId: created.created.id,
+      actorEmail: expect.stringContaining("Practice system"),
+    });
+    const moved = await moveForCallerApi(
+      json(`/api/v1/staff/appointments/${id}/move`, { start: FRI_10, reason: "Asked by the practice system" }),
+      id,
+      key,
+      db,
+      NOW,
+    );
+    expect(moved.status).toBe(200);
+    const { id: movedId } = (await moved.json()) as { id: string };
+    const cancelled = await cancelForCallerApi(
+      json(`/api/v1/staff/appointments/${movedId}/cancel`, { reason: "Cancelled in the practice system" }),
+      movedId,
+      key,
+      db,
+      NOW,
+    );
+    expect(cancelled.status).toBe(200);
+    const [gone] = await db.select().from(appointments).where(eq(appointments.id, movedId));
+    expect(gone).toMatchObject({ status: "cancelled", cancelledByStaffId: null });
+
+    // A new booking, then the patient's data is erased: the booking is cancelled without an email,
+    // and the integration hears of it. Every appointment delivery names its case.
+    const again = await bookForCallerApi(
+      json("/api/v1/staff/appointments", {
+        patientId,
+        appointmentTypeId: "initial",
+        clinicianId: RAMAN,
+        start: THU_10,
+      }),
+      key,
+      db,
+      NOW,
+    );
+    const { id: againId } = (await again.json()) as { id: string };
+    const erased = await erasePatient(db, {
+      actor: person,
+      intakeId: graded.response.id,
+      reason: "Asked by the patient",
+      now: NOW,
+    });
+    expect(erased.status).toBe("erased");
+    const rows = await deliveriesTo(db, hook.id);
+    const events = rows.map((r) => [
+      (r.payload as { type: string }).type,
+      (r.payload as { data: { appointmentId: string } }).data.appointmentId,
+      r.intakeId,
+    ]);
+    expect(events).toEqual([
+      ["appointment.booked", id, graded.response.id],
+      ["appointment.cancelled", movedId, graded.response.id],
+      ["appointment.booked", againId, graded.response.id],
+      ["appointment.cancelled", againId, graded.response.id],
+    ]);
+  });
+
+  it("reads only the Bearer scheme as a key: Basic (a proxy's sign-in) leaves the session cookie in charge", () => {
+    expect(bearerToken(null)).toBeNull();
+    expect(bearerToken("Basic dXNlcjpwYXNz")).toBeNull();
+    expect(bearerToken("Bearer btk_abc")).toBe("btk_abc");
+    expect(bearerToken("bearer   btk_abc ")).toBe("btk_abc");
+    expect(bearerToken("Bearer")).toBe("");
+    expect(bearerToken("Bearer a b")).toBe("");
   });
 });

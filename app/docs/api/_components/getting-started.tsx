@@ -1,7 +1,7 @@
 import Link from "next/link";
 import styles from "../api.module.css";
 
-const CALL = `curl https://clinic.example/api/v1/staff/cases?level=EMERGENCY \\
+const CALL = `curl "https://clinic.example/api/v1/staff/cases?level=EMERGENCY" \\
   -H "Authorization: Bearer btk_…"`;
 
 const FHIR = `curl https://clinic.example/api/v1/fhir/Patient/<patient id>/\\$everything \\
