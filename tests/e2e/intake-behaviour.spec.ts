@@ -57,38 +57,42 @@ test.describe("the intake form", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("every page explains each missing answer, and every error links to a field on the page", async ({ page }) => {
-    // (The daily function screen has none: each of its topics may be left out.)
-    const steps = [
-      "about-you",
-      "where-it-hurts",
-      "this-episode",
-      "how-it-feels",
-      "vascular-check",
-      "legs",
-      "nerve-check",
-      "recent-illness",
-      "health-history",
-      "more-questions",
-      "joints",
-      "running",
-      "recovery-outlook",
-    ];
-    for (const step of steps) {
-      await page.goto(`/intake/${step}`);
-      await page.getByRole("button", { name: "Continue" }).click();
-      const summary = page.locator("[aria-labelledby=error-summary-title]");
-      await expect(summary, step).toBeFocused();
-      const links = await summary.getByRole("link").all();
-      expect(links.length, step).toBeGreaterThan(0);
-      for (const link of links) {
-        const target = (await link.getAttribute("href"))!.slice(1);
-        await expect(page.locator(`[id="${target}"]`), `${step}: ${target}`).toHaveCount(1);
+  test(
+    "every page explains each missing answer, and every error links to a field on the page",
+    ANY_SCREEN,
+    async ({ page }) => {
+      // (The daily function screen has none: each of its topics may be left out.)
+      const steps = [
+        "about-you",
+        "where-it-hurts",
+        "this-episode",
+        "how-it-feels",
+        "vascular-check",
+        "legs",
+        "nerve-check",
+        "recent-illness",
+        "health-history",
+        "more-questions",
+        "joints",
+        "running",
+        "recovery-outlook",
+      ];
+      for (const step of steps) {
+        await page.goto(`/intake/${step}`);
+        await page.getByRole("button", { name: "Continue" }).click();
+        const summary = page.locator("[aria-labelledby=error-summary-title]");
+        await expect(summary, step).toBeFocused();
+        const links = await summary.getByRole("link").all();
+        expect(links.length, step).toBeGreaterThan(0);
+        for (const link of links) {
+          const target = (await link.getAttribute("href"))!.slice(1);
+          await expect(page.locator(`[id="${target}"]`), `${step}: ${target}`).toHaveCount(1);
+        }
       }
-    }
-  });
+    },
+  );
 
-  test("can be completed with the keyboard alone", async ({ page }) => {
+  test("can be completed with the keyboard alone", ANY_SCREEN, async ({ page }) => {
     await page.goto("/intake/about-you");
     await page.getByLabel("First name").focus();
     await page.keyboard.type("Kim");
@@ -280,35 +284,39 @@ test.describe("the intake form", () => {
     );
   });
 
-  test("check answers never shows a question that was not asked, and Change lands on the question", async ({
-    page,
-  }) => {
-    test.setTimeout(120_000);
-    const a = vignetteIntake("P15", new Date()); // a man of 42, no leg symptoms, not a runner
-    await completeIntake(page, a as never, { stopAt: "check-answers" });
-    await expect(page.getByText("Not answered yet")).toHaveCount(0);
-    await expect(page.getByText(/Are you pregnant/)).toHaveCount(0);
-    await expect(page.getByText("Is it in one leg, both legs, or are you not sure?")).toHaveCount(0);
-    await expect(page.getByText("Are any of these problems getting worse?")).toHaveCount(0);
-    await expect(page.getByText(/hop, land or jump/)).toHaveCount(0);
-    await page
-      .getByRole("link", { name: "Change Do you have numbness, tingling or pins and needles in a leg or foot?" })
-      .click();
-    await expect(page).toHaveURL(/\/intake\/legs\?return=check&row=legs\.numbnessOrTingling#legs-numbnessOrTingling$/);
-    await page.locator('input[name="legs.numbnessOrTingling"][value="yes"]').check();
-    await page.locator('input[name="legs.numbnessLegs"][value="one_leg"]').check();
-    await page.locator('input[name="legs.onsetDays.numbness"]').fill("5");
-    await page.locator('input[name="legs.worsening"][value="no"]').check();
-    await continueTo(page, HEADINGS["check-answers"]);
-    // Back at the row that was changed, not at the top of the long page: in view, with its link focused.
-    await expect(page).toHaveURL(/\/intake\/check-answers#row-legs-numbnessOrTingling$/);
-    const changed = page.locator("#row-legs-numbnessOrTingling");
-    await expect(changed).toBeInViewport();
-    await expect(changed.getByRole("link", { name: /^Change Do you have numbness/ })).toBeFocused();
-    await expect(page.getByRole("heading", { level: 1 })).not.toBeInViewport();
-    await expect(page.locator("dt", { hasText: "Is it in one leg, both legs, or are you not sure?" })).toBeVisible();
-    await expect(page.locator("dd", { hasText: "5 days ago" })).toBeVisible();
-  });
+  test(
+    "check answers never shows a question that was not asked, and Change lands on the question",
+    ANY_SCREEN,
+    async ({ page }) => {
+      test.setTimeout(120_000);
+      const a = vignetteIntake("P15", new Date()); // a man of 42, no leg symptoms, not a runner
+      await completeIntake(page, a as never, { stopAt: "check-answers" });
+      await expect(page.getByText("Not answered yet")).toHaveCount(0);
+      await expect(page.getByText(/Are you pregnant/)).toHaveCount(0);
+      await expect(page.getByText("Is it in one leg, both legs, or are you not sure?")).toHaveCount(0);
+      await expect(page.getByText("Are any of these problems getting worse?")).toHaveCount(0);
+      await expect(page.getByText(/hop, land or jump/)).toHaveCount(0);
+      await page
+        .getByRole("link", { name: "Change Do you have numbness, tingling or pins and needles in a leg or foot?" })
+        .click();
+      await expect(page).toHaveURL(
+        /\/intake\/legs\?return=check&row=legs\.numbnessOrTingling#legs-numbnessOrTingling$/,
+      );
+      await page.locator('input[name="legs.numbnessOrTingling"][value="yes"]').check();
+      await page.locator('input[name="legs.numbnessLegs"][value="one_leg"]').check();
+      await page.locator('input[name="legs.onsetDays.numbness"]').fill("5");
+      await page.locator('input[name="legs.worsening"][value="no"]').check();
+      await continueTo(page, HEADINGS["check-answers"]);
+      // Back at the row that was changed, not at the top of the long page: in view, with its link focused.
+      await expect(page).toHaveURL(/\/intake\/check-answers#row-legs-numbnessOrTingling$/);
+      const changed = page.locator("#row-legs-numbnessOrTingling");
+      await expect(changed).toBeInViewport();
+      await expect(changed.getByRole("link", { name: /^Change Do you have numbness/ })).toBeFocused();
+      await expect(page.getByRole("heading", { level: 1 })).not.toBeInViewport();
+      await expect(page.locator("dt", { hasText: "Is it in one leg, both legs, or are you not sure?" })).toBeVisible();
+      await expect(page.locator("dd", { hasText: "5 days ago" })).toBeVisible();
+    },
+  );
 });
 
 test.describe("without JavaScript", () => {
