@@ -69,9 +69,17 @@ export default defineConfig({
       ...(process.env.E2E_DATABASE_URL
         ? {
             testIgnore:
-              /intake-behaviour|intake-interrupt|result-cards|landing|production-config|degraded|staff-(settings|calendar|schedule|escalations|case-brief|privacy|mfa|patients|phone)|privacy\.spec/,
+              /intake-behaviour|intake-interrupt|result-cards|landing|production-config|degraded|staff-(settings|calendar|schedule|escalations|case-brief|privacy|mfa|patients|phone)|privacy\.spec|silent-pilot/,
           }
-        : { grepInvert: /@phone-only/ }),
+        : { grepInvert: /@phone-only/, testIgnore: /silent-pilot/ }),
+    },
+    // The silent pilot is a clinic-wide switch: while its test has it on, any other test's patient
+    // would get the silent result. It runs alone, after every other test of the run has finished.
+    {
+      name: "silent-pilot",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /silent-pilot\.spec\.ts/,
+      dependencies: process.env.E2E_DATABASE_URL ? ["desktop"] : ["desktop", "phone"],
     },
     // Staff screens are for desktops and tablets (the staff spec checks a tablet itself); server
     // start-up is not a screen.
@@ -85,7 +93,7 @@ export default defineConfig({
           {
             name: "phone",
             use: { ...devices["Pixel 7"] },
-            testIgnore: /degraded|staff|production-config/,
+            testIgnore: /degraded|staff|production-config|silent-pilot/,
             grepInvert: /@any-screen/,
           },
         ]),

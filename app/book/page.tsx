@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getWaitingEntryForIntake } from "@/db/queries/waitlist";
 import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
+import { typeLevelFor } from "@/lib/booking/eligibility";
 import { escalateNoCapacity } from "@/lib/booking/capacity";
 import { formatDateTime, formatDay } from "@/lib/booking/format";
 import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
@@ -29,7 +30,7 @@ export default async function BookPage({ searchParams }: Props) {
   const clinic = await getClinicInfo();
   const access = await bookingAccess(db, token, now);
   if (access.status !== "ok") return <AccessMessage status={access.status} phone={clinic.phone} />;
-  const type = await typeFor(db, access.intake.effectiveLevel);
+  const type = await typeFor(db, typeLevelFor(access.intake));
   if (!type) return <AccessMessage status="not_eligible" phone={clinic.phone} />;
 
   const today = localDate(now, clinic.timeZone);

@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { ROLE_NAMES } from "@/common/vocabulary";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { getDb } from "@/lib/db";
+import { silentPilotOn } from "@/lib/governance/silent";
 import { currentStaff } from "@/lib/staff/session";
 import { signOutAction } from "./actions";
 import styles from "./_components/staff.module.css";
@@ -7,6 +10,9 @@ import styles from "./_components/staff.module.css";
 /** The staff bar: where to go, who is signed in, sign out (here or everywhere). */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();
+  // The silent pilot changes what every patient sees: said on every staff page while it is on
+  // (the clinic row comes from the settings cache, so this costs no query on most pages).
+  const silent = staff ? silentPilotOn(await getClinicCached(await getDb())) : false;
   // data-staff-area: globals.css hides the patient-only parts of the root layout while it is on screen.
   return (
     <div data-staff-area>
@@ -69,6 +75,13 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             </form>
           </div>
         </div>
+      ) : null}
+      {silent ? (
+        <p className={styles.notice} data-testid="silent-pilot-banner">
+          <strong>Silent pilot: patients do not see their grade.</strong> Every new intake is on the case queue to
+          triage by hand.{" "}
+          {staff?.role === "admin" ? <Link href="/staff/settings#silent-pilot">Silent pilot settings</Link> : null}
+        </p>
       ) : null}
       {children}
     </div>

@@ -91,6 +91,8 @@ export async function getIntakeForBooking(db: Db, id: string) {
       firstName: intakes.firstName,
       /** Set when the patient's personal data was erased: the booking link then opens nothing. */
       erasedAt: intakes.erasedAt,
+      /** Graded during the silent pilot: booked without limits by grade (lib/booking/eligibility.ts). */
+      silent: intakes.silent,
       /**
        * When the outcome rules found the patient not improving (their episode's recovery, issue 20):
        * the clinic then offers an appointment, so the booking link opens again from that time.

@@ -6,10 +6,9 @@ import { clinicZone } from "@/lib/clinic-settings";
 import { CONTROL_CHARACTER, fieldErrors, oneLineText } from "@/lib/forms";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { localDate } from "@/lib/scheduling";
-import type { Level } from "@/lib/triage";
 import { bookingAccess, type BookingAccess } from "./access";
 import { bookAppointment } from "./book";
-import { eligibilityFor } from "./eligibility";
+import { eligibilityFor, typeLevelFor } from "./eligibility";
 import { bookingSettings, cachedOfferedSlots, pickType } from "./schedule";
 
 export type BookingApiOptions = {
@@ -123,9 +122,8 @@ export async function handleListSlots(db: Db, request: Request, opts: BookingApi
   const now = opts.now?.() ?? new Date();
   const token = await resolveToken(db, parsed.data.bookingToken, opts.secret, now);
   if (!token.ok) return token.response;
-  const level = token.intake.effectiveLevel as Level;
   const settings = await bookingSettings(db); // read once for the request
-  const type = pickType(settings.schedule.types, level, parsed.data.type);
+  const type = pickType(settings.schedule.types, typeLevelFor(token.intake), parsed.data.type);
   if (!type) return jsonError(422, "not_eligible", "That kind of appointment cannot be booked with this result.");
   const timeZone = clinicZone(settings.clinic);
   const offer = await cachedOfferedSlots(

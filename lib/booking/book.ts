@@ -9,7 +9,7 @@ import type { BookingIntake } from "@/db/queries/intakes";
 import { queueAppointmentBooked, type QueuedAppointment } from "@/lib/notifications/queue";
 import { blockedRange, localDate, overlaps, type Slot } from "@/lib/scheduling";
 import type { Level } from "@/lib/triage";
-import { BOOKING_TOKEN_DAYS, eligibilityFor, URGENT_DAYS } from "./eligibility";
+import { BOOKING_TOKEN_DAYS, eligibilityFor, typeLevelFor, URGENT_DAYS } from "./eligibility";
 import {
   bookingSettings,
   forgetOffers,
@@ -126,7 +126,7 @@ async function bookOnce(db: Db, req: BookRequest): Promise<BookResult> {
     ? (types.find((t) => t.id === req.typeId) ?? null)
     : req.urgent
       ? (types.find((t) => t.urgent) ?? null)
-      : pickType(types, level, req.typeId);
+      : pickType(types, typeLevelFor(req.intake), req.typeId);
   if (!type) return { status: "not_eligible", message: "That kind of appointment cannot be booked with this result." };
   const zone = clinicZone(settings.clinic);
   const mode = req.staff ? staffOfferMode(type) : req.urgent ? "urgent" : "patient";

@@ -8,7 +8,25 @@ export type GradeForBooking = {
   /** A clinician's override, else the grade: what acts when present. */
   effectiveLevel?: Level | string;
   firedRules: readonly string[];
+  /**
+   * Graded during the silent pilot (issue 22): the patient was not told the grade, so it limits
+   * nothing they book, until a clinician changes the level (then that level acts as usual).
+   */
+  silent?: boolean;
 };
+
+/** A silent-pilot intake whose level no clinician has changed: it books as the least restricted grade. */
+export function booksWithoutGrade({ level, effectiveLevel, silent }: GradeForBooking): boolean {
+  return silent === true && (effectiveLevel === undefined || effectiveLevel === level);
+}
+
+/**
+ * The level whose appointment types a grade may book (lib/booking/schedule.ts pickType): the
+ * effective level, or null (every type a patient may book themselves) for a silent-pilot intake.
+ */
+export function typeLevelFor(grade: GradeForBooking): string | null {
+  return booksWithoutGrade(grade) ? null : String(grade.effectiveLevel ?? grade.level);
+}
 
 /** Y1 (under 16) sends the patient to the under-16 page: a GP or a children's service, never a booking. */
 export const UNDER_16_RULE = "Y1";
@@ -16,10 +34,13 @@ export const UNDER_16_RULE = "Y1";
 /**
  * What a grade may book (the effective level: a clinician's override acts, up or down) (triage-rules.md): EMERGENCY nothing; URGENT only through staff, from
  * reserved urgent capacity; SOON only within 7 days (nothing when Y1 fired: the under-16 route);
- * ROUTINE and SELF_CARE anything in the horizon.
+ * ROUTINE and SELF_CARE anything in the horizon. A silent-pilot intake books like ROUTINE.
  */
-export function eligibilityFor({ level, effectiveLevel, firedRules }: GradeForBooking): Eligibility {
+export function eligibilityFor(grade: GradeForBooking): Eligibility {
+  const { level, effectiveLevel, firedRules } = grade;
   if (firedRules.includes(UNDER_16_RULE)) return { canSelfBook: false, withinDays: null };
+  // The silent pilot: no limits by grade (the under-16 route above is about age, not the grade, and stays).
+  if (booksWithoutGrade(grade)) return { canSelfBook: true, withinDays: null };
   switch ((effectiveLevel ?? level) as Level) {
     case "EMERGENCY":
     case "URGENT":

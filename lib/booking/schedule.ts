@@ -95,14 +95,17 @@ export async function offeredSlots(db: Db, q: OfferQuery, given?: BookingSetting
   return { timeZone, slots: slots.map((s) => ({ ...s, clinicianName: names.get(s.clinicianId) ?? "" })) };
 }
 
-/** The appointment type a patient of this grade books by default, or the one asked for if allowed. */
-export async function typeFor(db: Db, level: string, typeId?: string): Promise<TypeRow | null> {
+/**
+ * The appointment type a patient of this grade books by default, or the one asked for if allowed;
+ * level null (a silent-pilot intake, lib/booking/eligibility.ts typeLevelFor): any self-bookable type.
+ */
+export async function typeFor(db: Db, level: string | null, typeId?: string): Promise<TypeRow | null> {
   return pickType((await getScheduleSettings(db)).types, level, typeId);
 }
 
 /** typeFor, among types already read. */
-export function pickType(types: readonly TypeRow[], level: string, typeId?: string): TypeRow | null {
-  const allowed = types.filter((t) => (t.levels as string[]).includes(level));
+export function pickType(types: readonly TypeRow[], level: string | null, typeId?: string): TypeRow | null {
+  const allowed = types.filter((t) => (level === null ? t.levels.length > 0 : (t.levels as string[]).includes(level)));
   return typeId ? (allowed.find((t) => t.id === typeId) ?? null) : (allowed[0] ?? null);
 }
 

@@ -2,6 +2,9 @@ import type { Db } from "@/db/client";
 import { getClinicZone } from "@/lib/clinic-settings";
 import { bodyHash, clientKey, jsonError, readJsonBody } from "@/lib/http";
 import { signToken } from "@/lib/tokens";
+import { eligibilityFor } from "@/lib/booking/eligibility";
+import { SILENT_RESULT } from "@/lib/content/silent";
+import { patientSeesGrade } from "@/lib/governance/silent";
 import { checkIntake, hitIntakeLimit } from "./check";
 import { submitIntake, type IntakeResponse } from "./submit";
 
@@ -68,11 +71,36 @@ export async function handleCreateIntake(db: Db, request: Request, options: Inta
   }
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (result.status === "replayed") headers["Idempotent-Replayed"] = "true";
-  return Response.json(withBookingLink(result.response, options.secret), { status: 201, headers });
+  return Response.json(withBookingLink(forPatient(result.response), options.secret), { status: 201, headers });
+}
+
+/** The 201's body before its booking link: the grade may be left out (the silent pilot). */
+type PatientIntakeResponse = Omit<IntakeResponse, "level" | "next"> & {
+  level: IntakeResponse["level"] | null;
+  next: Omit<IntakeResponse["next"], "action"> & { action: IntakeResponse["next"]["action"] | "await_contact" };
+};
+
+/**
+ * The answer as the patient may see it. A silent-pilot intake (issue 22) leaves its grade out: level
+ * null, no rules or flags, the neutral next step, booking not limited by grade (except the under-16
+ * route); an EMERGENCY keeps its answer (emergency advice is never hidden). The stored grade is intact.
+ */
+function forPatient(response: IntakeResponse): PatientIntakeResponse {
+  if (patientSeesGrade({ silent: response.silent, level: response.level })) return response;
+  const firedRules = response.firedRules.map((r) => r.id);
+  const canBook = eligibilityFor({ level: response.level, firedRules, silent: true }).canSelfBook;
+  return {
+    ...response,
+    level: null,
+    firedRules: [],
+    flags: [],
+    silent: true,
+    next: { action: "await_contact", message: SILENT_RESULT.message, canBook, bookWithinDays: null },
+  };
 }
 
 /** Adds the booking capability (never stored) to a response whose level may book. */
-function withBookingLink(response: IntakeResponse, secret: string) {
+function withBookingLink(response: PatientIntakeResponse, secret: string) {
   if (!response.next.canBook) return { ...response, next: { ...response.next, bookingToken: null, bookingUrl: null } };
   const bookingToken = signToken(secret, BOOKING_TOKEN_PURPOSE, response.id);
   return {

@@ -8,6 +8,9 @@ import { nextStepFor, type NextStep } from "./next-step";
 import { clinicDeadlines } from "@/lib/deadlines";
 import { currentNoticeId } from "@/lib/privacy/notice";
 import { caseDeadlines, ESCALATING_LEVELS } from "@/lib/escalation";
+import { markIntakeSilent } from "@/db/queries/silent-pilot";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { SILENT_PILOT_REASON, silentPilotOn } from "@/lib/governance/silent";
 
 /** The body of a 201: the grade, why, and what the patient may do next (secrets added per send). */
 export type IntakeResponse = {
@@ -19,6 +22,11 @@ export type IntakeResponse = {
   scores: unknown;
   flags: { id: string; summary: string }[];
   next: NextStep;
+  /**
+   * Graded during the silent pilot (issue 22): stored and shown to staff, never to the patient
+   * (lib/intakes/api.ts leaves the grade out of the API's answer). Absent on answers stored before.
+   */
+  silent?: boolean;
 };
 
 export type SubmitResult = { status: "created" | "replayed"; response: IntakeResponse } | { status: "key_conflict" };
@@ -52,13 +60,21 @@ export async function submitIntake(
     if (earlier) return earlier;
   }
   const grade = gradeIntake(answers, { now, timeZone });
-  const escalated = ESCALATING_LEVELS.has(grade.level);
+  // The silent pilot: graded and stored exactly the same, but staff triage every intake by hand, so
+  // each one joins the queue (EMERGENCY and URGENT as always, the others for the pilot).
+  const silent = silentPilotOn(await getClinicCached(db));
+  const byLevel = ESCALATING_LEVELS.has(grade.level);
+  const escalated = byLevel || silent;
+  const escalationReason = byLevel ? "level" : silent ? SILENT_PILOT_REASON : null;
   const flags = grade.flags.map((f) => f.id);
   // When staff must act by: clinic hours decide (a case that arrives while closed is due at opening).
   const { deadlines, clock } = await clinicDeadlines(db, now);
   // The notice shown now, which the form links to beside the consent box ("v3", or the built-in "2026-11").
   const privacyNoticeVersion = await currentNoticeId(db);
-  const due = caseDeadlines({ level: grade.level, escalated, flags }, now, deadlines, clock);
+  const due = caseDeadlines({ level: grade.level, escalated, escalationReason, flags }, now, deadlines, clock);
+  // A pilot case below URGENT has no deadline of its own: the patient was told the clinic will
+  // contact them, so it is due within one working day (like a review), and overdue alerts as usual.
+  if (escalationReason === SILENT_PILOT_REASON && !due.ackDueAt) due.ackDueAt = clock.reviewDue(now);
   const values: NewIntake = {
     firstName: answers.contact.firstName,
     lastName: answers.contact.lastName,
@@ -76,7 +92,7 @@ export async function submitIntake(
     scores: grade.scores,
     ageAtGrading: grade.age,
     escalated,
-    escalationReason: escalated ? "level" : null,
+    escalationReason,
     ...due,
     createdAt: now,
     previousIntakeId: previousIntakeId ?? null,
@@ -85,7 +101,8 @@ export async function submitIntake(
   try {
     return await db.transaction(async (tx) => {
       const intake = await insertIntake(tx, values);
-      const response = toResponse(intake, grade, answers);
+      if (silent) await markIntakeSilent(tx, intake.id);
+      const response = toResponse(intake, grade, answers, silent);
       if (idempotency && !(await claimIdempotencyKey(tx, { ...idempotency, intakeId: intake.id, response }))) {
         throw new KeyTaken(); // rolls back this intake (and its emails): the other request's stands
       }
@@ -97,6 +114,7 @@ export async function submitIntake(
         now,
         isRunner: answers.running?.isRunner ?? false,
         patient: { email: answers.contact.email, firstName: answers.contact.firstName },
+        silent,
       });
       // A first intake begins an episode of care: its recovery check-ins (a re-grade joins its episode).
       if (!previousIntakeId)
@@ -120,6 +138,7 @@ function toResponse(
   intake: { id: string },
   grade: ReturnType<typeof gradeIntake>,
   answers: IntakeAnswers,
+  silent: boolean,
 ): IntakeResponse {
   return {
     id: intake.id,
@@ -130,5 +149,6 @@ function toResponse(
     scores: grade.scores,
     flags: grade.flags.map(({ id, summary }) => ({ id, summary })),
     next: nextStepFor({ level: grade.level, firedRules: grade.firedRules.map((r) => r.id), answers, age: grade.age }),
+    ...(silent ? { silent: true } : {}),
   };
 }

@@ -401,6 +401,7 @@ export async function queueIntakeEmails(
     isRunner,
     now,
     deadline = null,
+    silent = false,
   }: {
     intakeId: string;
     level: Level;
@@ -409,10 +410,12 @@ export async function queueIntakeEmails(
     now: Date;
     /** When an escalated case must be acknowledged by (clinic hours applied), for the alert. */
     deadline?: Date | null;
+    /** Graded during the silent pilot: no email may tell the patient the grade (staff alerts still go). */
+    silent?: boolean;
   },
 ): Promise<void> {
   await queueIntakeGraded(db, { intakeId, level, now });
-  if (level === "SELF_CARE") {
+  if (level === "SELF_CARE" && !silent) {
     await queue(
       db,
       "intake_self_care",

@@ -35,7 +35,17 @@ const REPLAYED = { "Idempotent-Replayed": "`true` when this is the first respons
 
 const intakeCreatedSchema = z.object({
   id: z.uuid(),
-  level,
+  level: level
+    .nullable()
+    .describe(
+      "The grade; null for a silent-pilot intake (`silent: true`), whose patient is not told it (an EMERGENCY is always given).",
+    ),
+  silent: z
+    .boolean()
+    .optional()
+    .describe(
+      "`true` while the clinic runs its silent pilot: the grade is stored for the staff, the answer leaves it out (`level` null, `firedRules` and `flags` empty, `next.action` `await_contact`, booking not limited by grade).",
+    ),
   rulesetVersion: z.string(),
   contractVersion: z.string(),
   firedRules: z.array(z.object({ id: z.string(), level, summary: z.string() })),
@@ -53,7 +63,9 @@ const intakeCreatedSchema = z.object({
   }),
   flags: z.array(z.object({ id: z.string(), summary: z.string() })),
   next: z.object({
-    action: z.enum(["emergency", "await_call", "book", "self_care", "under_16"]),
+    action: z
+      .enum(["emergency", "await_call", "book", "self_care", "under_16", "await_contact"])
+      .describe("`await_contact`: a silent-pilot intake: thank the patient; the clinic contacts them."),
     message: z.string(),
     canBook: z.boolean(),
     bookWithinDays: z.int().nullable().describe("SOON: only times within this many days are offered."),
@@ -108,7 +120,8 @@ export const publicOperations: Operation[] = [
     },
     responses: {
       201: {
-        description: "Graded and stored: the level, why, and what the patient may do next.",
+        description:
+          "Graded and stored: the level, why, and what the patient may do next (during a silent pilot, without the grade).",
         body: { schema: intakeCreatedSchema, name: "IntakeCreated" },
         headers: REPLAYED,
       },

@@ -97,6 +97,8 @@ export async function viewCase(db: Db, actor: Actor, intakeId: string) {
     overriddenByName: nameOf(intake.overriddenBy),
     resolvedByName: nameOf(intake.resolvedBy),
     reviewedByName: nameOf(intake.reviewedBy),
+    /** Who recorded the level given by hand (the silent pilot). */
+    staffLevelByName: nameOf(intake.staffLevelBy),
   };
 }
 

@@ -15,6 +15,7 @@ export const REASON_NAMES: Record<string, string> = {
   overdue: "Overdue",
   override: "Raised by a clinician",
   call_to_book: "Call to book (raised by a clinician)",
+  silent_pilot: "Silent pilot: triage by hand",
 };
 
 /** A rule's plain summary, as released in the ruleset version that graded the intake. */

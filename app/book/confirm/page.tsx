@@ -3,6 +3,7 @@ import Link from "next/link";
 import { confirmBookingAction } from "@/app/book/actions";
 import { getClinicInfo } from "@/lib/clinic";
 import { bookingAccess } from "@/lib/booking/access";
+import { typeLevelFor } from "@/lib/booking/eligibility";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { typeFor } from "@/lib/booking/schedule";
 import { listClinicians } from "@/db/queries/scheduling";
@@ -36,7 +37,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
   const [clinicianId, startIso] = (slot ?? "").split("|");
   const start = new Date(startIso ?? "");
   const clinician = (await listClinicians(db)).find((c) => c.id === clinicianId);
-  const type = await typeFor(db, access.intake.effectiveLevel);
+  const type = await typeFor(db, typeLevelFor(access.intake));
   if (!clinician || !type || Number.isNaN(start.getTime())) {
     return (
       <div className={styles.page}>

@@ -61,6 +61,14 @@ export const DONE = {
     section: "privacy",
     text: "Retention period saved. The daily purge uses it from its next run.",
   },
+  silent_pilot_on: {
+    section: "silent-pilot",
+    text: "Silent pilot on. New patients do not see their grade, and every new form joins the case queue.",
+  },
+  silent_pilot_off: {
+    section: "silent-pilot",
+    text: "Silent pilot off. New patients see their result as usual. Forms sent during the pilot stay as they were.",
+  },
 } as const;
 
 export type Done = keyof typeof DONE;

@@ -29,6 +29,7 @@ import { WebhooksSection } from "./_components/webhooks-section";
 import { ApiKeysSection } from "./_components/api-keys-section";
 import { PrivacySection } from "./_components/privacy-section";
 import { SignInSecuritySection } from "./_components/sign-in-security-section";
+import { SilentPilotSection } from "./_components/silent-pilot-section";
 import { StaffForm, type FieldGroup } from "../_components/staff-form";
 import staff from "../_components/staff.module.css";
 import styles from "./settings.module.css";
@@ -48,6 +49,7 @@ const SECTIONS = [
   { id: "webhooks", title: "Webhooks" },
   { id: "api-keys", title: "Integration keys" },
   { id: "privacy", title: "Privacy notice and retention" },
+  { id: "silent-pilot", title: "Silent pilot" },
 ] as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -323,6 +325,13 @@ export default async function SettingsPage({ searchParams }: Props) {
         title={SECTIONS.find((s) => s.id === "privacy")!.title}
         notice={notice("privacy")}
         clinic={clinic}
+        zone={zone}
+      />
+      <SilentPilotSection
+        title={SECTIONS.find((s) => s.id === "silent-pilot")!.title}
+        notice={notice("silent-pilot")}
+        since={clinic?.silentPilotSince ?? null}
+        setUp={clinic !== null}
         zone={zone}
       />
     </div>

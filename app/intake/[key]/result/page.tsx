@@ -12,6 +12,7 @@ import { patientClinicHours } from "@/lib/clinic-hours";
 import {
   parseCardIds,
   resultContent,
+  safetyNetContent,
   telHref,
   type AdviceSection,
   type CareCard,
@@ -22,11 +23,15 @@ import {
 import { getDb } from "@/lib/db";
 import { canSeeResult, RESULT_COOKIE } from "@/lib/intake-form/result-access";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
+import { eligibilityFor } from "@/lib/booking/eligibility";
+import { getClinicCached } from "@/lib/clinic-settings";
+import { patientSeesGrade } from "@/lib/governance/silent";
 import { env } from "@/lib/env";
 import { signToken } from "@/lib/tokens";
 import { RULESET_VERSION, safetyNet, type IntakeAnswers, type Level, type SafetyNet } from "@/lib/triage";
 import { EmergencyAdviceView } from "../../_components/emergency-advice";
 import styles from "./result.module.css";
+import { SilentResult } from "./silent-result";
 
 export const metadata: Metadata = { title: "Your result", robots: { index: false } };
 
@@ -72,9 +77,25 @@ export default async function ResultPage({ params, searchParams }: Params) {
   const activities = root
     ? ((await getRecovery(db, root.id))?.activities as { id: string }[] | null | undefined)
     : null;
-  const bookingUrl = content.canBook
-    ? `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, intake.id))}`
-    : null;
+  const bookingLink = () =>
+    `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, intake.id))}`;
+
+  // The silent pilot (issue 22): a neutral thank-you, no level, booking not limited by grade.
+  if (!patientSeesGrade(intake)) {
+    const row = await getClinicCached(db);
+    return (
+      <SilentResult
+        firstName={intake.firstName}
+        clinic={{ name: clinic.name, phone: clinic.phone, address: clinic.address, email: row?.email ?? null }}
+        emergencyNumber={clinic.emergencyNumber}
+        early={content.kind === "urgent" ? content.early : null}
+        bookingUrl={eligibilityFor(intake).canSelfBook ? bookingLink() : null}
+      >
+        <WarningSigns warnings={safetyNetContent(null, hours?.outOfHoursPhone ?? null)} />
+      </SilentResult>
+    );
+  }
+  const bookingUrl = content.canBook ? bookingLink() : null;
 
   return (
     <div className={styles.page}>

@@ -34,6 +34,8 @@ import { RecordNotes } from "../../_components/record-notes";
 import { CaseBrief } from "./case-brief";
 import { CaseAnswers } from "./case-answers";
 import { VerdictPanel } from "./verdict-panel";
+import { HandTriage } from "./hand-triage";
+import { HAND_TRIAGE_ROLES } from "@/lib/governance/silent";
 import { verdictHistory } from "@/db/queries/governance";
 import { VERDICT_ROLES } from "@/lib/governance/verdicts";
 import styles from "../../_components/staff.module.css";
@@ -68,6 +70,8 @@ const DONE: Record<string, string> = {
   run_plan_resumed: "Plan resumed. The patient's page shows the stage, and the weekly email goes again.",
   verdict: "Verdict recorded. The triage audit counts it now.",
   verdict_same: "That is the verdict already on record: nothing changed.",
+  staff_level: "Level given by hand recorded. The engine's grade stays as it was.",
+  staff_level_resolved: "Level given by hand recorded. The case has left the open queue.",
 };
 
 const may = (roles: readonly StaffRole[], role: StaffRole) => roles.includes(role);
@@ -320,6 +324,16 @@ export default async function CasePage({ params, searchParams }: Props) {
             )}
           </section>
 
+          {intake.silent ? (
+            <HandTriage
+              intakeId={intake.id}
+              staffLevel={intake.staffLevel}
+              by={found.staffLevelByName}
+              at={intake.staffLevelAt}
+              canRecord={may(HAND_TRIAGE_ROLES, staff.role) && !erased}
+              zone={zone}
+            />
+          ) : null}
           <VerdictPanel intakeId={intake.id} history={verdicts} canRecord={canJudge} zone={zone} />
 
           <section className={styles.card} aria-labelledby="history">
