@@ -5,6 +5,7 @@ import {
   check,
   customType,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -327,6 +328,13 @@ export const intakes = pgTable(
     index("intakes_previous_idx").on(t.previousIntakeId),
     // A patient's intakes (the patient page, export, erasure), newest last.
     index("intakes_patient_idx").on(t.patientId, t.createdAt),
+    // The triage audit (issue 22): one ruleset's grades over a time range (the days not rolled up
+    // yet, and building a day's rollup); and the versions that graded, one index probe each.
+    index("intakes_ruleset_created_idx").on(t.rulesetVersion, t.createdAt),
+    // The silent pilot's comparison: the few intakes staff triaged by hand.
+    index("intakes_silent_idx")
+      .on(t.rulesetVersion, t.createdAt, t.level, t.staffLevel)
+      .where(sql`${t.silent} and ${t.staffLevel} is not null`),
     check("intakes_level_rank_range", sql`${t.levelRank} between 1 and 5`),
   ],
 );
@@ -1167,7 +1175,56 @@ export const gradeVerdicts = pgTable(
       .on(t.intakeId)
       .where(sql`${t.supersededAt} is null`),
     index("grade_verdicts_intake_idx").on(t.intakeId, t.recordedAt),
+    // The triage audit's under-triage list: the current "should have been higher" verdicts.
+    index("grade_verdicts_higher_idx")
+      .on(t.recordedAt, t.intakeId)
+      .where(sql`${t.verdict} = 'higher' and ${t.supersededAt} is null`),
   ],
 );
 
 export type GradeVerdictRow = typeof gradeVerdicts.$inferSelect;
+
+/**
+ * The triage audit's rollup (issue 22): which closed days (whole days in `zone`, ended at least an
+ * hour ago) of a ruleset's grades are counted in triage_audit_days. Built by the audit's reader
+ * when it first needs a day; triggers (migration 0023) delete a day's marker, and with it its
+ * counts, whenever a grade or a verdict on that day changes, so the next read counts it again.
+ */
+export const triageAuditBuilt = pgTable(
+  "triage_audit_built",
+  {
+    zone: text("zone").notNull(),
+    rulesetVersion: text("ruleset_version").notNull(),
+    day: date("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.rulesetVersion, t.day] })],
+);
+
+/**
+ * One built day's counts per level and rule ('' counts the grades themselves): grades, those with
+ * a current verdict, per verdict, and those whose verdict names a serious diagnosis.
+ */
+export const triageAuditDays = pgTable(
+  "triage_audit_days",
+  {
+    zone: text("zone").notNull(),
+    rulesetVersion: text("ruleset_version").notNull(),
+    day: date("day").notNull(),
+    level: triageLevel("level").notNull(),
+    rule: text("rule").notNull(),
+    n: integer("n").notNull(),
+    withVerdict: integer("with_verdict").notNull(),
+    right: integer("right").notNull(),
+    higher: integer("higher").notNull(),
+    lower: integer("lower").notNull(),
+    serious: integer("serious").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.zone, t.rulesetVersion, t.day, t.level, t.rule] }),
+    foreignKey({
+      name: "triage_audit_days_built_fk",
+      columns: [t.zone, t.rulesetVersion, t.day],
+      foreignColumns: [triageAuditBuilt.zone, triageAuditBuilt.rulesetVersion, triageAuditBuilt.day],
+    }).onDelete("cascade"),
+  ],
+);

@@ -42,9 +42,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 <Link href="/staff/waitlist">Waitlist</Link>
               </li>
               {staff.role !== "reception" ? (
-                <li>
-                  <Link href="/staff/outcomes">Outcomes</Link>
-                </li>
+                <>
+                  <li>
+                    <Link href="/staff/outcomes">Outcomes</Link>
+                  </li>
+                  <li>
+                    <Link href="/staff/triage-audit">Triage audit</Link>
+                  </li>
+                </>
               ) : null}
               {staff.role === "admin" ? (
                 <>

@@ -233,3 +233,70 @@ export const auditEventSchema = z.object({
   patient: z.object({ intakeId: z.uuid(), firstName: z.string(), lastName: z.string() }).nullable(),
   changes: z.array(z.string()).describe('The differences as lines people read ("level: Urgent → Routine").'),
 });
+
+const shareOf = (what: string) =>
+  z.number().min(0).max(1).nullable().describe(`${what}; null when nothing to divide by.`);
+const levelCounts = z.object(
+  Object.fromEntries(LEVELS.map((l) => [l, z.int()])) as Record<(typeof LEVELS)[number], z.ZodInt>,
+);
+
+/** GET /api/v1/staff/triage-audit, as lib/governance/audit-api.ts's triageAuditJson builds it. */
+export const triageAuditSchema = z.object({
+  ruleset: z.string().describe("The ruleset version audited (the current one unless `ruleset` names another)."),
+  released: z.boolean().describe("Whether this software released that version (its rule texts are known)."),
+  versions: z.array(z.string()).describe("The versions that graded intakes here, and the current one; newest first."),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  level: level.nullable(),
+  graded: z.int().describe("Grades in range, every level (the level filter aside)."),
+  verdicts: z
+    .object({ right: z.int(), higher: z.int(), lower: z.int() })
+    .describe("Grades in range (and level) by their current verdict."),
+  rules: z
+    .array(
+      z.object({
+        id: z.string(),
+        level: level.nullable().describe("The rule's level; null for an id the version never released."),
+        fired: z.int().describe("Grades it fired on."),
+        withVerdict: z.int().describe("Of those, grades with a clinician's verdict (the current one)."),
+        right: z.int().describe("Of those, judged right."),
+        rightShare: shareOf("right / withVerdict"),
+        serious: z.int().describe("Of those with a verdict, a confirmed serious diagnosis."),
+        ppv: shareOf("Positive predictive value for a serious diagnosis: serious / withVerdict"),
+      }),
+    )
+    .describe("Every rule of the version in its order, including those that never fired."),
+  levels: z.array(z.object({ level, n: z.int(), share: shareOf("n / graded") })),
+  trend: z.object({
+    unit: z.enum(["week", "month"]).describe("Weeks for ranges up to about three months, else months."),
+    periods: z.array(
+      z.object({
+        start: z.string().describe("The period's first day (YYYY-MM-DD, the clinic's zone)."),
+        counts: levelCounts,
+        total: z.int(),
+      }),
+    ),
+  }),
+  underTriage: z.object({
+    total: z.int(),
+    cases: z
+      .array(
+        z.object({
+          caseId: z.uuid(),
+          createdAt: instant,
+          level,
+          overrideLevel: level.nullable(),
+          firedRules: z.array(z.string()),
+          diagnosis: z.string().nullable().describe("The working diagnosis (a WORKING_DIAGNOSES value), if given."),
+          verdictAt: instant,
+        }),
+      )
+      .describe('Grades judged "should have been higher", the most recently judged first, at most 500.'),
+  }),
+  silent: z.object({
+    compared: z.int().describe("Silent-pilot grades in range that staff also triaged by hand."),
+    agreed: z.int(),
+    agreement: shareOf("agreed / compared"),
+    cells: z.array(z.object({ level, staffLevel: level, n: z.int() })).describe("Engine level × staff level."),
+  }),
+});

@@ -2,6 +2,7 @@
 // patients.ts, caller-booking.ts); the answers are in staff-schemas.ts.
 import { z } from "zod";
 import { STAFF_ROLES } from "@/common/vocabulary";
+import { triageAuditQuerySchema } from "@/lib/governance/audit";
 import { auditQuerySchema } from "@/lib/staff/audit";
 import { staffBookSchema, staffCancelSchema, staffMoveSchema } from "@/lib/staff/caller-booking";
 import { patientSearchSchema } from "@/lib/staff/patients";
@@ -16,6 +17,7 @@ import {
   patientResultSchema,
   patientSchema,
   staffSlot,
+  triageAuditSchema,
 } from "./staff-schemas";
 
 const START = "An ISO 8601 instant with its offset, e.g. `2026-12-01T14:00:00Z`: a time the slot engine offers staff.";
@@ -284,6 +286,26 @@ export const staffOperations: Operation[] = [
           schema: z.object({ events: z.array(auditEventSchema), next: z.string().nullable() }),
         },
       },
+      503: unavailable,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/staff/triage-audit",
+    tag: "Staff: audit",
+    summary: "The triage audit",
+    description:
+      "How each rule of a ruleset version performed on this clinic's patients, computed over the whole history: per rule the grades it fired on, how many have a clinician's verdict, the share judged right and its positive predictive value for a confirmed serious diagnosis; the share of each level over time; under-triage case by case; the silent pilot's engine-versus-staff table. The same figures as /staff/triage-audit. Clinicians and admins, session only (no key scope covers it). Audited as `triage_audit_viewed`.",
+    access: { kind: "staff", scope: null, roles: ["clinician", "admin"] },
+    query: triageAuditQuerySchema,
+    queryNotes: {
+      ruleset: "A ruleset version, e.g. `2026.12`; the current one by default.",
+      from: "First day, clinic-local `YYYY-MM-DD`.",
+      to: "Last day (inclusive), clinic-local `YYYY-MM-DD`.",
+      level: "Only grades at this level (the engine's grade); `levels` and `trend` keep every level.",
+    },
+    responses: {
+      200: { description: "The audit's figures.", body: { name: "TriageAudit", schema: triageAuditSchema } },
       503: unavailable,
     },
   },

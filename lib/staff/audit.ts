@@ -22,6 +22,8 @@ const VIEW_SUBJECTS = {
   waitlist_viewed: "waitlist",
   waitlist_offer_times_viewed: "waitlist",
   outcomes_viewed: "outcomes",
+  triage_audit_viewed: "triage_audit",
+  triage_audit_exported: "triage_audit",
 } as const;
 export type StaffViewAction = keyof typeof VIEW_SUBJECTS;
 /** What a view asked for and showed: filters, search terms, the page, how many rows. */
