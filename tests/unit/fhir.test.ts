@@ -5,6 +5,7 @@ import { everythingBundle } from "@/lib/fhir/bundle";
 import { PAIN_SEVERITY, QUESTIONNAIRE_URL } from "@/lib/fhir/codes";
 import type { EverythingInput, IntakeInput } from "@/lib/fhir/input";
 import { questionnaireResponse } from "@/lib/fhir/intake";
+import { SYSTEMS } from "@/lib/fhir/codes";
 import { CONTRACT_VERSIONS, intakeQuestionnaire, linkIds } from "@/lib/fhir/questionnaire";
 import type { QuestionnaireResponseItem, Resource } from "@/lib/fhir/types";
 import { explainGrade } from "@/lib/staff/format";
@@ -303,7 +304,8 @@ describe("FHIR: Patient/$everything bundle", () => {
     const patient = bundle.entry[0]!.resource;
     expect(patient).toMatchObject({
       resourceType: "Patient",
-      link: [{ other: { reference: `Patient/${uuid(800)}` }, type: "replaces" }],
+      // By identifier: the merged-away record is not in the bundle, and a reference must resolve.
+      link: [{ other: { identifier: { system: SYSTEMS.patientId, value: uuid(800) } }, type: "replaces" }],
     });
   });
 });
