@@ -93,7 +93,7 @@ export default defineConfig({
           {
             name: "phone",
             use: { ...devices["Pixel 7"] },
-            testIgnore: /degraded|staff|production-config|silent-pilot/,
+            testIgnore: /degraded|staff|triage-audit|production-config|silent-pilot/,
             grepInvert: /@any-screen/,
           },
         ]),

@@ -112,7 +112,7 @@ export default async function TriageAuditPage({ searchParams }: Props) {
           Serious diagnosis (PPV): of those with a verdict, the share whose working diagnosis is a serious one (cauda
           equina syndrome, cord compression, infection, fracture, cancer, vascular). &quot;–&quot;: no verdict yet.
         </p>
-        <div className={styles.tableWrap}>
+        <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Each rule (scrolls sideways)">
           <table className={styles.table}>
             <caption className="visually-hidden">Each rule of ruleset {audit.ruleset}</caption>
             <thead>
@@ -152,7 +152,12 @@ export default async function TriageAuditPage({ searchParams }: Props) {
         {audit.trend.periods.length ? (
           <>
             <LevelChart periods={audit.trend.periods} unit={audit.trend.unit} />
-            <div className={styles.tableWrap}>
+            <div
+              className={styles.tableWrap}
+              tabIndex={0}
+              role="region"
+              aria-label="Grades by level (scrolls sideways)"
+            >
               <table className={styles.table}>
                 <caption className="visually-hidden">Grades per {audit.trend.unit} by level</caption>
                 <thead>
@@ -201,7 +206,7 @@ export default async function TriageAuditPage({ searchParams }: Props) {
                 : ""}
               .
             </p>
-            <div className={styles.tableWrap}>
+            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Under-triage (scrolls sideways)">
               <table className={styles.table}>
                 <caption className="visually-hidden">Grades judged too low</caption>
                 <thead>
@@ -247,7 +252,12 @@ export default async function TriageAuditPage({ searchParams }: Props) {
               Staff gave the engine&apos;s level on <strong>{audit.silent.agreed}</strong> of {audit.silent.compared}{" "}
               silent-pilot intakes ({percent(audit.silent.agreement)}).
             </p>
-            <div className={styles.tableWrap}>
+            <div
+              className={styles.tableWrap}
+              tabIndex={0}
+              role="region"
+              aria-label="Silent pilot comparison (scrolls sideways)"
+            >
               <table className={styles.table}>
                 <caption className="visually-hidden">
                   Engine level (rows) against the level staff gave (columns)
