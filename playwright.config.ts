@@ -45,7 +45,11 @@ export default defineConfig({
   reporter: "list",
   use: {
     baseURL: BASE_URL,
-    trace: "retain-on-failure",
+    // Recording a trace costs about a third of each test's time on a two-core machine (DOM snapshots
+    // and a screencast for every action, thrown away when the test passes): off unless asked for
+    // (E2E_TRACE=1 keeps a trace of each failing test). A failure still prints its error and the
+    // page's accessibility snapshot.
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     launchOptions: {
       executablePath: chromium,
       args: [
@@ -69,17 +73,27 @@ export default defineConfig({
       ...(process.env.E2E_DATABASE_URL
         ? {
             testIgnore:
-              /intake-behaviour|intake-interrupt|result-cards|landing|production-config|degraded|staff-(settings|calendar|schedule|escalations|case-brief|privacy|mfa|patients|phone)|privacy\.spec|silent-pilot/,
+              /intake-behaviour|intake-interrupt|result-cards|landing|production-config|degraded|staff-(settings|calendar|schedule|escalations|case-brief|privacy|mfa|patients|phone|waitlist)|privacy\.spec|silent-pilot/,
           }
-        : { grepInvert: /@phone-only/, testIgnore: /silent-pilot/ }),
+        : { testIgnore: /silent-pilot|staff-waitlist/ }),
+      grepInvert: /@phone-only/,
+    },
+    // Two tests run alone, one after the other, once every other test of the run has finished.
+    // Reception's waitlist: any other test's cancelled or moved time is offered at once to the first
+    // waiting patient it suits, who would then have an offer open before reception can make one.
+    {
+      name: "staff-waitlist",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /staff-waitlist\.spec\.ts/,
+      dependencies: process.env.E2E_DATABASE_URL ? ["desktop"] : ["desktop", "phone"],
     },
     // The silent pilot is a clinic-wide switch: while its test has it on, any other test's patient
-    // would get the silent result. It runs alone, after every other test of the run has finished.
+    // would get the silent result.
     {
       name: "silent-pilot",
       use: { ...devices["Desktop Chrome"] },
       testMatch: /silent-pilot\.spec\.ts/,
-      dependencies: process.env.E2E_DATABASE_URL ? ["desktop"] : ["desktop", "phone"],
+      dependencies: ["staff-waitlist"],
     },
     // Staff screens are for desktops and tablets (the staff spec checks a tablet itself); server
     // start-up is not a screen.

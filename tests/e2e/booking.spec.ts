@@ -181,7 +181,7 @@ test.describe("without JavaScript", () => {
 
   // The private pages keep their address out of the Referer of links elsewhere; their forms must
   // still post (a "no-referrer" page sends "Origin: null", which Next refuses as cross-site).
-  test("a patient books, moves and cancels from the private link", async ({ page, request }, info) => {
+  test("a patient books, moves and cancels from the private link", ANY_SCREEN, async ({ page, request }, info) => {
     const answers = vignetteIntake("P15", new Date()) as { contact: { email: string } };
     answers.contact.email = `nojs-${info.project.name}-${Date.now()}@example.test`;
     const res = await request.post("/api/v1/intakes", {
@@ -223,19 +223,20 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("a rescheduling patient who reports new bladder trouble is re-graded and told to go now", async ({
-  page,
-  request,
-}, info) => {
-  const res = await request.post("/api/v1/intakes", {
-    data: vignetteIntake("P19", new Date()),
-    headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
-  });
-  const intake = await res.json();
-  await bookLaterWeek(page, intake.next.bookingUrl, 5);
-  await reportBladderChange(page, { axe: true });
-  await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
-});
+test(
+  "a rescheduling patient who reports new bladder trouble is re-graded and told to go now",
+  ANY_SCREEN,
+  async ({ page, request }, info) => {
+    const res = await request.post("/api/v1/intakes", {
+      data: vignetteIntake("P19", new Date()),
+      headers: { "x-forwarded-for": `192.0.2.${60 + info.parallelIndex}` },
+    });
+    const intake = await res.json();
+    await bookLaterWeek(page, intake.next.bookingUrl, 5);
+    await reportBladderChange(page, { axe: true });
+    await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
+  },
+);
 
 test(
   "an emergency result's booking link books nothing, and the staff are alerted by email (alone, or in a digest a minute later)",

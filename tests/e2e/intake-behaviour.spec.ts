@@ -322,21 +322,25 @@ test.describe("the intake form", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a patient can complete the whole intake, change an answer, and see the result", async ({ page }) => {
-    test.setTimeout(90_000);
-    await completeIntake(page, vignetteIntake("P12", new Date()) as never, { stopAt: "check-answers" });
-    // "Change" near the end of the long page: Continue brings the patient back to that row (a fragment).
-    await page.getByRole("link", { name: "Change Have you ever had psoriasis?" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS.joints);
-    await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page).toHaveURL(/\/intake\/check-answers#row-inflammatory-psoriasisHistory$/);
-    await expect(page.locator("#row-inflammatory-psoriasisHistory")).toBeInViewport();
-    await expect(page.getByRole("heading", { level: 1 })).not.toBeInViewport();
-    await page.getByRole("button", { name: "Send form" }).click();
-    await expect(page).toHaveURL(RESULT_URL);
-    await expect(page.getByText("Soon: within 7 days")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Book your appointment" })).toBeVisible();
-  });
+  test(
+    "a patient can complete the whole intake, change an answer, and see the result",
+    ANY_SCREEN,
+    async ({ page }) => {
+      test.setTimeout(90_000);
+      await completeIntake(page, vignetteIntake("P12", new Date()) as never, { stopAt: "check-answers" });
+      // "Change" near the end of the long page: Continue brings the patient back to that row (a fragment).
+      await page.getByRole("link", { name: "Change Have you ever had psoriasis?" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS.joints);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page).toHaveURL(/\/intake\/check-answers#row-inflammatory-psoriasisHistory$/);
+      await expect(page.locator("#row-inflammatory-psoriasisHistory")).toBeInViewport();
+      await expect(page.getByRole("heading", { level: 1 })).not.toBeInViewport();
+      await page.getByRole("button", { name: "Send form" }).click();
+      await expect(page).toHaveURL(RESULT_URL);
+      await expect(page.getByText("Soon: within 7 days")).toBeVisible();
+      await expect(page.getByRole("link", { name: "Book your appointment" })).toBeVisible();
+    },
+  );
 
   test("errors are shown by the server", ANY_SCREEN, async ({ page }) => {
     await page.goto("/intake/about-you");

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
+import { ANY_SCREEN } from "./screens";
 import { continueTo, fillAboutYou, HEADINGS, markWhereItHurts, RESULT_URL, section } from "./intake-flow";
 
 // The early red-flag interrupt (triage-rules.md): sudden tearing pain, answered on the blood vessel
@@ -64,28 +65,31 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("tearing pain shows the emergency page next, and sending it gives an emergency result", async ({
-      page,
-      browser,
-    }) => {
-      await reachVascularCheck(page);
-      await answerVascular(page, true);
-      await expectEmergencyPage(page, browser, javaScriptEnabled);
+    // The emergency page's layout is checked on a phone once (with JavaScript); the path without it
+    // and going back are behaviour, the same on any screen.
+    test(
+      "tearing pain shows the emergency page next, and sending it gives an emergency result",
+      javaScriptEnabled ? {} : ANY_SCREEN,
+      async ({ page, browser }) => {
+        await reachVascularCheck(page);
+        await answerVascular(page, true);
+        await expectEmergencyPage(page, browser, javaScriptEnabled);
 
-      await page.getByRole("button", { name: "Send my answers to the clinic now" }).click();
-      await expect(page).toHaveURL(RESULT_URL);
-      expect(new URL(page.url()).searchParams.get("seen")).toBe("aortic");
-      await expect(page.getByText("Emergency: go now").first()).toBeVisible();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/call an ambulance/i);
-      await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
-      await expectAccessible(page, browser, javaScriptEnabled);
+        await page.getByRole("button", { name: "Send my answers to the clinic now" }).click();
+        await expect(page).toHaveURL(RESULT_URL);
+        expect(new URL(page.url()).searchParams.get("seen")).toBe("aortic");
+        await expect(page.getByText("Emergency: go now").first()).toBeVisible();
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(/call an ambulance/i);
+        await expect(page.getByRole("link", { name: "Book your appointment" })).toHaveCount(0);
+        await expectAccessible(page, browser, javaScriptEnabled);
 
-      // The draft is gone: the form starts afresh.
-      await page.goto("/intake/about-you");
-      await expect(page.getByLabel("First name")).toHaveValue("");
-    });
+        // The draft is gone: the form starts afresh.
+        await page.goto("/intake/about-you");
+        await expect(page.getByLabel("First name")).toHaveValue("");
+      },
+    );
 
-    test("going back to change the answer lets the form continue", async ({ page, browser }) => {
+    test("going back to change the answer lets the form continue", ANY_SCREEN, async ({ page, browser }) => {
       await reachVascularCheck(page);
       await answerVascular(page, true);
       await expectEmergencyPage(page, browser, javaScriptEnabled);

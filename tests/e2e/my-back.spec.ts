@@ -116,60 +116,61 @@ test("a runner gets a link at /my, starts the running plan, stays on a stage che
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("My back's forms work as plain HTML: the link request, the activities and a week of the plan", async ({
-    page,
-    request,
-  }, info) => {
-    test.setTimeout(90_000);
-    const phone = info.project.name === "phone";
-    const stamp = `${Date.now().toString(36)}${phone ? "p" : "d"}`;
-    const ip = phone ? "192.0.2.234" : "192.0.2.233";
-    const { email, dateOfBirth } = await runner(request, `Mybacknojs${stamp}`, ip);
-    await page.setExtraHTTPHeaders({ "x-forwarded-for": ip });
+  test(
+    "My back's forms work as plain HTML: the link request, the activities and a week of the plan",
+    ANY_SCREEN,
+    async ({ page, request }, info) => {
+      test.setTimeout(90_000);
+      const phone = info.project.name === "phone";
+      const stamp = `${Date.now().toString(36)}${phone ? "p" : "d"}`;
+      const ip = phone ? "192.0.2.234" : "192.0.2.233";
+      const { email, dateOfBirth } = await runner(request, `Mybacknojs${stamp}`, ip);
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": ip });
 
-    await askForLink(page, email, dateOfBirth);
-    const home = await myBackFromEmail(page, email);
-    await page.goto(home);
-    await expect(page.getByRole("heading", { level: 1, name: "My back" })).toBeVisible();
+      await askForLink(page, email, dateOfBirth);
+      const home = await myBackFromEmail(page, email);
+      await page.goto(home);
+      await expect(page.getByRole("heading", { level: 1, name: "My back" })).toBeVisible();
 
-    // The running plan: started and one week answered, each a plain post.
-    await page.getByRole("link", { name: "See the plan and start" }).click();
-    await page.getByRole("button", { name: "Start my plan" }).click();
-    await expect(page.getByRole("heading", { name: "This week: stage 1, Walk at a quick pace" })).toBeVisible();
-    // A week sent with no warning-sign box ticked is refused, keeping the answers given.
-    await choose(page, /reach this week's goal/, "Yes");
-    await choose(page, /pain during your sessions/, "2");
-    await page.getByRole("button", { name: "Send and see next week" }).click();
-    await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-    await expect(
-      page.getByRole("link", { name: "Tick any of these you have noticed, or tick None of these" }),
-    ).toBeVisible();
-    await expect(
-      page.getByRole("group", { name: /reach this week's goal/ }).getByLabel("Yes", { exact: true }),
-    ).toBeChecked();
-    await planWeek(page, { went: "It moved back towards the middle of my back" });
-    await expect(page.getByText("Repeated the stage.")).toBeVisible();
-    await expect(page.getByRole("heading", { name: /^This week: stage 1, / })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Your weeks so far" })).toBeVisible();
-    await page.getByRole("link", { name: "Back to My back" }).first().click();
-    await expect(page.getByText(/You are on stage 1: /)).toBeVisible();
+      // The running plan: started and one week answered, each a plain post.
+      await page.getByRole("link", { name: "See the plan and start" }).click();
+      await page.getByRole("button", { name: "Start my plan" }).click();
+      await expect(page.getByRole("heading", { name: "This week: stage 1, Walk at a quick pace" })).toBeVisible();
+      // A week sent with no warning-sign box ticked is refused, keeping the answers given.
+      await choose(page, /reach this week's goal/, "Yes");
+      await choose(page, /pain during your sessions/, "2");
+      await page.getByRole("button", { name: "Send and see next week" }).click();
+      await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+      await expect(
+        page.getByRole("link", { name: "Tick any of these you have noticed, or tick None of these" }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("group", { name: /reach this week's goal/ }).getByLabel("Yes", { exact: true }),
+      ).toBeChecked();
+      await planWeek(page, { went: "It moved back towards the middle of my back" });
+      await expect(page.getByText("Repeated the stage.")).toBeVisible();
+      await expect(page.getByRole("heading", { name: /^This week: stage 1, / })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Your weeks so far" })).toBeVisible();
+      await page.getByRole("link", { name: "Back to My back" }).first().click();
+      await expect(page.getByText(/You are on stage 1: /)).toBeVisible();
 
-    // The activities: ticks sent by GET, then a rating for each, posted.
-    await page.getByRole("link", { name: "Choose what to track" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "What does your back make hard?" })).toBeVisible();
-    await page.getByLabel("Running or jogging", { exact: true }).check();
-    await page.getByLabel("Sitting for a long time", { exact: true }).check();
-    await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page).toHaveURL(/\/activities\?pick=running&pick=sitting_long$/);
-    await expect(page.getByRole("heading", { level: 1, name: "How well can you do these now?" })).toBeVisible();
-    await choose(page, /^Running or jogging: how well/, "4");
-    await choose(page, /^Sitting for a long time: how well/, "6");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByText("Saved. Each check-in will ask how you are doing with these.")).toBeVisible();
-    await expect(page.getByRole("region", { name: "Your progress" })).toContainText(
-      "The things you told us your back makes hard: Running or jogging, Sitting for a long time",
-    );
-  });
+      // The activities: ticks sent by GET, then a rating for each, posted.
+      await page.getByRole("link", { name: "Choose what to track" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "What does your back make hard?" })).toBeVisible();
+      await page.getByLabel("Running or jogging", { exact: true }).check();
+      await page.getByLabel("Sitting for a long time", { exact: true }).check();
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page).toHaveURL(/\/activities\?pick=running&pick=sitting_long$/);
+      await expect(page.getByRole("heading", { level: 1, name: "How well can you do these now?" })).toBeVisible();
+      await choose(page, /^Running or jogging: how well/, "4");
+      await choose(page, /^Sitting for a long time: how well/, "6");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByText("Saved. Each check-in will ask how you are doing with these.")).toBeVisible();
+      await expect(page.getByRole("region", { name: "Your progress" })).toContainText(
+        "The things you told us your back makes hard: Running or jogging, Sitting for a long time",
+      );
+    },
+  );
 });
 
 /**
