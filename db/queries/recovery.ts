@@ -186,6 +186,8 @@ const episodeIntake = {
   level: intakes.level,
   effectiveLevel: intakes.effectiveLevel,
   firedRules: intakes.firedRules,
+  /** Graded during the silent pilot: the patient was not told the grade (lib/governance/silent.ts). */
+  silent: intakes.silent,
   rulesetVersion: intakes.rulesetVersion,
   ageAtGrading: intakes.ageAtGrading,
   answers: intakes.answers,

@@ -126,6 +126,10 @@ export async function listWaitingEntries(db: Db, now: Date, onlyId?: string) {
       firstName: patients.firstName,
       lastName: patients.lastName,
       level: sql<string>`coalesce(${newestRegrade("r.effective_level")}, ${intakes.effectiveLevel})`,
+      // The governing grade is a silent-pilot one no clinician changed: the patient was never told
+      // it, so it limits nothing (lib/booking/eligibility.ts booksWithoutGrade).
+      silent: sql<boolean>`coalesce(${newestRegrade("r.silent and r.effective_level = r.level")},
+        ${intakes.silent} and ${intakes.effectiveLevel} = ${intakes.level})`.mapWith(Boolean),
       gradedAt:
         sql<Date>`coalesce(${newestRegrade("coalesce(r.overridden_at, r.created_at)")}, ${intakes.overriddenAt}, ${intakes.createdAt})`.mapWith(
           intakes.createdAt,

@@ -28,6 +28,15 @@ export function typeLevelFor(grade: GradeForBooking): string | null {
   return booksWithoutGrade(grade) ? null : String(grade.effectiveLevel ?? grade.level);
 }
 
+/**
+ * Whether a patient moving their appointment may move only into the urgent type's reserved times
+ * (within URGENT_DAYS): the grade that governs now is URGENT and acts (not a silent-pilot grade the
+ * patient was never told).
+ */
+export function movesAsUrgent(grade: GradeForBooking): boolean {
+  return !booksWithoutGrade(grade) && (grade.effectiveLevel ?? grade.level) === "URGENT";
+}
+
 /** Y1 (under 16) sends the patient to the under-16 page: a GP or a children's service, never a booking. */
 export const UNDER_16_RULE = "Y1";
 

@@ -11,6 +11,7 @@ import type { Intake } from "@/db/schema";
 import { getClinicCached } from "@/lib/clinic-settings";
 import { queueAppointmentBooked, queueAppointmentCancelled, type QueuedAppointment } from "@/lib/notifications/queue";
 import { asQueued, bookAppointment, hashManageToken, type BookRequest, type BookResult } from "./book";
+import { movesAsUrgent, typeLevelFor } from "./eligibility";
 import { forgetOffers, typeFor } from "./schedule";
 
 /** The booked appointment a manage link opens, while the link is valid (until the appointment ends). */
@@ -284,14 +285,12 @@ export async function rescheduleAppointment(
     manageToken: token,
     regradedIntakeId,
     by: { kind: "manage_link" },
-    terms: async (tx, intake, regraded) => {
-      const level = intake.effectiveLevel ?? intake.level;
-      return {
-        ...(level === "URGENT" ? { urgent: true as const } : {}),
-        // The appointment's own type while the grade may book it (a staff-booked type may not be), else the grade's.
-        typeId: regraded ? undefined : (await typeFor(tx, level, found.typeId))?.id,
-      };
-    },
+    terms: async (tx, intake, regraded) => ({
+      // A silent-pilot grade the patient was never told limits nothing (lib/booking/eligibility.ts).
+      ...(movesAsUrgent(intake) ? { urgent: true as const } : {}),
+      // The appointment's own type while the grade may book it (a staff-booked type may not be), else the grade's.
+      typeId: regraded ? undefined : (await typeFor(tx, typeLevelFor(intake), found.typeId))?.id,
+    }),
   });
 }
 

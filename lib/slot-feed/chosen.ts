@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { eligibilityFor, type GradeForBooking } from "@/lib/booking/eligibility";
+import { eligibilityFor, typeLevelFor, type GradeForBooking } from "@/lib/booking/eligibility";
 import { bookingSettings, cachedOfferedSlots, pickType, type Offer } from "@/lib/booking/schedule";
 import { localDate } from "@/lib/scheduling";
 import { parseSlotHandle } from "./link";
@@ -28,7 +28,7 @@ export async function chosenTimeFor(
   const rules = eligibilityFor(grade);
   if (!rules.canSelfBook) return notOpen;
   const settings = await bookingSettings(db);
-  const type = pickType(settings.schedule.types, String(grade.effectiveLevel ?? grade.level));
+  const type = pickType(settings.schedule.types, typeLevelFor(grade));
   if (!type || type.id !== handle.typeId || !settings.clinic) return notOpen;
   if (rules.withinDays !== null && handle.start.getTime() >= now.getTime() + rules.withinDays * 24 * 3600_000)
     return notOpen;

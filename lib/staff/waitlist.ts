@@ -76,7 +76,14 @@ export async function readWaitlist(db: Db, now: Date, timeZone: string): Promise
     joined: formatDateTime(row.joinedAt, timeZone),
   });
   return [
-    ...rankEntries(entries).map((e) => view(e.row, whyRanked(e, now), availabilityInWords(e.availability).join("; "))),
+    ...rankEntries(entries).map((e) =>
+      view(
+        e.row,
+        // The engine's grade shows beside the name; during the silent pilot it does not act here.
+        `${e.row.silent ? "Silent pilot, offered times as routine: " : ""}${whyRanked(e, now)}`,
+        availabilityInWords(e.availability).join("; "),
+      ),
+    ),
     ...notOffered.map(({ row, why }) => view(row, why, "")),
   ];
 }

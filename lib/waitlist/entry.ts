@@ -74,6 +74,11 @@ export type StoredEntry = {
   earlierThan: Date | null;
   /** Whether their visit from this intake has begun or happened (no longer offered times). */
   visited?: boolean;
+  /**
+   * The grade that governs is a silent-pilot grade the patient was never told (issue 22): it limits
+   * nothing, so the entry waits and is offered times as ROUTINE does (joining order, no window).
+   */
+  silent?: boolean;
 };
 
 /**
@@ -82,6 +87,7 @@ export type StoredEntry = {
  * times that do not parse.
  */
 export function entryFrom(row: StoredEntry): { entry: WaitlistEntry } | { notOffered: string } {
+  if (row.silent) row = { ...row, level: "ROUTINE" };
   if (!eligibilityFor({ level: row.level, firedRules: [] }).canSelfBook)
     return { notOffered: "Re-graded: the clinic calls them; not offered times" };
   if (row.visited) return { notOffered: "Their appointment has begun or happened: not offered times" };

@@ -8,7 +8,13 @@ import { getClinic } from "@/db/queries/clinic";
 import { getIntake, listEscalations } from "@/db/queries/intakes";
 import { outbox } from "@/db/schema";
 import { DEMO_CLINICIANS, seed } from "@/db/seed";
+import { listWaitingEntries } from "@/db/queries/waitlist";
 import { handleCreateBooking, handleListSlots, type BookingApiOptions } from "@/lib/booking/api";
+import { rescheduleAppointment } from "@/lib/booking/manage";
+import { chosenTimeFor } from "@/lib/slot-feed/chosen";
+import { formatSlotHandle } from "@/lib/slot-feed/link";
+import { entryFrom, fitsEntry, type WaitlistEntry } from "@/lib/waitlist";
+import { joinWaitlist } from "@/lib/waitlist/join-service";
 import { recordStaffLevel, silentPilotSchema, switchSilentPilot } from "@/lib/governance/silent";
 import { handleCreateIntake } from "@/lib/intakes/api";
 import { submitIntake } from "@/lib/intakes/submit";
@@ -176,6 +182,72 @@ describeEachDb("the silent pilot", (ctx) => {
     const urgent = await intakeFor(db, "P07");
     expect(urgent.response.level).toBe("URGENT");
     expect((await book(urgent.token, "2026-12-03T19:00:00.000Z")).status).toBe(201);
+  });
+
+  it("lets a silent URGENT patient move their appointment like any other, wait like routine, and keep a chosen time", async () => {
+    const { db } = ctx();
+    await seed(db);
+    await switchSilentPilot(db, await member(db, "admin"), on, NOW);
+    const urgent = await intakeFor(db, "P07");
+    const slots = await handleListSlots(
+      db,
+      new Request(`http://clinic.test/api/v1/slots?bookingToken=${encodeURIComponent(urgent.token)}&from=2026-12-02`, {
+        headers: { "x-forwarded-for": "10.9.1.1" },
+      }),
+      options(),
+    );
+    const first = ((await slots.json()) as { slots: { start: string; clinicianId: string }[] }).slots[0]!;
+    const booked = await handleCreateBooking(
+      db,
+      new Request("http://clinic.test/api/v1/bookings", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "10.8.1.1" },
+        body: JSON.stringify({
+          bookingToken: urgent.token,
+          appointmentTypeId: "initial",
+          clinicianId: first.clinicianId,
+          start: first.start,
+        }),
+      }),
+      options(),
+    );
+    expect(booked.status).toBe(201);
+    const manageToken = ((await booked.json()) as { manageUrl: string }).manageUrl.split("/").pop()!;
+    // An URGENT grade the patient was told moves only into the urgent type's reserved times within 5
+    // days; a silent one moves into any time its type offers, here day 8.
+    const moved = await rescheduleAppointment(db, {
+      token: manageToken,
+      clinicianId: RAMAN,
+      start: new Date("2026-12-09T16:00:00.000Z"),
+      now: NOW,
+    });
+    expect(moved.status).toBe("booked");
+
+    // On the waitlist the grade does not act either: the entry waits and is offered times as
+    // routine does (no deadline, no 7-day window), where an URGENT one would be called instead.
+    const soon = await intakeFor(db, "P12");
+    const joined = await joinWaitlist(
+      db,
+      { bookingToken: soon.token, availability: { mon: ["morning"], thu: ["afternoon"] } },
+      NOW,
+      { secret: SECRET },
+    );
+    expect(joined.status).toBe("joined");
+    const row = (await listWaitingEntries(db, NOW)).find((e) => e.intakeId === soon.id)!;
+    expect(row).toMatchObject({ level: "SOON", silent: true });
+    const found = entryFrom(row);
+    expect(found).toMatchObject({ entry: { level: "ROUTINE", deadline: null } });
+    const day10 = { start: new Date("2026-12-10T19:00:00.000Z") }; // a Thursday afternoon, 9 days on
+    expect(fitsEntry(day10, (found as { entry: WaitlistEntry }).entry, ZONE, NOW)).toBe(true);
+    expect(fitsEntry(day10, { ...(found as { entry: WaitlistEntry }).entry, level: "SOON" }, ZONE, NOW)).toBe(false);
+
+    // A time chosen on a scheduling site is offered to a silent URGENT patient as to anyone.
+    const chosen = await chosenTimeFor(db, {
+      value: formatSlotHandle("initial", new Date("2026-12-08T16:00:00.000Z")),
+      grade: { ...(await getIntake(db, urgent.id))! },
+      now: NOW,
+    });
+    expect(chosen?.status).toBe("offered");
   });
 
   it("records the level staff give by hand, audited, and the case leaves the queue unless they judge it urgent", async () => {

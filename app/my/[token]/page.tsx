@@ -7,7 +7,9 @@ import { eligibilityFor } from "@/lib/booking/eligibility";
 import { formatDateTime, formatDay, zoneName } from "@/lib/booking/format";
 import { getClinicInfo } from "@/lib/clinic";
 import { resultContent, type StoredAnswers } from "@/lib/content";
+import { SILENT_RESULT } from "@/lib/content/silent";
 import { env } from "@/lib/env";
+import { patientSeesGrade } from "@/lib/governance/silent";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 import { resultToken } from "@/lib/intake-form/result-access";
 import { BOOKING_TOKEN_PURPOSE } from "@/lib/intakes/api";
@@ -60,7 +62,15 @@ export default async function MyBackPage({ params, searchParams }: Props) {
     level: latest.level,
     effectiveLevel: level,
     firedRules: latest.firedRules,
+    silent: latest.silent,
   }).canSelfBook;
+  // The silent pilot: a grade the patient was never told is not shown here either (no advice by level).
+  const seesGrade = patientSeesGrade({
+    silent: latest.silent,
+    level: latest.level,
+    effectiveLevel: level,
+    overrideLevel: level !== latest.level ? level : null,
+  });
   const bookingUrl = canBook
     ? `/book?token=${encodeURIComponent(signToken(env().AUTH_SECRET, BOOKING_TOKEN_PURPOSE, latest.id))}`
     : null;
@@ -246,28 +256,40 @@ export default async function MyBackPage({ params, searchParams }: Props) {
 
       <section className={my.section} aria-labelledby="advice">
         <h2 id="advice">Your advice</h2>
-        <h3>{advice.heading}</h3>
-        <p>{advice.meaning}</p>
-        {advice.doNow.length ? (
-          <ul>
-            {advice.doNow.map((line) => (
-              <li key={line}>{line}</li>
+        {seesGrade ? (
+          <>
+            <h3>{advice.heading}</h3>
+            <p>{advice.meaning}</p>
+            {advice.doNow.length ? (
+              <ul>
+                {advice.doNow.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+            {advice.advice.slice(0, 4).map((section) => (
+              <details key={section.title}>
+                <summary>{section.title}</summary>
+                <ul>
+                  {section.points.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </details>
             ))}
-          </ul>
-        ) : null}
-        {advice.advice.slice(0, 4).map((section) => (
-          <details key={section.title}>
-            <summary>{section.title}</summary>
-            <ul>
-              {section.points.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </details>
-        ))}
-        <p>
-          <Link href={resultHref}>Read all your advice and the warning signs</Link>
-        </p>
+            <p>
+              <Link href={resultHref}>Read all your advice and the warning signs</Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p>{SILENT_RESULT.lead}</p>
+            <p className={styles.warning}>{SILENT_RESULT.emergency(clinic.emergencyNumber)}</p>
+            <p>
+              <Link href={resultHref}>Read the warning signs</Link>
+            </p>
+          </>
+        )}
       </section>
 
       <section className={my.section} aria-labelledby="emails">

@@ -8,13 +8,13 @@ import { AccessMessage } from "@/app/book/_components/access-message";
 import { getIntake } from "@/db/queries/intakes";
 import { getUrgentAppointmentType } from "@/db/queries/scheduling";
 import { getClinicInfo } from "@/lib/clinic";
-import { eligibilityFor, URGENT_DAYS } from "@/lib/booking/eligibility";
+import { eligibilityFor, movesAsUrgent, typeLevelFor, URGENT_DAYS } from "@/lib/booking/eligibility";
 import { formatDateTime, formatDay, zoneName } from "@/lib/booking/format";
 import { beforeCutoff, findByManageToken, governingIntake } from "@/lib/booking/manage";
 import { cachedOfferedSlots, typeFor } from "@/lib/booking/schedule";
 import { getDb } from "@/lib/db";
 import { addLocalDays, localDate } from "@/lib/scheduling";
-import { RULESET_VERSION, type Level } from "@/lib/triage";
+import { RULESET_VERSION } from "@/lib/triage";
 import { Recheck } from "./recheck";
 import { PRIVATE_PAGE_REFERRER } from "@/lib/http";
 
@@ -116,18 +116,17 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const regraded = intake.id !== appointment.intakeId ? intake : null;
   // A link naming a re-grade that is not this appointment's newest is stale or forged.
   if (regrade && regrade !== regraded?.id) notFound();
-  const level = (intake.effectiveLevel ?? intake.level) as Level;
-  const urgent = level === "URGENT";
-  const rules = urgent
-    ? { canSelfBook: true, withinDays: URGENT_DAYS }
-    : eligibilityFor({ level, firedRules: intake.firedRules });
+  // A silent-pilot grade the patient was never told limits nothing (lib/booking/eligibility.ts).
+  const urgent = movesAsUrgent(intake);
+  const rules = urgent ? { canSelfBook: true, withinDays: URGENT_DAYS } : eligibilityFor(intake);
+  const typeLevel = typeLevelFor(intake);
   // EMERGENCY (or the under-16 route): nothing to book online; the clinic calls.
   if (!rules.canSelfBook) return <AccessMessage status="not_eligible" phone={clinic.phone} />;
   // URGENT: only the urgent type's reserved times, the ones staff book from.
   const type = urgent
     ? await getUrgentAppointmentType(db)
     : // The appointment's own type while the grade may book it (a staff-booked type may not be), else the grade's.
-      ((regraded ? null : await typeFor(db, level, appointment.typeId)) ?? (await typeFor(db, level)));
+      ((regraded ? null : await typeFor(db, typeLevel, appointment.typeId)) ?? (await typeFor(db, typeLevel)));
   if (urgent && !type?.active) return <CallTheClinic phone={clinic.phone} />;
   if (!type) notFound();
   const today = localDate(now, clinic.timeZone);
@@ -169,7 +168,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     <div className={styles.page}>
       <Link href={`/appointments/manage/${token}`}>Back</Link>
       <h1>Choose another time</h1>
-      {regraded && level === "SOON" ? (
+      {regraded && !urgent && rules.withinDays !== null ? (
         <p className={styles.warning}>
           From your new answers, you should be seen within 7 days, so only those times are shown.
         </p>
