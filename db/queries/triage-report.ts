@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { intakes, type Intake } from "../schema";
+import { ruleFigures, silentComparison, verdictCounts } from "./triage-audit";
 
 type Period = { rulesetVersion: string; since: Date; until: Date };
 
@@ -26,18 +27,30 @@ export async function gradedLevelCounts(
 }
 
 /**
- * The audit figures of the safety report (`npm run triage:report`) for one ruleset and period.
- *
- * HOOK (issue 22): the clinician-verdict figures (how many grades have a verdict, the share judged
- * right, the PPV for a confirmed serious diagnosis) are to be added here once the verdict table
- * exists; lib/governance/report.ts renders whatever this returns (extend its AuditFigures type too).
+ * The audit figures of the safety report (`npm run triage:report`) for one ruleset and period: the
+ * grades per level and per rule, and the clinicians' verdicts on them (per rule: how many have one,
+ * how many were judged right, how many name a confirmed serious diagnosis; overall: right, should
+ * have been higher, should have been lower) and the silent pilot's agreement with staff, with the
+ * same SQL as the triage audit page (db/queries/triage-audit.ts) read straight from the grades.
  */
 export async function auditFigures(db: Db, period: Period) {
-  const [rules, levels] = await Promise.all([firedRuleCounts(db, period), gradedLevelCounts(db, period)]);
+  const scope = { rulesetVersion: period.rulesetVersion, from: period.since, to: period.until };
+  const [rules, levels, verdicts, silent] = await Promise.all([
+    ruleFigures(db, scope),
+    gradedLevelCounts(db, period),
+    verdictCounts(db, scope),
+    silentComparison(db, scope),
+  ]);
+  const verdict = (v: string) => verdicts.find((r) => r.verdict === v)?.n ?? 0;
   return {
     ...period,
     graded: levels.reduce((n, l) => n + l.n, 0),
     rules,
     levels,
+    verdicts: { right: verdict("right"), higher: verdict("higher"), lower: verdict("lower") },
+    silent: {
+      compared: silent.reduce((n, c) => n + c.n, 0),
+      agreed: silent.filter((c) => c.level === c.staffLevel).reduce((n, c) => n + c.n, 0),
+    },
   };
 }

@@ -15,10 +15,23 @@ export type AuditFigures = {
   readonly until: Date;
   /** Intakes graded with the ruleset in the period. */
   readonly graded: number;
-  /** How many of those grades each rule fired on. */
-  readonly rules: readonly { readonly id: string; readonly fired: number }[];
+  /**
+   * Per rule: the grades it fired on, how many of them have a clinician's verdict, how many were
+   * judged right, and how many with a verdict name a confirmed serious diagnosis (the PPV's numerator).
+   */
+  readonly rules: readonly {
+    readonly id: string;
+    readonly fired: number;
+    readonly withVerdict: number;
+    readonly right: number;
+    readonly serious: number;
+  }[];
   /** How many were graded at each level (the engine's level, before any clinician override). */
   readonly levels: readonly { readonly level: Level; readonly n: number }[];
+  /** The clinicians' current verdicts on those grades. */
+  readonly verdicts: { readonly right: number; readonly higher: number; readonly lower: number };
+  /** Silent-pilot grades staff triaged by hand, and how many of them staff gave the engine's level. */
+  readonly silent: { readonly compared: number; readonly agreed: number };
 };
 
 export type AuditSection =
@@ -214,21 +227,50 @@ function auditSection(audit: AuditSection, current: Ruleset): string[] {
   if (audit.kind === "unavailable")
     return [title, "", `The database could not be read: audit figures omitted (${cell(audit.reason)}).`];
   const f = audit.figures;
-  const fired = new Map(f.rules.map((r) => [r.id, r.fired]));
+  const byRule = new Map(f.rules.map((r) => [r.id, r]));
   const levels = new Map(f.levels.map((l) => [l.level, l.n]));
+  const { right, higher, lower } = f.verdicts;
+  const judged = right + higher + lower;
   return [
     title,
     "",
     `Intakes graded with ruleset ${f.rulesetVersion} from ${day(f.since)} to ${day(f.until)}: **${f.graded}**.`,
+    "",
+    `Clinicians' verdicts: **${judged}** of the grades (${percent(judged, f.graded)}): right ${right} ` +
+      `(${percent(right, judged)}), should have been higher ${higher} (${percent(higher, judged)}), ` +
+      `should have been lower ${lower} (${percent(lower, judged)}). The under-triaged cases are listed, ` +
+      "with the rules that fired, on the triage audit page (Staff → Triage audit) and in its CSV.",
+    "",
+    f.silent.compared
+      ? `Silent pilot: staff triaged **${f.silent.compared}** of these grades by hand and gave the engine's level ` +
+        `to ${f.silent.agreed} (${percent(f.silent.agreed, f.silent.compared)}).`
+      : "Silent pilot: no grade of this ruleset was triaged by hand in the period.",
     "",
     ...table(
       ["Level (engine's grade)", "Grades", "Share"],
       LEVELS.map((l) => [l, String(levels.get(l) ?? 0), percent(levels.get(l) ?? 0, f.graded)]),
     ),
     "",
+    "Per rule: judged right is the share of its grades with a verdict that clinicians judged right; the PPV is " +
+      "the share of its grades with a verdict whose working diagnosis is a confirmed serious one (cauda equina " +
+      "syndrome, cord compression, infection, fracture, cancer, vascular).",
+    "",
     ...table(
-      ["Rule", "Level", "Grades it fired on", "Share of graded"],
-      current.rules.map((r) => [r.id, r.level, String(fired.get(r.id) ?? 0), percent(fired.get(r.id) ?? 0, f.graded)]),
+      ["Rule", "Level", "Grades it fired on", "Share of graded", "With a verdict", "Judged right", "PPV (serious)"],
+      current.rules.map((r) => {
+        const x = byRule.get(r.id);
+        const fired = x?.fired ?? 0;
+        const withVerdict = x?.withVerdict ?? 0;
+        return [
+          r.id,
+          r.level,
+          String(fired),
+          percent(fired, f.graded),
+          String(withVerdict),
+          percent(x?.right ?? 0, withVerdict),
+          percent(x?.serious ?? 0, withVerdict),
+        ];
+      }),
     ),
   ];
 }

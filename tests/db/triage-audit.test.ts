@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { levelRank, type Level, type WorkingDiagnosis } from "@/common/vocabulary";
 import { upsertStaff } from "@/db/queries/staff";
+import { auditFigures } from "@/db/queries/triage-report";
 import { auditEvents, intakes, triageAuditBuilt } from "@/db/schema";
 import { parseTriageAuditQuery, readTriageAudit, TRIAGE_AUDIT_ROLES, type TriageAudit } from "@/lib/governance/audit";
 import { exportTriageAudit } from "@/lib/governance/audit-api";
@@ -208,6 +209,22 @@ describeEachDb("triage audit", (ctx) => {
         { level: "SOON", staffLevel: "SOON", n: 1 },
       ]),
     );
+  });
+
+  it("gives the safety report (npm run triage:report) the same figures for its period", async () => {
+    // 1 November to 2 December: J (3 December) and I (another ruleset) are left out.
+    const f = await auditFigures(ctx().db, {
+      rulesetVersion: "2026.12",
+      since: new Date("2026-11-01T00:00:00Z"),
+      until: new Date("2026-12-02T00:00:00Z"),
+    });
+    expect(f.graded).toBe(9);
+    const byRule = new Map(f.rules.map((r) => [r.id, r]));
+    expect(byRule.get("E1")).toMatchObject({ fired: 2, withVerdict: 2, right: 1, serious: 1 });
+    expect(byRule.get("U3")).toMatchObject({ fired: 3, withVerdict: 2, right: 1, serious: 2 });
+    expect(byRule.get("C1")).toMatchObject({ fired: 1, withVerdict: 0, right: 0, serious: 0 });
+    expect(f.verdicts).toEqual({ right: 3, higher: 2, lower: 1 });
+    expect(f.silent).toEqual({ compared: 2, agreed: 1 });
   });
 
   it("reads another ruleset version on its own", async () => {

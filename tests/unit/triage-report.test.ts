@@ -106,19 +106,24 @@ describe("the safety report of the current ruleset", () => {
           since: new Date("2026-09-05T00:00:00Z"),
           until: new Date("2026-12-04T00:00:00Z"),
           graded: 200,
-          rules: [{ id: "E1", fired: 3 }],
+          rules: [{ id: "E1", fired: 3, withVerdict: 2, right: 1, serious: 1 }],
           levels: [
             { level: "EMERGENCY", n: 3 },
             { level: "SOON", n: 197 },
           ],
+          verdicts: { right: 8, higher: 1, lower: 1 },
+          silent: { compared: 4, agreed: 3 },
         },
       },
     });
     const audit = section(md, "4. Audit");
     expect(audit).toContain("from 2026-09-05 to 2026-12-04: **200**");
-    expect(audit).toContain("| E1 | EMERGENCY | 3 | 1.5 % |");
+    expect(audit).toContain("| E1 | EMERGENCY | 3 | 1.5 % | 2 | 50.0 % | 50.0 % |");
     expect(audit).toContain("| SOON | 197 | 98.5 % |");
-    expect(audit).toContain("| U1 | URGENT | 0 | 0.0 % |");
+    expect(audit).toContain("| U1 | URGENT | 0 | 0.0 % | 0 | – | – |");
+    expect(audit).toContain("Clinicians' verdicts: **10** of the grades (5.0 %): right 8 (80.0 %)");
+    expect(audit).toContain("should have been higher 1 (10.0 %)");
+    expect(audit).toContain("staff triaged **4** of these grades by hand and gave the engine's level to 3 (75.0 %)");
   });
 
   it("has a hazard table with the columns for the clinical safety officer, real test files and real rule ids", () => {
