@@ -73,10 +73,12 @@ export default defineConfig({
       ...(process.env.E2E_DATABASE_URL
         ? {
             testIgnore:
-              /intake-behaviour|intake-interrupt|result-cards|landing|production-config|degraded|staff-(settings|calendar|schedule|escalations|case-brief|privacy|mfa|patients|phone|waitlist)|privacy\.spec|silent-pilot/,
+              /intake-behaviour|intake-interrupt|result-cards|landing|production-config|degraded|staff-(settings|calendar|schedule|escalations|case-brief|privacy|mfa|patients|phone|waitlist)|privacy\.spec|cancel\.spec|silent-pilot/,
+            // Tests tagged @embedded-only (tests/e2e/screens.ts) repeat a trip through the database
+            // another test of this run makes.
+            grepInvert: /@phone-only|@embedded-only/,
           }
-        : { testIgnore: /silent-pilot|staff-waitlist/ }),
-      grepInvert: /@phone-only/,
+        : { testIgnore: /silent-pilot|staff-waitlist/, grepInvert: /@phone-only/ }),
     },
     // Two tests run alone, one after the other, once every other test of the run has finished.
     // Reception's waitlist: any other test's cancelled or moved time is offered at once to the first
@@ -106,7 +108,10 @@ export default defineConfig({
       : [
           {
             name: "phone",
-            use: { ...devices["Pixel 7"] },
+            // A Pixel 7's screen in CSS pixels, touch and a mobile viewport, drawn at one device
+            // pixel per CSS pixel: its 2.6× density drew seven times the pixels for every frame, a
+            // cost on CI's two cores that no layout check needs.
+            use: { ...devices["Pixel 7"], deviceScaleFactor: 1 },
             testIgnore: /degraded|staff|triage-audit|production-config|silent-pilot/,
             grepInvert: /@any-screen/,
           },

@@ -58,7 +58,12 @@ if [ -z "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ] && [ ! -x /usr/bin/chromium ] &&
   echo "── no Chromium found: installing Playwright's own"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD= npx playwright install chromium
 fi
-check build npx next build
+# A passing type check above covers the build's own (next.config.ts): it is not run twice.
+if grep -q "^typecheck 1 " "$REPORTS/summary"; then
+  check build env BT_TYPES_CHECKED=1 npx next build
+else
+  check build npx next build
+fi
 if grep -q "^build 1 " "$REPORTS/summary"; then
   E2E_DATABASE_URL= e2e_suite e2e
   [ -n "${E2E_DATABASE_URL:-}" ] && E2E_PORT=3117 e2e_suite e2e-postgres

@@ -3,7 +3,7 @@ import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
 import { CLINICIAN, signIn } from "./staff-session";
-import { ANY_SCREEN } from "./screens";
+import { ANY_SCREEN, EMBEDDED_ONLY, ONCE } from "./screens";
 
 /** Goes one week on and waits for the new week's times (so nothing is picked on the old page). */
 async function laterWeek(page: Page) {
@@ -132,56 +132,57 @@ test("a patient books, reschedules and cancels an appointment", async ({ page, r
   expect(cancelled.calendar).toContain("SEQUENCE:2");
 });
 
-test("the time picker shows a day at a time, filters by clinician, and keeps the chosen time and Continue in view", async ({
-  page,
-  request,
-}, info) => {
-  const res = await request.post("/api/v1/intakes", {
-    data: vignetteIntake("P15", new Date()),
-    headers: { "x-forwarded-for": `192.0.2.${50 + info.parallelIndex}` },
-  });
-  const intake = await res.json();
-  await page.goto(intake.next.bookingUrl);
-  await laterWeek(page);
-  await expect(page.getByText("All times are New York time.")).toBeVisible(); // a place, not an IANA id
-  const days = page.getByRole("navigation", { name: "Days" });
-  const current = days.locator('[aria-current="date"]');
-  await expect(current).toHaveCount(1);
-  // Another day: its times only, under its heading, and the soonest time offered at the top.
-  const other = days.getByRole("link").nth(1);
-  const otherName = (await other.getAttribute("aria-label"))!.split(":")[0]!;
-  await other.click();
-  await expect(page.getByRole("heading", { level: 2, name: otherName })).toBeVisible();
-  await expect(page.getByRole("group", { name: "First available" })).toBeVisible();
-  // How tall a day of every clinician's times is (README): the old single list was 6,360 px on a phone.
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const times = await page.getByRole("radio").count();
-  const measure = `time picker (${info.project.name}): ${times} times on one day, page ${height} px tall`;
-  info.annotations.push({ type: "measure", description: measure });
-  console.log(measure);
-  expect(height).toBeLessThan(6360);
-  // One clinician: every time on view is theirs.
-  const filter = page.getByRole("navigation", { name: "Clinicians" });
-  await filter.getByRole("link", { name: "Sam Okafor" }).click();
-  await expect(filter.getByRole("link", { name: "Sam Okafor" })).toHaveAttribute("aria-current", "true");
-  const labels = await page.locator('input[name="slot"] + label').allInnerTexts();
-  expect(labels.length).toBeGreaterThan(0);
-  expect(labels.every((l) => l.replace(/\s+/g, " ").endsWith("with Sam Okafor"))).toBe(true);
-  // The last time of the day chosen: the choice and Continue are on screen without scrolling down.
-  await page.getByRole("radio").last().check();
-  await expect(page.getByRole("status").filter({ hasText: /^Chosen: / })).toBeInViewport();
-  await expect(page.getByRole("button", { name: "Continue" })).toBeInViewport();
-  await page.getByRole("radio").first().check();
-  await expect(page.getByRole("button", { name: "Continue" })).toBeInViewport();
-  await expectNoAxeViolations(page);
-});
+test(
+  "the time picker shows a day at a time, filters by clinician, and keeps the chosen time and Continue in view",
+  EMBEDDED_ONLY,
+  async ({ page, request }, info) => {
+    const res = await request.post("/api/v1/intakes", {
+      data: vignetteIntake("P15", new Date()),
+      headers: { "x-forwarded-for": `192.0.2.${50 + info.parallelIndex}` },
+    });
+    const intake = await res.json();
+    await page.goto(intake.next.bookingUrl);
+    await laterWeek(page);
+    await expect(page.getByText("All times are New York time.")).toBeVisible(); // a place, not an IANA id
+    const days = page.getByRole("navigation", { name: "Days" });
+    const current = days.locator('[aria-current="date"]');
+    await expect(current).toHaveCount(1);
+    // Another day: its times only, under its heading, and the soonest time offered at the top.
+    const other = days.getByRole("link").nth(1);
+    const otherName = (await other.getAttribute("aria-label"))!.split(":")[0]!;
+    await other.click();
+    await expect(page.getByRole("heading", { level: 2, name: otherName })).toBeVisible();
+    await expect(page.getByRole("group", { name: "First available" })).toBeVisible();
+    // How tall a day of every clinician's times is (README): the old single list was 6,360 px on a phone.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const times = await page.getByRole("radio").count();
+    const measure = `time picker (${info.project.name}): ${times} times on one day, page ${height} px tall`;
+    info.annotations.push({ type: "measure", description: measure });
+    console.log(measure);
+    expect(height).toBeLessThan(6360);
+    // One clinician: every time on view is theirs.
+    const filter = page.getByRole("navigation", { name: "Clinicians" });
+    await filter.getByRole("link", { name: "Sam Okafor" }).click();
+    await expect(filter.getByRole("link", { name: "Sam Okafor" })).toHaveAttribute("aria-current", "true");
+    const labels = await page.locator('input[name="slot"] + label').allInnerTexts();
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.every((l) => l.replace(/\s+/g, " ").endsWith("with Sam Okafor"))).toBe(true);
+    // The last time of the day chosen: the choice and Continue are on screen without scrolling down.
+    await page.getByRole("radio").last().check();
+    await expect(page.getByRole("status").filter({ hasText: /^Chosen: / })).toBeInViewport();
+    await expect(page.getByRole("button", { name: "Continue" })).toBeInViewport();
+    await page.getByRole("radio").first().check();
+    await expect(page.getByRole("button", { name: "Continue" })).toBeInViewport();
+    await expectNoAxeViolations(page);
+  },
+);
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   // The private pages keep their address out of the Referer of links elsewhere; their forms must
   // still post (a "no-referrer" page sends "Origin: null", which Next refuses as cross-site).
-  test("a patient books, moves and cancels from the private link", ANY_SCREEN, async ({ page, request }, info) => {
+  test("a patient books, moves and cancels from the private link", ONCE, async ({ page, request }, info) => {
     const answers = vignetteIntake("P15", new Date()) as { contact: { email: string } };
     answers.contact.email = `nojs-${info.project.name}-${Date.now()}@example.test`;
     const res = await request.post("/api/v1/intakes", {

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
-import { ANY_SCREEN } from "./screens";
+import { ANY_SCREEN, ONCE } from "./screens";
 import { CLINICIAN, signIn } from "./staff-session";
 
 // My back (issue 20): the private page every patient email links to, the recovery check-in and the
@@ -118,7 +118,7 @@ test.describe("without JavaScript", () => {
 
   test(
     "My back's forms work as plain HTML: the link request, the activities and a week of the plan",
-    ANY_SCREEN,
+    ONCE,
     async ({ page, request }, info) => {
       test.setTimeout(90_000);
       const phone = info.project.name === "phone";

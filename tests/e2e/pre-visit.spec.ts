@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
-import { ANY_SCREEN } from "./screens";
+import { ONCE } from "./screens";
 import { openEmail } from "./mailbox";
 import { ADMIN, signIn } from "./staff-session";
 
@@ -124,7 +124,7 @@ test("a patient whose check reports a new bladder change is re-graded and shown 
   await expectNoAxeViolations(page);
 });
 
-test("a patient who is much better gives the time back from the check", ANY_SCREEN, async ({ page, request }) => {
+test("a patient who is much better gives the time back from the check", ONCE, async ({ page, request }) => {
   test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const { email } = await bookedPatient(request, `Checkbetter${stamp}`, "192.0.2.222");

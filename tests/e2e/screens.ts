@@ -12,3 +12,13 @@ export const ANY_SCREEN = { tag: "@any-screen" } as const;
  * every result page is scanned on the desktop too): it runs on the phone project only.
  */
 export const PHONE_ONLY = { tag: "@phone-only" } as const;
+
+/**
+ * Tags a test whose trip through the database another test repeats against PostgreSQL (a variant
+ * without JavaScript, a picker's layout, a page's words, one more level of the same form): the run
+ * against PostgreSQL (E2E_DATABASE_URL) leaves it out; the embedded run keeps it.
+ */
+export const EMBEDDED_ONLY = { tag: "@embedded-only" } as const;
+
+/** ANY_SCREEN and EMBEDDED_ONLY: the desktop project of the embedded run only. */
+export const ONCE = { tag: ["@any-screen", "@embedded-only"] };

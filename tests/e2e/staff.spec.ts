@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
 import { openEmail } from "./mailbox";
+import { EMBEDDED_ONLY } from "./screens";
 import { ADMIN, CLINICIAN, RECEPTION, signIn } from "./staff-session";
 
 async function postIntake(page: Page, vignette: string, contact: Record<string, string>, ip: string) {
@@ -133,7 +134,7 @@ test("a clinician sees a new EMERGENCY at the top within one refresh, acknowledg
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a case action still works as a plain form post", async ({ page }) => {
+  test("a case action still works as a plain form post", EMBEDDED_ONLY, async ({ page }) => {
     const stamp = Date.now().toString(36);
     const intake = await postIntake(page, "P01", { firstName: "Plain", lastName: `Form${stamp}` }, "192.0.2.152");
     await page.goto("/staff/sign-in");
@@ -172,7 +173,7 @@ test("reception books a reserved urgent slot for an URGENT case and the patient'
 
 test.describe("on a tablet", () => {
   test.use({ viewport: { width: 820, height: 1180 } });
-  test("the queue and a case fit the screen and pass an accessibility scan", async ({ page }) => {
+  test("the queue and a case fit the screen and pass an accessibility scan", EMBEDDED_ONLY, async ({ page }) => {
     await signIn(page, RECEPTION);
     await expectNoAxeViolations(page);
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -184,27 +185,29 @@ test.describe("on a tablet", () => {
   });
 });
 
-test("a case sent from the emergency page says after which page and that later pages were not asked, with the ruleset that graded it and each rule's text", async ({
-  page,
-}) => {
-  const early = await postIntake(page, "P45", { firstName: "Early", lastName: "Sender" }, "192.0.2.151");
-  expect(early.level).toBe("URGENT");
-  await signIn(page, CLINICIAN, `/staff/cases/${early.id}`);
-  await expect(
-    page.getByText(/Sent from the emergency page after the nerve check .*; later pages not asked/),
-  ).toBeVisible();
-  await expect(page.getByText(/Graded by ruleset 2026\.12/)).toBeVisible();
-  await expect(
-    page.getByText(/X1: Sent from the emergency page, but the answers sent do not confirm an emergency/),
-  ).toBeVisible();
-  await expect(page.getByText(/FLAG_EARLY_NOT_CONFIRMED: .*call the patient first/)).toBeVisible();
-  const api = await page.request.get(`/api/v1/staff/cases/${early.id}`);
-  expect(await api.json()).toMatchObject({
-    rulesetVersion: "2026.12",
-    contractVersion: "2026.12",
-    stoppedAt: "nerve-check",
-    firedRules: [{ id: "U9" }, { id: "X1" }],
-    flags: [{ id: "FLAG_EARLY_NOT_CONFIRMED" }],
-  });
-  await expectNoAxeViolations(page);
-});
+test(
+  "a case sent from the emergency page says after which page and that later pages were not asked, with the ruleset that graded it and each rule's text",
+  EMBEDDED_ONLY,
+  async ({ page }) => {
+    const early = await postIntake(page, "P45", { firstName: "Early", lastName: "Sender" }, "192.0.2.151");
+    expect(early.level).toBe("URGENT");
+    await signIn(page, CLINICIAN, `/staff/cases/${early.id}`);
+    await expect(
+      page.getByText(/Sent from the emergency page after the nerve check .*; later pages not asked/),
+    ).toBeVisible();
+    await expect(page.getByText(/Graded by ruleset 2026\.12/)).toBeVisible();
+    await expect(
+      page.getByText(/X1: Sent from the emergency page, but the answers sent do not confirm an emergency/),
+    ).toBeVisible();
+    await expect(page.getByText(/FLAG_EARLY_NOT_CONFIRMED: .*call the patient first/)).toBeVisible();
+    const api = await page.request.get(`/api/v1/staff/cases/${early.id}`);
+    expect(await api.json()).toMatchObject({
+      rulesetVersion: "2026.12",
+      contractVersion: "2026.12",
+      stoppedAt: "nerve-check",
+      firedRules: [{ id: "U9" }, { id: "X1" }],
+      flags: [{ id: "FLAG_EARLY_NOT_CONFIRMED" }],
+    });
+    await expectNoAxeViolations(page);
+  },
+);

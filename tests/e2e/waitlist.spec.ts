@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { vignetteIntake } from "../support/answers";
 import { expectNoAxeViolations } from "./axe";
-import { ANY_SCREEN } from "./screens";
+import { ONCE } from "./screens";
 
 const NOTHING_CHOSEN = "Choose at least one day and time, or Any day and time";
 const HONEST_LINE = "If a time that suits you comes free, we email you at once and hold it for you for 30 minutes.";
@@ -76,7 +76,7 @@ test("a patient joins the waitlist from the booking page and can change the choi
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a patient joins the waitlist", ANY_SCREEN, async ({ page, request }, info) => {
+  test("a patient joins the waitlist", ONCE, async ({ page, request }, info) => {
     const bookingUrl = await routineBookingUrl(request, info, 130);
     await openWaitlist(page, bookingUrl);
     await joinMondayMorningWednesdayEvening(page);
