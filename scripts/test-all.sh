@@ -54,7 +54,7 @@ cat "$REPORTS/typecheck.log"
 vitest_suite unit
 vitest_suite db
 
-if [ -z "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ] && [ ! -x /usr/bin/chromium ] && [ -z "${CI:-}" ]; then
+if [ -z "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ] && [ ! -x /usr/bin/chromium-headless-shell ] && [ ! -x /usr/bin/chromium ] && [ -z "${CI:-}" ]; then
   echo "── no Chromium found: installing Playwright's own"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD= npx playwright install chromium
 fi
