@@ -23,6 +23,7 @@ import {
   type TriageAuditScope,
   type UnderTriageRow,
 } from "@/db/queries/triage-audit";
+import { cacheGet, forgetCached } from "@/lib/cache";
 import { addLocalDays, DAY, isLocalDate, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import { RULESET_VERSION, ruleset } from "@/lib/triage";
 import { VERDICT_ROLES } from "./verdicts";
@@ -117,6 +118,38 @@ const zeroLevels = (): Record<Level, number> => Object.fromEntries(LEVELS.map((l
 const HOUR = 3_600_000;
 const later = (a: string | undefined, b: string) => (a && a > b ? a : b);
 const earlier = (a: string | undefined, b: string) => (a && a < b ? a : b);
+
+/** How long the triage audit page reuses its figures in this process (readTriageAuditForPage). */
+export const TRIAGE_AUDIT_PAGE_TTL_MS = 60_000;
+
+/**
+ * The figures for the triage audit page: read at most once a minute per query in this process
+ * (the read is 20–50 ms at a million grades; a page a clinician reloads, or ten at once, share it),
+ * with when they were read. A verdict or a hand-triaged level recorded in this process drops them
+ * (forgetTriageAuditFigures), so its own change shows at once; new grades show within the minute.
+ * The CSV export and the JSON API read afresh every time.
+ */
+export function readTriageAuditForPage(
+  db: Db,
+  query: TriageAuditQuery,
+  { timeZone, underTriageLimit }: { timeZone: string; underTriageLimit: number },
+): Promise<TriageAudit & { readAt: Date }> {
+  return cacheGet(
+    db,
+    "audit",
+    JSON.stringify([query, timeZone, underTriageLimit]),
+    async () => {
+      const readAt = new Date();
+      return { ...(await readTriageAudit(db, query, { timeZone, now: readAt, underTriageLimit })), readAt };
+    },
+    TRIAGE_AUDIT_PAGE_TTL_MS,
+  );
+}
+
+/** Drops the page's reused figures in this process (after a verdict or a hand-triaged level). */
+export function forgetTriageAuditFigures(db: Db): void {
+  forgetCached("audit", db);
+}
 
 /**
  * Every figure of the audit for one query (nothing recorded: the caller audits the view). Closed

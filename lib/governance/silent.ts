@@ -14,6 +14,7 @@ import {
   setSilentPilotSince,
   setStaffLevel,
 } from "@/db/queries/silent-pilot";
+import { forgetCached } from "@/lib/cache";
 import { ESCALATING_LEVELS } from "@/lib/escalation";
 import { queueCaseResolved } from "@/lib/notifications/queue";
 import type { Actor } from "@/lib/staff/cases";
@@ -78,7 +79,7 @@ export async function recordStaffLevel(
   now: Date,
 ): Promise<HandTriageResult> {
   if (!z.uuid().safeParse(intakeId).success) return { status: "not_found" };
-  return db.transaction(async (tx): Promise<HandTriageResult> => {
+  const result = await db.transaction(async (tx): Promise<HandTriageResult> => {
     const c = await getHandTriageForUpdate(tx, intakeId);
     if (!c) return { status: "not_found" };
     if (!c.silent) return { status: "not_silent" };
@@ -103,6 +104,9 @@ export async function recordStaffLevel(
     if (resolved) await queueCaseResolved(tx, { intakeId, level: c.effectiveLevel, now });
     return { status: "done", resolved };
   });
+  // The triage audit page's comparison shows this level at once (lib/governance/audit.ts).
+  if (result.status === "done") forgetCached("audit", db);
+  return result;
 }
 
 /**

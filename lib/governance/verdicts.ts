@@ -13,6 +13,7 @@ import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { insertVerdict, supersedeVerdict } from "@/db/queries/governance";
 import { getIntake } from "@/db/queries/intakes";
+import { forgetCached } from "@/lib/cache";
 import type { Actor } from "@/lib/staff/cases";
 
 /** Who may record a verdict: the people who can judge a grade. */
@@ -107,6 +108,11 @@ export async function recordVerdict(
         clientAddress: actor.clientAddress,
       });
       return { status: "done" };
+    })
+    .then((result) => {
+      // The triage audit page shows this verdict at once (lib/governance/audit.ts readTriageAuditForPage).
+      if (result.status === "done") forgetCached("audit", db);
+      return result;
     })
     .catch((error: unknown): VerdictResult => {
       if (error instanceof Unchanged) return { status: "unchanged" };

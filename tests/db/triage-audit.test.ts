@@ -8,7 +8,13 @@ import { levelRank, type Level, type WorkingDiagnosis } from "@/common/vocabular
 import { upsertStaff } from "@/db/queries/staff";
 import { auditFigures } from "@/db/queries/triage-report";
 import { auditEvents, intakes, triageAuditBuilt } from "@/db/schema";
-import { parseTriageAuditQuery, readTriageAudit, TRIAGE_AUDIT_ROLES, type TriageAudit } from "@/lib/governance/audit";
+import {
+  parseTriageAuditQuery,
+  readTriageAudit,
+  readTriageAuditForPage,
+  TRIAGE_AUDIT_ROLES,
+  type TriageAudit,
+} from "@/lib/governance/audit";
 import { exportTriageAudit } from "@/lib/governance/audit-api";
 import { recordVerdict } from "@/lib/governance/verdicts";
 import { RULESET_VERSION } from "@/lib/triage";
@@ -345,5 +351,21 @@ describeEachDb("triage audit", (ctx) => {
   it("is for clinicians and admins only: reception is refused", () => {
     expect(TRIAGE_AUDIT_ROLES).toEqual(["clinician", "admin"]);
     expect(TRIAGE_AUDIT_ROLES).not.toContain("reception");
+  });
+
+  it("the page reuses its figures for a minute, and a verdict recorded here shows at once", async () => {
+    const { db } = ctx();
+    const q = parseTriageAuditQuery({});
+    const page = () => readTriageAuditForPage(db, q, { timeZone: ZONE, underTriageLimit: 100 });
+    const first = await page();
+    expect(await page()).toBe(first); // the same read, not a new one
+    expect(
+      await recordVerdict(db, clinician, ids.F!, { verdict: "lower", diagnosis: null, diagnosisText: null }, NOW),
+    ).toEqual({ status: "done" });
+    const after = await page();
+    expect(after).not.toBe(first);
+    expect(after.verdicts.lower).toBe(first.verdicts.lower + 1);
+    expect(after.verdicts.right).toBe(first.verdicts.right - 1);
+    expect(after.readAt.getTime()).toBeGreaterThanOrEqual(first.readAt.getTime());
   });
 });

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LEVELS } from "@/common/vocabulary";
-import { formatDay, zoneName } from "@/lib/booking/format";
+import { formatDay, formatTime, zoneName } from "@/lib/booking/format";
 import { getClinicInfo } from "@/lib/clinic";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
-import { parseTriageAuditQuery, readTriageAudit, TRIAGE_AUDIT_ROLES, triageAuditFilters } from "@/lib/governance/audit";
+import {
+  parseTriageAuditQuery,
+  readTriageAuditForPage,
+  TRIAGE_AUDIT_ROLES,
+  triageAuditFilters,
+} from "@/lib/governance/audit";
 import { DIAGNOSIS_NAMES } from "@/lib/governance/verdicts";
 import { recordPageView } from "@/lib/staff/audit-api";
 import { LEVEL_NAMES } from "@/lib/staff/format";
@@ -16,7 +21,7 @@ import { LevelChart } from "./level-chart";
 export const metadata: Metadata = { title: "Triage audit", robots: { index: false } };
 
 /** Under-triage cases the page lists (the CSV has them all). */
-const UNDER_TRIAGE_SHOWN = 100;
+const UNDER_TRIAGE_SHOWN = 30;
 
 const percent = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)} %`);
 /** "3 of 4 (75 %)", or "–" with nothing to divide by. */
@@ -38,7 +43,7 @@ export default async function TriageAuditPage({ searchParams }: Props) {
   const zone = (await getClinicInfo()).timeZone;
   const filters = triageAuditFilters(query);
   const [audit] = await Promise.all([
-    readTriageAudit(db, query, { timeZone: zone, now: new Date(), underTriageLimit: UNDER_TRIAGE_SHOWN }),
+    readTriageAuditForPage(db, query, { timeZone: zone, underTriageLimit: UNDER_TRIAGE_SHOWN }),
     recordPageView(db, staff, "triage_audit_viewed", filters),
   ]);
   const search = new URLSearchParams(filters).toString();
@@ -51,7 +56,8 @@ export default async function TriageAuditPage({ searchParams }: Props) {
         How each rule of a ruleset version performed on this clinic&apos;s patients, from every grade it made and the
         verdicts clinicians recorded on the case pages (&quot;Was the grade right?&quot;; a changed verdict counts once,
         as it is now). Levels are the engine&apos;s grades, before any clinician&apos;s change. Dates are{" "}
-        {zoneName(zone)}.
+        {zoneName(zone)}. Figures as of {formatTime(audit.readAt, zone)}: they are read again at most once a minute, at
+        once after a verdict.
       </p>
       <form className={styles.filters} method="get" role="search" aria-label="Filter the triage audit">
         <div className={styles.field}>
