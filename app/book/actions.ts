@@ -58,7 +58,15 @@ export async function cancelAction(form: FormData): Promise<void> {
 export async function rescheduleAction(form: FormData): Promise<void> {
   const token = str(form, "token");
   const parsed = rescheduleSchema.safeParse(formInput(form));
-  if (!parsed.success) redirect(`/appointments/manage/${token}/reschedule?taken=1`);
+  // Back to the times, saying the chosen one was taken: past "has anything got worse?", which the
+  // patient has answered (with a re-grade's own times after one), as the picker's own links do.
+  const regrade = parsed.success ? parsed.data.regrade : undefined;
+  const again = `/appointments/manage/${token}/reschedule?${new URLSearchParams({
+    worse: "no",
+    ...(regrade ? { regrade } : {}),
+    taken: "1",
+  })}`;
+  if (!parsed.success) redirect(again);
   const { clinicianId, start, regrade: regradedIntakeId } = parsed.data;
   const result = await rescheduleAppointment(await getDb(), {
     token,
@@ -70,7 +78,7 @@ export async function rescheduleAction(form: FormData): Promise<void> {
   if (result.status === "booked") redirect(`/appointments/manage/${token}?moved=1`);
   if (result.status === "too_late" || result.status === "not_found")
     redirect(`/appointments/manage/${token}?error=${result.status}`);
-  redirect(`/appointments/manage/${token}/reschedule?taken=1`);
+  redirect(again);
 }
 
 /** "Something got worse": re-asks the red-flag questions, re-grades, then books or escalates. */
