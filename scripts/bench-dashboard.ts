@@ -7,7 +7,12 @@
 // grades and a silent pilot over the last 60 days, its reads (drizzle beside direct, like the
 // others) and /staff/triage-audit through `next start`, signed in as a clinician.
 //
-// BENCH_DASHBOARD_ONLY=triage-audit: seed as usual, then measure only the triage audit.
+// BENCH_DASHBOARD_ONLY=triage-audit (or calendar): seed as usual, then measure only the triage audit
+// (or the calendar): its reads and its pages, beside the public home page for scale.
+//
+// BENCH_DASHBOARD_HOLD=1: after measuring, keep PostgreSQL and `next start` running and write their
+// address and the signed-in cookies to /tmp/bt-bench-dashboard-hold.json, to profile a page by hand
+// (BENCH_SERVER_NODE_OPTIONS is the server's NODE_OPTIONS, e.g. "--cpu-prof"); Ctrl-C ends it.
 //
 // BENCH_DASHBOARD_EXTRA_SQL="create index …": run this SQL (then ANALYZE) after the first round
 // and measure again, to try an index before writing a migration for it.
@@ -67,7 +72,11 @@ const STAFF = { email: "bench.reception@clinic.test", password: "bench-dashboard
 const CLINICIAN = { email: "bench.clinician@clinic.test", password: "bench-dashboard-password-02" };
 const TARGET_AUDIT_PAGE_P95 = 300;
 const AUDIT_RUNS = 100;
-const ONLY_AUDIT = process.env.BENCH_DASHBOARD_ONLY === "triage-audit";
+const ONLY = process.env.BENCH_DASHBOARD_ONLY;
+if (ONLY && ONLY !== "triage-audit" && ONLY !== "calendar")
+  throw new Error("BENCH_DASHBOARD_ONLY is triage-audit or calendar");
+const ONLY_AUDIT = ONLY === "triage-audit";
+const ONLY_CALENDAR = ONLY === "calendar";
 const started = performance.now();
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 2 : 1);
 const n = (x: number) => x.toLocaleString("en-US");
@@ -357,7 +366,7 @@ async function main() {
     queue("clinician filter, first page (status all)", { clinicianId, status: "all" }),
     queue("level URGENT, status all, first page", { level: "URGENT", status: "all" }),
   );
-  const queueResults = ONLY_AUDIT ? [] : await measureQueries(cases);
+  const queueResults = ONLY ? [] : await measureQueries(cases);
   if (queueResults.length)
     printQueries(
       `listEscalations, limit ${PAGE}, ${RUNS} runs each (sequential, one connection each side)`,
@@ -384,7 +393,7 @@ async function main() {
     search("phone, last digits as said on the phone", someone.phone.slice(-8)),
     search("date of birth (US)", someone.dob.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$2/$3/$1")),
   ];
-  const searchResults = ONLY_AUDIT ? [] : await measureQueries(searches);
+  const searchResults = ONLY ? [] : await measureQueries(searches);
   if (searchResults.length)
     printQueries(
       `searchPatients, limit ${PAGE}, ${RUNS} runs each (sequential, one connection each side)`,
@@ -467,35 +476,42 @@ async function main() {
     name,
     run: async (on) => firstColumn(await run(on)),
   });
-  const auditResults = await measureQueries(
-    [
-      auditCase("days not rolled up yet, whole history", (on) =>
-        missingDays(on, rolled("2024-01-01")).then((d) => d.map((day) => ({ day }))),
-      ),
-      auditCase("per rule, rollup, whole history", (on) => rolledUpRuleFigures(on, rolled("2024-01-01"))),
-      auditCase("per rule, rollup, level URGENT", (on) => rolledUpRuleFigures(on, rolled("2024-01-01", "URGENT"))),
-      auditCase("per rule, rollup, last 30 days", (on) => rolledUpRuleFigures(on, rolled(monthAgo))),
-      auditCase("per rule, today from the grades", (on) => ruleFigures(on, open)),
-      auditCase("levels per month, rollup, whole history", (on) => rolledUpLevels(on, rolled("2024-01-01"), "month")),
-      auditCase("levels per week, today from the grades", (on) =>
-        levelsOverTime(on, open, { unit: "week", timeZone: zone }),
-      ),
-      auditCase("verdicts, rollup, whole history", (on) => rolledUpVerdicts(on, rolled("2024-01-01")).then((v) => [v])),
-      auditCase("verdicts, today from the grades", (on) => verdictCounts(on, open)),
-      auditCase("under-triage, newest 100, whole history", (on) => listUnderTriage(on, whole, 100)),
-      auditCase("silent pilot comparison, last 30 days", (on) => silentComparison(on, lastMonth)),
-      auditCase("silent pilot comparison, whole history", (on) => silentComparison(on, whole)),
-      auditCase("ruleset versions graded (skip scan)", (on) =>
-        gradedRulesetVersions(on).then((v) => v.map((x) => ({ v: x }))),
-      ),
-    ],
-    AUDIT_RUNS,
-  );
-  printQueries(
-    `the triage audit's reads, ruleset ${auditRuleset}, ${AUDIT_RUNS} runs each`,
-    auditResults,
-    TARGET_AUDIT_PAGE_P95,
-  );
+  const auditResults = ONLY_CALENDAR
+    ? []
+    : await measureQueries(
+        [
+          auditCase("days not rolled up yet, whole history", (on) =>
+            missingDays(on, rolled("2024-01-01")).then((d) => d.map((day) => ({ day }))),
+          ),
+          auditCase("per rule, rollup, whole history", (on) => rolledUpRuleFigures(on, rolled("2024-01-01"))),
+          auditCase("per rule, rollup, level URGENT", (on) => rolledUpRuleFigures(on, rolled("2024-01-01", "URGENT"))),
+          auditCase("per rule, rollup, last 30 days", (on) => rolledUpRuleFigures(on, rolled(monthAgo))),
+          auditCase("per rule, today from the grades", (on) => ruleFigures(on, open)),
+          auditCase("levels per month, rollup, whole history", (on) =>
+            rolledUpLevels(on, rolled("2024-01-01"), "month"),
+          ),
+          auditCase("levels per week, today from the grades", (on) =>
+            levelsOverTime(on, open, { unit: "week", timeZone: zone }),
+          ),
+          auditCase("verdicts, rollup, whole history", (on) =>
+            rolledUpVerdicts(on, rolled("2024-01-01")).then((v) => [v]),
+          ),
+          auditCase("verdicts, today from the grades", (on) => verdictCounts(on, open)),
+          auditCase("under-triage, newest 100, whole history", (on) => listUnderTriage(on, whole, 100)),
+          auditCase("silent pilot comparison, last 30 days", (on) => silentComparison(on, lastMonth)),
+          auditCase("silent pilot comparison, whole history", (on) => silentComparison(on, whole)),
+          auditCase("ruleset versions graded (skip scan)", (on) =>
+            gradedRulesetVersions(on).then((v) => v.map((x) => ({ v: x }))),
+          ),
+        ],
+        AUDIT_RUNS,
+      );
+  if (auditResults.length)
+    printQueries(
+      `the triage audit's reads, ruleset ${auditRuleset}, ${AUDIT_RUNS} runs each`,
+      auditResults,
+      TARGET_AUDIT_PAGE_P95,
+    );
   // The whole read as the page makes it (every statement above, most in parallel), drizzle only.
   const wholeReads: { name: string; p50: number; p95: number }[] = [];
   for (const [name, q] of [
@@ -503,6 +519,7 @@ async function main() {
     ["last 30 days", { ruleset: auditRuleset, from: monthAgo }],
     ["level URGENT", { ruleset: auditRuleset, level: "URGENT" }],
   ] as const) {
+    if (ONLY_CALENDAR) break;
     const ms: number[] = [];
     for (let i = 0; i < AUDIT_RUNS; i++) {
       const s = performance.now();
@@ -512,9 +529,10 @@ async function main() {
     ms.sort((x, y) => x - y);
     wholeReads.push({ name, p50: pct(ms, 50), p95: pct(ms, 95) });
   }
-  console.log(
-    `\nreadTriageAudit (the page's whole read), ${AUDIT_RUNS} runs each: ${wholeReads.map((r) => `${r.name} p50 ${fmt(r.p50)} / p95 ${fmt(r.p95)} ms`).join("; ")}. Building the rollup from nothing (the first read of 1,000,000 grades): ${(buildMs / 1000).toFixed(1)} s, ${n(rollupRows)} rollup rows.`,
-  );
+  if (wholeReads.length)
+    console.log(
+      `\nreadTriageAudit (the page's whole read), ${AUDIT_RUNS} runs each: ${wholeReads.map((r) => `${r.name} p50 ${fmt(r.p50)} / p95 ${fmt(r.p95)} ms`).join("; ")}. Building the rollup from nothing (the first read of 1,000,000 grades): ${(buildMs / 1000).toFixed(1)} s, ${n(rollupRows)} rollup rows.`,
+    );
 
   // -------------------------------------------------------------------------------------------
   // GET /staff through next start, signed in, 10 connections.
@@ -535,6 +553,7 @@ async function main() {
         EMAIL_WORKER: "false",
         RATE_LIMIT_SIGNIN_PER_MINUTE: "1000",
         NEXT_TELEMETRY_DISABLED: "1",
+        NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
       },
       detached: true, // its own process group, killed as a whole
       stdio: ["ignore", "ignore", openSync("/tmp/bt-bench-dashboard-server.log", "w")],
@@ -607,7 +626,8 @@ async function main() {
     auditPage(`/staff/triage-audit?ruleset=${auditRuleset}&level=URGENT`, `ruleset=${auditRuleset}&level=URGENT`),
   ];
   const pageResults = [];
-  for (const p of pages.filter((p) => !ONLY_AUDIT || p.audit || p.reference)) {
+  const calendarPage = (p: PageCase) => p.path.startsWith("/staff/calendar");
+  for (const p of pages.filter((p) => p.reference || (ONLY_AUDIT ? p.audit : ONLY_CALENDAR ? calendarPage(p) : true))) {
     const cookie = p.cookie ?? staffCookie;
     const res = await fetch(base + p.path, { headers: { cookie }, redirect: "manual" });
     const html = await res.text();
@@ -674,6 +694,15 @@ async function main() {
       (failing.length ? ` (missed by: ${failing.map((r) => r.name).join("; ")})` : "") +
       `; staff pages p95 < ${TARGET_PAGE_P95} ms (triage audit < ${TARGET_AUDIT_PAGE_P95} ms): ${pass(pageResults.every((r) => r.reference || (r.p95 < (r.target ?? TARGET_PAGE_P95) && r.bad === 0)))}. Whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   );
+  if (process.env.BENCH_DASHBOARD_HOLD) {
+    const hold = "/tmp/bt-bench-dashboard-hold.json";
+    writeFileSync(
+      hold,
+      JSON.stringify({ base, databaseUrl: url, receptionCookie: staffCookie, clinicianCookie, auditRuleset, monthAgo }),
+    );
+    console.log(`\nHolding the server and the database (${hold}); Ctrl-C ends it.`);
+    await new Promise(() => setInterval(() => {}, 60_000));
+  }
   for (const r of failing) console.log(`\nEXPLAIN (ANALYZE, BUFFERS), ${r.name}:\n\n\`\`\`\n${r.plan}\n\`\`\``);
 
   const extra = process.env.BENCH_DASHBOARD_EXTRA_SQL;

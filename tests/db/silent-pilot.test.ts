@@ -57,6 +57,18 @@ async function intakeFor(db: TestDb["db"], vignette: string) {
   return { id: result.response.id, token: signToken(SECRET, "booking", result.response.id), response: result.response };
 }
 
+/** A patient books an initial assessment through the booking API with their intake's token. */
+const book = (db: TestDb["db"], token: string, start: string, clinicianId: string = RAMAN) =>
+  handleCreateBooking(
+    db,
+    new Request("http://clinic.test/api/v1/bookings", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": `10.8.0.${++n % 250}` },
+      body: JSON.stringify({ bookingToken: token, appointmentTypeId: "initial", clinicianId, start }),
+    }),
+    options(),
+  );
+
 const kindsFor = async (db: TestDb["db"], intakeId: string) =>
   (await db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.intakeId, intakeId))).map((r) => r.kind);
 
@@ -150,17 +162,6 @@ describeEachDb("the silent pilot", (ctx) => {
     const { db } = ctx();
     await seed(db);
     await switchSilentPilot(db, await member(db, "admin"), on, NOW);
-    const book = (token: string, start: string) =>
-      handleCreateBooking(
-        db,
-        new Request("http://clinic.test/api/v1/bookings", {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": `10.8.0.${++n % 250}` },
-          body: JSON.stringify({ bookingToken: token, appointmentTypeId: "initial", clinicianId: RAMAN, start }),
-        }),
-        options(),
-      );
-
     const soon = await intakeFor(db, "P12");
     expect(soon.response.level).toBe("SOON");
     const res = await handleListSlots(
@@ -177,11 +178,11 @@ describeEachDb("the silent pilot", (ctx) => {
     const slots: { start: string }[] = (await res.json()).slots;
     const day8 = NOW.getTime() + 7 * 24 * 3600_000;
     expect(slots.some((s) => new Date(s.start).getTime() > day8)).toBe(true);
-    expect((await book(soon.token, "2026-12-09T15:00:00.000Z")).status).toBe(201); // day 8
+    expect((await book(db, soon.token, "2026-12-09T15:00:00.000Z")).status).toBe(201); // day 8
 
     const urgent = await intakeFor(db, "P07");
     expect(urgent.response.level).toBe("URGENT");
-    expect((await book(urgent.token, "2026-12-03T19:00:00.000Z")).status).toBe(201);
+    expect((await book(db, urgent.token, "2026-12-03T19:00:00.000Z")).status).toBe(201);
   });
 
   it("lets a silent URGENT patient move their appointment like any other, wait like routine, and keep a chosen time", async () => {
@@ -197,20 +198,7 @@ describeEachDb("the silent pilot", (ctx) => {
       options(),
     );
     const first = ((await slots.json()) as { slots: { start: string; clinicianId: string }[] }).slots[0]!;
-    const booked = await handleCreateBooking(
-      db,
-      new Request("http://clinic.test/api/v1/bookings", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": "10.8.1.1" },
-        body: JSON.stringify({
-          bookingToken: urgent.token,
-          appointmentTypeId: "initial",
-          clinicianId: first.clinicianId,
-          start: first.start,
-        }),
-      }),
-      options(),
-    );
+    const booked = await book(db, urgent.token, first.start, first.clinicianId);
     expect(booked.status).toBe(201);
     const manageToken = ((await booked.json()) as { manageUrl: string }).manageUrl.split("/").pop()!;
     // An URGENT grade the patient was told moves only into the urgent type's reserved times within 5
@@ -317,20 +305,7 @@ describeEachDb("the silent pilot", (ctx) => {
     expect((await getIntake(db, during.id))?.silent).toBe(true);
     // A SOON intake is limited to 7 days again.
     const soon = await intakeFor(db, "P12");
-    const res = await handleCreateBooking(
-      db,
-      new Request("http://clinic.test/api/v1/bookings", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": "10.8.1.1" },
-        body: JSON.stringify({
-          bookingToken: soon.token,
-          appointmentTypeId: "initial",
-          clinicianId: RAMAN,
-          start: "2026-12-09T15:00:00.000Z",
-        }),
-      }),
-      options(),
-    );
+    const res = await book(db, soon.token, "2026-12-09T15:00:00.000Z");
     expect(res.status).toBe(409); // not offered: outside its 7 days
     const list = await handleListSlots(
       db,
