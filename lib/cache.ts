@@ -9,9 +9,11 @@ import type { Db } from "@/db/client";
  * settings: the clinic row, clinicians, hours and types, the at-a-glance numbers (30–60 s);
  * offers: the times offered to patients (5 s), which bookings and settings changes both make stale;
  * feed: the published open-slot feed (5 min; bookings leave it be, a settings change here drops it);
- * audit: the triage audit page's figures (1 min; a verdict or a hand-triaged level recorded here drops them).
+ * audit: the triage audit page's figures (1 min; a verdict or a hand-triaged level recorded here drops them);
+ * calendar: the staff calendar's week of every clinician (10 s, and never past its minute; a booking,
+ * move or cancel, a changed level or a re-grade here drops it).
  */
-export type CacheGroup = "settings" | "offers" | "feed" | "audit";
+export type CacheGroup = "settings" | "offers" | "feed" | "audit" | "calendar";
 
 type Entry = { value: Promise<unknown>; expires: number };
 

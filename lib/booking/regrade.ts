@@ -19,6 +19,7 @@ import {
 } from "@/lib/triage";
 import { eligibilityFor } from "./eligibility";
 import { findByManageToken } from "./manage";
+import { forgetCached } from "@/lib/cache";
 
 /** The answers a patient gives again before moving an appointment when something got worse. */
 export const recheckSchema = z.strictObject({
@@ -75,6 +76,7 @@ export async function regradeIntake(
   if (!valid.success) return { status: "invalid", fieldErrors: fieldErrors(valid.error) };
   const result = await submitIntake(db, { answers: valid.data, now, timeZone, previousIntakeId: intake.id });
   if (result.status === "key_conflict") throw new Error("unreachable: no idempotency key");
+  forgetCached("calendar", db); // an appointment's level is its newest re-grade's
   const level = result.response.level;
   const firedRules = result.response.firedRules.map((r) => r.id);
   return {

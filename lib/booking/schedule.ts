@@ -43,9 +43,13 @@ export function cachedOfferedSlots(db: Db, q: OfferQuery, settings?: BookingSett
   return cacheGet(db, "offers", key, () => offeredSlots(db, q, settings), OFFER_TTL_MS);
 }
 
-/** Forgets cached offers after this process books, moves or cancels an appointment. */
+/**
+ * Forgets what this process keeps of the schedule (the offers patients see, the staff calendar's
+ * weeks) after it books, moves or cancels an appointment.
+ */
 export function forgetOffers(db: Db): void {
   forgetCached("offers", db);
+  forgetCached("calendar", db);
 }
 
 /** The free slots the clinic offers for this query, from the rows in the database, now. */

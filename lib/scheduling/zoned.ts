@@ -2,8 +2,9 @@
 // as the epoch ms of its midnight *as if it were UTC*: a zone-free day number that Date.UTC can do
 // calendar arithmetic on. A wall-clock moment is that plus minutes; only wallToEpoch (and
 // localInstant and wallClock, built on it) turns one into a real instant, through the zone's
-// offsets from @date-fns/tz. Instants become local dates and times through TZDate.
-import { TZDate, tzOffset } from "@date-fns/tz";
+// offsets from @date-fns/tz. Instants become local dates and times by adding the zone's offset at
+// that instant (what TZDate does, with one offset lookup instead of several Date objects).
+import { tzOffset } from "@date-fns/tz";
 
 export const MINUTE = 60_000;
 export const DAY = 86_400_000;
@@ -64,28 +65,42 @@ export function addLocalDays(date: string, days: number): string {
   return formatLocalDate(parseLocalDate(date) + days * DAY);
 }
 
-function zoned(instant: Date, timeZone: string): TZDate {
-  const z = new TZDate(instant.getTime(), timeZone);
-  if (Number.isNaN(z.getTime())) throw new RangeError(`Invalid instant or time zone: ${timeZone}`);
-  return z;
+/** The instant's wall clock in the zone, as a zone-free value (day value plus time of day). */
+function wallOf(instant: Date, timeZone: string): number {
+  const t = instant.getTime();
+  if (Number.isNaN(t)) throw new RangeError(`Invalid instant or time zone: ${timeZone}`);
+  return t + offsetMs(timeZone, t);
 }
 
 /** The "YYYY-MM-DD" the instant falls on in the zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  const z = zoned(instant, timeZone);
-  return `${String(z.getFullYear()).padStart(4, "0")}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+  return formatLocalDate(Math.floor(wallOf(instant, timeZone) / DAY) * DAY);
 }
 
 /** The "HH:MM" wall-clock time of the instant in the zone (seconds dropped). */
 export function localTime(instant: Date, timeZone: string): string {
-  const z = zoned(instant, timeZone);
-  return `${pad(z.getHours())}:${pad(z.getMinutes())}`;
+  const wall = wallOf(instant, timeZone);
+  const minutes = Math.floor((wall - Math.floor(wall / DAY) * DAY) / MINUTE);
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+// A zone's offset at an exact instant never changes, and the same instants come back again and
+// again (a week's appointments on every view of it, a clinic's opening times on every slot
+// search): each lookup formats a date through Intl, so answers are kept, per zone, up to a bound.
+const OFFSETS_KEPT = 50_000;
+const offsets = new Map<string, Map<number, number>>();
+
 function offsetMs(timeZone: string, epoch: number): number {
+  let zone = offsets.get(timeZone);
+  const kept = zone?.get(epoch);
+  if (kept !== undefined) return kept;
   const minutes = tzOffset(timeZone, new Date(epoch));
   if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  return Math.round(minutes * MINUTE);
+  const offset = Math.round(minutes * MINUTE);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  else if (zone.size >= OFFSETS_KEPT) zone.clear();
+  zone.set(epoch, offset);
+  return offset;
 }
 
 /** The instant (epoch ms) of a wall-clock moment: ambiguous → the earlier, in a gap → the gap's end. */

@@ -4,10 +4,19 @@ import type { StaffRole } from "@/common/vocabulary";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
+import { cacheGet } from "@/lib/cache";
 import { readCalendar, readCalendarLoad } from "@/db/queries/calendar";
 import type { Clinic } from "@/db/schema";
 import type { WorkingHours } from "@/lib/scheduling/types";
-import { addLocalDays, isLocalDate, isoWeekday, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
+import {
+  addLocalDays,
+  isLocalDate,
+  isoWeekday,
+  localDate,
+  localInstant,
+  MINUTE,
+  parseLocalDate,
+} from "@/lib/scheduling/zoned";
 import type { Actor } from "./cases";
 import { layoutCalendar, summariseCalendar, type CalendarLayout, type DaySummary } from "./calendar";
 
@@ -35,6 +44,46 @@ type CalendarShown = { appointments: number } & (
   /** The week of every clinician: counts per clinician and day, each linking to that day. */
   | { kind: "summary"; summary: DaySummary[] }
 );
+
+/** How long this process reuses a week of every clinician (within its minute; see weekOfEveryone). */
+const WEEK_TTL_MS = 10_000;
+
+/**
+ * Every clinician's week as counts, shared for up to 10 seconds by the views of it in this process
+ * (reception keeps the week open; each view still reads the session and is audited). Free time is
+ * counted from the next whole minute, and the minute is part of what is kept, so a kept week is
+ * exactly what a fresh read would draw until then. A booking, move or cancel, a changed level or a
+ * re-grade made in this process drops it at once (forgetOffers, overrideLevel, regradeIntake);
+ * another process's change shows within the 10 seconds. Time off reasons are for admins only.
+ */
+function weekOfEveryone(
+  db: Db,
+  range: { from: Date; to: Date; clinicianIds: string[] },
+  input: Omit<Parameters<typeof summariseCalendar>[0], "appointments" | "timeOff" | "openingHours"> & {
+    admin: boolean;
+  },
+): Promise<CalendarShown> {
+  const { admin, ...common } = input;
+  const now = new Date(Math.ceil(common.now.getTime() / MINUTE) * MINUTE);
+  const key = JSON.stringify([range.from, range.to, range.clinicianIds, admin, now, common.slotIntervalMinutes]);
+  return cacheGet(
+    db,
+    "calendar",
+    key,
+    () =>
+      readCalendarLoad(db, range).then((data) => ({
+        kind: "summary" as const,
+        appointments: data.appointments.length,
+        summary: summariseCalendar({
+          ...common,
+          now,
+          ...data,
+          timeOff: admin ? data.timeOff : data.timeOff.map((t) => ({ ...t, reason: null })),
+        }),
+      })),
+    WEEK_TTL_MS,
+  );
+}
 
 /** The days a view shows: the date, or the Monday-to-Sunday week it falls in. */
 export function calendarDays(view: "day" | "week", date: string): string[] {
@@ -79,11 +128,7 @@ export async function viewCalendar(
     staff.role === "admin" ? off : off.map((t) => ({ ...t, reason: null }));
   const shown: CalendarShown =
     query.view === "week" && !chosen
-      ? await readCalendarLoad(db, range).then((data) => ({
-          kind: "summary" as const,
-          appointments: data.appointments.length,
-          summary: summariseCalendar({ ...common, ...data, timeOff: visibleOff(data.timeOff) }),
-        }))
+      ? await weekOfEveryone(db, range, { ...common, admin: staff.role === "admin" })
       : await readCalendar(db, range).then((data) => ({
           kind: "grid" as const,
           appointments: data.appointments.length,

@@ -46,6 +46,7 @@ import {
 import { localDate } from "@/lib/scheduling";
 import { levelRank, type Level } from "@/lib/triage";
 import type { Staff } from "./session";
+import { forgetCached } from "@/lib/cache";
 
 export type Actor = Pick<Staff, "id" | "email" | "clientAddress">;
 
@@ -310,12 +311,14 @@ export async function overrideLevel(
   now: Date,
 ): Promise<CaseChange> {
   const { deadlines, clock } = await clinicDeadlines(db, now);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<CaseChange> => {
     const before = await getCaseForUpdate(tx, intakeId);
     if (!before) return { status: "not_found" };
     if (before.erasedAt) return { status: "erased" };
     return applyLevel(tx, actor, before, o, now, deadlines, clock);
   });
+  if (result.status === "done") forgetCached("calendar", db); // the calendar counts urgent appointments
+  return result;
 }
 
 async function applyLevel(

@@ -13,6 +13,8 @@ import { seedDemo } from "@/lib/demo";
 import { localDate, localInstant, localTime } from "@/lib/scheduling/zoned";
 import { calendarQuerySchema, viewCalendar } from "@/lib/staff/calendar-view";
 import { addTimeOff } from "@/lib/staff/settings";
+import { cancelForCaller } from "@/lib/staff/caller-booking";
+import { overrideLevel } from "@/lib/staff/cases";
 import { intakes } from "@/db/schema";
 import { submitIntake } from "@/lib/intakes/submit";
 import { makeIntakeAnswersSchema } from "@/lib/triage";
@@ -229,5 +231,83 @@ describeEachDb("the staff calendar", (ctx) => {
       }),
     ).toBe(flood.id);
     expect(await findTimeOff(db, { clinicianId: other, startsAt: now, endsAt: WEEK_TO })).toBeNull();
+  });
+
+  it("keeps the week of everyone between views, and shows this process's cancel and changed level at once", async () => {
+    const { db } = ctx();
+    const reception = await staffMember(db, "reception");
+    const clinician = await upsertStaff(db, {
+      email: `calendar-clinician${++n}@clinic.test`,
+      name: "Dr Cache",
+      role: "clinician",
+      passwordHash: "x",
+    });
+    const [clinic, settings] = await Promise.all([getClinic(db), getScheduleSettings(db)]);
+    // The first test's demo week, 30 seconds into a minute: free time counts
+    // from the next whole minute, so a kept week is exactly a fresh one.
+    const at = new Date(NOW.getTime() + 30_000);
+    const week = async () => {
+      const v = await viewCalendar(db, reception, {
+        query: calendarQuerySchema.parse({ view: "week" }),
+        now: at,
+        clinic,
+        settings,
+      });
+      if (v.kind !== "summary") throw new Error("the week of everyone is a summary");
+      const total = (k: "booked" | "urgent") => v.summary.reduce((sum, c) => sum + c[k], 0);
+      return {
+        booked: total("booked"),
+        urgent: total("urgent"),
+        free: v.summary.map((c) => c.freeMinutes),
+        summary: v.summary,
+      };
+    };
+    const first = await week();
+    const fresh = await week();
+    expect(fresh.summary).toBe(first.summary); // the same kept week, not a new read
+    expect(first.free).toEqual(
+      await viewCalendar(db, reception, {
+        query: calendarQuerySchema.parse({ view: "week" }),
+        now: new Date(NOW.getTime() + 60_000),
+        clinic,
+        settings,
+      }).then((v) => (v.kind === "summary" ? v.summary.map((c) => c.freeMinutes) : [])),
+    );
+
+    // A cancel made here: the week shows one appointment fewer on the next view.
+    const booked = (await listSchedule(db, { from: at, to: WEEK_TO })).filter((r) => r.status === "booked");
+    const urgentIntake = (
+      await db
+        .select({ id: intakes.id, previous: intakes.previousIntakeId })
+        .from(intakes)
+        .where(eq(intakes.effectiveLevel, "EMERGENCY"))
+    ).find((r) => r.previous)!.previous!;
+    const cancelled = booked.find((r) => r.intakeId !== urgentIntake)!;
+    expect(
+      await cancelForCaller(
+        db,
+        { id: reception.id, email: reception.email, clientAddress: reception.clientAddress },
+        cancelled.id,
+        { reason: "Caller asked to cancel" },
+        at,
+      ),
+    ).toMatchObject({ status: "done" });
+    const afterCancel = await week();
+    expect(afterCancel.booked).toBe(first.booked - 1);
+
+    // A clinician's new level on the urgent appointment's case: no longer counted as urgent.
+    const regrade = (
+      await db.select({ id: intakes.id }).from(intakes).where(eq(intakes.previousIntakeId, urgentIntake))
+    )[0]!;
+    expect(
+      await overrideLevel(
+        db,
+        { id: clinician.id, email: "c@clinic.test", clientAddress: "192.0.2.42" },
+        regrade.id,
+        { level: "ROUTINE", reason: "Phoned: settled since the check" },
+        at,
+      ),
+    ).toMatchObject({ status: "done" });
+    expect((await week()).urgent).toBe(first.urgent - 1);
   });
 });

@@ -1,11 +1,8 @@
-// The calendar's two drawings: a time grid (columns of clinicians or days, 5-minute rows), where
-// every appointment and free time is a link whose name says it all, and the week of every
-// clinician as counts, each day linking to its grid.
+// The calendar's time grid: columns of clinicians or days, 5-minute rows, where every appointment
+// and free time is a link whose name says it all (the week of every clinician is week-summary.tsx).
 import Link from "next/link";
-import { formatDay } from "@/lib/booking/format";
-import type { CalendarBlock, CalendarLayout, DaySummary } from "@/lib/staff/calendar";
-import { duration, LEVEL_NAMES } from "@/lib/staff/format";
-import { localInstant } from "@/lib/scheduling/zoned";
+import type { CalendarBlock, CalendarLayout } from "@/lib/staff/calendar";
+import { LEVEL_NAMES } from "@/lib/staff/format";
 import styles from "./calendar.module.css";
 
 export type GridColumn = {
@@ -99,103 +96,5 @@ export function TimeGrid({ layout, columns }: { layout: CalendarLayout; columns:
         ))}
       </div>
     </div>
-  );
-}
-
-/** Every clinician's week as counts: a row each, a column a day, each cell linking to that day. */
-export function WeekSummary({
-  days,
-  today,
-  zone,
-  cells,
-  clinicians,
-  dayHref,
-}: {
-  days: string[];
-  today: string;
-  zone: string;
-  cells: DaySummary[];
-  clinicians: { id: string; name: string }[];
-  dayHref: (date: string, clinicianId: string) => string;
-}) {
-  const byKey = new Map(cells.map((c) => [`${c.clinicianId} ${c.date}`, c]));
-  const dayNames = new Map(days.map((d) => [d, formatDay(localInstant(d, "12:00", zone), zone)]));
-  return (
-    <div className={cx(styles.scroll, styles.weekScroll)}>
-      <table className={styles.week}>
-        <caption className="visually-hidden">Every clinician&apos;s week, a column a day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Clinician</th>
-            {days.map((d) => (
-              <th key={d} scope="col" className={d === today ? styles.today : undefined}>
-                {dayNames.get(d)}
-                {d === today ? <span className="visually-hidden"> (today)</span> : null}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {clinicians.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.name}</th>
-              {days.map((d) => {
-                const cell = byKey.get(`${c.id} ${d}`);
-                return (
-                  <td key={d} className={cell?.working ? undefined : styles.notWorking}>
-                    <span className={styles.cellDay}>{dayNames.get(d)}</span>
-                    {cell ? (
-                      <DayCounts
-                        cell={cell}
-                        past={d < today}
-                        name={`${c.name}, ${dayNames.get(d)}`}
-                        href={dayHref(d, c.id)}
-                      />
-                    ) : null}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/**
- * One clinician's day in words: "3 appointments, 1 urgent, free 2 h 15 min, time off from 1 pm"
- * (appointments that happen or happened: booked, arrived, seen or missed, not cancelled).
- */
-function DayCounts({ cell, past, name, href }: { cell: DaySummary; past: boolean; name: string; href: string }) {
-  if (!cell.working && cell.booked === 0 && cell.off.length === 0) return <span>Not working</span>;
-  // A line each for the eye; the commas (hidden) make one sentence for a screen reader.
-  const comma = <span className="visually-hidden">, </span>;
-  return (
-    <Link href={href} className={styles.dayLink}>
-      <span className="visually-hidden">{name}: </span>
-      {cell.working ? null : <span>Not working{comma}</span>}
-      <span>
-        {cell.booked ? `${cell.booked} ${cell.booked === 1 ? "appointment" : "appointments"}` : "No appointments"}
-      </span>
-      {cell.urgent ? (
-        <span className={styles.urgentCount}>
-          {comma}
-          {cell.urgent} urgent
-        </span>
-      ) : null}
-      {cell.working && !past ? (
-        <span className={cell.freeMinutes ? styles.freeCount : styles.quiet}>
-          {comma}
-          {cell.freeMinutes ? `Free ${duration(cell.freeMinutes * 60_000)}` : "No free time"}
-        </span>
-      ) : null}
-      {cell.off.map((o, i) => (
-        <span key={i} className={styles.offCount}>
-          {comma}
-          {o.closure ? "Clinic closed" : "Time off"} {o.time}
-        </span>
-      ))}
-    </Link>
   );
 }

@@ -5,12 +5,15 @@ import { formatDay, zoneName } from "@/lib/booking/format";
 import { getClinicCached, getScheduleSettings } from "@/lib/clinic-settings";
 import { getDb } from "@/lib/db";
 import { firstValues } from "@/lib/forms";
+import type { DaySummary } from "@/lib/staff/calendar";
 import { calendarQuerySchema, viewCalendar } from "@/lib/staff/calendar-view";
 import { addLocalDays, localInstant } from "@/lib/scheduling/zoned";
 import { requireStaff } from "@/lib/staff/session";
 import staff from "../_components/staff.module.css";
 import styles from "./calendar.module.css";
-import { TimeGrid, WeekSummary, type GridColumn } from "./grid";
+import { duration } from "@/lib/staff/format";
+import { TimeGrid, type GridColumn } from "./grid";
+import { WeekSummary, type WeekCell, type WeekSummaryProps } from "./week-summary";
 
 export const metadata: Metadata = { title: "Calendar", robots: { index: false }, referrer: PRIVATE_PAGE_REFERRER };
 
@@ -39,6 +42,30 @@ export default async function CalendarPage({ searchParams }: Props) {
       ? `Week of ${formatDay(noon(days[0]!), zone)}`
       : `${date === today ? "Today, " : ""}${formatDay(noon(date), zone)}`) + (chosen ? `: ${chosen.name}` : "");
 
+  // The week of everyone, as the words each cell shows (a past day shows no free time).
+  const weekSummary = (cells: DaySummary[]): WeekSummaryProps => {
+    const byKey = new Map(cells.map((c) => [`${c.clinicianId} ${c.date}`, c]));
+    return {
+      days: days.map((d) => ({ date: d, name: formatDay(noon(d), zone), today: d === today })),
+      rows: cal.clinicians.map((c) => ({
+        id: c.id,
+        name: c.name,
+        cells: days.map((d) => {
+          const cell = byKey.get(`${c.id} ${d}`);
+          if (!cell) return null;
+          const shown: WeekCell = { booked: cell.booked };
+          if (!cell.working) shown.away = true;
+          if (cell.urgent) shown.urgent = cell.urgent;
+          if (cell.working && d >= today)
+            shown.free = cell.freeMinutes
+              ? { text: `Free ${duration(cell.freeMinutes * 60_000)}` }
+              : { text: "No free time", none: true };
+          if (cell.off.length) shown.off = cell.off.map((o) => `${o.closure ? "Clinic closed" : "Time off"} ${o.time}`);
+          return shown;
+        }),
+      })),
+    };
+  };
   const layout = cal.kind === "grid" ? cal.layout : null;
   const columns: GridColumn[] = !layout
     ? []
@@ -152,14 +179,7 @@ export default async function CalendarPage({ searchParams }: Props) {
           <p className={staff.muted}>
             Choose a day to see who is booked and book a free time, or a clinician above to see their week hour by hour.
           </p>
-          <WeekSummary
-            days={days}
-            today={today}
-            zone={zone}
-            cells={cal.summary}
-            clinicians={cal.clinicians}
-            dayHref={(day, clinician) => href({ view: "day", date: day, clinician })}
-          />
+          <WeekSummary {...weekSummary(cal.summary)} />
         </>
       ) : (
         <TimeGrid layout={cal.layout} columns={columns} />

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { addLocalDays, localDate, localInstant, localTime } from "@/lib/scheduling";
 import { LONDON, NY } from "./clinic";
@@ -11,6 +12,51 @@ describe("calendar dates and wall-clock times", () => {
     expect(localTime(instant, NY)).toBe("22:30");
     expect(localDate(instant, LONDON)).toBe("2026-03-03");
     expect(localTime(instant, LONDON)).toBe("03:30");
+  });
+
+  it("reads the same date and time as Intl does, in zones with half-hour, 45-minute and odd changes", () => {
+    // Each zone's own reading of the instant, through the platform's time-zone data.
+    const reader = (timeZone: string) =>
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
+    const zones = [
+      NY,
+      LONDON,
+      "Australia/Lord_Howe",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "America/St_Johns",
+      "Europe/Dublin",
+      "Pacific/Apia",
+    ];
+    const readers = new Map(zones.map((z) => [z, reader(z)]));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        // 1990 to 2040, to the minute, and the same instant asked twice (the second from the kept offsets).
+        fc.integer({ min: 631_152_000, max: 2_208_988_800 }).map((s) => new Date(s * 1000)),
+        (zone, instant) => {
+          const parts = Object.fromEntries(
+            readers
+              .get(zone)!
+              .formatToParts(instant)
+              .map((p) => [p.type, p.value]),
+          );
+          for (let i = 0; i < 2; i++) {
+            expect(localDate(instant, zone)).toBe(`${parts.year}-${parts.month}-${parts.day}`);
+            expect(localTime(instant, zone)).toBe(`${parts.hour}:${parts.minute}`);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it("adds calendar days across month, year and leap-day boundaries", () => {
