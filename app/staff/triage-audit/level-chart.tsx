@@ -51,6 +51,18 @@ export function LevelChart({ periods, unit }: { periods: readonly TrendPeriod[];
   const slot = (WIDTH - left - 8) / Math.max(1, periods.length);
   const bar = Math.max(3, slot - 3);
   const labelEvery = Math.ceil(periods.length / 12);
+  // Each period's bar, stacked from the bottom: each level's piece as "move, then a closed box".
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const paths = Object.fromEntries(LEVELS.map((l) => [l, ""])) as Record<Level, string>;
+  periods.forEach((p, i) => {
+    let y = top + plot;
+    const x = round(left + i * slot + 1);
+    for (const l of LEVELS) {
+      const h = p.total ? (p.counts[l] / p.total) * plot : 0;
+      y -= h;
+      if (h > 0) paths[l] += `M${x} ${round(y)}h${round(bar)}v${round(h)}h${round(-bar)}z`;
+    }
+  });
   return (
     <svg
       className={styles.chart}
@@ -77,35 +89,17 @@ export function LevelChart({ periods, unit }: { periods: readonly TrendPeriod[];
           </text>
         </g>
       ))}
-      {periods.map((p, i) => {
-        let y = top + plot;
-        const x = left + i * slot + 1;
-        return (
-          <g key={p.start}>
-            {LEVELS.map((l) => {
-              const h = p.total ? (p.counts[l] / p.total) * plot : 0;
-              y -= h;
-              return h > 0 ? (
-                <rect
-                  key={l}
-                  x={x}
-                  y={y}
-                  width={bar}
-                  height={h}
-                  fill={`url(#audit-p-${l})`}
-                  stroke={FILLS[l].color}
-                  strokeWidth="0.5"
-                />
-              ) : null;
-            })}
-            {i % labelEvery === 0 ? (
-              <text x={x} y={top + plot + 14} fill="#333">
-                {unit === "month" ? p.start.slice(0, 7) : p.start.slice(5)}
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
+      {LEVELS.map((l) => (
+        // One path per level, a rectangle per period: 5 elements instead of one per bar piece.
+        <path key={l} d={paths[l]} fill={`url(#audit-p-${l})`} stroke={FILLS[l].color} strokeWidth="0.5" />
+      ))}
+      {periods.map((p, i) =>
+        i % labelEvery === 0 ? (
+          <text key={p.start} x={left + i * slot + 1} y={top + plot + 14} fill="#333">
+            {unit === "month" ? p.start.slice(0, 7) : p.start.slice(5)}
+          </text>
+        ) : null,
+      )}
       {LEVELS.map((l, i) => (
         <g key={l} transform={`translate(${left + i * 130}, ${HEIGHT - legend + 8})`}>
           <rect width="14" height="14" fill={`url(#audit-p-${l})`} stroke={FILLS[l].color} />

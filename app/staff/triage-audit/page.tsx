@@ -17,6 +17,7 @@ import { LEVEL_NAMES } from "@/lib/staff/format";
 import { requireStaff } from "@/lib/staff/session";
 import styles from "../_components/staff.module.css";
 import { LevelChart } from "./level-chart";
+import { WordedTable } from "./worded-table";
 
 export const metadata: Metadata = { title: "Triage audit", robots: { index: false } };
 
@@ -118,36 +119,23 @@ export default async function TriageAuditPage({ searchParams }: Props) {
           Serious diagnosis (PPV): of those with a verdict, the share whose working diagnosis is a serious one (cauda
           equina syndrome, cord compression, infection, fracture, cancer, vascular). &quot;–&quot;: no verdict yet.
         </p>
-        <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Each rule (scrolls sideways)">
-          <table className={styles.table}>
-            <caption className="visually-hidden">Each rule of ruleset {audit.ruleset}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Level</th>
-                <th scope="col">Fired</th>
-                <th scope="col">With a verdict</th>
-                <th scope="col">Judged right</th>
-                <th scope="col">Serious diagnosis (PPV)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.rules.map((r) => (
-                <tr key={r.id} data-testid="rule-row">
-                  <th scope="row">
-                    {r.id}
-                    {r.summary ? <div className={styles.muted}>{r.summary}</div> : null}
-                  </th>
-                  <td>{r.level ? LEVEL_NAMES[r.level] : "–"}</td>
-                  <td>{r.fired}</td>
-                  <td>{r.withVerdict}</td>
-                  <td>{ratio(r.right, r.withVerdict, r.rightShare)}</td>
-                  <td>{ratio(r.serious, r.withVerdict, r.ppv)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <WordedTable
+          label="Each rule (scrolls sideways)"
+          caption={`Each rule of ruleset ${audit.ruleset}`}
+          columns={["Rule", "Level", "Fired", "With a verdict", "Judged right", "Serious diagnosis (PPV)"]}
+          rowTestId="rule-row"
+          rows={audit.rules.map((r) => ({
+            key: r.id,
+            head: r.summary ? { text: r.id, note: r.summary } : r.id,
+            cells: [
+              r.level ? LEVEL_NAMES[r.level] : "–",
+              r.fired,
+              r.withVerdict,
+              ratio(r.right, r.withVerdict, r.rightShare),
+              ratio(r.serious, r.withVerdict, r.ppv),
+            ],
+          }))}
+        />
       </section>
 
       <section className={styles.card} aria-labelledby="levels">
@@ -158,40 +146,23 @@ export default async function TriageAuditPage({ searchParams }: Props) {
         {audit.trend.periods.length ? (
           <>
             <LevelChart periods={audit.trend.periods} unit={audit.trend.unit} />
-            <div
-              className={styles.tableWrap}
-              tabIndex={0}
-              role="region"
-              aria-label="Grades by level (scrolls sideways)"
-            >
-              <table className={styles.table}>
-                <caption className="visually-hidden">Grades per {audit.trend.unit} by level</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{audit.trend.unit === "week" ? "Week from" : "Month"}</th>
-                    {LEVELS.map((l) => (
-                      <th key={l} scope="col">
-                        {LEVEL_NAMES[l]}
-                      </th>
-                    ))}
-                    <th scope="col">Grades</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {audit.trend.periods.map((p) => (
-                    <tr key={p.start}>
-                      <th scope="row">{audit.trend.unit === "week" ? p.start : p.start.slice(0, 7)}</th>
-                      {LEVELS.map((l) => (
-                        <td key={l}>
-                          {percent(p.counts[l] / p.total)} <span className={styles.muted}>({p.counts[l]})</span>
-                        </td>
-                      ))}
-                      <td>{p.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <WordedTable
+              label="Grades by level (scrolls sideways)"
+              caption={`Grades per ${audit.trend.unit} by level`}
+              columns={[
+                audit.trend.unit === "week" ? "Week from" : "Month",
+                ...LEVELS.map((l) => LEVEL_NAMES[l]),
+                "Grades",
+              ]}
+              rows={audit.trend.periods.map((p) => ({
+                key: p.start,
+                head: audit.trend.unit === "week" ? p.start : p.start.slice(0, 7),
+                cells: [
+                  ...LEVELS.map((l) => ({ text: percent(p.counts[l] / p.total), aside: String(p.counts[l]) })),
+                  p.total,
+                ],
+              }))}
+            />
           </>
         ) : (
           <p>No grades in this range.</p>
@@ -212,38 +183,24 @@ export default async function TriageAuditPage({ searchParams }: Props) {
                 : ""}
               .
             </p>
-            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Under-triage (scrolls sideways)">
-              <table className={styles.table}>
-                <caption className="visually-hidden">Grades judged too low</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Graded on</th>
-                    <th scope="col">Level</th>
-                    <th scope="col">Rules fired</th>
-                    <th scope="col">Working diagnosis</th>
-                    <th scope="col">Case</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {audit.underTriage.shown.map((c) => (
-                    <tr key={c.id} data-testid="under-triage-row">
-                      <td>{formatDay(c.createdAt, zone)}</td>
-                      <td>
-                        {LEVEL_NAMES[c.level]}
-                        {c.overrideLevel ? (
-                          <div className={styles.muted}>changed to {LEVEL_NAMES[c.overrideLevel]}</div>
-                        ) : null}
-                      </td>
-                      <td>{c.firedRules.length ? c.firedRules.join(", ") : "none"}</td>
-                      <td>{c.diagnosis ? DIAGNOSIS_NAMES[c.diagnosis] : "Not recorded"}</td>
-                      <td>
-                        <Link href={`/staff/cases/${c.id}`}>Open the case</Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <WordedTable
+              label="Under-triage (scrolls sideways)"
+              caption="Grades judged too low"
+              columns={["Graded on", "Level", "Rules fired", "Working diagnosis", "Case"]}
+              rowTestId="under-triage-row"
+              rows={audit.underTriage.shown.map((c) => ({
+                key: c.id,
+                cells: [
+                  formatDay(c.createdAt, zone),
+                  c.overrideLevel
+                    ? { text: LEVEL_NAMES[c.level], note: `changed to ${LEVEL_NAMES[c.overrideLevel]}` }
+                    : LEVEL_NAMES[c.level],
+                  c.firedRules.length ? c.firedRules.join(", ") : "none",
+                  c.diagnosis ? DIAGNOSIS_NAMES[c.diagnosis] : "Not recorded",
+                  { text: "Open the case", href: `/staff/cases/${c.id}` },
+                ],
+              }))}
+            />
           </>
         )}
       </section>
