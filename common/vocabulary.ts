@@ -67,6 +67,15 @@ export const SERIOUS_DIAGNOSES: readonly WorkingDiagnosis[] = [
   "vascular",
 ];
 
+/** "EMERGENCY" → "Emergency", for staff screens (always as text, never colour alone). */
+export const LEVEL_NAMES: Readonly<Record<Level, string>> = {
+  EMERGENCY: "Emergency",
+  URGENT: "Urgent",
+  SOON: "Soon",
+  ROUTINE: "Routine",
+  SELF_CARE: "Self-care",
+};
+
 /** A role as staff read it. */
 export const ROLE_NAMES: Readonly<Record<StaffRole, string>> = {
   admin: "Admin",

@@ -1,13 +1,6 @@
 import { contractVersionOf, flagText, ruleText, type Level } from "@/lib/triage";
 
-/** "EMERGENCY" → "Emergency", for staff screens (always as text, never colour alone). */
-export const LEVEL_NAMES: Record<Level, string> = {
-  EMERGENCY: "Emergency",
-  URGENT: "Urgent",
-  SOON: "Soon",
-  ROUTINE: "Routine",
-  SELF_CARE: "Self-care",
-};
+export { LEVEL_NAMES } from "@/common/vocabulary";
 
 export const REASON_NAMES: Record<string, string> = {
   level: "Graded",

@@ -1,8 +1,12 @@
+"use client";
 // The calendar's time grid: columns of clinicians or days, 5-minute rows, where every appointment
 // and free time is a link whose name says it all (the week of every clinician is week-summary.tsx).
-import Link from "next/link";
+// A client component, so the server sends each block's words once rather than as a tree of
+// elements it would serialise and parse again (a day of 20 clinicians is hundreds of blocks); still
+// drawn on the server, so it reads without JavaScript. Blocks link with plain anchors: next/link
+// would prefetch every appointment and free time on screen.
+import { LEVEL_NAMES } from "@/common/vocabulary";
 import type { CalendarBlock, CalendarLayout } from "@/lib/staff/calendar";
-import { LEVEL_NAMES } from "@/lib/staff/format";
 import styles from "./calendar.module.css";
 
 export type GridColumn = {
@@ -27,7 +31,7 @@ const STATUS: Record<string, string> = {
 function BlockBody({ block }: { block: CalendarBlock }) {
   if (block.kind === "appointment")
     return (
-      <Link href={block.href}>
+      <a href={block.href}>
         <span aria-hidden="true">
           <span className={styles.time}>{block.time}</span> <span className={styles.name}>{block.patient}</span>
           <br />
@@ -35,14 +39,14 @@ function BlockBody({ block }: { block: CalendarBlock }) {
           {STATUS[block.status] ? ` · ${STATUS[block.status]}` : ""}
         </span>
         <span className="visually-hidden">{block.label}</span>
-      </Link>
+      </a>
     );
   if (block.kind === "free")
     return (
-      <Link href={block.href}>
+      <a href={block.href}>
         <span aria-hidden="true">Free {block.time}</span>
         <span className="visually-hidden">{block.label}</span>
-      </Link>
+      </a>
     );
   return (
     <div>
@@ -64,7 +68,13 @@ const blockClass = (b: CalendarBlock) =>
   );
 
 /** Columns side by side over the hours shown, each block on its rows; a list on a phone. */
-export function TimeGrid({ layout, columns }: { layout: CalendarLayout; columns: GridColumn[] }) {
+export function TimeGrid({
+  layout,
+  columns,
+}: {
+  layout: Pick<CalendarLayout, "rows" | "hourMarks">;
+  columns: GridColumn[];
+}) {
   return (
     <div className={styles.scroll}>
       <div className={styles.grid}>

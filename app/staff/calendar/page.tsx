@@ -182,7 +182,7 @@ export default async function CalendarPage({ searchParams }: Props) {
           <WeekSummary {...weekSummary(cal.summary)} />
         </>
       ) : (
-        <TimeGrid layout={cal.layout} columns={columns} />
+        <TimeGrid layout={{ rows: cal.layout.rows, hourMarks: cal.layout.hourMarks }} columns={columns} />
       )}
     </div>
   );
