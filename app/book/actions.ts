@@ -9,6 +9,8 @@ import { regradeBeforeReschedule } from "@/lib/booking/regrade";
 import { grantResultAccess } from "@/lib/intake-form/result-access";
 import { getDb } from "@/lib/db";
 import { formInput } from "@/lib/forms";
+import { getClinicZone } from "@/lib/clinic-settings";
+import { localDate } from "@/lib/scheduling";
 
 const str = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -78,7 +80,10 @@ export async function rescheduleAction(form: FormData): Promise<void> {
   if (result.status === "booked") redirect(`/appointments/manage/${token}?moved=1`);
   if (result.status === "too_late" || result.status === "not_found")
     redirect(`/appointments/manage/${token}?error=${result.status}`);
-  redirect(again);
+  // Taken meanwhile: back to the times from the chosen day (a patient who went to a later week
+  // stays there), the taken time no longer among them.
+  const week = localDate(start, await getClinicZone(await getDb()));
+  redirect(`${again}&${new URLSearchParams({ week })}`);
 }
 
 /** "Something got worse": re-asks the red-flag questions, re-grades, then books or escalates. */
