@@ -38,7 +38,11 @@ export async function confirmBookingAction(form: FormData): Promise<void> {
     : ({ status: "not_eligible" } as const);
   if (result.status === "booked") redirect(`/appointments/manage/${result.manageToken}?booked=1`);
   if (result.status === "already_booked") redirect(`/book/confirm?token=${encodeURIComponent(token)}&already=1`);
-  redirect(`/book?token=${encodeURIComponent(token)}&taken=1`);
+  // Back to the times, from the chosen day when there was one (a patient who went to a later week
+  // stays there).
+  const again: Record<string, string> = { token, taken: "1" };
+  if (parsed.success) again.week = localDate(parsed.data.start, await getClinicZone(db));
+  redirect(`/book?${new URLSearchParams(again)}`);
 }
 
 /**

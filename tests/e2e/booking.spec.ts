@@ -15,18 +15,19 @@ async function laterWeek(page: Page) {
 
 /**
  * Books the n-th time of the week after this one from a booking link. Specs running at the same time
- * book in the same weeks: when another took that time first, the page says so and the next free time
- * is tried (as a patient would), up to three times.
+ * book in the same weeks: when another took that time first, the page says so and shows the times
+ * from the chosen day, and the next free time is tried (as a patient would), up to three times.
  */
 async function bookLaterWeek(page: Page, bookingUrl: string, nth: number) {
   const booked = page.getByText("Your appointment is booked.");
   const taken = page.getByText("Sorry, that time was just taken by someone else.");
+  await page.goto(bookingUrl);
+  await laterWeek(page);
   for (let attempt = 0; attempt < 3; attempt++) {
-    await page.goto(bookingUrl);
-    await laterWeek(page);
+    if (attempt > 0) await expect(page).toHaveURL(/[?&]week=\d{4}-\d{2}-\d{2}/);
     await page
       .getByRole("radio")
-      .nth(nth + attempt * 3)
+      .nth(attempt === 0 ? nth : 0)
       .check();
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Confirm booking" }).click();
