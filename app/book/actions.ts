@@ -74,7 +74,8 @@ export async function rescheduleAction(form: FormData): Promise<void> {
   })}`;
   if (!parsed.success) redirect(again);
   const { clinicianId, start, regrade: regradedIntakeId } = parsed.data;
-  const result = await rescheduleAppointment(await getDb(), {
+  const db = await getDb();
+  const result = await rescheduleAppointment(db, {
     token,
     clinicianId,
     start,
@@ -86,7 +87,7 @@ export async function rescheduleAction(form: FormData): Promise<void> {
     redirect(`/appointments/manage/${token}?error=${result.status}`);
   // Taken meanwhile: back to the times from the chosen day (a patient who went to a later week
   // stays there), the taken time no longer among them.
-  const week = localDate(start, await getClinicZone(await getDb()));
+  const week = localDate(start, await getClinicZone(db));
   redirect(`${again}&${new URLSearchParams({ week })}`);
 }
 

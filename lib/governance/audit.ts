@@ -23,7 +23,7 @@ import {
   type TriageAuditScope,
   type UnderTriageRow,
 } from "@/db/queries/triage-audit";
-import { cacheGet, forgetCached } from "@/lib/cache";
+import { cacheGet } from "@/lib/cache";
 import { addLocalDays, DAY, isLocalDate, localDate, localInstant, parseLocalDate } from "@/lib/scheduling/zoned";
 import { RULESET_VERSION, ruleset } from "@/lib/triage";
 import { VERDICT_ROLES } from "./verdicts";
@@ -126,7 +126,7 @@ export const TRIAGE_AUDIT_PAGE_TTL_MS = 60_000;
  * The figures for the triage audit page: read at most once a minute per query in this process
  * (the read is 20–50 ms at a million grades; a page a clinician reloads, or ten at once, share it),
  * with when they were read. A verdict or a hand-triaged level recorded in this process drops them
- * (forgetTriageAuditFigures), so its own change shows at once; new grades show within the minute.
+ * (cache group "audit": recordVerdict, recordStaffLevel), so its own change shows at once; new grades show within the minute.
  * The CSV export and the JSON API read afresh every time.
  */
 export function readTriageAuditForPage(
@@ -144,11 +144,6 @@ export function readTriageAuditForPage(
     },
     TRIAGE_AUDIT_PAGE_TTL_MS,
   );
-}
-
-/** Drops the page's reused figures in this process (after a verdict or a hand-triaged level). */
-export function forgetTriageAuditFigures(db: Db): void {
-  forgetCached("audit", db);
 }
 
 /**

@@ -45,6 +45,10 @@ type CalendarShown = { appointments: number } & (
   | { kind: "summary"; summary: DaySummary[] }
 );
 
+/** Why someone is away can be personal: only admins (who manage time off) see the reason. */
+const visibleOff = <T extends { reason: string | null }>(off: T[], admin: boolean) =>
+  admin ? off : off.map((t) => ({ ...t, reason: null }));
+
 /** How long this process reuses a week of every clinician (within its minute; see weekOfEveryone). */
 const WEEK_TTL_MS = 10_000;
 
@@ -78,7 +82,7 @@ function weekOfEveryone(
           ...common,
           now,
           ...data,
-          timeOff: admin ? data.timeOff : data.timeOff.map((t) => ({ ...t, reason: null })),
+          timeOff: visibleOff(data.timeOff, admin),
         }),
       })),
     WEEK_TTL_MS,
@@ -123,16 +127,14 @@ export async function viewCalendar(
     hours: settings.hours,
     slotIntervalMinutes: clinic?.slotIntervalMinutes ?? 15,
   };
-  // Why someone is away can be personal: only admins (who manage time off) see the reason.
-  const visibleOff = <T extends { reason: string | null }>(off: T[]) =>
-    staff.role === "admin" ? off : off.map((t) => ({ ...t, reason: null }));
+  const admin = staff.role === "admin";
   const shown: CalendarShown =
     query.view === "week" && !chosen
-      ? await weekOfEveryone(db, range, { ...common, admin: staff.role === "admin" })
+      ? await weekOfEveryone(db, range, { ...common, admin })
       : await readCalendar(db, range).then((data) => ({
           kind: "grid" as const,
           appointments: data.appointments.length,
-          layout: layoutCalendar({ ...common, ...data, timeOff: visibleOff(data.timeOff) }),
+          layout: layoutCalendar({ ...common, ...data, timeOff: visibleOff(data.timeOff, admin) }),
         }));
   await recordAudit(db, {
     actor: { id: staff.id, email: staff.email },

@@ -7,8 +7,7 @@ import Link from "next/link";
 import styles from "../_components/staff.module.css";
 
 /** A cell's words: the text, a muted note on its own line, a muted aside after it, or a link. */
-export type WordedCell =
-  string | number | { text: string | number; note?: string; aside?: string; strong?: boolean; href?: string };
+export type WordedCell = string | number | { text: string | number; note?: string; aside?: string; href?: string };
 
 export type WordedRow = {
   key: string;
@@ -19,13 +18,7 @@ export type WordedRow = {
 
 function Words({ cell }: { cell: WordedCell }) {
   if (typeof cell !== "object") return <>{cell}</>;
-  const text = cell.href ? (
-    <Link href={cell.href}>{cell.text}</Link>
-  ) : cell.strong ? (
-    <strong>{cell.text}</strong>
-  ) : (
-    cell.text
-  );
+  const text = cell.href ? <Link href={cell.href}>{cell.text}</Link> : cell.text;
   return (
     <>
       {text}
